@@ -1,0 +1,69 @@
+/// `.schemalint.yml` as typed options (SPEC §2). Every key is optional; defaults describe discovery.
+public struct Configuration: Sendable {
+    /// Path of the config file that was read, repository-relative; nil when none was found.
+    public var file: String?
+    public var drizzleConfig: String?
+    public var schema: [String]?
+    public var queries: [String] = []
+    public var migrationsFolder: String?
+    public var gistData: [String] = Configuration.defaultGistData
+    public var gistSchemas: [String] = Configuration.defaultGistSchemas
+    public var gistMap: [String: String] = [:]
+    public var highFrequencyTables: [String] = Configuration.defaultHighFrequencyTables
+    public var rules: [String: RuleSetting] = [:]
+    public var ignoredPaths: [String] = []
+    public var ignoredFindings: [IgnoredFinding] = []
+    public var baseline: String?
+
+    public static let defaultGistData = ["gists/**/*.json"]
+    public static let defaultGistSchemas = ["gists/**/*.schema.json"]
+    public static let defaultHighFrequencyTables = ["*_events", "*_logs", "*_metrics", "usage_*", "audit_*"]
+
+    public init() {}
+}
+
+/// A rule's configured level and options.
+public struct RuleSetting: Sendable {
+    public var level: RuleLevel?
+    public var options: [String: OptionValue]
+
+    public init(level: RuleLevel?, options: [String: OptionValue]) {
+        self.level = level
+        self.options = options
+    }
+}
+
+/// An `ignore` entry naming findings in a JSON file by rule and JSON pointer (JSON cannot hold comments).
+public struct IgnoredFinding: Sendable, Hashable {
+    public var rule: String?
+    public var path: String
+    public var pointer: String?
+    /// Where the entry is written, to report it when it suppresses nothing.
+    public var line: Int
+    public var column: Int
+
+    public init(rule: String?, path: String, pointer: String?, line: Int, column: Int) {
+        self.rule = rule
+        self.path = path
+        self.pointer = pointer
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A configuration problem: exit 2, with the file, line and column of the YAML node.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+}

@@ -1,0 +1,175 @@
+import YAML
+
+/// Reads `.schemalint.yml` into a `Configuration`, checking every key, rule id and value against the catalog.
+public struct ConfigurationReader {
+    public let catalog: RuleCatalog
+    public static let fileName = ".schemalint.yml"
+
+    public init(catalog: RuleCatalog) {
+        self.catalog = catalog
+    }
+
+    static let topLevelKeys = ["drizzle", "migrations", "gists", "highFrequencyTables", "rules", "ignore", "baseline"]
+
+    public func read(_ bytes: [UInt8], file: String) throws(ConfigurationError) -> Configuration {
+        var configuration = Configuration()
+        configuration.file = file
+        let root: YAMLNode
+        do {
+            guard let node = try YAMLReader.parse(bytes) else { return configuration }
+            root = node
+        } catch {
+            throw ConfigurationError(file: file, line: error.line, column: error.column, message: "invalid YAML: \(error.message)")
+        }
+        let reader = NodeReader(file: file)
+        let top = try reader.mapping(root, keys: Self.topLevelKeys, what: "top-level key")
+        if let drizzle = top["drizzle"] {
+            let keys = try reader.mapping(drizzle, keys: ["config", "schema", "queries"], what: "`drizzle` key")
+            configuration.drizzleConfig = try keys["config"].map(reader.string)
+            configuration.schema = try keys["schema"].map(reader.strings)
+            configuration.queries = try keys["queries"].map(reader.strings) ?? []
+        }
+        if let migrations = top["migrations"] {
+            let keys = try reader.mapping(migrations, keys: ["folder"], what: "`migrations` key")
+            configuration.migrationsFolder = try keys["folder"].map(reader.string)
+        }
+        if let gists = top["gists"] {
+            let keys = try reader.mapping(gists, keys: ["data", "schemas", "map"], what: "`gists` key")
+            configuration.gistData = try keys["data"].map(reader.strings) ?? Configuration.defaultGistData
+            configuration.gistSchemas = try keys["schemas"].map(reader.strings) ?? Configuration.defaultGistSchemas
+            if let map = keys["map"] {
+                for (key, value) in try reader.pairs(map) {
+                    configuration.gistMap[try reader.string(key)] = try reader.string(value)
+                }
+            }
+        }
+        if let tables = top["highFrequencyTables"] {
+            configuration.highFrequencyTables = try reader.strings(tables)
+        }
+        if let rules = top["rules"] {
+            for (key, value) in try reader.pairs(rules) {
+                let id = try reader.string(key)
+                guard let entry = catalog[id] else {
+                    throw reader.error(key, "unknown rule `\(id)`" + Self.suggestion(for: id, in: catalog.ids))
+                }
+                configuration.rules[id] = try ruleSetting(value, entry: entry, reader: reader)
+            }
+        }
+        if let ignore = top["ignore"] {
+            guard let items = ignore.sequence else { throw reader.error(ignore, "`ignore` must be a list of path globs or {rule, path, pointer} entries") }
+            for item in items {
+                if let glob = item.scalar {
+                    configuration.ignoredPaths.append(glob)
+                    continue
+                }
+                let keys = try reader.mapping(item, keys: ["rule", "path", "pointer"], what: "`ignore` entry key")
+                guard let pathNode = keys["path"] else { throw reader.error(item, "an `ignore` entry needs `path`") }
+                let rule = try keys["rule"].map(reader.string)
+                if let rule, catalog[rule] == nil {
+                    throw reader.error(keys["rule"] ?? item, "unknown rule `\(rule)`" + Self.suggestion(for: rule, in: catalog.ids))
+                }
+                configuration.ignoredFindings.append(IgnoredFinding(
+                    rule: rule, path: try reader.string(pathNode), pointer: try keys["pointer"].map(reader.string),
+                    line: item.line, column: item.column))
+            }
+        }
+        if let baseline = top["baseline"] {
+            configuration.baseline = try reader.string(baseline)
+        }
+        return configuration
+    }
+
+    private func ruleSetting(_ node: YAMLNode, entry: CatalogEntry, reader: NodeReader) throws(ConfigurationError) -> RuleSetting {
+        if let text = node.scalar {
+            guard let level = RuleLevel(text) else {
+                throw reader.error(node, "invalid level `\(text)` for `\(entry.id)`; valid: \(RuleLevel.choices.joined(separator: ", "))")
+            }
+            return RuleSetting(level: level, options: [:])
+        }
+        let optionNames = entry.options.map(\.name)
+        let keys = try reader.mapping(node, keys: ["severity"] + optionNames, what: "option of `\(entry.id)`")
+        var level: RuleLevel?
+        if let severity = keys["severity"] {
+            let text = try reader.string(severity)
+            guard let parsed = RuleLevel(text) else {
+                throw reader.error(severity, "invalid severity `\(text)`; valid: \(RuleLevel.choices.joined(separator: ", "))")
+            }
+            level = parsed
+        }
+        var options: [String: OptionValue] = [:]
+        for spec in entry.options {
+            guard let value = keys[spec.name] else { continue }
+            switch OptionParser.parse(value, as: spec.type) {
+            case .success(let parsed): options[spec.name] = parsed
+            case .failure(let mismatch):
+                throw reader.error(value, "option `\(spec.name)` of `\(entry.id)`: \(mismatch)")
+            }
+        }
+        return RuleSetting(level: level, options: options)
+    }
+
+    /// " (did you mean `x`?)" for the closest valid choice, else the list of choices.
+    static func suggestion(for text: String, in choices: [String]) -> String {
+        let best = choices.map { ($0, EditDistance.between(text, $0)) }.min { $0.1 < $1.1 }
+        if let best, best.1 <= max(2, text.count / 4) { return " (did you mean `\(best.0)`?)" }
+        return "; valid: " + choices.joined(separator: ", ")
+    }
+}
+
+/// Small typed accessors over YAML nodes that fail with the node's location.
+struct NodeReader {
+    let file: String
+
+    func error(_ node: YAMLNode, _ message: String) -> ConfigurationError {
+        ConfigurationError(file: file, line: node.line, column: node.column, message: message)
+    }
+
+    func pairs(_ node: YAMLNode) throws(ConfigurationError) -> [(YAMLNode, YAMLNode)] {
+        guard let pairs = node.mapping else { throw error(node, "expected a mapping, found \(node.kindName)") }
+        return pairs.map { ($0.key, $0.value) }
+    }
+
+    /// The mapping's values by key; an unknown key is an error that lists the valid ones.
+    func mapping(_ node: YAMLNode, keys: [String], what: String) throws(ConfigurationError) -> [String: YAMLNode] {
+        if node.isNull { return [:] }
+        var result: [String: YAMLNode] = [:]
+        for (key, value) in try pairs(node) {
+            let name = try string(key)
+            guard keys.contains(name) else {
+                throw error(key, "unknown \(what) `\(name)`" + ConfigurationReader.suggestion(for: name, in: keys))
+            }
+            result[name] = value
+        }
+        return result
+    }
+
+    func string(_ node: YAMLNode) throws(ConfigurationError) -> String {
+        guard let text = node.scalar, !node.isNull else { throw error(node, "expected a string, found \(node.isNull ? "null" : node.kindName)") }
+        return text
+    }
+
+    func strings(_ node: YAMLNode) throws(ConfigurationError) -> [String] {
+        if let text = node.scalar, !node.isNull { return [text] }
+        guard let items = node.sequence else { throw error(node, "expected a list of strings, found \(node.kindName)") }
+        var result: [String] = []
+        for item in items { result.append(try string(item)) }
+        return result
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Where inputs come from: the work tree, the git index, a tree at a ref, or memory (tests).
+/// Readers never touch the disk directly, so `--staged` and `--base` are just other sources.
+public protocol FileSource: Sendable {
+    /// Human-readable name of the source, for messages ("work tree", "index", "HEAD~1").
+    var name: String { get }
+    /// Every file path, repository-relative and `/`-separated.
+    func listFiles() throws(InputError) -> [String]
+    /// The bytes of one file.
+    func read(_ path: String) throws(InputError) -> [UInt8]
+}
+
+/// An input that cannot be read at all: exit 2, with the path in the message.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "cannot read \(path): \(reason)" }
+}
+
+/// Files held in memory: for tests and for rule examples.
+public struct MemoryFileSource: FileSource {
+    public let files: [String: [UInt8]]
+    public var name: String { "memory" }
+
+    public init(files: [String: [UInt8]]) {
+        self.files = files
+    }
+
+    public init(texts: [String: String]) {
+        self.files = texts.mapValues { Array($0.utf8) }
+    }
+
+    public func listFiles() throws(InputError) -> [String] { files.keys.sorted() }
+
+    public func read(_ path: String) throws(InputError) -> [UInt8] {
+        guard let bytes = files[path] else { throw InputError(path: path, reason: "no such file") }
+        return bytes
+    }
+}
+
+/// The files of a folder on disk. Skips `.git`, dependency and build folders, which are never inputs.
+public struct WorkTreeSource: FileSource {
+    public let root: URL
+    public var name: String { "work tree" }
+
+    /// Folder names that hold no sources of the project itself.
+    static let skippedFolders: Set<String> = [".git", "node_modules", ".build", ".next", ".turbo", ".vercel", "dist", ".svelte-kit"]
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    public func listFiles() throws(InputError) -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) else {
+            throw InputError(path: root.path, reason: "no such folder")
+        }
+        guard isFolder.boolValue else { throw InputError(path: root.path, reason: "not a folder") }
+        var paths: [String] = []
+        try walk(relative: "", into: &paths)
+        return paths.sorted()
+    }
+
+    private func walk(relative: String, into paths: inout [String]) throws(InputError) {
+        let folder = relative.isEmpty ? root.path : root.path + "/" + relative
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw InputError(path: relative.isEmpty ? root.path : relative, reason: "folder cannot be listed (\(Self.reason(of: error)))")
+        }
+        for name in names.sorted() where !Self.skippedFolders.contains(name) && !name.hasPrefix(".build") {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var status = stat()
+            guard lstat(root.path + "/" + path, &status) == 0 else { continue }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: try walk(relative: path, into: &paths)
+            case S_IFREG: paths.append(path)
+            default: continue  // symlinks, sockets, devices: never inputs, and following links could loop
+            }
+        }
+    }
+
+    public func read(_ path: String) throws(InputError) -> [UInt8] {
+        let full = root.path + "/" + path
+        guard let handle = FileHandle(forReadingAtPath: full) else {
+            let reason = FileManager.default.fileExists(atPath: full) ? "permission denied" : "no such file"
+            throw InputError(path: path, reason: reason)
+        }
+        defer { try? handle.close() }
+        do {
+            return Array(try handle.readToEnd() ?? Data())
+        } catch {
+            throw InputError(path: path, reason: Self.reason(of: error))
+        }
+    }
+
+    private static func reason(of error: any Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,173 @@
+import YAML
+
+/// One rule's catalog entry, `rules/<domain>/<name>.yml`: the single source of its metadata and examples.
+public struct CatalogEntry: Sendable {
+    public var id: String
+    public var summary: String
+    public var severity: Severity
+    public var description: String
+    public var options: [OptionSpec]
+    public var validExamples: [RuleExample]
+    public var invalidExamples: [RuleExample]
+    /// Where the entry came from (`drizzle/money-as-float.yml`).
+    public var file: String
+}
+
+public struct OptionSpec: Sendable {
+    public var name: String
+    public var type: OptionType
+    public var defaultValue: OptionValue
+    public var description: String
+}
+
+/// A rule example: a small repository in memory. In invalid examples, `⟦` and `⟧` in a file mark each span the
+/// rule must flag (and nothing else); the markers are removed before the example is linted.
+public struct RuleExample: Sendable {
+    public var description: String
+    public var files: [String: String]
+    /// `.schemalint.yml` contents for the example, when it needs options.
+    public var config: String?
+}
+
+public struct CatalogError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+}
+
+/// All catalog entries, by rule id.
+public struct RuleCatalog: Sendable {
+    public let entries: [String: CatalogEntry]
+
+    public init(entries: [CatalogEntry]) {
+        self.entries = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public var ids: [String] { entries.keys.sorted() }
+
+    public subscript(id: String) -> CatalogEntry? { entries[id] }
+
+    /// The catalog compiled into the binary from `rules/` (see Plugins/EmbedCatalog).
+    public static let builtIn: Result<RuleCatalog, CatalogError> = Result { () throws(CatalogError) in
+        try RuleCatalog(files: embeddedCatalogFiles)
+    }
+
+    /// Parses catalog files given as (path relative to `rules/`, YAML text).
+    public init(files: [(path: String, contents: String)]) throws(CatalogError) {
+        var parsed: [CatalogEntry] = []
+        for file in files where file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") {
+            parsed.append(try CatalogEntryReader.read(file: file.path, contents: file.contents))
+        }
+        self.init(entries: parsed)
+    }
+}
+
+/// Reads one catalog YAML file into a `CatalogEntry`, with located errors.
+enum CatalogEntryReader {
+    static func read(file: String, contents: String) throws(CatalogError) -> CatalogEntry {
+        let parsed: YAMLNode?
+        do {
+            parsed = try YAMLReader.parse(Array(contents.utf8))
+        } catch {
+            throw CatalogError(file: file, line: error.line, column: error.column, message: error.message)
+        }
+        guard let root = parsed else {
+            throw CatalogError(file: file, line: 1, column: 1, message: "empty catalog entry")
+        }
+        func fail(_ node: YAMLNode, _ message: String) -> CatalogError {
+            CatalogError(file: file, line: node.line, column: node.column, message: message)
+        }
+        func text(_ key: String) throws(CatalogError) -> String {
+            guard let value = root[key]?.scalar else { throw fail(root, "missing `\(key)`") }
+            return value
+        }
+        let severityText = try text("severity")
+        guard let severity = Severity(rawValue: severityText) else {
+            throw fail(root["severity"] ?? root, "severity must be info, warning or error")
+        }
+        var options: [OptionSpec] = []
+        for node in root["options"]?.sequence ?? [] {
+            guard let name = node["name"]?.scalar, let typeText = node["type"]?.scalar,
+                  let type = OptionType(rawValue: typeText) else {
+                throw fail(node, "an option needs `name` and `type` (one of \(OptionType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let defaultNode = node["default"]
+            let value: OptionValue
+            switch OptionParser.parse(defaultNode, as: type) {
+            case .success(let parsed): value = parsed
+            case .failure(let message): throw fail(defaultNode ?? node, "default of `\(name)`: \(message)")
+            }
+            options.append(OptionSpec(name: name, type: type, defaultValue: value, description: node["description"]?.scalar ?? ""))
+        }
+        let examples = root["examples"]
+        return CatalogEntry(
+            id: try text("id"), summary: try text("summary"), severity: severity,
+            description: try text("description"), options: options,
+            validExamples: try readExamples(examples?["valid"], fail: fail),
+            invalidExamples: try readExamples(examples?["invalid"], fail: fail),
+            file: file)
+    }
+
+    private static func readExamples(
+        _ node: YAMLNode?, fail: (YAMLNode, String) -> CatalogError
+    ) throws(CatalogError) -> [RuleExample] {
+        var examples: [RuleExample] = []
+        for item in node?.sequence ?? [] {
+            guard let filesNode = item["files"]?.mapping, !filesNode.isEmpty else {
+                throw fail(item, "an example needs `files`: a mapping of path to contents")
+            }
+            var files: [String: String] = [:]
+            for pair in filesNode {
+                guard let path = pair.key.scalar, let contents = pair.value.scalar else {
+                    throw fail(pair.key, "file entries are `path: contents`")
+                }
+                files[path] = contents
+            }
+            examples.append(RuleExample(
+                description: item["description"]?.scalar ?? "", files: files, config: item["config"]?.scalar))
+        }
+        return examples
+    }
+}
+
+/// Turns a YAML node into an option value of a declared type; shared by the catalog and the configuration.
+public enum OptionParser {
+    public static func parse(_ node: YAMLNode?, as type: OptionType) -> Result<OptionValue, OptionTypeMismatch> {
+        guard let node else {
+            return .success(type == .stringList ? .strings([]) : type == .boolean ? .boolean(false) : .string(""))
+        }
+        switch type {
+        case .string:
+            if let text = node.scalar { return .success(.string(text)) }
+        case .stringList:
+            if let items = node.sequence {
+                let texts = items.compactMap(\.scalar)
+                if texts.count == items.count { return .success(.strings(texts)) }
+            } else if let text = node.scalar, !node.isNull {
+                return .success(.strings([text]))
+            } else if node.isNull {
+                return .success(.strings([]))
+            }
+        case .integer:
+            if let text = node.scalar, let value = Int(text) { return .success(.integer(value)) }
+        case .number:
+            if let text = node.scalar, let value = Double(text) { return .success(.number(value)) }
+        case .boolean:
+            switch node.scalar {
+            case "true", "yes", "on": return .success(.boolean(true))
+            case "false", "no", "off": return .success(.boolean(false))
+            default: break
+            }
+        }
+        return .failure(OptionTypeMismatch(expected: type, found: node.kindName))
+    }
+}
+
+public struct OptionTypeMismatch: Error, Sendable, CustomStringConvertible {
+    public var expected: OptionType
+    public var found: String
+    public var description: String { "expected \(expected.rawValue), found \(found)" }
+}
