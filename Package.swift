@@ -4,6 +4,9 @@ import PackageDescription
 let package = Package(
     name: "schemalint",
     platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "schemalint", targets: ["schemalint"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
@@ -18,7 +21,24 @@ let package = Package(
 
         .target(name: "Core", dependencies: ["YAML"], plugins: ["EmbedCatalog"]),
 
+        // Readers: each turns bytes into a small typed model.
+        .target(name: "JSON", exclude: ["Metaschemas/generate.sh"]),
+        .target(name: "Gists", dependencies: ["Core", "JSON"]),
+        .target(name: "ProjectModel", dependencies: ["Core", "Gists"]),
+
+        // Rules: one file per rule, grouped by domain.
+        .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
+
+        // The engine, configuration discovery, reporters and the command line.
+        .target(name: "Reporters", dependencies: ["Core"]),
+        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "ProjectModel", "GistRules", "Reporters"]),
+        .executableTarget(name: "schemalint", dependencies: [
+            "Linter", "Reporters", "Core",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core", "YAML", "TestSupport"]),
+        .testTarget(name: "LinterTests", dependencies: ["Linter", "Core", "Reporters", "TestSupport"]),
     ]
 )

@@ -5,7 +5,7 @@ import PackagePlugin
 @main
 struct EmbedCatalog: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let rules = context.package.directoryURL.appending(path: "rules")
+        let rules = context.package.directoryURL.appending(path: "rules").resolvingSymlinksInPath()
         var inputs: [URL] = []
         if let walker = FileManager.default.enumerator(at: rules, includingPropertiesForKeys: nil) {
             for case let url as URL in walker where url.pathExtension == "yml" || url.pathExtension == "yaml" {

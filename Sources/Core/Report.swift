@@ -1,0 +1,25 @@
+/// The result of a run, as reporters render it.
+public struct Report: Sendable {
+    public var findings: [LocatedFinding]
+    /// Every file that was read, repository-relative, sorted.
+    public var files: [String]
+    /// Ids of the rules that ran (not switched off).
+    public var rulesRun: [String]
+    public var suppressedCount: Int
+    public var baselinedCount: Int
+    /// Wall time of the run in seconds.
+    public var duration: Double
+
+    public init(findings: [LocatedFinding], files: [String], rulesRun: [String], suppressedCount: Int, baselinedCount: Int, duration: Double) {
+        self.findings = findings
+        self.files = files
+        self.rulesRun = rulesRun
+        self.suppressedCount = suppressedCount
+        self.baselinedCount = baselinedCount
+        self.duration = duration
+    }
+
+    public func count(_ severity: Severity) -> Int {
+        findings.count { $0.finding.severity == severity }
+    }
+}

@@ -1,0 +1,8 @@
+import ProjectModel
+
+/// Every `gist/` rule; the registry collects this list.
+public let allGistRules: [any ProjectRule] = [
+    InvalidJSON(),
+    SizeLimit(),
+    Secret(),
+]

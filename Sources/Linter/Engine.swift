@@ -1,0 +1,103 @@
+import Core
+import Dispatch
+import Foundation
+import JSON
+import ProjectModel
+
+/// What a run needs: where files come from and how it is configured.
+public struct LintRequest: Sendable {
+    public var source: any FileSource
+    public var configuration: Configuration
+    /// The config file itself, when one was read (to locate its `ignore` entries).
+    public var configurationFile: SourceFile?
+    public var catalog: RuleCatalog
+    /// Fingerprints to leave out of the report (`schemalint baseline`).
+    public var baseline: Set<String>
+
+    public init(source: any FileSource, configuration: Configuration, configurationFile: SourceFile?, catalog: RuleCatalog, baseline: Set<String> = []) {
+        self.source = source
+        self.configuration = configuration
+        self.configurationFile = configurationFile
+        self.catalog = catalog
+        self.baseline = baseline
+    }
+}
+
+/// Orders the work: load the project (parsing files in parallel), run the rules (in parallel), then apply
+/// suppressions, `ignore` entries and the baseline, and locate what is left.
+public enum Engine {
+    public static func run(_ request: LintRequest) throws(InputError) -> Report {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let loaded = try ProjectLoader(source: request.source, configuration: request.configuration).load()
+        let project = loaded.project
+
+        let active = RuleRegistry.projectRules.compactMap { rule -> (any ProjectRule, Severity, RuleOptions)? in
+            guard let setting = effectiveSetting(rule.id, request) else { return nil }
+            return (rule, setting.0, setting.1)
+        }
+        let found = active.concurrentMap { rule, severity, options -> [Finding] in
+            let context = RuleContext(ruleID: rule.id, severity: severity, options: options)
+            rule.check(project, context)
+            return context.findings
+        }.flatMap { $0 }
+
+        var files = project.files
+        if let configurationFile = request.configurationFile { files[configurationFile.path] = configurationFile }
+        let ignoreOutcome = IgnoreEntries(entries: request.configuration.ignoredFindings, project: project, configurationFile: request.configurationFile)
+            .apply(to: found)
+        let unusedSetting = effectiveSetting(UnusedSuppression.id, request)
+        let filter = SuppressionFilter(directives: loaded.directives, files: files, knownRuleIDs: Set(RuleRegistry.ids))
+        let outcome = filter.apply(to: ignoreOutcome.kept, unusedSeverity: unusedSetting?.0 ?? .warning)
+        var findings = outcome.kept
+        if unusedSetting != nil { findings += outcome.unused + ignoreOutcome.unused }
+
+        findings.sort { ($0.path, $0.range.lowerBound, $0.ruleID) < ($1.path, $1.range.lowerBound, $1.ruleID) }
+        let located = Locator.locate(findings, files: files)
+        let reported = located.filter { !request.baseline.contains($0.fingerprint) }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return Report(
+            findings: reported, files: project.files.keys.sorted(),
+            rulesRun: active.map(\.0.id).sorted(), suppressedCount: outcome.suppressedCount + ignoreOutcome.suppressedCount,
+            baselinedCount: located.count - reported.count, duration: elapsed)
+    }
+
+    /// The rule's severity and options after configuration, or nil when it is switched off.
+    static func effectiveSetting(_ id: String, _ request: LintRequest) -> (Severity, RuleOptions)? {
+        let entry = request.catalog[id]
+        let setting = request.configuration.rules[id]
+        let severity: Severity
+        switch setting?.level {
+        case .off: return nil
+        case .on(let configured): severity = configured
+        case nil: severity = entry?.severity ?? .warning
+        }
+        var options = RuleOptions()
+        for spec in entry?.options ?? [] { options.values[spec.name] = spec.defaultValue }
+        for (name, value) in setting?.options ?? [:] { options.values[name] = value }
+        return (severity, options)
+    }
+}
+
+/// Turns byte ranges into positions, and computes fingerprints that survive unrelated line moves.
+enum Locator {
+    static func locate(_ findings: [Finding], files: [String: SourceFile]) -> [LocatedFinding] {
+        var occurrences: [String: Int] = [:]
+        return findings.map { finding in
+            guard let file = files[finding.path] else {
+                let key = Fingerprint.hash([finding.ruleID, finding.path, finding.message])
+                return LocatedFinding(finding: finding, start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1), fingerprint: key, sourceLine: "")
+            }
+            let lower = min(max(finding.range.lowerBound, 0), file.bytes.count)
+            let upper = min(max(finding.range.upperBound, lower), file.bytes.count)
+            let start = file.position(of: lower)
+            let end = file.position(of: upper)
+            let text = Fingerprint.normalizedText(file.bytes[lower..<upper])
+            let base = Fingerprint.hash([finding.ruleID, finding.path, text, finding.message])
+            // Identical findings (same text, same message) are told apart by their order in the file.
+            let occurrence = occurrences[base, default: 0]
+            occurrences[base] = occurrence + 1
+            let fingerprint = occurrence == 0 ? base : Fingerprint.hash([base, String(occurrence)])
+            return LocatedFinding(finding: finding, start: start, end: end, fingerprint: fingerprint, sourceLine: file.lineText(start.line))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Core
+
+/// Renders a catalog entry as Markdown, for `schemalint explain` and `docs/rules/`.
+public enum RuleDocumentation {
+    public static func markdown(for entry: CatalogEntry) -> String {
+        var text = "# \(entry.id)\n\n"
+        text += "Default severity: **\(entry.severity.rawValue)**. \(capitalized(entry.summary)).\n\n"
+        text += entry.description.trimmingTrailingNewlines() + "\n"
+        if !entry.options.isEmpty {
+            text += "\n## Options\n\n| name | type | default | meaning |\n|---|---|---|---|\n"
+            for option in entry.options {
+                text += "| `\(option.name)` | \(option.type.rawValue) | `\(option.defaultValue)` | \(option.description.replacingNewlines()) |\n"
+            }
+        }
+        text += examples("Flagged", entry.invalidExamples, note: "`⟦` and `⟧` mark each span the rule reports.")
+        text += examples("Not flagged", entry.validExamples, note: nil)
+        return text
+    }
+
+    private static func examples(_ title: String, _ list: [RuleExample], note: String?) -> String {
+        guard !list.isEmpty else { return "" }
+        var text = "\n## \(title)\n"
+        if let note { text += "\n\(note)\n" }
+        for example in list {
+            if !example.description.isEmpty { text += "\n\(capitalized(example.description)):\n" }
+            if let config = example.config {
+                text += "\n`.schemalint.yml`\n```yaml\n\(config.trimmingTrailingNewlines())\n```\n"
+            }
+            for path in example.files.keys.sorted() {
+                let language = path.hasSuffix(".ts") ? "ts" : path.hasSuffix(".sql") ? "sql" : path.hasSuffix(".json") ? "json" : ""
+                text += "\n`\(path)`\n```\(language)\n\(example.files[path, default: ""].trimmingTrailingNewlines())\n```\n"
+            }
+        }
+        return text
+    }
+
+    private static func capitalized(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var copy = self
+        while copy.hasSuffix("\n") { copy.removeLast() }
+        return copy
+    }
+
+    func replacingNewlines() -> String {
+        split(separator: "\n").joined(separator: " ")
+    }
+}

@@ -1,0 +1,13 @@
+import Core
+import GistRules
+import ProjectModel
+
+/// Every rule schemalint has, in one list; `rules/` must hold one catalog entry per rule and no other.
+public enum RuleRegistry {
+    public static let projectRules: [any ProjectRule] = allGistRules
+
+    /// Ids of every rule, including the engine's own `schemalint/unused-suppression`.
+    public static var ids: [String] {
+        (projectRules.map(\.id) + [UnusedSuppression.id]).sorted()
+    }
+}

@@ -1,0 +1,47 @@
+import Core
+import Foundation
+
+/// `schemalint init`: a commented `.schemalint.yml` filled with what discovery finds in the folder.
+public enum StarterConfiguration {
+    public static func write(for folder: URL) throws(UsageFailure) -> String {
+        let paths: [String]
+        do {
+            paths = try WorkTreeSource(root: folder).listFiles()
+        } catch {
+            throw UsageFailure(error.description)
+        }
+        let drizzleConfig = paths.first { path in
+            let name = path.split(separator: "/").last ?? ""
+            return ["drizzle.config.ts", "drizzle.config.js", "drizzle.config.mjs"].contains(String(name))
+        }
+        let migrations = paths.filter { $0.hasSuffix("meta/_journal.json") }
+            .map { String($0.dropLast("/meta/_journal.json".count)) }.first
+        let gistFolders = Set(paths.filter { $0.hasSuffix(".json") && ($0.hasPrefix("gists/") || $0.contains("/gists/")) }
+            .compactMap { path -> String? in
+                guard let range = path.range(of: "gists/") else { return nil }
+                return String(path[..<range.upperBound])
+            }).sorted()
+
+        var text = "# schemalint configuration: every key is optional. See `schemalint rules` and `schemalint explain ID`.\n"
+        text += "drizzle:\n"
+        if let drizzleConfig {
+            text += "  config: \(drizzleConfig)\n"
+        } else {
+            text += "  # config: drizzle.config.ts\n"
+        }
+        text += "  # queries: [\"src/**/*.ts\"]   # enables query-aware index checks\n"
+        text += migrations.map { "migrations:\n  folder: \($0)\n" } ?? "# migrations:\n#   folder: drizzle\n"
+        if gistFolders.isEmpty {
+            text += "# gists:\n#   data: [\"gists/**/*.json\"]\n#   schemas: [\"gists/**/*.schema.json\"]\n"
+        } else {
+            text += "gists:\n"
+            text += "  data: [" + gistFolders.map { "\"\($0)**/*.json\"" }.joined(separator: ", ") + "]\n"
+            text += "  schemas: [" + gistFolders.map { "\"\($0)**/*.schema.json\"" }.joined(separator: ", ") + "]\n"
+        }
+        text += "# highFrequencyTables: [\"*_events\", \"*_logs\", \"*_metrics\", \"usage_*\", \"audit_*\"]\n"
+        text += "rules: {}\n"
+        text += "  # drizzle/timestamp-without-timezone: off\n"
+        text += "ignore: []\n"
+        return text
+    }
+}

@@ -1,0 +1,35 @@
+import Core
+
+/// Renders a report; one type per format, one file each. Reporters never decide what is a finding.
+public protocol Reporter {
+    func render(_ report: Report, _ context: RenderContext) -> String
+}
+
+/// What every reporter may need besides the report.
+public struct RenderContext: Sendable {
+    public var toolVersion: String
+    public var catalog: RuleCatalog
+    /// Prepended to every finding's path so that it is relative to the repository root (e.g. `examples/clean/`).
+    public var pathPrefix: String
+    public var useColor: Bool
+
+    public init(toolVersion: String, catalog: RuleCatalog, pathPrefix: String = "", useColor: Bool = false) {
+        self.toolVersion = toolVersion
+        self.catalog = catalog
+        self.pathPrefix = pathPrefix
+        self.useColor = useColor
+    }
+
+    public func displayPath(_ path: String) -> String { pathPrefix + path }
+}
+
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json
+
+    public var reporter: any Reporter {
+        switch self {
+        case .text: TextReporter()
+        case .json: JSONReporter()
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Core
+
+/// Compiler-style text: `path:line:col: severity[rule]: message`, the source line with a caret span, `help:`,
+/// and a summary line with timing.
+public struct TextReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: Report, _ context: RenderContext) -> String {
+        let style = Style(enabled: context.useColor)
+        var output = ""
+        for located in report.findings {
+            let finding = located.finding
+            output += style.bold("\(context.displayPath(finding.path)):\(located.start.line):\(located.start.column):") + " "
+            output += style.severity(finding.severity) + style.dim("[\(finding.ruleID)]") + ": " + finding.message + "\n"
+            output += sourceExcerpt(located, style: style)
+            output += "  " + style.help("help:") + " " + finding.help + "\n\n"
+        }
+        output += summary(report, style: style) + "\n"
+        return output
+    }
+
+    /// The located line with a gutter and carets under the span (to the line's end for multi-line spans).
+    private func sourceExcerpt(_ located: LocatedFinding, style: Style) -> String {
+        guard !located.sourceLine.isEmpty || located.start.column > 1 else { return "" }
+        let number = String(located.start.line)
+        let gutter = String(repeating: " ", count: number.count)
+        // Tabs become one space so that carets (counted in scalars) stay aligned.
+        let line = String(String.UnicodeScalarView(located.sourceLine.unicodeScalars.map { $0 == "\t" ? " " : $0 }))
+        let lineLength = line.unicodeScalars.count
+        let startColumn = min(located.start.column, lineLength + 1)
+        let endColumn = located.end.line == located.start.line ? max(located.end.column, startColumn + 1) : max(lineLength + 1, startColumn + 1)
+        let carets = String(repeating: " ", count: startColumn - 1) + String(repeating: "^", count: endColumn - startColumn)
+        return "  \(gutter) \(style.dim("|"))\n"
+            + "  \(style.dim(number)) \(style.dim("|")) \(line)\n"
+            + "  \(gutter) \(style.dim("|")) \(style.caret(carets, located.finding.severity))\n"
+    }
+
+    private func summary(_ report: Report, style: Style) -> String {
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        var parts = [count(report.count(.error), "error"), count(report.count(.warning), "warning")]
+        if report.count(.info) > 0 { parts.append(count(report.count(.info), "info")) }
+        var line = parts.joined(separator: ", ") + " in " + count(report.files.count, "file")
+        line += " (" + formatSeconds(report.duration) + ")"
+        var extras: [String] = []
+        if report.suppressedCount > 0 { extras.append("\(report.suppressedCount) suppressed") }
+        if report.baselinedCount > 0 { extras.append("\(report.baselinedCount) in baseline") }
+        if !extras.isEmpty { line += "; " + extras.joined(separator: ", ") }
+        return report.count(.error) > 0 ? style.bold(line) : line
+    }
+
+    private func formatSeconds(_ seconds: Double) -> String {
+        let hundredths = Int((seconds * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
+    }
+}
+
+/// ANSI styling that vanishes when colour is off.
+struct Style {
+    let enabled: Bool
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    func bold(_ text: String) -> String { wrap(text, "1") }
+    func dim(_ text: String) -> String { wrap(text, "2") }
+    func help(_ text: String) -> String { wrap(text, "1;36") }
+
+    private func code(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "1;31"
+        case .warning: "1;33"
+        case .info: "1;34"
+        }
+    }
+
+    func severity(_ severity: Severity) -> String { wrap(severity.rawValue, code(severity)) }
+    func caret(_ text: String, _ severity: Severity) -> String { wrap(text, code(severity)) }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Core
+import Linter
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the rules: id, default severity, summary.")
+
+    func run() throws {
+        let catalog = try CheckRunner.loadCatalog()
+        let width = catalog.ids.map(\.count).max() ?? 0
+        for id in catalog.ids {
+            guard let entry = catalog[id] else { continue }
+            let padded = id.padding(toLength: width, withPad: " ", startingAt: 0)
+            let severity = entry.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            print("\(padded)  \(severity)  \(entry.summary)")
+        }
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a rule's full text, options and examples.")
+
+    @Argument(help: "A rule id, such as gist/secret.")
+    var id: String
+
+    func run() throws {
+        let catalog = try CheckRunner.loadCatalog()
+        guard let entry = catalog[id] else {
+            throw UsageFailure("unknown rule `\(id)`; run `schemalint rules` for the list")
+        }
+        print(RuleDocumentation.markdown(for: entry))
+    }
+}
