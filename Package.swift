@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "schemalint",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "schemalint", targets: ["schemalint"]),
     ],
@@ -14,6 +14,8 @@ let package = Package(
         // C libraries, each wrapped by exactly one Swift module.
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "YAML", dependencies: ["CLibYAML"]),
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(name: "Git", dependencies: ["CGit2"]),
 
         // The rule catalog (rules/**/*.yml) is compiled into Core by this plugin.
         .executableTarget(name: "EmbedCatalogTool"),
@@ -31,7 +33,7 @@ let package = Package(
 
         // The engine, configuration discovery, reporters and the command line.
         .target(name: "Reporters", dependencies: ["Core"]),
-        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "ProjectModel", "GistRules", "Reporters"]),
+        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "ProjectModel", "GistRules", "Reporters", "Git"]),
         .executableTarget(name: "schemalint", dependencies: [
             "Linter", "Reporters", "Core",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -39,6 +41,8 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core", "YAML", "TestSupport"]),
+        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "ReporterTests", dependencies: ["Linter", "Reporters", "Core"], exclude: ["Golden"]),
         .testTarget(name: "LinterTests", dependencies: ["Linter", "Core", "Reporters", "TestSupport"]),
     ]
 )

@@ -13,9 +13,15 @@ public struct LintRequest: Sendable {
     public var catalog: RuleCatalog
     /// Fingerprints to leave out of the report (`schemalint baseline`).
     public var baseline: Set<String>
+    /// The repository at the base ref (`--base`), for rules that compare with it (`migration/edited-after-merge`).
+    public var base: (any FileSource)?
 
-    public init(source: any FileSource, configuration: Configuration, configurationFile: SourceFile?, catalog: RuleCatalog, baseline: Set<String> = []) {
+    public init(
+        source: any FileSource, configuration: Configuration, configurationFile: SourceFile?, catalog: RuleCatalog,
+        baseline: Set<String> = [], base: (any FileSource)? = nil
+    ) {
         self.source = source
+        self.base = base
         self.configuration = configuration
         self.configurationFile = configurationFile
         self.catalog = catalog

@@ -5,6 +5,8 @@ public enum YAMLReader {
     /// Nesting deeper than this is refused: configuration and catalog files are shallow, and the limit keeps
     /// hostile input from exhausting the stack.
     static let maximumDepth = 200
+    /// Aliases let a small document expand exponentially ("billion laughs"); conversion stops past this many nodes.
+    static let maximumNodes = 100_000
 
     /// Parses the first document of `bytes`; nil for an empty document.
     public static func parse(_ bytes: [UInt8]) throws(YAMLError) -> YAMLNode? {
@@ -22,7 +24,8 @@ public enum YAMLReader {
             }
             defer { yaml_document_delete(&document) }
             guard let root = yaml_document_get_root_node(&document) else { return .success(nil) }
-            return Result { () throws(YAMLError) in try convert(root, in: &document, depth: 0) }
+            var budget = maximumNodes
+            return Result { () throws(YAMLError) in try convert(root, in: &document, depth: 0, budget: &budget) }
         }
         return try loaded.get()
     }
@@ -35,7 +38,7 @@ public enum YAMLReader {
     }
 
     private static func convert(
-        _ node: UnsafeMutablePointer<yaml_node_t>, in document: inout yaml_document_t, depth: Int
+        _ node: UnsafeMutablePointer<yaml_node_t>, in document: inout yaml_document_t, depth: Int, budget: inout Int
     ) throws(YAMLError) -> YAMLNode {
         let start = node.pointee.start_mark
         let end = node.pointee.end_mark
@@ -43,6 +46,10 @@ public enum YAMLReader {
         let column = Int(start.column) + 1
         guard depth < maximumDepth else {
             throw YAMLError(message: "nesting deeper than \(maximumDepth) levels", line: line, column: column)
+        }
+        budget -= 1
+        guard budget >= 0 else {
+            throw YAMLError(message: "document expands to more than \(maximumNodes) nodes (alias expansion?)", line: line, column: column)
         }
         let range = Int(start.index)..<max(Int(start.index), Int(end.index))
         switch node.pointee.type {
@@ -59,7 +66,7 @@ public enum YAMLReader {
             var item = node.pointee.data.sequence.items.start
             while let current = item, current != node.pointee.data.sequence.items.top {
                 if let child = yaml_document_get_node(&document, current.pointee) {
-                    items.append(try convert(child, in: &document, depth: depth + 1))
+                    items.append(try convert(child, in: &document, depth: depth + 1, budget: &budget))
                 }
                 item = current.advanced(by: 1)
             }
@@ -71,8 +78,8 @@ public enum YAMLReader {
                 if let key = yaml_document_get_node(&document, current.pointee.key),
                    let value = yaml_document_get_node(&document, current.pointee.value) {
                     pairs.append(YAMLPair(
-                        key: try convert(key, in: &document, depth: depth + 1),
-                        value: try convert(value, in: &document, depth: depth + 1)))
+                        key: try convert(key, in: &document, depth: depth + 1, budget: &budget),
+                        value: try convert(value, in: &document, depth: depth + 1, budget: &budget)))
                 }
                 pair = current.advanced(by: 1)
             }

@@ -1,0 +1,80 @@
+import Core
+import Testing
+
+/// `.schemalint.yml` errors name the file, line and column of the YAML node, and the valid choices.
+@Suite struct ConfigurationTests {
+    let reader = ConfigurationReader(catalog: (try? RuleCatalog.builtIn.get()) ?? RuleCatalog(entries: []))
+
+    private func error(_ yaml: String) -> ConfigurationError? {
+        do {
+            _ = try reader.read(Array(yaml.utf8), file: ".schemalint.yml")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func unknownRuleIdIsLocatedWithASuggestion() throws {
+        let failure = try #require(error("rules:\n  gist/secrets: off\n"))
+        #expect((failure.line, failure.column) == (2, 3))
+        #expect(failure.message == "unknown rule `gist/secrets` (did you mean `gist/secret`?)")
+    }
+
+    @Test func unknownTopLevelKeyListsOrSuggests() throws {
+        let failure = try #require(error("drizle:\n  config: x.ts\n"))
+        #expect((failure.line, failure.column) == (1, 1))
+        #expect(failure.message.contains("did you mean `drizzle`?"))
+    }
+
+    @Test func badLevelListsTheChoices() throws {
+        let failure = try #require(error("rules:\n  gist/secret: loud\n"))
+        #expect((failure.line, failure.column) == (2, 16))
+        #expect(failure.message.contains("off, info, warning, error"))
+    }
+
+    @Test func optionOfTheWrongTypeIsLocated() throws {
+        let failure = try #require(error("rules:\n  gist/size-limit:\n    errorBytes: lots\n"))
+        #expect((failure.line, failure.column) == (3, 17))
+        #expect(failure.message.contains("expected integer"))
+    }
+
+    @Test func unknownOptionNamesTheValidOnes() throws {
+        let failure = try #require(error("rules:\n  gist/secret:\n    allowed: []\n"))
+        #expect(failure.message.contains("did you mean `allow`?"))
+    }
+
+    @Test func invalidYAMLIsLocated() throws {
+        let failure = try #require(error("rules:\n  gist/secret: [off\n"))
+        #expect(failure.line >= 2)
+        #expect(failure.message.hasPrefix("invalid YAML"))
+    }
+
+    @Test func validConfigurationIsTyped() throws {
+        let configuration = try reader.read(Array("""
+            gists:
+              data: ["state/**/*.json"]
+              map: { "state/a.json": "state/a.schema.json" }
+            highFrequencyTables: ["*_events"]
+            rules:
+              gist/secret:
+                severity: warning
+                allow: ["/examples/0/token"]
+              gist/size-limit: off
+            ignore:
+              - "legacy/**"
+              - { rule: gist/secret, path: state/a.json, pointer: /token }
+            """.utf8), file: ".schemalint.yml")
+        #expect(configuration.gistData == ["state/**/*.json"])
+        #expect(configuration.gistMap == ["state/a.json": "state/a.schema.json"])
+        #expect(configuration.rules["gist/secret"]?.level == .on(.warning))
+        #expect(configuration.rules["gist/secret"]?.options["allow"] == .strings(["/examples/0/token"]))
+        #expect(configuration.rules["gist/size-limit"]?.level == .off)
+        #expect(configuration.ignoredPaths == ["legacy/**"])
+        #expect(configuration.ignoredFindings.first?.pointer == "/token")
+    }
+
+    @Test func emptyFileIsTheDefaultConfiguration() throws {
+        let configuration = try reader.read([], file: ".schemalint.yml")
+        #expect(configuration.highFrequencyTables == Configuration.defaultHighFrequencyTables)
+    }
+}

@@ -1,0 +1,48 @@
+import Core
+import Reporters
+import Testing
+
+@Suite struct TextAndJSONReporterTests {
+    @Test func textMatchesGolden() throws {
+        let (report, context) = try ReporterFixture.report()
+        try GoldenFile.check(TextReporter().render(report, context), against: "report.txt")
+    }
+
+    @Test func textWithColorWrapsSeveritiesInANSICodes() throws {
+        var (report, context) = try ReporterFixture.report()
+        context.useColor = true
+        let output = TextReporter().render(report, context)
+        #expect(output.contains("\u{1B}[1;31merror\u{1B}[0m"))
+        report.findings = []
+        context.useColor = false
+        #expect(!TextReporter().render(report, context).contains("\u{1B}["))
+    }
+
+    @Test func jsonMatchesGolden() throws {
+        let (report, context) = try ReporterFixture.report()
+        try GoldenFile.check(JSONReporter().render(report, context), against: "report.json")
+    }
+
+    @Test func columnsCountScalarsOnNonASCIILines() throws {
+        let (report, _) = try ReporterFixture.report()
+        let token = try #require(report.findings.first { $0.finding.path == "gists/ünïcode.json" })
+        // `{ "note": "café ☕ — naïve", "apiToken": ` is 40 scalars; the value starts at column 41.
+        #expect(token.start == SourcePosition(line: 1, column: 41))
+        #expect(token.end == SourcePosition(line: 1, column: 56))
+    }
+
+    @Test func crlfFilesReportTheSameLinesAsLF() throws {
+        let (report, _) = try ReporterFixture.report()
+        let password = try #require(report.findings.first { $0.finding.path == "gists/crlf.json" })
+        #expect(password.start == SourcePosition(line: 3, column: 15))
+        #expect(password.sourceLine == "  \"password\": \"s3cr3t-value\"")
+    }
+
+    @Test func pathPrefixIsAppliedToEveryPath() throws {
+        var (report, context) = try ReporterFixture.report()
+        context.pathPrefix = "examples/demo/"
+        report.findings = Array(report.findings.prefix(1))
+        #expect(JSONReporter().render(report, context).contains("\"path\": \"examples/demo/gists/"))
+        #expect(TextReporter().render(report, context).hasPrefix("examples/demo/gists/"))
+    }
+}
