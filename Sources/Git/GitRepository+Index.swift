@@ -1,0 +1,57 @@
+import CGit2
+
+/// Staged content: what the next commit will hold, read from the index (never from the work tree).
+extension GitRepository {
+    /// Every staged file (stage 0) in index order (bytewise by path). Submodules and `git add -N`
+    /// (intent-to-add) placeholders are left out: neither has staged content. Paths with unresolved merge
+    /// conflicts have no stage-0 entry; see `conflictedPaths()`.
+    public func stagedEntries() throws(GitError) -> [FileEntry] {
+        try withIndex { _, index in
+            let count = git_index_entrycount(index)
+            var entries: [FileEntry] = []
+            entries.reserveCapacity(count)
+            for position in 0..<count {
+                guard let entry = git_index_get_byindex(index, position), let file = Self.stagedFile(entry) else {
+                    continue
+                }
+                entries.append(file)
+            }
+            return entries
+        }
+    }
+
+    /// Paths with an unresolved merge conflict (entries at stages 1–3), each once, in index order.
+    public func conflictedPaths() throws(GitError) -> [String] {
+        try withIndex { _, index in
+            guard git_index_has_conflicts(index) == 1 else { return [] }
+            var paths: [String] = []
+            for position in 0..<git_index_entrycount(index) {
+                guard let entry = git_index_get_byindex(index, position), git_index_entry_is_conflict(entry) == 1,
+                      let path = LibGit2.string(entry.pointee.path), paths.last != path
+                else { continue }
+                paths.append(path)
+            }
+            return paths
+        }
+    }
+
+    /// The staged bytes of `path` (relative to the work-tree root, `/`-separated); nil when nothing is staged
+    /// there (not tracked, in conflict, a submodule or an intent-to-add placeholder).
+    public func stagedBlob(at path: String) throws(GitError) -> [UInt8]? {
+        try withIndex { (handles: inout LibGit2Handles, index: OpaquePointer) throws(GitError) in
+            guard let entry = git_index_get_bypath(index, path, 0), let file = Self.stagedFile(entry) else {
+                return nil
+            }
+            return try handles.blobBytes(file.blobID)
+        }
+    }
+
+    /// The stage-0 entry as a `FileEntry`, or nil when it holds no blob to read.
+    private static func stagedFile(_ entry: UnsafePointer<git_index_entry>) -> FileEntry? {
+        let isIntentToAdd = UInt32(entry.pointee.flags_extended) & GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue != 0
+        guard git_index_entry_stage(entry) == 0, !isIntentToAdd,
+              let mode = FileMode(rawMode: entry.pointee.mode), let path = LibGit2.string(entry.pointee.path)
+        else { return nil }
+        return FileEntry(path: path, blobID: ObjectID(entry.pointee.id), mode: mode)
+    }
+}

@@ -1,0 +1,90 @@
+import CGit2
+import Synchronization
+
+/// A git repository opened read-only through libgit2.
+///
+/// Nothing here writes: no call touches the index file, refs, objects or the work tree (the tests check that
+/// byte for byte). A libgit2 repository must not be used from two threads at once, so every libgit2 call runs
+/// under `state`'s lock; that lock is what makes the class `Sendable` (all other stored properties are
+/// immutable values).
+public final class GitRepository: Sendable {
+    /// Absolute path of the work-tree root, without a trailing `/`; nil for a bare repository.
+    public let workdir: String?
+    /// Absolute path of the repository's git folder (for a worktree, its own `.git/worktrees/<name>` folder).
+    public let gitDir: String
+    private let state: Mutex<LibGit2Handles>
+
+    private init(workdir: String?, gitDir: String, handles: consuming sending LibGit2Handles) {
+        self.workdir = workdir
+        self.gitDir = gitDir
+        self.state = Mutex(handles)
+    }
+
+    deinit {
+        state.withLock { $0.free() }
+    }
+
+    /// Opens the repository that contains `path` (the path itself or any parent folder), following a `.git`
+    /// file to a worktree or a separate git folder, like `git` does from that folder.
+    ///
+    /// - Parameters:
+    ///   - indexFile: read staged content from this index file instead of the repository's. Pass the
+    ///     `GIT_INDEX_FILE` environment variable here in `--staged` mode: `git commit -a` and `git commit <paths>`
+    ///     run the pre-commit hook against a temporary index named there, not `.git/index`. A relative path
+    ///     is taken from the current directory, as git means it. A missing file reads as an empty index.
+    ///   - allowBare: open a bare repository too (refs and trees work; index calls throw `bareRepository`).
+    ///     By default a bare repository is an error, since schemalint needs a work tree.
+    public static func discover(
+        from path: String, indexFile: String? = nil, allowBare: Bool = false
+    ) throws(GitError) -> GitRepository {
+        LibGit2.initialized
+        var opened: OpaquePointer?
+        let code = git_repository_open_ext(&opened, path, 0, nil)
+        if code == GIT_EOWNER.rawValue || isOwnershipRefusal(code) {
+            throw .untrustedOwner(path: path)
+        }
+        if code == GIT_ENOTFOUND.rawValue { throw .notARepository(path: path) }
+        try LibGit2.check(code, "opening the repository at \(path)")
+        guard let repository = opened else { throw .notARepository(path: path) }
+
+        let gitDir = trimmingTrailingSlash(LibGit2.string(git_repository_path(repository)) ?? path)
+        let workdir = LibGit2.string(git_repository_workdir(repository)).map(trimmingTrailingSlash)
+        if workdir == nil && !allowBare {
+            git_repository_free(repository)
+            throw .bareRepository(gitDir: gitDir)
+        }
+        return GitRepository(
+            workdir: workdir, gitDir: gitDir,
+            handles: LibGit2Handles(repository: repository, indexFile: indexFile))
+    }
+
+    /// Runs `body` with exclusive use of the libgit2 handles. libgit2 objects made inside must be freed inside.
+    func withHandles<Result: Sendable>(
+        _ body: (inout LibGit2Handles) throws(GitError) -> Result
+    ) throws(GitError) -> Result {
+        try state.withLock { (handles: inout sending LibGit2Handles) throws(GitError) -> Result in
+            try body(&handles)
+        }
+    }
+
+    /// Like `withHandles`, for calls that need the index: a bare repository has none.
+    func withIndex<Result: Sendable>(
+        _ body: (inout LibGit2Handles, OpaquePointer) throws(GitError) -> Result
+    ) throws(GitError) -> Result {
+        guard workdir != nil else { throw .bareRepository(gitDir: gitDir) }
+        return try withHandles { (handles: inout LibGit2Handles) throws(GitError) -> Result in
+            let index = try handles.index()
+            return try body(&handles, index)
+        }
+    }
+
+    /// libgit2 1.5.1 reports a repository of another user, absent from `safe.directory`, as GIT_ENOTFOUND
+    /// with the message of the failed `safe.directory` lookup instead of GIT_EOWNER.
+    private static func isOwnershipRefusal(_ code: Int32) -> Bool {
+        code == GIT_ENOTFOUND.rawValue && LibGit2.lastErrorMessage().contains("safe.directory")
+    }
+
+    private static func trimmingTrailingSlash(_ path: String) -> String {
+        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+}

@@ -1,0 +1,68 @@
+import CGit2
+
+/// Reading objects and resolving revisions: the building blocks of the public read calls.
+extension LibGit2Handles {
+    /// The bytes of the blob `id`, copied out of libgit2's buffer.
+    func blobBytes(_ id: ObjectID) throws(GitError) -> [UInt8] {
+        var oid = id.gitOID
+        var blob: OpaquePointer?
+        let code = git_blob_lookup(&blob, repository, &oid)
+        guard code >= 0, let blob else {
+            throw .missingObject(id: id.hex, detail: LibGit2.lastErrorMessage())
+        }
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+        return [UInt8](UnsafeRawBufferPointer(start: content, count: size))
+    }
+
+    /// The object `ref` names (any revision expression git accepts), peeled to `type`. The caller frees it
+    /// with `git_object_free`.
+    func peeledObject(_ ref: String, to type: git_object_t) throws(GitError) -> OpaquePointer {
+        var object: OpaquePointer?
+        let code = git_revparse_single(&object, repository, ref)
+        guard code >= 0, let object else {
+            let detail = LibGit2.lastErrorMessage()
+            if isHeadUnborn && ref.hasPrefix("HEAD") { throw .unbornHead }
+            throw .unknownReference(ref, detail: detail)
+        }
+        defer { git_object_free(object) }
+        var peeled: OpaquePointer?
+        guard git_object_peel(&peeled, object, type) >= 0, let peeled else {
+            throw .notACommit(ref, detail: LibGit2.lastErrorMessage())
+        }
+        return peeled
+    }
+
+    /// The id of the commit `ref` names.
+    func commitID(_ ref: String) throws(GitError) -> ObjectID {
+        let commit = try peeledObject(ref, to: GIT_OBJECT_COMMIT)
+        defer { git_object_free(commit) }
+        guard let id = git_object_id(commit) else { throw .notACommit(ref, detail: "") }
+        return ObjectID(id.pointee)
+    }
+
+    /// Appends every blob under `tree` (recursively) with its path below `prefix`.
+    func appendFiles(of tree: OpaquePointer, prefix: String, to files: inout [FileEntry]) throws(GitError) {
+        for position in 0..<git_tree_entrycount(tree) {
+            guard let entry = git_tree_entry_byindex(tree, position),
+                  let name = LibGit2.string(git_tree_entry_name(entry)), let id = git_tree_entry_id(entry)
+            else { continue }
+            let path = prefix + name
+            switch git_tree_entry_type(entry) {
+            case GIT_OBJECT_BLOB:
+                guard let mode = FileMode(rawMode: git_tree_entry_filemode(entry).rawValue) else { continue }
+                files.append(FileEntry(path: path, blobID: ObjectID(id.pointee), mode: mode))
+            case GIT_OBJECT_TREE:
+                var subtree: OpaquePointer?
+                guard git_tree_lookup(&subtree, repository, id) >= 0, let subtree else {
+                    throw .missingObject(id: ObjectID(id.pointee).hex, detail: LibGit2.lastErrorMessage())
+                }
+                defer { git_tree_free(subtree) }
+                try appendFiles(of: subtree, prefix: path + "/", to: &files)
+            default:
+                continue  // a submodule's commit: nothing to read in this repository
+            }
+        }
+    }
+}

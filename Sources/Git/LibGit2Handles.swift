@@ -1,0 +1,32 @@
+import CGit2
+
+/// The libgit2 objects one `GitRepository` owns. Only ever touched under the repository's lock.
+struct LibGit2Handles {
+    let repository: OpaquePointer
+    /// An index file to read instead of the repository's own (`GIT_INDEX_FILE`).
+    let indexFile: String?
+    /// Read on first use and kept, so one run sees one consistent snapshot of the staged content.
+    private var loadedIndex: OpaquePointer?
+
+    init(repository: OpaquePointer, indexFile: String?) {
+        self.repository = repository
+        self.indexFile = indexFile
+    }
+
+    /// The index, read from disk on first use (never written).
+    mutating func index() throws(GitError) -> OpaquePointer {
+        if let loadedIndex { return loadedIndex }
+        var index: OpaquePointer?
+        let code = indexFile.map { git_index_open(&index, $0) } ?? git_repository_index(&index, repository)
+        guard code >= 0, let index else { throw .unreadableIndex(detail: LibGit2.lastErrorMessage()) }
+        loadedIndex = index
+        return index
+    }
+
+    var isHeadUnborn: Bool { git_repository_head_unborn(repository) == 1 }
+
+    func free() {
+        if let loadedIndex { git_index_free(loadedIndex) }
+        git_repository_free(repository)
+    }
+}
