@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core", "YAML", "TestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "ReporterTests", dependencies: ["Linter", "Reporters", "Core"], exclude: ["Golden"]),
-        .testTarget(name: "LinterTests", dependencies: ["Linter", "Core", "Reporters", "TestSupport"]),
+        .testTarget(name: "LinterTests", dependencies: ["Linter", "Core", "Reporters", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -2,6 +2,16 @@ import Core
 
 /// Renders a catalog entry as Markdown, for `schemalint explain` and `docs/rules/`.
 public enum RuleDocumentation {
+    /// The rules as a Markdown table: id, default severity, summary.
+    public static func table(_ catalog: RuleCatalog) -> String {
+        var text = "| rule | default | finds |\n|---|---|---|\n"
+        for id in catalog.ids {
+            guard let entry = catalog[id] else { continue }
+            text += "| `\(id)` | \(entry.severity.rawValue) | \(entry.summary) |\n"
+        }
+        return text
+    }
+
     public static func markdown(for entry: CatalogEntry) -> String {
         var text = "# \(entry.id)\n\n"
         text += "Default severity: **\(entry.severity.rawValue)**. \(capitalized(entry.summary)).\n\n"

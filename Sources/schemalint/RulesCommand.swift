@@ -5,8 +5,15 @@ import Linter
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the rules: id, default severity, summary.")
 
+    @Flag(help: "Print a Markdown table (the README's rules table is this output).")
+    var markdown = false
+
     func run() throws {
         let catalog = try CheckRunner.loadCatalog()
+        if markdown {
+            print(RuleDocumentation.table(catalog), terminator: "")
+            return
+        }
         let width = catalog.ids.map(\.count).max() ?? 0
         for id in catalog.ids {
             guard let entry = catalog[id] else { continue }

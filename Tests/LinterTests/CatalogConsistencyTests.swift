@@ -2,7 +2,7 @@ import Core
 import Linter
 import Testing
 
-/// The registry and `rules/` match one to one, and every text follows the message style in docs/STYLE.md:
+/// The registry and `rules/` match one to one, and every text follows the message style in docs/messages.md:
 /// lower-case start, no trailing period; messages say what is wrong, `help` says what to do.
 @Suite struct CatalogConsistencyTests {
     let catalog = (try? RuleCatalog.builtIn.get()) ?? RuleCatalog(entries: [])
@@ -44,7 +44,7 @@ import Testing
     }
 }
 
-/// The written-down message style (docs/STYLE.md), as a check.
+/// The written-down message style (docs/messages.md), as a check.
 enum MessageStyle {
     static func violations(_ text: String) -> [String] {
         var problems: [String] = []
