@@ -16,6 +16,8 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CLibYAML"]),
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .target(name: "Git", dependencies: ["CGit2"]),
+        .systemLibrary(name: "CPgQuery", providers: [.apt(["libpg-query-dev"])]),
+        .target(name: "SQL", dependencies: ["CPgQuery", "JSON"]),
 
         // The rule catalog (rules/**/*.yml) is compiled into Core by this plugin.
         .executableTarget(name: "EmbedCatalogTool"),
@@ -26,14 +28,16 @@ let package = Package(
         // Readers: each turns bytes into a small typed model.
         .target(name: "JSON", exclude: ["Metaschemas/generate.sh"]),
         .target(name: "Gists", dependencies: ["Core", "JSON"]),
-        .target(name: "ProjectModel", dependencies: ["Core", "Gists"]),
+        .target(name: "TypeScript"),
+        .target(name: "Drizzle", dependencies: ["TypeScript", "JSON", "Core"]),
+        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle"]),
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
 
         // The engine, configuration discovery, reporters and the command line.
         .target(name: "Reporters", dependencies: ["Core"]),
-        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "ProjectModel", "GistRules", "Reporters", "Git"]),
+        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "ProjectModel", "GistRules", "Reporters", "Git"]),
         .executableTarget(name: "schemalint", dependencies: [
             "Linter", "Reporters", "Core",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -42,6 +46,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core", "YAML", "TestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
+        .testTarget(name: "SQLTests", dependencies: ["SQL", "TestSupport"]),
+        .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),
+        .testTarget(name: "DrizzleTests", dependencies: ["Drizzle", "TypeScript", "JSON", "TestSupport"]),
         .testTarget(name: "ReporterTests", dependencies: ["Linter", "Reporters", "Core"], exclude: ["Golden"]),
         .testTarget(name: "LinterTests", dependencies: ["Linter", "Core", "Reporters", "TestSupport"], exclude: ["Golden"]),
     ]

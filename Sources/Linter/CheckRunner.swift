@@ -10,6 +10,12 @@ public struct CheckOptions: Sendable {
     public var configPath: String?
     public var maxWarnings: Int?
     public var color: ColorChoice = .auto
+    /// Read every input from the git index (SPEC §9).
+    public var staged = false
+    /// Compare with the tree at this ref (`migration/edited-after-merge`).
+    public var base: String?
+    /// With `staged` or `base`: report only findings in changed files.
+    public var changedOnly = false
 
     public init() {}
 }
@@ -25,7 +31,8 @@ public struct UsageFailure: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Runs `check`: loads configuration, runs the engine on each path, renders, and decides the exit code.
+/// Runs `check`: prepares each folder's inputs (work tree, index or base tree), runs the engine, renders, and
+/// decides the exit code.
 public struct CheckRunner {
     public let options: CheckOptions
     public let environment: [String: String]
@@ -36,41 +43,46 @@ public struct CheckRunner {
         self.environment = environment
     }
 
+    /// One checked folder, ready for the engine.
+    struct PreparedFolder {
+        var request: LintRequest
+        /// The folder's place in its repository (`examples/demo/`), prepended to paths when reporting.
+        var displayPrefix: String
+        /// Where the baseline file is, for `schemalint baseline` to write it (absolute).
+        var baselineLocation: String
+        var changedOnly: ChangedOnlyFilter?
+    }
+
     /// Returns the exit code; writes the report to standard output or `--output`.
     public func run() throws(UsageFailure) -> Int32 {
         let catalog = try Self.loadCatalog()
-        var combined: Report?
-        var prefix = ""
+        var reports: [(Report, String)] = []
         for path in options.paths {
-            let folder = URL(fileURLWithPath: path).standardizedFileURL
-            let (configuration, configurationFile) = try loadConfiguration(for: folder, catalog: catalog)
-            let request = LintRequest(
-                source: WorkTreeSource(root: folder), configuration: configuration,
-                configurationFile: configurationFile, catalog: catalog)
-            let report: Report
-            do {
-                report = try Engine.run(request)
-            } catch {
-                throw UsageFailure(error.description)
-            }
-            prefix = options.paths.count == 1 ? Self.displayPrefix(for: folder) : ""
-            combined = combined.map { merge($0, report, prefixFor: folder) } ?? (options.paths.count == 1 ? report : reprefixed(report, folder))
+            let prepared = try prepare(path, catalog: catalog, useBaseline: true)
+            var report = try Self.lint(prepared.request)
+            if let filter = prepared.changedOnly { report = filter.apply(to: report) }
+            reports.append((report, prepared.displayPrefix))
         }
-        guard let report = combined else { return 0 }
-        let format = options.format ?? .text
+        guard let (report, prefix) = Self.combine(reports) else { return 0 }
+        let format = options.format ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
         let useColor = options.output == nil && colorEnabled()
         let context = RenderContext(toolVersion: Self.toolVersion, catalog: catalog, pathPrefix: prefix, useColor: useColor)
-        let rendered = format.reporter.render(report, context)
-        if let output = options.output {
-            do {
-                try rendered.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw UsageFailure("cannot write \(output): \(error.localizedDescription)")
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
-        }
+        try write(format.reporter.render(report, context))
         return Self.exitCode(for: report, maxWarnings: options.maxWarnings)
+    }
+
+    /// `schemalint baseline`: lints the first folder without a baseline and writes every finding to the baseline
+    /// file. Returns the file's path and the number of findings written.
+    public func writeBaseline() throws(UsageFailure) -> (path: String, count: Int) {
+        let catalog = try Self.loadCatalog()
+        let prepared = try prepare(options.paths.first ?? ".", catalog: catalog, useBaseline: false)
+        let baseline = BaselineFile(report: try Self.lint(prepared.request))
+        do {
+            try baseline.serialized().write(toFile: prepared.baselineLocation, atomically: true, encoding: .utf8)
+        } catch {
+            throw UsageFailure("cannot write \(prepared.baselineLocation): \(error.localizedDescription)")
+        }
+        return (prepared.baselineLocation, baseline.entries.count)
     }
 
     public static func exitCode(for report: Report, maxWarnings: Int?) -> Int32 {
@@ -86,22 +98,84 @@ public struct CheckRunner {
         }
     }
 
-    func loadConfiguration(for folder: URL, catalog: RuleCatalog) throws(UsageFailure) -> (Configuration, SourceFile?) {
+    static func lint(_ request: LintRequest) throws(UsageFailure) -> Report {
+        do {
+            return try Engine.run(request)
+        } catch {
+            throw UsageFailure(error.description)
+        }
+    }
+
+    /// Chooses the file source (work tree, index), the base tree, the configuration and the baseline of a folder.
+    func prepare(_ path: String, catalog: RuleCatalog, useBaseline: Bool) throws(UsageFailure) -> PreparedFolder {
+        let folder = URL(fileURLWithPath: path).standardizedFileURL
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw UsageFailure("cannot read \(folder.path): no such folder")
         }
-        let url = options.configPath.map { URL(fileURLWithPath: $0) } ?? ConfigurationLocator.find(from: folder)
-        guard let url else { return (Configuration(), nil) }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw UsageFailure("cannot read configuration \(url.path)")
+        if options.changedOnly && !options.staged && options.base == nil {
+            throw UsageFailure("--changed-only needs --staged or --base REF: it compares with the index or the base")
         }
-        let relative = Self.relativePath(of: url, to: folder)
-        let file = SourceFile(path: relative, bytes: Array(data))
+        let git = options.staged || options.base != nil
+            ? try GitCheckInputs.open(folder, staged: options.staged, base: options.base, environment: environment)
+            : nil
+
+        let (configuration, configurationFile) = try loadConfiguration(for: folder, catalog: catalog, git: git)
+        let baselinePath = configuration.baseline ?? BaselineFile.defaultPath
+        let baselineLocation = baselinePath.hasPrefix("/") ? baselinePath : folder.appendingPathComponent(baselinePath).path
+        var baseline: Set<String> = []
+        if useBaseline, let bytes = try readBaseline(baselinePath, at: baselineLocation, git: git) {
+            baseline = try BaselineFile.parse(bytes, file: baselinePath).fingerprints
+        }
+
+        let prefix = git?.folder.prefix ?? Self.displayPrefix(for: folder)
+        let source: any FileSource
+        if let index = git?.index { source = index.source(under: prefix) } else { source = WorkTreeSource(root: folder) }
+        let request = LintRequest(
+            source: source, configuration: configuration, configurationFile: configurationFile, catalog: catalog,
+            baseline: baseline, base: git?.base?.source(under: prefix))
+        var changedOnly: ChangedOnlyFilter?
+        if options.changedOnly, let git { changedOnly = try git.changedOnlyFilter() }
+        return PreparedFolder(request: request, displayPrefix: prefix, baselineLocation: baselineLocation, changedOnly: changedOnly)
+    }
+
+    /// The baseline's bytes: staged in `--staged` mode (the baseline is part of the commit), else from disk.
+    private func readBaseline(_ path: String, at location: String, git: GitCheckInputs?) throws(UsageFailure) -> [UInt8]? {
+        if let git, git.index != nil { return try git.stagedFile(path) }
+        return FileManager.default.contents(atPath: location).map(Array.init)
+    }
+
+    /// The configuration of `--config`, else the discovered `.schemalint.yml` (from the index in `--staged` mode).
+    func loadConfiguration(for folder: URL, catalog: RuleCatalog, git: GitCheckInputs? = nil) throws(UsageFailure) -> (Configuration, SourceFile?) {
+        let found: (path: String, bytes: [UInt8])?
+        if options.configPath == nil, git?.index != nil {
+            found = try git?.stagedConfiguration()
+        } else if let url = options.configPath.map({ URL(fileURLWithPath: $0) }) ?? ConfigurationLocator.find(from: folder) {
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw UsageFailure("cannot read configuration \(url.path)")
+            }
+            found = (Self.relativePath(of: url, to: folder), Array(data))
+        } else {
+            found = nil
+        }
+        guard let found else { return (Configuration(), nil) }
+        let file = SourceFile(path: found.path, bytes: found.bytes)
         do {
-            return (try ConfigurationReader(catalog: catalog).read(file.bytes, file: relative), file)
+            return (try ConfigurationReader(catalog: catalog).read(file.bytes, file: found.path), file)
         } catch {
             throw UsageFailure(error.description)
+        }
+    }
+
+    private func write(_ rendered: String) throws(UsageFailure) {
+        guard let output = options.output else {
+            FileHandle.standardOutput.write(Data(rendered.utf8))
+            return
+        }
+        do {
+            try rendered.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw UsageFailure("cannot write \(output): \(error.localizedDescription)")
         }
     }
 
@@ -132,24 +206,31 @@ public struct CheckRunner {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
-    private func reprefixed(_ report: Report, _ folder: URL) -> Report {
-        let prefix = Self.displayPrefix(for: folder)
+    /// One report for several folders: a single folder keeps its paths and renders with its prefix; several
+    /// folders get their prefixes baked into the paths.
+    static func combine(_ reports: [(Report, String)]) -> (Report, String)? {
+        guard reports.count > 1 else { return reports.first }
+        let moved = reports.map { report, prefix in reprefixed(report, prefix) }
+        guard var combined = moved.first else { return nil }
+        for next in moved.dropFirst() {
+            combined = Report(
+                findings: combined.findings + next.findings, files: combined.files + next.files,
+                rulesRun: Array(Set(combined.rulesRun + next.rulesRun)).sorted(),
+                suppressedCount: combined.suppressedCount + next.suppressedCount,
+                baselinedCount: combined.baselinedCount + next.baselinedCount, duration: combined.duration + next.duration)
+        }
+        return (combined, "")
+    }
+
+    private static func reprefixed(_ report: Report, _ prefix: String) -> Report {
         var copy = report
         copy.findings = report.findings.map { located in
             var moved = located
             moved.finding.path = prefix + located.finding.path
+            moved.finding.relatedPaths = located.finding.relatedPaths.map { prefix + $0 }
             return moved
         }
         copy.files = report.files.map { prefix + $0 }
         return copy
-    }
-
-    private func merge(_ first: Report, _ second: Report, prefixFor folder: URL) -> Report {
-        let next = reprefixed(second, folder)
-        return Report(
-            findings: first.findings + next.findings, files: first.files + next.files,
-            rulesRun: Array(Set(first.rulesRun + next.rulesRun)).sorted(),
-            suppressedCount: first.suppressedCount + next.suppressedCount,
-            baselinedCount: first.baselinedCount + next.baselinedCount, duration: first.duration + next.duration)
     }
 }

@@ -1,4 +1,5 @@
 import Core
+import Drizzle
 import Gists
 
 /// Everything the readers made of a repository: the typed models rules read. Rules never see raw text.
@@ -7,11 +8,33 @@ public struct Project: Sendable {
     /// Every file that was read, by repository-relative path (for locating findings).
     public var files: [String: SourceFile]
     public var gists: GistSet
+    /// One Drizzle schema per drizzle-kit config (or one discovered without a config); empty when the repository
+    /// has no Drizzle pg-core sources.
+    public var schemas: [DrizzleSchema]
 
-    public init(configuration: Configuration, files: [String: SourceFile], gists: GistSet) {
+    public init(configuration: Configuration, files: [String: SourceFile], gists: GistSet, schemas: [DrizzleSchema] = []) {
         self.configuration = configuration
         self.files = files
         self.gists = gists
+        self.schemas = schemas
+    }
+}
+
+/// A Drizzle schema as read from TypeScript: the model, what could not be read, and where it came from.
+public struct DrizzleSchema: Sendable {
+    /// The drizzle-kit config it was read through, if any.
+    public var config: DrizzleConfig?
+    public var model: SchemaModel
+    /// Syntax errors and values the reader could not evaluate (`drizzle/parse-error`).
+    public var diagnostics: [ReaderDiagnostic]
+    /// Every file the reader evaluated.
+    public var files: [String]
+
+    public init(config: DrizzleConfig?, model: SchemaModel, diagnostics: [ReaderDiagnostic], files: [String]) {
+        self.config = config
+        self.model = model
+        self.diagnostics = diagnostics
+        self.files = files
     }
 }
 

@@ -1,0 +1,45 @@
+import Foundation
+import Git
+
+/// The git repository holding a checked folder, and where that folder sits in it.
+public struct GitFolder: Sendable {
+    public let repository: GitRepository
+    /// The folder's path in the repository with a trailing `/`, or `""` at the work-tree root.
+    public let prefix: String
+
+    /// Opens the repository at or above `folder` (also from a worktree or any subfolder).
+    /// `indexFile` is `GIT_INDEX_FILE` in `--staged` mode (git runs pre-commit hooks against a temporary index).
+    public static func locate(_ folder: URL, indexFile: String?) throws(GitError) -> GitFolder {
+        let repository = try GitRepository.discover(from: folder.path, indexFile: indexFile)
+        guard let workdir = repository.workdir else { throw .bareRepository(gitDir: repository.gitDir) }
+        // Both sides without symlinks, so `/tmp` ↔ `/private/tmp` and linked checkouts compare equal.
+        let root = canonicalPath(workdir)
+        let path = canonicalPath(folder.path)
+        let prefix: String
+        if path == root {
+            prefix = ""
+        } else if path.hasPrefix(root + "/") {
+            prefix = String(path.dropFirst(root.count + 1)) + "/"
+        } else {
+            // Inside the git folder itself (`.git/…`): there is no work-tree path to lint.
+            throw .notARepository(path: folder.path)
+        }
+        return GitFolder(repository: repository, prefix: prefix)
+    }
+
+    /// A repository-relative path seen from the folder, or nil when it lies outside it.
+    public func folderRelative(_ repositoryPath: String) -> String? {
+        repositoryPath.hasPrefix(prefix) ? String(repositoryPath.dropFirst(prefix.count)) : nil
+    }
+
+    /// The absolute work-tree path of a repository-relative path (for messages).
+    public func absolutePath(_ repositoryPath: String) -> String {
+        (repository.workdir ?? repository.gitDir) + "/" + repositoryPath
+    }
+
+    static func canonicalPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,0 +1,38 @@
+/// `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON table [USING method] (…) [WHERE …]`.
+public struct CreateIndex: Sendable, Equatable {
+    public var name: String?
+    public var table: QualifiedName
+    public var columns: [IndexColumn]
+    public var unique: Bool
+    public var concurrently: Bool
+    public var ifNotExists: Bool
+    /// Access method: `btree` (the default), `gin`, `gist`, `hash`, …
+    public var method: String
+    /// A partial index.
+    public var hasWhere: Bool
+
+    public init(name: String?, table: QualifiedName, columns: [IndexColumn], unique: Bool = false,
+                concurrently: Bool = false, ifNotExists: Bool = false, method: String = "btree", hasWhere: Bool = false) {
+        self.name = name
+        self.table = table
+        self.columns = columns
+        self.unique = unique
+        self.concurrently = concurrently
+        self.ifNotExists = ifNotExists
+        self.method = method
+        self.hasWhere = hasWhere
+    }
+}
+
+/// One key of an index: a column, or an expression by its source text.
+public enum IndexColumn: Sendable, Hashable {
+    case column(String)
+    case expression(String)
+
+    /// The column name, or the expression's text.
+    public var text: String {
+        switch self {
+        case .column(let name), .expression(let name): return name
+        }
+    }
+}

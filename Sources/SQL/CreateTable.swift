@@ -1,0 +1,58 @@
+/// `CREATE TABLE`.
+public struct CreateTable: Sendable, Equatable {
+    public var name: QualifiedName
+    public var columns: [ColumnDefinition]
+    /// Table-level constraints (`CONSTRAINT … PRIMARY KEY (…)`, `FOREIGN KEY`, `UNIQUE`, `CHECK`, …).
+    public var constraints: [TableConstraint]
+    public var ifNotExists: Bool
+
+    public init(name: QualifiedName, columns: [ColumnDefinition], constraints: [TableConstraint], ifNotExists: Bool) {
+        self.name = name
+        self.columns = columns
+        self.constraints = constraints
+        self.ifNotExists = ifNotExists
+    }
+}
+
+/// A column as `CREATE TABLE` or `ADD COLUMN` defines it.
+public struct ColumnDefinition: Sendable, Equatable {
+    public var name: String
+    /// Normalised type: `integer`, `varchar(255)`, `timestamp with time zone`, `integer[]`, `public.status`.
+    public var typeName: String
+    public var notNull: Bool
+    public var hasDefault: Bool
+    /// `GENERATED ALWAYS AS (…) STORED` or `GENERATED … AS IDENTITY`: the database fills the value.
+    public var isGenerated: Bool
+    public var isPrimaryKey: Bool
+    public var isUnique: Bool
+    /// An inline `REFERENCES other(col)`.
+    public var references: ForeignKeyReference?
+    /// From the column name to the end of its definition.
+    public var range: Range<Int>
+
+    public init(name: String, typeName: String, notNull: Bool = false, hasDefault: Bool = false,
+                isGenerated: Bool = false, isPrimaryKey: Bool = false, isUnique: Bool = false,
+                references: ForeignKeyReference? = nil, range: Range<Int>) {
+        self.name = name
+        self.typeName = typeName
+        self.notNull = notNull
+        self.hasDefault = hasDefault
+        self.isGenerated = isGenerated
+        self.isPrimaryKey = isPrimaryKey
+        self.isUnique = isUnique
+        self.references = references
+        self.range = range
+    }
+
+    /// `NOT NULL`, or implied by `PRIMARY KEY`.
+    public var rejectsNull: Bool { notNull || isPrimaryKey }
+
+    /// `serial`, `bigserial`, `smallserial` (and `serial2/4/8`): an implicit `DEFAULT nextval(…)`.
+    public var isSerial: Bool {
+        ["serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"].contains(typeName)
+    }
+
+    /// Whether adding this column to a table with rows gives those rows a value: an explicit default,
+    /// a serial type, or an identity / generated column.
+    public var providesValueForExistingRows: Bool { hasDefault || isSerial || isGenerated }
+}

@@ -1,0 +1,109 @@
+/// Parses ranges of one source text into statements, collecting located syntax errors.
+struct FileParser {
+    let lexer: SQLLexer
+    var errors: [SQLSyntaxError] = []
+
+    init(bytes: [UInt8]) {
+        lexer = SQLLexer(bytes: bytes)
+    }
+
+    var bytes: [UInt8] { lexer.bytes }
+
+    /// The statements of `range`. When the parser rejects the range, it is split with the scanner and each
+    /// statement parsed alone, so one bad statement does not hide the others.
+    mutating func statements(in range: Range<Int>) -> [SQLStatement] {
+        guard lexer.significantRange(in: range) != nil else { return [] }
+        let text = LibPgQuery.cText(bytes, range)
+        switch LibPgQuery.parse(text) {
+        case .success(let json):
+            if let statements = decodeStatements(json, textRange: range) { return statements }
+            return oneByOne(text: text, range: range, failure: nil)
+        case .failure(let failure):
+            return oneByOne(text: text, range: range, failure: failure)
+        }
+    }
+
+    /// Parses each statement of `range` alone (split by the scanner). `failure` is why the whole range did not
+    /// parse (`nil` when it parsed but its tree was too deep to decode).
+    private mutating func oneByOne(text: [CChar], range: Range<Int>, failure: LibPgQuery.Failure?) -> [SQLStatement] {
+        let pieces: [LibPgQuery.Piece]
+        if case .success(let split) = LibPgQuery.splitWithScanner(text) { pieces = split } else { pieces = [] }
+        let errorCount = errors.count
+        var statements: [SQLStatement] = []
+        for piece in pieces where failure == nil || pieces.count > 1 {
+            let start = min(range.lowerBound + max(piece.location, 0), range.upperBound)
+            var end = piece.length > 0 ? min(start + piece.length, range.upperBound) : range.upperBound
+            // Keep the piece's `;` so that errors read as for the whole text ("at or near ";"").
+            if let semicolon = lexer.nextToken(from: end, limit: range.upperBound), semicolon.kind == .punctuation(UInt8(ascii: ";")) {
+                end = semicolon.range.upperBound
+            }
+            guard let significant = lexer.significantRange(in: start..<end) else { continue }
+            switch LibPgQuery.parse(LibPgQuery.cText(bytes, start..<end)) {
+            case .success(let json):
+                statements += decodeStatements(json, textRange: start..<end)
+                    ?? [SQLStatement(kind: .other(nodeTag: Self.leadingNodeTag(json)), range: significant)]
+            case .failure(let pieceFailure):
+                errors.append(locate(pieceFailure, in: start..<end))
+            }
+        }
+        // The pieces all parsed alone although the whole did not: keep the original error.
+        if let failure, errors.count == errorCount { errors.append(locate(failure, in: range)) }
+        return statements
+    }
+
+    /// The node tag of the first statement, read from the JSON text itself (`{"version":…,"stmts":[{"stmt":{"Tag"`)
+    /// for a tree too deeply nested for the JSON reader.
+    static func leadingNodeTag(_ json: [UInt8]) -> String {
+        let marker = Array("\"stmt\":{\"".utf8)
+        guard let start = json.firstIndex(of: marker),
+              let end = json[(start + marker.count)...].firstIndex(of: UInt8(ascii: "\"")) else { return "unknown" }
+        return String(decoding: json[(start + marker.count)..<end], as: UTF8.self)
+    }
+
+    /// The typed statements of one parse result; `nil` when the JSON cannot be read (nesting beyond the reader's limit).
+    private mutating func decodeStatements(_ json: [UInt8], textRange: Range<Int>) -> [SQLStatement]? {
+        guard let root = ParseNode.decode(json) else { return nil }
+        var statements: [SQLStatement] = []
+        for item in root["stmts"].array {
+            let start = min(textRange.lowerBound + item["stmt_location"].int, textRange.upperBound)
+            let length = item["stmt_len"].int
+            let end = length > 0 ? min(start + length, textRange.upperBound) : textRange.upperBound
+            guard let range = lexer.significantRange(in: start..<end), let (tag, node) = item["stmt"].tagged else { continue }
+            let decoder = StatementDecoder(lexer: lexer, base: textRange.lowerBound, statementRange: range)
+            var statement = SQLStatement(kind: decoder.decode(tag: tag, node: node), range: range)
+            if case .doBlock(let block) = statement.kind {
+                statement.nested = nestedStatements(of: DoBlockArguments(node), block: block, statementRange: range)
+            }
+            statements.append(statement)
+        }
+        return statements
+    }
+
+    /// A parser error placed in the source: `cursorpos` counts characters from the start of `range`.
+    func locate(_ failure: LibPgQuery.Failure, in range: Range<Int>) -> SQLSyntaxError {
+        guard failure.cursorPosition > 0 else {
+            return SQLSyntaxError(message: failure.message, range: firstTokenRange(of: range))
+        }
+        let offset = UTF8Offsets.byteOffset(ofCharacter: failure.cursorPosition - 1, in: bytes, range: range)
+        // "at end of input": point at the last token rather than past the text.
+        if lexer.nextToken(from: offset, limit: range.upperBound) == nil {
+            return SQLSyntaxError(message: failure.message, range: lastTokenRange(of: range))
+        }
+        return SQLSyntaxError(message: failure.message, range: lexer.tokenRange(at: offset))
+    }
+
+    func firstTokenRange(of range: Range<Int>) -> Range<Int> {
+        let start = lexer.significantRange(in: range)?.lowerBound ?? range.lowerBound
+        return lexer.tokenRange(at: start)
+    }
+
+    private func lastTokenRange(of range: Range<Int>) -> Range<Int> {
+        var last = lexer.tokenRange(at: range.lowerBound)
+        var p = range.lowerBound
+        while let token = lexer.nextToken(from: p, limit: range.upperBound) {
+            if !token.isComment { last = token.range }
+            p = token.range.upperBound
+        }
+        return last
+    }
+}

@@ -1,0 +1,31 @@
+/// Reading names out of libpg_query nodes.
+extension ParseNode {
+    /// `[{"String": {"sval": "a"}}, …]` → `["a", …]` (other items are skipped).
+    var stringList: [String] {
+        array.compactMap { $0.unwrap("String")?["sval"].string }
+    }
+
+    /// A `RangeVar` (`relation`, `pktable`) as a qualified name.
+    var rangeVarName: QualifiedName {
+        QualifiedName(schema: self["schemaname"].string, name: self["relname"].string ?? "")
+    }
+
+    /// Name parts (`["public", "status"]`) as a qualified name: the last part is the name, the one before the schema.
+    static func qualifiedName(parts: [String]) -> QualifiedName {
+        QualifiedName(schema: parts.count >= 2 ? parts[parts.count - 2] : nil, name: parts.last ?? "")
+    }
+
+    /// The smallest `location` anywhere in this subtree: where an expression's text starts
+    /// (an operator's own location is that of the operator, not of its left operand).
+    var smallestLocation: Int? {
+        var best: Int?
+        for (key, member) in members {
+            let candidate = key == "location" ? (member.int >= 0 ? member.int : nil) : member.smallestLocation
+            if let candidate, candidate < (best ?? .max) { best = candidate }
+        }
+        for item in array {
+            if let candidate = item.smallestLocation, candidate < (best ?? .max) { best = candidate }
+        }
+        return best
+    }
+}

@@ -1,0 +1,81 @@
+/// `ALTER TABLE` and its actions.
+extension StatementDecoder {
+    func alterTable(_ node: ParseNode) -> AlterTable {
+        let commands = node["cmds"].array.compactMap { $0.unwrap("AlterTableCmd") }
+        let relation = node["relation"]
+        var actionRanges = self.actionRanges(afterNameAt: relation["location"].int)
+        if actionRanges.count != commands.count { actionRanges = Array(repeating: statementRange, count: commands.count) }
+        let actions = zip(commands, actionRanges).map { command, range in
+            AlterTableAction(kind: actionKind(command, range: range), range: range)
+        }
+        return AlterTable(table: relation.rangeVarName, objectKind: ObjectKind(libpgQueryName: node["objtype"].string ?? "OBJECT_TABLE"),
+                          ifExists: node["missing_ok"].bool, actions: actions)
+    }
+
+    private func actionKind(_ command: ParseNode, range: Range<Int>) -> AlterTableAction.Kind {
+        let name = command["name"].string ?? ""
+        let cascade = command["behavior"].string == "DROP_CASCADE"
+        let definition = command["def"]
+        switch command["subtype"].string ?? "" {
+        case "AT_AddColumn":
+            guard let column = definition.unwrap("ColumnDef") else { break }
+            return .addColumn(columnDefinition(column), ifNotExists: command["missing_ok"].bool)
+        case "AT_DropColumn":
+            return .dropColumn(name: name, ifExists: command["missing_ok"].bool, cascade: cascade)
+        case "AT_AlterColumnType":
+            guard let column = definition.unwrap("ColumnDef") else { break }
+            let using = column["raw_default"].smallestLocation.map { text(position($0)..<max(position($0), range.upperBound)) }
+            return .alterColumnType(column: name, typeName: TypeNameFormatter.format(column["typeName"]), using: using)
+        case "AT_SetNotNull": return .setNotNull(column: name)
+        case "AT_DropNotNull": return .dropNotNull(column: name)
+        case "AT_ColumnDefault": return definition.isMissing ? .dropDefault(column: name) : .setDefault(column: name)
+        case "AT_AddConstraint":
+            guard let constraint = definition.unwrap("Constraint") else { break }
+            let start = constraint["location"].int
+            let constraintRange = start > 0 ? position(start)..<max(position(start), range.upperBound) : range
+            return .addConstraint(tableConstraint(constraint, range: constraintRange))
+        case "AT_ValidateConstraint": return .validateConstraint(name: name)
+        case "AT_DropConstraint": return .dropConstraint(name: name, ifExists: command["missing_ok"].bool, cascade: cascade)
+        default: break
+        }
+        return .other(subtype: command["subtype"].string ?? "")
+    }
+
+    /// The comma-separated actions that follow the table name (`ALTER TABLE [IF EXISTS] [ONLY] name …`).
+    private func actionRanges(afterNameAt location: Int?) -> [Range<Int>] {
+        guard let location, let nameEnd = qualifiedNameEnd(from: position(location)) else { return [] }
+        var ranges: [Range<Int>] = []
+        var p = nameEnd
+        let limit = statementRange.upperBound
+        while let token = significantToken(from: p, limit: limit) {
+            let element = lexer.listElement(from: token.range.lowerBound, limit: limit)
+            guard !element.isEmpty else { break }
+            ranges.append(element)
+            guard let separator = significantToken(from: element.upperBound, limit: limit),
+                  separator.kind == .punctuation(UInt8(ascii: ",")) else { break }
+            p = separator.range.upperBound
+        }
+        return ranges
+    }
+
+    /// End of `name`, `"schema"."name"` or `a.b.c` starting at `start`.
+    private func qualifiedNameEnd(from start: Int) -> Int? {
+        let limit = statementRange.upperBound
+        guard var part = significantToken(from: start, limit: limit), part.kind == .word || part.kind == .quotedIdentifier else { return nil }
+        while let dot = significantToken(from: part.range.upperBound, limit: limit), dot.kind == .punctuation(UInt8(ascii: ".")),
+              let next = significantToken(from: dot.range.upperBound, limit: limit) {
+            part = next
+        }
+        return part.range.upperBound
+    }
+
+    /// The next token that is not a comment.
+    func significantToken(from start: Int, limit: Int) -> SQLToken? {
+        var p = start
+        while let token = lexer.nextToken(from: p, limit: limit) {
+            if !token.isComment { return token }
+            p = token.range.upperBound
+        }
+        return nil
+    }
+}

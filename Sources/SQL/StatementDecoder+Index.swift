@@ -1,0 +1,32 @@
+/// `CREATE INDEX`.
+extension StatementDecoder {
+    func createIndex(_ node: ParseNode) -> CreateIndex {
+        let columns = node["indexParams"].array.compactMap { $0.unwrap("IndexElem") }.map(indexColumn)
+        return CreateIndex(name: node["idxname"].string, table: node["relation"].rangeVarName, columns: columns,
+                           unique: node["unique"].bool, concurrently: node["concurrent"].bool,
+                           ifNotExists: node["if_not_exists"].bool, method: node["accessMethod"].string ?? "btree",
+                           hasWhere: !node["whereClause"].isMissing)
+    }
+
+    private func indexColumn(_ element: ParseNode) -> IndexColumn {
+        if let name = element["name"].string { return .column(name) }
+        guard let start = element["expr"].smallestLocation else { return .expression("") }
+        return .expression(text(withoutOrdering(elementRange(at: start))))
+    }
+
+    /// Drops a trailing `ASC` / `DESC` / `NULLS FIRST|LAST` from an index key's text.
+    private func withoutOrdering(_ range: Range<Int>) -> Range<Int> {
+        var tokens: [SQLToken] = []
+        var p = range.lowerBound
+        while let token = significantToken(from: p, limit: range.upperBound) {
+            tokens.append(token)
+            p = token.range.upperBound
+        }
+        let orderingWords: Set<String> = ["asc", "desc", "nulls", "first", "last"]
+        while tokens.count > 1, let last = tokens.last, last.kind == .word, orderingWords.contains(text(last.range).lowercased()) {
+            tokens.removeLast()
+        }
+        guard let last = tokens.last else { return range }
+        return range.lowerBound..<last.range.upperBound
+    }
+}

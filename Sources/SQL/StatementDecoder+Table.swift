@@ -1,0 +1,57 @@
+/// `CREATE TABLE`, column definitions and constraints.
+extension StatementDecoder {
+    func createTable(_ node: ParseNode) -> CreateTable {
+        var columns: [ColumnDefinition] = []
+        var constraints: [TableConstraint] = []
+        for element in node["tableElts"].array {
+            if let column = element.unwrap("ColumnDef") {
+                columns.append(columnDefinition(column))
+            } else if let constraint = element.unwrap("Constraint") {
+                constraints.append(tableConstraint(constraint, range: elementRange(at: constraint["location"].int)))
+            }
+        }
+        return CreateTable(name: node["relation"].rangeVarName, columns: columns, constraints: constraints,
+                           ifNotExists: node["if_not_exists"].bool)
+    }
+
+    func columnDefinition(_ node: ParseNode) -> ColumnDefinition {
+        let name = node["colname"].string ?? ""
+        var column = ColumnDefinition(name: name, typeName: TypeNameFormatter.format(node["typeName"]),
+                                      hasDefault: !node["raw_default"].isMissing,
+                                      range: elementRange(at: node["location"].int))
+        for item in node["constraints"].array {
+            guard let constraint = item.unwrap("Constraint") else { continue }
+            switch constraint["contype"].string {
+            case "CONSTR_NOTNULL": column.notNull = true
+            case "CONSTR_DEFAULT": column.hasDefault = true
+            case "CONSTR_IDENTITY", "CONSTR_GENERATED": column.isGenerated = true
+            case "CONSTR_PRIMARY": column.isPrimaryKey = true
+            case "CONSTR_UNIQUE": column.isUnique = true
+            case "CONSTR_FOREIGN": column.references = foreignKey(constraint, columns: [name])
+            default: break
+            }
+        }
+        return column
+    }
+
+    func tableConstraint(_ node: ParseNode, range: Range<Int>) -> TableConstraint {
+        let type = node["contype"].string ?? ""
+        let kind: TableConstraint.Kind
+        switch type {
+        case "CONSTR_PRIMARY": kind = .primaryKey(columns: node["keys"].stringList)
+        case "CONSTR_UNIQUE": kind = .unique(columns: node["keys"].stringList)
+        case "CONSTR_FOREIGN": kind = .foreignKey(foreignKey(node, columns: node["fk_attrs"].stringList))
+        case "CONSTR_CHECK": kind = .check
+        case "CONSTR_EXCLUSION": kind = .exclusion
+        default: kind = .other(type)
+        }
+        return TableConstraint(name: node["conname"].string, kind: kind, notValid: node["skip_validation"].bool, range: range)
+    }
+
+    private func foreignKey(_ node: ParseNode, columns: [String]) -> ForeignKeyReference {
+        ForeignKeyReference(columns: columns, referencedTable: node["pktable"].rangeVarName,
+                            referencedColumns: node["pk_attrs"].stringList,
+                            onDelete: ForeignKeyAction(code: node["fk_del_action"].string),
+                            onUpdate: ForeignKeyAction(code: node["fk_upd_action"].string))
+    }
+}

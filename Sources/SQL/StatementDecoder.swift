@@ -1,0 +1,139 @@
+/// Turns one libpg_query statement node into the typed model, with byte ranges in the source text.
+///
+/// `base` is where the text handed to the parser starts in `lexer.bytes`: node `location`s are byte offsets
+/// into that text, so `base + location` is a position in the source.
+struct StatementDecoder {
+    let lexer: SQLLexer
+    let base: Int
+    /// The statement's trimmed range in the source.
+    let statementRange: Range<Int>
+
+    func decode(tag: String, node: ParseNode) -> StatementKind {
+        switch tag {
+        case "CreateStmt": return .createTable(createTable(node))
+        case "AlterTableStmt": return .alterTable(alterTable(node))
+        case "IndexStmt": return .createIndex(createIndex(node))
+        case "DropStmt": return drop(node)
+        case "RenameStmt": return .rename(rename(node))
+        case "CreateEnumStmt":
+            return .createEnum(CreateEnum(name: ParseNode.qualifiedName(parts: node["typeName"].stringList),
+                                          values: node["vals"].stringList))
+        case "AlterEnumStmt": return .alterEnum(alterEnum(node))
+        case "CreateSchemaStmt":
+            return .createSchema(CreateSchema(name: node["schemaname"].string ?? "", ifNotExists: node["if_not_exists"].bool))
+        case "UpdateStmt": return .update(dataChange(node))
+        case "DeleteStmt": return .delete(dataChange(node))
+        case "InsertStmt": return .insert(DataChange(table: node["relation"].rangeVarName, hasWhere: false))
+        case "DoStmt": return .doBlock(doBlock(node))
+        default: return .other(nodeTag: tag)
+        }
+    }
+
+    // MARK: - Positions
+
+    /// A node location as a source offset, kept inside the statement.
+    func position(_ location: Int) -> Int {
+        min(max(base + location, statementRange.lowerBound), statementRange.upperBound)
+    }
+
+    /// The list element (column definition, constraint, index key, …) that starts at `location`; the whole
+    /// statement when libpg_query gave no location.
+    func elementRange(at location: Int?) -> Range<Int> {
+        guard let location else { return statementRange }
+        let range = lexer.listElement(from: position(location), limit: statementRange.upperBound)
+        return range.isEmpty ? statementRange : range
+    }
+
+    /// Source text of `range` (UTF-8; invalid sequences repaired).
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: lexer.bytes[range], as: UTF8.self)
+    }
+
+    // MARK: - Small statements
+
+    private func drop(_ node: ParseNode) -> StatementKind {
+        let kind = ObjectKind(libpgQueryName: node["removeType"].string ?? "")
+        let names = node["objects"].array.map { object -> QualifiedName in
+            if let list = object.unwrap("List") { return ParseNode.qualifiedName(parts: list["items"].stringList) }
+            if let typeName = object.unwrap("TypeName") { return ParseNode.qualifiedName(parts: typeName["names"].stringList) }
+            return QualifiedName(name: object.unwrap("String")?["sval"].string ?? "")
+        }
+        let drop = DropObjects(objectKind: kind, names: names, ifExists: node["missing_ok"].bool,
+                               cascade: node["behavior"].string == "DROP_CASCADE", concurrently: node["concurrent"].bool)
+        switch kind {
+        case .table: return .dropTable(drop)
+        case .index: return .dropIndex(drop)
+        default: return .drop(drop)
+        }
+    }
+
+    private func rename(_ node: ParseNode) -> Rename {
+        let kind = ObjectKind(libpgQueryName: node["renameType"].string ?? "")
+        let relation = node["relation"]
+        let table = relation.isMissing ? nil : relation.rangeVarName
+        let objectName: String? = {
+            let object = node["object"]
+            if let list = object.unwrap("List") { return list["items"].stringList.last }
+            return object.unwrap("String")?["sval"].string
+        }()
+        let from = node["subname"].string ?? table?.name ?? objectName
+        return Rename(objectKind: kind, table: table, from: from, to: node["newname"].string ?? "")
+    }
+
+    private func alterEnum(_ node: ParseNode) -> AlterEnum {
+        let name = ParseNode.qualifiedName(parts: node["typeName"].stringList)
+        let newValue = node["newVal"].string ?? ""
+        if let oldValue = node["oldVal"].string {
+            return AlterEnum(name: name, change: .renameValue(from: oldValue, to: newValue))
+        }
+        return AlterEnum(name: name, change: .addValue(newValue, ifNotExists: node["skipIfNewValExists"].bool))
+    }
+
+    private func dataChange(_ node: ParseNode) -> DataChange {
+        DataChange(table: node["relation"].rangeVarName, hasWhere: !node["whereClause"].isMissing)
+    }
+
+    private func doBlock(_ node: ParseNode) -> DoBlock {
+        let arguments = DoBlockArguments(node)
+        return DoBlock(language: arguments.language, bodyRange: arguments.bodyLocation.flatMap { bodyRange(at: $0, body: arguments.body) })
+    }
+
+    /// Where the body's text sits in the source: after the opening `$tag$` or `'`, when the source there
+    /// reads exactly as the body (an escaped `'…'` body does not, and is left unlocated).
+    private func bodyRange(at location: Int, body: [UInt8]) -> Range<Int>? {
+        let start = base + location
+        guard start >= 0, start < lexer.bytes.count else { return nil }
+        let bodyStart: Int
+        if let tagEnd = lexer.dollarTagEnd(from: start, limit: lexer.bytes.count) {
+            bodyStart = tagEnd
+        } else if lexer.bytes[start] == UInt8(ascii: "'") {
+            bodyStart = start + 1
+        } else {
+            return nil
+        }
+        let bodyEnd = bodyStart + body.count
+        guard bodyEnd <= lexer.bytes.count, lexer.bytes[bodyStart..<bodyEnd].elementsEqual(body) else { return nil }
+        return bodyStart..<bodyEnd
+    }
+}
+
+/// The `LANGUAGE` and `AS` arguments of a `DoStmt`.
+struct DoBlockArguments {
+    var language = "plpgsql"
+    var body: [UInt8] = []
+    var bodyLocation: Int?
+
+    init(_ node: ParseNode) {
+        for argument in node["args"].array {
+            guard let element = argument.unwrap("DefElem") else { continue }
+            let value = element["arg"].unwrap("String")?["sval"].string
+            switch element["defname"].string {
+            case "language": language = value ?? language
+            case "as":
+                body = Array((value ?? "").utf8)
+                bodyLocation = element["location"].int
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// A constraint declared on a table (`CONSTRAINT name …` in `CREATE TABLE` or `ALTER TABLE … ADD`).
+public struct TableConstraint: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case primaryKey(columns: [String])
+        case unique(columns: [String])
+        case foreignKey(ForeignKeyReference)
+        case check
+        case exclusion
+        /// Anything else (`NOT NULL` as a table constraint is not SQL; this covers future kinds).
+        case other(String)
+    }
+
+    public var name: String?
+    public var kind: Kind
+    /// `NOT VALID`: existing rows are not checked (a later `VALIDATE CONSTRAINT` does it).
+    public var notValid: Bool
+    public var range: Range<Int>
+
+    public init(name: String?, kind: Kind, notValid: Bool = false, range: Range<Int>) {
+        self.name = name
+        self.kind = kind
+        self.notValid = notValid
+        self.range = range
+    }
+}
+
+/// The target of a foreign key; for an inline column `REFERENCES`, `columns` is that one column.
+public struct ForeignKeyReference: Sendable, Equatable {
+    public var columns: [String]
+    public var referencedTable: QualifiedName
+    /// Empty when the statement names no columns (the referenced table's primary key).
+    public var referencedColumns: [String]
+    public var onDelete: ForeignKeyAction
+    public var onUpdate: ForeignKeyAction
+
+    public init(columns: [String], referencedTable: QualifiedName, referencedColumns: [String],
+                onDelete: ForeignKeyAction = .noAction, onUpdate: ForeignKeyAction = .noAction) {
+        self.columns = columns
+        self.referencedTable = referencedTable
+        self.referencedColumns = referencedColumns
+        self.onDelete = onDelete
+        self.onUpdate = onUpdate
+    }
+}
+
+/// `ON DELETE` / `ON UPDATE` behaviour.
+public enum ForeignKeyAction: String, Sendable, Equatable {
+    case noAction = "no action"
+    case restrict
+    case cascade
+    case setNull = "set null"
+    case setDefault = "set default"
+
+    /// libpg_query's one-letter code (`a` no action, `r`, `c`, `n`, `d`).
+    init(code: String?) {
+        switch code {
+        case "r": self = .restrict
+        case "c": self = .cascade
+        case "n": self = .setNull
+        case "d": self = .setDefault
+        default: self = .noAction
+        }
+    }
+}

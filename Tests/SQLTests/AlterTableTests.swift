@@ -1,0 +1,83 @@
+import Testing
+@testable import SQL
+
+@Suite struct AlterTableTests {
+    @Test func everyActionWithItsOwnRange() throws {
+        let parsed = ParsedSQL("""
+            ALTER TABLE "app"."t" ADD COLUMN "x" integer DEFAULT 0 NOT NULL, DROP COLUMN IF EXISTS "y" CASCADE,
+              ALTER COLUMN "z" SET DATA TYPE text USING z::text, ALTER COLUMN "w" SET NOT NULL,
+              ALTER COLUMN "w" DROP NOT NULL, ALTER COLUMN "v" SET DEFAULT now(), ALTER COLUMN v DROP DEFAULT,
+              ADD CONSTRAINT "fk" FOREIGN KEY ("a") REFERENCES "public"."u"("id") ON DELETE cascade NOT VALID,
+              VALIDATE CONSTRAINT "fk", DROP CONSTRAINT IF EXISTS "c", ENABLE ROW LEVEL SECURITY;
+            """)
+        #expect(parsed.file.syntaxErrors.isEmpty)
+        let alter = try #require(parsed.kind?.alterTable)
+        #expect(alter.table == QualifiedName(schema: "app", name: "t"))
+        #expect(alter.objectKind == .table)
+        #expect(alter.actions.count == 11)
+        #expect(alter.actions.map { parsed.text($0.range) } == [
+            "ADD COLUMN \"x\" integer DEFAULT 0 NOT NULL", "DROP COLUMN IF EXISTS \"y\" CASCADE",
+            "ALTER COLUMN \"z\" SET DATA TYPE text USING z::text", "ALTER COLUMN \"w\" SET NOT NULL",
+            "ALTER COLUMN \"w\" DROP NOT NULL", "ALTER COLUMN \"v\" SET DEFAULT now()", "ALTER COLUMN v DROP DEFAULT",
+            "ADD CONSTRAINT \"fk\" FOREIGN KEY (\"a\") REFERENCES \"public\".\"u\"(\"id\") ON DELETE cascade NOT VALID",
+            "VALIDATE CONSTRAINT \"fk\"", "DROP CONSTRAINT IF EXISTS \"c\"", "ENABLE ROW LEVEL SECURITY",
+        ])
+        guard case .addColumn(let column, let ifNotExists) = alter.actions[0].kind else {
+            Issue.record("expected ADD COLUMN")
+            return
+        }
+        #expect(!ifNotExists)
+        #expect(column.name == "x" && column.typeName == "integer" && column.notNull && column.hasDefault)
+        #expect(parsed.text(column.range) == "\"x\" integer DEFAULT 0 NOT NULL")
+        #expect(alter.actions[1].kind == .dropColumn(name: "y", ifExists: true, cascade: true))
+        #expect(alter.actions[2].kind == .alterColumnType(column: "z", typeName: "text", using: "z::text"))
+        #expect(alter.actions[3].kind == .setNotNull(column: "w"))
+        #expect(alter.actions[4].kind == .dropNotNull(column: "w"))
+        #expect(alter.actions[5].kind == .setDefault(column: "v"))
+        #expect(alter.actions[6].kind == .dropDefault(column: "v"))
+        guard case .addConstraint(let constraint) = alter.actions[7].kind, case .foreignKey(let reference) = constraint.kind else {
+            Issue.record("expected ADD CONSTRAINT … FOREIGN KEY")
+            return
+        }
+        #expect(constraint.name == "fk")
+        #expect(constraint.notValid)
+        #expect(reference.columns == ["a"])
+        #expect(reference.referencedTable == QualifiedName(schema: "public", name: "u"))
+        #expect(reference.onDelete == .cascade)
+        #expect(parsed.text(constraint.range).hasPrefix("CONSTRAINT \"fk\" FOREIGN KEY"))
+        #expect(alter.actions[8].kind == .validateConstraint(name: "fk"))
+        #expect(alter.actions[9].kind == .dropConstraint(name: "c", ifExists: true, cascade: false))
+        #expect(alter.actions[10].kind == .other(subtype: "AT_EnableRowSecurity"))
+    }
+
+    @Test func foreignKeyWithoutNotValidIsValid() throws {
+        let parsed = ParsedSQL(#"ALTER TABLE "a" ADD CONSTRAINT "a_b_fk" FOREIGN KEY ("b_id") REFERENCES "public"."b"("id") ON DELETE no action ON UPDATE no action;"#)
+        let alter = try #require(parsed.kind?.alterTable)
+        guard case .addConstraint(let constraint) = try #require(alter.actions.first).kind else {
+            Issue.record("expected ADD CONSTRAINT")
+            return
+        }
+        #expect(!constraint.notValid)
+        #expect(parsed.text(alter.actions[0].range).hasPrefix("ADD CONSTRAINT"))
+        #expect(parsed.text(alter.actions[0].range).hasSuffix("ON UPDATE no action"))
+    }
+
+    @Test func addColumnIfNotExistsAndOnlyAndComments() throws {
+        let parsed = ParsedSQL("ALTER TABLE IF EXISTS ONLY public.t /* c */ ADD COLUMN IF NOT EXISTS b text, -- why\n ADD c int")
+        let alter = try #require(parsed.kind?.alterTable)
+        #expect(alter.ifExists)
+        #expect(alter.actions.map { parsed.text($0.range) } == ["ADD COLUMN IF NOT EXISTS b text", "ADD c int"])
+        guard case .addColumn(_, let ifNotExists) = alter.actions[0].kind else {
+            Issue.record("expected ADD COLUMN")
+            return
+        }
+        #expect(ifNotExists)
+    }
+
+    @Test func alterIndexKeepsItsObjectKind() throws {
+        let parsed = ParsedSQL("ALTER INDEX i SET (fillfactor = 70)")
+        let alter = try #require(parsed.kind?.alterTable)
+        #expect(alter.objectKind == .index)
+        #expect(alter.actions.map(\.kind) == [.other(subtype: "AT_SetRelOptions")])
+    }
+}
