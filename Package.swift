@@ -30,14 +30,16 @@ let package = Package(
         .target(name: "Gists", dependencies: ["Core", "JSON"]),
         .target(name: "TypeScript"),
         .target(name: "Drizzle", dependencies: ["TypeScript", "JSON", "Core"]),
-        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle"]),
+        .target(name: "Queries", dependencies: ["TypeScript", "Drizzle"]),
+        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle", "Queries"]),
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
+        .target(name: "DrizzleRules", dependencies: ["Core", "Drizzle", "Queries", "ProjectModel"]),
 
         // The engine, configuration discovery, reporters and the command line.
         .target(name: "Reporters", dependencies: ["Core"]),
-        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "ProjectModel", "GistRules", "Reporters", "Git"]),
+        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "Queries", "ProjectModel", "GistRules", "DrizzleRules", "Reporters", "Git"]),
         .executableTarget(name: "schemalint", dependencies: [
             "Linter", "Reporters", "Core",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -45,7 +47,9 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core", "YAML", "TestSupport"]),
-        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Linter", "Reporters", "Core", "Git", "TestSupport"]),
+        .testTarget(name: "DrizzleRulesTests", dependencies: ["DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "SQLTests", dependencies: ["SQL", "TestSupport"]),
         .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),

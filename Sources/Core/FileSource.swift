@@ -51,7 +51,7 @@ public struct WorkTreeSource: FileSource {
     public var name: String { "work tree" }
 
     /// Folder names that hold no sources of the project itself.
-    static let skippedFolders: Set<String> = [".git", "node_modules", ".build", ".next", ".turbo", ".vercel", "dist", ".svelte-kit"]
+    public static let skippedFolders: Set<String> = [".git", "node_modules", ".build", ".next", ".turbo", ".vercel", "dist", ".svelte-kit"]
 
     public init(root: URL) {
         self.root = root.standardizedFileURL

@@ -1,6 +1,7 @@
 import Core
 import Drizzle
 import Gists
+import Queries
 
 /// Everything the readers made of a repository: the typed models rules read. Rules never see raw text.
 public struct Project: Sendable {
@@ -11,12 +12,18 @@ public struct Project: Sendable {
     /// One Drizzle schema per drizzle-kit config (or one discovered without a config); empty when the repository
     /// has no Drizzle pg-core sources.
     public var schemas: [DrizzleSchema]
+    /// The columns query code filters and sorts on; empty without `drizzle.queries`.
+    public var queryUsage: QueryUsage
 
-    public init(configuration: Configuration, files: [String: SourceFile], gists: GistSet, schemas: [DrizzleSchema] = []) {
+    public init(
+        configuration: Configuration, files: [String: SourceFile], gists: GistSet, schemas: [DrizzleSchema] = [],
+        queryUsage: QueryUsage = QueryUsage()
+    ) {
         self.configuration = configuration
         self.files = files
         self.gists = gists
         self.schemas = schemas
+        self.queryUsage = queryUsage
     }
 }
 
