@@ -1,0 +1,260 @@
+import Foundation
+import TypeScript
+
+extension Evaluator: SQLNameResolver {
+    func tableName(_ table: Int) -> (schema: String?, name: String)? {
+        guard tables.indices.contains(table) else { return nil }
+        return (tables[table].schema, tables[table].name)
+    }
+}
+
+/// Turns an evaluated table into the model, naming unnamed constraints and rendering types and defaults the
+/// way the configured drizzle-kit generation does.
+extension Evaluator {
+    var convention: NamingConvention { options.convention }
+
+    func assembleTable(_ index: Int) -> Table {
+        let state = tables[index]
+        var table = Table(schema: state.schema ?? "", name: state.name, variableName: state.variableName,
+                          isRLSEnabled: state.isRLSEnabled, location: state.location, nameLocation: state.nameLocation)
+        table.isHighFrequency = hasHighFrequencyMarker(state)
+        var foreignKeys: [ForeignKeySpec] = []
+        for (key, builder, location) in state.columns {
+            table.columns.append(column(key: key, builder: builder, location: location, table: state))
+            if let unique = builder.unique {
+                let name = sqlName(key: key, builder: builder)
+                let defaultName = convention == .kit1 ? "\(state.name)_\(name)_key"
+                    : "\(state.name)_\(builder.explicitName ?? key)_unique"
+                table.uniqueConstraints.append(UniqueConstraint(name: unique.name ?? defaultName, columns: [name],
+                                                                nullsNotDistinct: unique.nullsNotDistinct,
+                                                                isNameExplicit: unique.name != nil,
+                                                                location: unique.location))
+            }
+            for reference in builder.references {
+                guard let target = resolveReference(reference.target, at: reference.location) else { continue }
+                let own = TableColumnReference(table: index, key: key, location: location)
+                foreignKeys.append(ForeignKeySpec(name: nil, columns: [own], foreignColumns: [target],
+                                                  onDelete: reference.onDelete ?? "no action",
+                                                  onUpdate: reference.onUpdate ?? "no action", isInline: true,
+                                                  location: reference.location))
+            }
+        }
+        for constraint in extraConstraints(state, index: index) {
+            switch constraint {
+            case .index(let spec): if let index = self.index(spec, table: state) { table.indexes.append(index) }
+            case .unique(let spec):
+                let columns = spec.columns.compactMap(columnName)
+                let original = spec.columns.compactMap(originalName)
+                table.uniqueConstraints.append(UniqueConstraint(
+                    name: spec.name ?? "\(state.name)_\(original.joined(separator: "_"))_unique", columns: columns,
+                    nullsNotDistinct: spec.nullsNotDistinct, isNameExplicit: spec.name != nil, location: spec.location))
+            case .primaryKey(let spec): addPrimaryKey(spec, to: &table)
+            case .foreignKey(let spec): foreignKeys.append(spec)
+            case .check(let name, let value, let location):
+                guard let text = value.render(convention == .kit1 ? .indexes : .qualified, names: self) else {
+                    report(.unevaluable, "cannot render check constraint \(name)", at: location)
+                    continue
+                }
+                table.checkConstraints.append(CheckConstraint(name: name, value: text, location: location))
+            case .policy(let name, _):
+                table.policies.append(name)
+            case .pendingIndex(_, _, let location), .pendingUnique(_, let location):
+                report(.unevaluable, "an index or unique constraint without `.on(...)`", at: location)
+            }
+        }
+        table.foreignKeys = foreignKeys.compactMap { foreignKey($0, table: state) }
+        if convention == .kit1, !table.policies.isEmpty { table.isRLSEnabled = true }
+        return table
+    }
+
+    private func column(key: String, builder: ColumnBuilder, location: SourceLocation, table: TableState) -> Column {
+        let name = sqlName(key: key, builder: builder)
+        var type = builder.sqlType
+        if convention == .kit1 {
+            if let comma = type.range(of: ", ") { type.replaceSubrange(comma, with: ",") }
+            if type.hasPrefix("timestamp (") { type = "timestamp(" + type.dropFirst("timestamp (".count) }
+        }
+        var column = Column(name: name, key: key, type: type,
+                            typeSchema: builder.enumReference.map { $0.schema ?? "public" },
+                            primaryKey: builder.primaryKey, notNull: builder.notNull,
+                            enumName: builder.enumReference?.name, hasOnUpdate: builder.hasOnUpdate,
+                            hasRuntimeDefault: builder.hasRuntimeDefault, builder: builder.builder, location: location,
+                            typeLocation: builder.location)
+        if let source = builder.defaultValue { column.default = renderDefault(source, type: builder.sqlType) }
+        if let generated = builder.generated {
+            switch generated {
+            case .sql(let fragment, let location):
+                if let text = fragment.render(.qualified, names: self) {
+                    column.generated = GeneratedColumn(expression: text)
+                } else {
+                    report(.unevaluable, "cannot render this generated expression", at: location)
+                }
+            case .value(let value, _):
+                if let text = value.stringValue { column.generated = GeneratedColumn(expression: text) }
+            }
+        }
+        if let identity = builder.identity {
+            column.identity = self.identity(identity, column: name, sqlType: builder.baseType, table: table)
+        }
+        return column
+    }
+
+    private func renderDefault(_ source: DefaultSource, type: String) -> ColumnDefault? {
+        let renderer = DefaultRenderer(convention: convention)
+        switch source {
+        case .sql(let fragment, let location):
+            guard let text = fragment.render(.qualified, names: self) else {
+                report(.unevaluable, "cannot render this SQL default", at: location)
+                return nil
+            }
+            return .sql(renderer.finishSQL(text))
+        case .value(let value, let location):
+            if value.isUnknown { return nil }
+            guard let rendered = renderer.render(value, sqlType: type) else {
+                report(.unevaluable, "cannot render this default as drizzle-kit does", at: location)
+                return nil
+            }
+            return rendered
+        }
+    }
+
+    private func identity(_ spec: IdentitySpec, column: String, sqlType: String, table: TableState) -> Identity {
+        let maxByType = sqlType == "integer" ? "2147483647" : sqlType == "bigint" ? "9223372036854775807" : "32767"
+        // drizzle-kit passes the column's class name (`PgInteger`) where it expects an SQL type, so a descending
+        // identity always gets smallint's minimum; kept for fidelity.
+        let minByType = "-32768"
+        let options = SequenceDefaults.options(spec.options, minimumByType: minByType, maximumByType: maxByType)
+        return Identity(type: spec.type, name: spec.options?["name"]?.stringValue ?? "\(table.name)_\(column)_seq",
+                        schema: table.schema ?? "public", options: options)
+    }
+
+    /// Evaluates the third argument: a callback given the table, returning an array or an object of builders.
+    private func extraConstraints(_ state: TableState, index: Int) -> [ConstraintBuilder] {
+        var value = state.extraConfig
+        if case .undefined = value { return [] }
+        if case .function(let closure) = value { value = invoke(closure, [.table(index)]) }
+        let elements: [(Value, SourceLocation)]
+        switch value {
+        case .array(let items): elements = items.map { ($0, state.location) }
+        case .object(let object): elements = object.properties.map { ($0.value, $0.location) }
+        default:
+            report(.unevaluable, "cannot evaluate the third argument of table \(state.name)", at: state.location)
+            return []
+        }
+        return elements.compactMap { element, location in
+            if case .constraint(let constraint) = element { return constraint }
+            if case .unknown(let reason) = element {
+                report(.unevaluable, "cannot evaluate this entry of table \(state.name): \(reason)", at: location)
+            }
+            return nil
+        }
+    }
+
+    private func resolveReference(_ target: Value, at location: SourceLocation) -> TableColumnReference? {
+        var value = target
+        if case .function(let closure) = target { value = invoke(closure, []) }
+        guard case .tableColumn(let reference) = value else {
+            report(.unevaluable, "cannot tell which column this references", at: location)
+            return nil
+        }
+        return reference
+    }
+
+    private func index(_ spec: IndexSpec, table: TableState) -> Index? {
+        var columns: [IndexColumn] = []
+        for element in spec.elements {
+            switch element {
+            case .column(let reference):
+                guard let name = columnName(reference) else { return nil }
+                columns.append(IndexColumn(expression: name, asc: reference.order != "desc",
+                                           nulls: reference.nulls ?? "last", opclass: reference.opclass))
+            case .expression(let fragment):
+                guard let text = fragment.render(.indexes, names: self) else {
+                    report(.unevaluable, "cannot render this index expression", at: spec.location)
+                    return nil
+                }
+                columns.append(IndexColumn(expression: text, isExpression: true))
+            }
+        }
+        let name = spec.name ?? "\(table.name)_\(columns.map(\.expression).joined(separator: "_"))_index"
+        var condition: String?
+        if let fragment = spec.condition {
+            let context = convention == .kit1 ? SQLRenderContext(columnsWithoutTable: true, inlineParameters: true)
+                : SQLRenderContext.qualified
+            condition = fragment.render(context, names: self)
+            if condition == nil { report(.unevaluable, "cannot render this index condition", at: spec.location) }
+        }
+        let with = spec.with?.properties.compactMap { property in
+            JavaScriptText.json(property.value).map { StorageParameter(key: property.key, value: $0) }
+        } ?? []
+        return Index(name: name, columns: columns, isUnique: spec.isUnique, concurrently: spec.concurrently,
+                     method: spec.method, where: condition, with: with, isNameExplicit: spec.name != nil,
+                     location: spec.location)
+    }
+
+    private func addPrimaryKey(_ spec: PrimaryKeySpec, to table: inout Table) {
+        let columns = spec.columns.compactMap(columnName)
+        if convention == .kit1 {
+            // drizzle-kit 1 marks primary-key columns NOT NULL and writes one-column keys like `.primaryKey()`.
+            for name in columns {
+                if let at = table.columns.firstIndex(where: { $0.name == name }) { table.columns[at].notNull = true }
+            }
+            if columns.count == 1, let at = table.columns.firstIndex(where: { $0.name == columns[0] }) {
+                table.columns[at].primaryKey = true
+                return
+            }
+            table.compositePrimaryKeys.append(PrimaryKeyConstraint(name: spec.name ?? "\(table.name)_pkey",
+                                                                   columns: columns, isNameExplicit: spec.name != nil,
+                                                                   location: spec.location))
+            return
+        }
+        let original = spec.columns.compactMap(originalName)
+        let name = recased(spec.name ?? "\(table.name)_\(original.joined(separator: "_"))_pk", original, columns)
+        table.compositePrimaryKeys.append(PrimaryKeyConstraint(name: name, columns: columns,
+                                                               isNameExplicit: spec.name != nil, location: spec.location))
+    }
+
+    private func foreignKey(_ spec: ForeignKeySpec, table: TableState) -> ForeignKey? {
+        guard let first = spec.foreignColumns.first, tables.indices.contains(first.table) else {
+            report(.unevaluable, "cannot tell which table this foreign key references", at: spec.location)
+            return nil
+        }
+        let target = tables[first.table]
+        let columnsFrom = spec.columns.compactMap(columnName), columnsTo = spec.foreignColumns.compactMap(columnName)
+        let name: String
+        if convention == .kit1 {
+            name = spec.name ?? "\(table.name)_\(columnsFrom.joined(separator: "_"))_\(target.name)_\(columnsTo.joined(separator: "_"))_fkey"
+        } else {
+            let originalFrom = spec.columns.compactMap(originalName), originalTo = spec.foreignColumns.compactMap(originalName)
+            let chunks = [table.name] + originalFrom + [target.name] + originalTo
+            name = recased(recased(spec.name ?? chunks.joined(separator: "_") + "_fk", originalFrom, columnsFrom),
+                           originalTo, columnsTo)
+        }
+        return ForeignKey(name: name, tableFrom: table.name, columnsFrom: columnsFrom, tableTo: target.name,
+                          schemaTo: convention == .kit1 ? (target.schema ?? "public") : target.schema,
+                          columnsTo: columnsTo, onDelete: spec.onDelete, onUpdate: spec.onUpdate,
+                          isNameExplicit: spec.name != nil, isInline: spec.isInline, location: spec.location)
+    }
+
+    /// drizzle-kit 0.x names constraints from the uncased column names and then, with `casing` set, replaces the
+    /// first occurrence of each with the cased name (JavaScript `String.replace`).
+    private func recased(_ name: String, _ original: [String], _ cased: [String]) -> String {
+        guard options.casing != nil else { return name }
+        var result = name
+        for (from, to) in zip(original, cased) {
+            if let range = result.range(of: from) { result.replaceSubrange(range, with: to) }
+        }
+        return result
+    }
+
+    /// A `// schemalint: high-frequency` line comment right before the table's declaration.
+    private func hasHighFrequencyMarker(_ state: TableState) -> Bool {
+        guard let start = state.declarationRange?.lowerBound, let file = module(state.location.path) else { return false }
+        guard let comment = file.syntax.comments.last(where: { $0.range.upperBound <= start }) else { return false }
+        guard comment.kind == .line,
+              comment.text.removingCharacters(in: " \t") == "schemalint:high-frequency" else { return false }
+        // Only whitespace may separate the comment from the declaration.
+        guard let bytes = provider.read(state.location.path), comment.range.upperBound <= bytes.count else { return false }
+        return bytes[comment.range.upperBound..<start].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+}

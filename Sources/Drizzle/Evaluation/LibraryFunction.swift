@@ -1,0 +1,59 @@
+/// The functions and namespaces of drizzle-orm (and a few JavaScript globals) that the reader evaluates.
+enum LibraryFunction {
+    case pgTable, pgTableCreator, pgSchema, pgEnum, pgSequence, customType
+    /// `integer`, `timestamp`, … (see `ColumnTypes.builders`).
+    case columnBuilder(String)
+    /// The function a `customType({ dataType() { … } })` call returns: it makes columns of that type.
+    case customColumn(dataType: Value)
+    case index, uniqueIndex, primaryKey, foreignKey, unique, check, pgPolicy
+    case sql, sqlRaw, sqlIdentifier
+    /// `eq`, `ne`, `gt`, `gte`, `lt`, `lte`, `isNull`, `isNotNull`, `and`, `or`, `not`, `inArray`, `notInArray`.
+    case sqlOperator(String)
+    case relations
+    /// `one` / `many` given to a `relations()` callback.
+    case relationHelper(Relation.Kind)
+    /// `Object` and its static functions (`values`, `keys`, `entries`, `fromEntries`).
+    case objectNamespace
+    case objectFunction(String)
+    /// A namespace import of a drizzle module (`import * as pg from 'drizzle-orm/pg-core'`).
+    case namespace(module: String)
+    /// Something exported by drizzle that does not change the schema (`getTableColumns`, `pgRole`, …).
+    case other(String)
+
+    static let drizzleModules: Set<String> = [
+        "drizzle-orm", "drizzle-orm/pg-core", "drizzle-orm/sql", "drizzle-orm/relations", "drizzle-orm/_relations",
+    ]
+
+    static func isDrizzleModule(_ specifier: String) -> Bool {
+        drizzleModules.contains(specifier) || specifier.hasPrefix("drizzle-orm/pg-core/")
+    }
+
+    static let operators: Set<String> = [
+        "eq", "ne", "gt", "gte", "lt", "lte", "isNull", "isNotNull", "and", "or", "not", "inArray", "notInArray",
+        "like", "ilike", "notLike", "notIlike",
+    ]
+
+    /// The export `name` of a drizzle module.
+    static func named(_ name: String) -> LibraryFunction {
+        if ColumnTypes.builders.contains(name) { return .columnBuilder(name) }
+        if operators.contains(name) { return .sqlOperator(name) }
+        switch name {
+        case "pgTable": return .pgTable
+        case "pgTableCreator": return .pgTableCreator
+        case "pgSchema": return .pgSchema
+        case "pgEnum": return .pgEnum
+        case "pgSequence": return .pgSequence
+        case "customType": return .customType
+        case "index": return .index
+        case "uniqueIndex": return .uniqueIndex
+        case "primaryKey": return .primaryKey
+        case "foreignKey": return .foreignKey
+        case "unique": return .unique
+        case "check": return .check
+        case "pgPolicy": return .pgPolicy
+        case "sql": return .sql
+        case "relations": return .relations
+        default: return .other(name)
+        }
+    }
+}

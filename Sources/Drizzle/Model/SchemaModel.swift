@@ -1,0 +1,113 @@
+/// A PostgreSQL schema as drizzle-kit sees it, shaped like a drizzle-kit version 7 snapshot so that the schema
+/// read from TypeScript sources and the one read from a snapshot can be compared and printed the same way.
+public struct SchemaModel: Sendable, Hashable {
+    /// In declaration order (TypeScript) or key order (snapshot).
+    public var tables: [Table]
+    public var enums: [PgEnum]
+    /// Non-public schemas declared with `pgSchema(...)` (snapshot `schemas`).
+    public var schemas: [String]
+    public var sequences: [Sequence]
+    /// Application-level relations from `relations()`; snapshots have none.
+    public var relations: [Relation]
+
+    public init(tables: [Table] = [], enums: [PgEnum] = [], schemas: [String] = [], sequences: [Sequence] = [],
+                relations: [Relation] = []) {
+        self.tables = tables
+        self.enums = enums
+        self.schemas = schemas
+        self.sequences = sequences
+        self.relations = relations
+    }
+
+    /// The table with this schema ("" or "public" for the public schema) and name.
+    public func table(schema: String = "", named name: String) -> Table? {
+        let wanted = Table.normalizedSchema(schema)
+        return tables.first { $0.name == name && Table.normalizedSchema($0.schema) == wanted }
+    }
+}
+
+/// A `pgEnum` / `pgSchema(...).enum` type.
+public struct PgEnum: Sendable, Hashable {
+    public var name: String
+    /// "public" unless declared on a `pgSchema`.
+    public var schema: String
+    public var values: [String]
+    public var location: SourceLocation
+
+    public init(name: String, schema: String = "public", values: [String], location: SourceLocation = .none) {
+        self.name = name
+        self.schema = schema
+        self.values = values
+        self.location = location
+    }
+
+    /// The snapshot key: `schema.name`.
+    public var key: String { "\(schema.isEmpty ? "public" : schema).\(name)" }
+}
+
+/// A `pgSequence`.
+public struct Sequence: Sendable, Hashable {
+    public var name: String
+    public var schema: String
+    public var options: SequenceOptions
+    public var location: SourceLocation
+
+    public init(name: String, schema: String, options: SequenceOptions, location: SourceLocation = .none) {
+        self.name = name
+        self.schema = schema
+        self.options = options
+        self.location = location
+    }
+}
+
+/// The options of a sequence or identity column, as drizzle-kit writes them (numbers as strings).
+public struct SequenceOptions: Sendable, Hashable {
+    public var increment: String
+    public var startWith: String
+    public var minValue: String
+    public var maxValue: String
+    public var cache: String
+    public var cycle: Bool
+
+    public init(increment: String, startWith: String, minValue: String, maxValue: String, cache: String, cycle: Bool) {
+        self.increment = increment
+        self.startWith = startWith
+        self.minValue = minValue
+        self.maxValue = maxValue
+        self.cache = cache
+        self.cycle = cycle
+    }
+}
+
+/// A `relations(table, ({ one, many }) => ({ … }))` entry: application-level only, no database constraint.
+public struct Relation: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case one, many }
+    public var kind: Kind
+    /// The property name in the relations object.
+    public var name: String
+    /// SQL names of the tables.
+    public var fromTable: String
+    public var toTable: String
+    /// SQL column names of `fields` (on `fromTable`) and `references` (on `toTable`); empty when not given.
+    public var fields: [String]
+    public var references: [String]
+    public var relationName: String?
+    public var location: SourceLocation
+
+    public init(kind: Kind, name: String, fromTable: String, toTable: String, fields: [String] = [],
+                references: [String] = [], relationName: String? = nil, location: SourceLocation = .none) {
+        self.kind = kind
+        self.name = name
+        self.fromTable = fromTable
+        self.toTable = toTable
+        self.fields = fields
+        self.references = references
+        self.relationName = relationName
+        self.location = location
+    }
+}
+
+extension SourceLocation {
+    /// For elements built in memory (tests, synthesized defaults) that have no text of their own.
+    public static let none = SourceLocation(path: "", range: 0..<0)
+}

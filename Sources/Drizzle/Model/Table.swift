@@ -1,0 +1,159 @@
+/// A table: `pgTable(...)`, a `pgTableCreator` table or `pgSchema(...).table(...)`; or a snapshot `tables` entry.
+public struct Table: Sendable, Hashable {
+    /// "" for the public schema (as drizzle-kit writes it).
+    public var schema: String
+    public var name: String
+    /// The exported TypeScript binding (`export const users = pgTable(...)`), when read from TypeScript.
+    public var variableName: String?
+    public var columns: [Column]
+    public var indexes: [Index]
+    public var foreignKeys: [ForeignKey]
+    public var compositePrimaryKeys: [PrimaryKeyConstraint]
+    public var uniqueConstraints: [UniqueConstraint]
+    public var checkConstraints: [CheckConstraint]
+    /// RLS policy names (`pgPolicy` in the table's third argument or linked to it).
+    public var policies: [String]
+    public var isRLSEnabled: Bool
+    /// Marked with a `// schemalint: high-frequency` comment right before its declaration.
+    public var isHighFrequency: Bool
+    /// The `pgTable(...)` call (TypeScript) or the snapshot entry.
+    public var location: SourceLocation
+    /// The table's name as written (the string argument), for short carets; `location` in snapshots.
+    public var nameLocation: SourceLocation
+
+    public init(schema: String = "", name: String, variableName: String? = nil, columns: [Column] = [],
+                indexes: [Index] = [], foreignKeys: [ForeignKey] = [],
+                compositePrimaryKeys: [PrimaryKeyConstraint] = [], uniqueConstraints: [UniqueConstraint] = [],
+                checkConstraints: [CheckConstraint] = [], policies: [String] = [], isRLSEnabled: Bool = false,
+                isHighFrequency: Bool = false, location: SourceLocation = .none, nameLocation: SourceLocation? = nil) {
+        self.schema = schema
+        self.name = name
+        self.variableName = variableName
+        self.columns = columns
+        self.indexes = indexes
+        self.foreignKeys = foreignKeys
+        self.compositePrimaryKeys = compositePrimaryKeys
+        self.uniqueConstraints = uniqueConstraints
+        self.checkConstraints = checkConstraints
+        self.policies = policies
+        self.isRLSEnabled = isRLSEnabled
+        self.isHighFrequency = isHighFrequency
+        self.location = location
+        self.nameLocation = nameLocation ?? location
+    }
+
+    /// The snapshot key: `schema.name`, with `public` for the public schema.
+    public var key: String { "\(Table.normalizedSchema(schema)).\(name)" }
+
+    public func column(named name: String) -> Column? { columns.first { $0.name == name } }
+
+    /// "" and "public" both mean the public schema.
+    public static func normalizedSchema(_ schema: String?) -> String {
+        guard let schema, !schema.isEmpty else { return "public" }
+        return schema
+    }
+}
+
+/// A column of a table.
+public struct Column: Sendable, Hashable {
+    /// The SQL name.
+    public var name: String
+    /// The TypeScript property name (`createdAt` in `createdAt: timestamp('created_at')`); nil from snapshots.
+    public var key: String?
+    /// The SQL type exactly as drizzle-kit writes it: `varchar(255)`, `timestamp (3) with time zone`,
+    /// `numeric(10, 2)`, `integer[]`, an enum's name.
+    public var type: String
+    /// The enum's schema for enum-typed columns (snapshot `typeSchema`).
+    public var typeSchema: String?
+    public var primaryKey: Bool
+    public var notNull: Bool
+    /// The SQL default as drizzle-kit renders it; nil for none (a `$defaultFn` is not an SQL default).
+    public var `default`: ColumnDefault?
+    public var identity: Identity?
+    public var generated: GeneratedColumn?
+    /// The name of the `pgEnum` when the column (or its array element) is enum-typed.
+    public var enumName: String?
+    /// Has `$onUpdate` / `$onUpdateFn`: the application maintains the value on update.
+    public var hasOnUpdate: Bool
+    /// Has `$defaultFn` / `$default`: the application supplies a value on insert.
+    public var hasRuntimeDefault: Bool
+    /// The builder that made the column (`timestamp`, `varchar`, an enum's variable, …) and its options as
+    /// written, e.g. `withTimezone` — for rules that care about how the column was declared.
+    public var builder: String?
+    /// The whole property (`createdAt: timestamp(...)...`) or the snapshot entry.
+    public var location: SourceLocation
+    /// The builder call (`timestamp('created_at', {...})`), where the type is decided.
+    public var typeLocation: SourceLocation
+
+    public init(name: String, key: String? = nil, type: String, typeSchema: String? = nil, primaryKey: Bool = false,
+                notNull: Bool = false, default: ColumnDefault? = nil, identity: Identity? = nil,
+                generated: GeneratedColumn? = nil, enumName: String? = nil, hasOnUpdate: Bool = false,
+                hasRuntimeDefault: Bool = false, builder: String? = nil, location: SourceLocation = .none,
+                typeLocation: SourceLocation = .none) {
+        self.name = name
+        self.key = key
+        self.type = type
+        self.typeSchema = typeSchema
+        self.primaryKey = primaryKey
+        self.notNull = notNull
+        self.default = `default`
+        self.identity = identity
+        self.generated = generated
+        self.enumName = enumName
+        self.hasOnUpdate = hasOnUpdate
+        self.hasRuntimeDefault = hasRuntimeDefault
+        self.builder = builder
+        self.location = location
+        self.typeLocation = typeLocation
+    }
+
+    /// `integer[]`, `text[][]`, `varchar(10)[3]`.
+    public var isArray: Bool { type.hasSuffix("]") }
+}
+
+/// A column default as it appears in a snapshot: a JSON string holding SQL text (`now()`, `'usd'`,
+/// `'{}'::jsonb`), or a JSON number or boolean literal (drizzle-kit 0.x writes `.default(0)` and
+/// `.default(false)` as JSON scalars; drizzle-kit 1 writes them as strings).
+public struct ColumnDefault: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable { case sql, number, boolean }
+    public var kind: Kind
+    /// The SQL text, or the JSON literal of a number / boolean (`0`, `1.5`, `false`).
+    public var text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+
+    public static func sql(_ text: String) -> ColumnDefault { ColumnDefault(.sql, text) }
+    public var description: String { text }
+}
+
+/// `generatedAlwaysAsIdentity` / `generatedByDefaultAsIdentity`.
+public struct Identity: Sendable, Hashable {
+    /// `always` or `byDefault`.
+    public var type: String
+    /// The sequence's name (`${table}_${column}_seq` unless given).
+    public var name: String
+    public var schema: String
+    public var options: SequenceOptions
+
+    public init(type: String, name: String, schema: String, options: SequenceOptions) {
+        self.type = type
+        self.name = name
+        self.schema = schema
+        self.options = options
+    }
+}
+
+/// `generatedAlwaysAs(sql\`…\`)`: a stored generated column.
+public struct GeneratedColumn: Sendable, Hashable {
+    public var expression: String
+    /// Always `stored` in PostgreSQL.
+    public var type: String
+
+    public init(expression: String, type: String = "stored") {
+        self.expression = expression
+        self.type = type
+    }
+}

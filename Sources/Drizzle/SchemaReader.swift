@@ -1,0 +1,69 @@
+import TypeScript
+
+/// How to read a schema: drizzle-kit's `casing`, which generation's naming to follow, and `schemaFilter`.
+public struct SchemaReadOptions: Sendable, Hashable {
+    public var casing: Casing?
+    public var convention: NamingConvention
+    /// Only tables of these PostgreSQL schemas (drizzle-kit's `schemaFilter`); nil for all.
+    public var schemaFilter: [String]?
+
+    public init(casing: Casing? = nil, convention: NamingConvention = .kit0, schemaFilter: [String]? = nil) {
+        self.casing = casing
+        self.convention = convention
+        self.schemaFilter = schemaFilter
+    }
+}
+
+/// The schema read from Drizzle sources, what could not be read, and the files that were read.
+public struct SchemaReadResult: Sendable {
+    public var model: SchemaModel
+    public var diagnostics: [ReaderDiagnostic]
+    /// Every file evaluated (entry files and the files they import), sorted.
+    public var files: [String]
+}
+
+/// Reads Drizzle pg-core schema files statically into a `SchemaModel`, as drizzle-kit would see them: the
+/// tables, enums and schemas exported by the entry files (directly or through re-exports).
+public enum DrizzleSchemaReader {
+    public static func read(entryFiles: [String], provider: SourceProvider,
+                            options: SchemaReadOptions = SchemaReadOptions()) -> SchemaReadResult {
+        let evaluator = Evaluator(provider: provider, options: options)
+        var model = SchemaModel()
+        var seenTables: Set<Int> = []
+        var seenEnums: Set<String> = []
+        for path in entryFiles {
+            guard evaluator.module(path) != nil else {
+                evaluator.report(.malformedInput, "cannot read schema file", at: SourceLocation(path: path, range: 0..<0))
+                continue
+            }
+            for (_, value) in evaluator.allExports(path) {
+                switch value {
+                case .table(let index):
+                    if seenTables.insert(index).inserted { model.tables.append(evaluator.assembleTable(index)) }
+                case .pgEnum(let reference):
+                    let value = PgEnum(name: reference.name, schema: reference.schema ?? "public",
+                                       values: reference.values, location: reference.location)
+                    if seenEnums.insert(value.key).inserted { model.enums.append(value) }
+                case .pgSchema(let name):
+                    if name != "public", !model.schemas.contains(name) { model.schemas.append(name) }
+                case .sequence(let sequence):
+                    if !model.sequences.contains(where: { $0.name == sequence.name && $0.schema == sequence.schema }) {
+                        model.sequences.append(sequence)
+                    }
+                case .relations(let relations):
+                    model.relations += relations
+                default:
+                    continue
+                }
+            }
+        }
+        if let filter = options.schemaFilter {
+            model.tables.removeAll { !filter.contains(Table.normalizedSchema($0.schema)) }
+            model.schemas.removeAll { !filter.contains($0) }
+        }
+        let diagnostics = evaluator.diagnostics.sorted {
+            ($0.location.path, $0.location.range.lowerBound) < ($1.location.path, $1.location.range.lowerBound)
+        }
+        return SchemaReadResult(model: model, diagnostics: diagnostics, files: evaluator.readFiles.sorted())
+    }
+}
