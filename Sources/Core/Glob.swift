@@ -26,8 +26,20 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public var description: String { pattern }
 
     /// Whether the pattern has wildcards, i.e. names more than one fixed path.
-    public var hasWildcards: Bool {
-        pattern.contains { "*?[{".contains($0) }
+    public var hasWildcards: Bool { Glob.hasWildcards(pattern) }
+
+    public static func hasWildcards(_ text: String) -> Bool {
+        text.contains { "*?[{".contains($0) }
+    }
+
+    /// The folder before the first segment with a wildcard: where to start listing files.
+    public static func fixedPrefixFolder(_ pattern: String) -> String {
+        var parts: [Substring] = []
+        for segment in pattern.split(separator: "/", omittingEmptySubsequences: false) {
+            if hasWildcards(String(segment)) { break }
+            parts.append(segment)
+        }
+        return parts.joined(separator: "/")
     }
 
     public func matches(_ path: String) -> Bool {

@@ -1,3 +1,4 @@
+import Core
 import TypeScript
 
 /// What schemalint needs from `drizzle.config.ts/.js/.mjs`, read statically (never executed).
@@ -113,9 +114,9 @@ public enum DrizzleConfigReader {
         var result: [String] = []
         for pattern in patterns {
             guard let path = RepositoryPath.join(base, pattern) else { continue }
-            if Glob.isPattern(path) {
+            if Glob.hasWildcards(path) {
                 let base = Glob.fixedPrefixFolder(path)
-                result += provider.files(under: base).filter { Glob.matches(path, $0) && isSource($0) }
+                result += provider.files(under: base).filter { Glob(path).matches($0) && isSource($0) }
             } else if provider.fileExists(path) {
                 result.append(path)
             } else {

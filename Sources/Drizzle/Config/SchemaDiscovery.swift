@@ -1,3 +1,4 @@
+import Core
 /// SPEC §1: without a drizzle config, the schema is every `**/schema.ts`, `**/schema/**/*.ts` or `**/db/**/*.ts`
 /// file that imports `drizzle-orm/pg-core` (migrations folders and declaration files excluded).
 public enum SchemaDiscovery {
@@ -7,7 +8,7 @@ public enum SchemaDiscovery {
         let marker = Array("drizzle-orm/pg-core".utf8)
         return provider.files(under: folder).filter { path in
             guard path.hasSuffix(".ts"), !path.hasSuffix(".d.ts"), !path.contains("node_modules/"),
-                  patterns.contains(where: { Glob.matches($0, path) || Glob.matches($0, "/" + path) }) else { return false }
+                  patterns.contains(where: { Glob($0).matches(path) }) else { return false }
             // A byte search first: most candidates are not schemas, and parsing them would cost more.
             guard let bytes = provider.read(path) else { return false }
             return contains(bytes, marker)

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// JavaScript's text forms of values: `String(number)` and `JSON.stringify`, which drizzle-kit uses when it
@@ -21,7 +22,7 @@ enum JavaScriptText {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
         case .number(let number): return number.isFinite ? Self.number(number) : "null"
-        case .string(let text): return JSONLiteral.quoted(text)
+        case .string(let text): return OrderedJSON.quoted(text)
         case .array(let elements):
             var parts: [String] = []
             for element in elements {
@@ -39,7 +40,7 @@ enum JavaScriptText {
                 if case .undefined = property.value { continue }
                 if case .function = property.value { continue }
                 guard let text = json(property.value) else { return nil }
-                parts.append(JSONLiteral.quoted(property.key) + ":" + text)
+                parts.append(OrderedJSON.quoted(property.key) + ":" + text)
             }
             return "{" + parts.joined(separator: ",") + "}"
         default:

@@ -1,3 +1,4 @@
+import Core
 /// Writes a model as a drizzle-kit version-7 snapshot (for `schemalint schema`): the same keys in the same
 /// order as drizzle-kit, pretty-printed with two spaces, so the output can be diffed against `meta/*_snapshot.json`.
 public enum SnapshotWriter {
@@ -18,7 +19,7 @@ public enum SnapshotWriter {
         ])
     }
 
-    public static func text(_ model: SchemaModel) -> String { json(model).rendered(indent: 2) + "\n" }
+    public static func text(_ model: SchemaModel) -> String { json(model).serialized(indent: 2) + "\n" }
 
     static func table(_ table: Table) -> OrderedJSON {
         .object([
