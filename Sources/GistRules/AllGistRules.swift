@@ -5,4 +5,11 @@ public let allGistRules: [any ProjectRule] = [
     InvalidJSON(),
     SizeLimit(),
     Secret(),
+    SchemaViolation(),
+    InvalidSchema(),
+    SchemaLint(),
+    MissingVersionMetadata(),
+    UnboundedHistory(),
+    BillingData(),
+    PersonalData(),
 ]

@@ -1,6 +1,7 @@
 import Core
 import Gists
 import ProjectModel
+import Queries
 import TypeScript
 
 /// Finds the inputs of SPEC §1 in a file source, reads and parses each file once (in parallel), and builds
@@ -25,6 +26,7 @@ struct ProjectLoader {
 
         let provider = ParsedSourceProvider(source: source, paths: paths)
         let schemas = DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
+        let queryUsage = loadQueries(paths, schemas: schemas, provider: provider)
         for entry in provider.entries {
             files[entry.file.path] = entry.file
             let found = entry.syntax.comments.compactMap {
@@ -33,8 +35,18 @@ struct ProjectLoader {
             if !found.isEmpty { directives[entry.file.path] = found }
         }
         return Loaded(
-            project: Project(configuration: configuration, files: files, gists: gists, schemas: schemas),
+            project: Project(configuration: configuration, files: files, gists: gists, schemas: schemas, queryUsage: queryUsage),
             directives: directives)
+    }
+
+    /// The columns the `queries` files filter and sort on (SPEC §1); nothing without `queries` or a schema.
+    private func loadQueries(_ paths: [String], schemas: [DrizzleSchema], provider: ParsedSourceProvider) -> QueryUsage {
+        guard !configuration.queries.isEmpty, !schemas.isEmpty else { return QueryUsage() }
+        let globs = GlobSet(configuration.queries)
+        let queryPaths = paths.filter { DrizzleLoading.isSource($0) && globs.matches($0) }
+        provider.preload(queryPaths)
+        let files = queryPaths.compactMap { path in provider.syntax(path).map { QuerySourceFile(path: path, syntax: $0) } }
+        return QueryReader(models: schemas.map(\.model)).read(files)
     }
 
     private func loadGists(_ paths: [String]) throws(InputError) -> GistSet {

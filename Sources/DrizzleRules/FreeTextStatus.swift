@@ -1,0 +1,56 @@
+import Core
+import Drizzle
+import ProjectModel
+
+/// `drizzle/free-text-status`: a status kept as free text accepts any string: typos (`canceled` next to
+/// `cancelled`) and retired states pile up, and queries filtering on one spelling miss the others.
+public struct FreeTextStatus: ProjectRule {
+    public let id = "drizzle/free-text-status"
+    public init() {}
+
+    /// `status` anywhere at the end (`payment_status`); `state` only alone, since `session_state` and OAuth `state`
+    /// columns hold opaque tokens.
+    static let statusWords: Set<String> = ["status"]
+    /// Columns that make `state` a place (`city`, `state`, `country`) rather than a lifecycle stage.
+    static let addressWords: Set<String> = ["city", "country", "zip", "postal", "postcode", "address", "province", "region"]
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        var reporter = LocatedReporter(context)
+        for entry in project.drizzleTables {
+            let table = entry.table
+            let candidates = table.columns.filter { $0.isFreeText && isStatusLike($0) }
+            guard !candidates.isEmpty else { continue }
+            let isAddress = table.columns.contains { $0.nameWords.contains { !Set($0).isDisjoint(with: Self.addressWords) } }
+            let isAuth = !Set(NameWords.split(table.name)).isDisjoint(with: ["oauth", "auth", "session", "sessions", "verification", "verifications"])
+            for column in candidates {
+                if isAddress || isAuth, !column.nameEnds(with: Self.statusWords) { continue }
+                guard !table.checkConstraints.contains(where: { mentions($0.value, column.name) }) else { continue }
+                reporter.report(
+                    at: column.typeLocation,
+                    message: "column \(column.displayName) is free text, so any string is a valid \(column.nameEnds(with: ["state"]) ? "state" : "status")",
+                    help: "use a `pgEnum` with the allowed values, or add a `check()` constraint listing them")
+            }
+        }
+    }
+
+    /// `status`, `*_status`, or a column named just `state`.
+    func isStatusLike(_ column: Column) -> Bool {
+        column.nameEnds(with: Self.statusWords) || column.nameWords.contains { $0 == ["state"] }
+    }
+
+    /// Whether a check constraint's SQL names the column as a whole word (`"status" in (…)`, `status = any(…)`).
+    func mentions(_ sql: String, _ column: String) -> Bool {
+        let bytes = Array(sql.utf8)
+        let name = Array(column.utf8)
+        guard !name.isEmpty, bytes.count >= name.count else { return false }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95
+        }
+        for start in 0...(bytes.count - name.count) where bytes[start..<(start + name.count)].elementsEqual(name) {
+            let before = start == 0 ? nil : bytes[start - 1]
+            let after = start + name.count < bytes.count ? bytes[start + name.count] : nil
+            if !(before.map(isWordByte) ?? false), !(after.map(isWordByte) ?? false) { return true }
+        }
+        return false
+    }
+}

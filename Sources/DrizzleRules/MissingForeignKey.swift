@@ -1,0 +1,90 @@
+import Core
+import Drizzle
+import ProjectModel
+
+/// `drizzle/missing-foreign-key`: a column that points at another table without a database foreign key. Drizzle's
+/// `relations()` are application-level only: they build joins but let orphaned rows in.
+public struct MissingForeignKey: ProjectRule {
+    public let id = "drizzle/missing-foreign-key"
+    public init() {}
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        var reporter = LocatedReporter(context)
+        // Per schema, not per table: the name index and the relations are built once (schemas of 10,000 tables).
+        for schema in project.schemas {
+            let model = schema.model
+            let targets = ForeignKeyTargets(model)
+            let tablesByName = Dictionary(model.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let relationsByTable = Dictionary(grouping: model.relations, by: \.fromTable)
+            for table in model.tables {
+                // Relations first: they say for certain what the column points at.
+                var explained: Set<String> = []
+                for relation in relationsByTable[table.name] ?? []
+                where isUnenforced(relation, in: table, target: tablesByName[relation.toTable]) {
+                    explained.formUnion(relation.fields)
+                    let columns = relation.fields.map { "`\($0)`" }.joined(separator: ", ")
+                    let target = relation.references.map { "`\(relation.toTable).\($0)`" }.joined(separator: ", ")
+                    reporter.report(
+                        at: table.column(named: relation.fields[0])?.location ?? relation.location,
+                        message: "relation `\(relation.name)` joins \(columns) of `\(table.name)` to \(target), but no foreign key enforces it (Drizzle relations exist only in the application)",
+                        help: "add `.references(() => \(reference(tablesByName[relation.toTable], relation.references[0])))` to the column, or a `foreignKey()` in the table's third argument")
+                }
+                for column in table.columns where !explained.contains(column.name) {
+                    guard let (target, key) = referencedKey(of: column, in: table, targets: targets) else { continue }
+                    reporter.report(
+                        at: column.location,
+                        message: "column \(column.displayName) looks like a reference to `\(target.name).\(key.name)` (\(Self.types(column, key))) but has no foreign key",
+                        help: "add `.references(() => \(reference(target, key.name)))`, or rename the column if it holds an id from another system")
+                }
+            }
+        }
+    }
+
+    /// A `one()` relation of `table` with `fields`/`references` that no foreign key backs: none from the fields to
+    /// the referenced table, none the other way (`one()` declared on the parent side), and the two sides do not
+    /// both reference one and the same key (`following.userId` → `profile.userId`, both → `users.id`).
+    func isUnenforced(_ relation: Relation, in table: Table, target: Table?) -> Bool {
+        guard relation.kind == .one, relation.fromTable == table.name, !relation.fields.isEmpty,
+              relation.fields.count == relation.references.count
+        else { return false }
+        if table.hasForeignKey(from: relation.fields, to: relation.toTable) { return false }
+        guard let target else { return true }
+        if target.hasForeignKey(from: relation.references, to: table.name) { return false }
+        let fieldTargets = table.referencedKeys(of: relation.fields)
+        return fieldTargets == nil || fieldTargets != target.referencedKeys(of: relation.references)
+    }
+
+    /// The table and key a column's name and type point at, when the column has no foreign key.
+    func referencedKey(of column: Column, in table: Table, targets: ForeignKeyTargets) -> (Table, Column)? {
+        guard column.nameEnds(withLetters: "id"), !column.isArray, !table.hasForeignKey(from: [column.name]),
+              let target = targets.table(namedBy: column), let key = target.singlePrimaryKey,
+              KeyTypeFamily(key.type) == KeyTypeFamily(column.type),
+              // `accountId` inside `account` is the provider's account id, not a self-reference.
+              target.key != table.key,
+              !isPolymorphic(column, in: table)
+        else { return nil }
+        return (target, key)
+    }
+
+    /// "both `uuid`", or `integer` against `serial` for compatible spellings.
+    static func types(_ column: Column, _ key: Column) -> String {
+        column.type == key.type ? "both `\(key.type)`" : "`\(column.type)` against `\(key.type)`"
+    }
+
+    /// `ownerId` next to `ownerType`: one column pointing at several tables, which no foreign key can express.
+    func isPolymorphic(_ column: Column, in table: Table) -> Bool {
+        let prefixes = column.nameWords.map { $0.dropLast() }
+        return table.columns.contains { other in
+            other.nameWords.contains { words in
+                guard let last = words.last, ["type", "kind", "table", "model"].contains(last) else { return false }
+                return prefixes.contains(words.dropLast())
+            }
+        }
+    }
+
+    /// `users.id` as the TypeScript that names a column (variable and key), for the help text.
+    func reference(_ table: Table?, _ columnName: String) -> String {
+        guard let table else { return columnName }
+        return "\(table.variableName ?? table.name).\(table.column(named: columnName)?.key ?? columnName)"
+    }
+}

@@ -1,0 +1,22 @@
+import Core
+import Drizzle
+import ProjectModel
+
+/// `drizzle/missing-primary-key`: a table without a primary key cannot be updated or deleted row by row reliably,
+/// breaks logical replication (`UPDATE`/`DELETE` need a replica identity) and usually hides duplicate rows.
+public struct MissingPrimaryKey: ProjectRule {
+    public let id = "drizzle/missing-primary-key"
+    public init() {}
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        var reporter = LocatedReporter(context)
+        for entry in project.drizzleTables {
+            let table = entry.table
+            guard !table.columns.contains(where: \.primaryKey), table.compositePrimaryKeys.isEmpty else { continue }
+            reporter.report(
+                at: table.nameLocation,
+                message: "table `\(table.name)` has no primary key, so rows cannot be addressed one by one",
+                help: "add `.primaryKey()` to an id column, or `primaryKey({ columns: [...] })` in the table's third argument")
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Drizzle
+
+/// Which columns of a table can be found through an index: the leading column of every index, of the primary key
+/// and of every unique constraint (PostgreSQL backs those two with indexes). A column that is only the second
+/// column of a composite index is not covered: the index cannot be searched by it alone.
+struct IndexCoverage {
+    private var leadingColumns: Set<String> = []
+
+    init(_ table: Table) {
+        for column in table.columns where column.primaryKey { leadingColumns.insert(column.name) }
+        for key in table.compositePrimaryKeys { if let first = key.columns.first { leadingColumns.insert(first) } }
+        for unique in table.uniqueConstraints { if let first = unique.columns.first { leadingColumns.insert(first) } }
+        for index in table.indexes {
+            if let first = index.columns.first, !first.isExpression { leadingColumns.insert(first.expression) }
+        }
+    }
+
+    /// Whether an index (or the primary key, or a unique constraint) leads with this column.
+    func leads(with column: String) -> Bool { leadingColumns.contains(column) }
+}

@@ -1,0 +1,23 @@
+import Core
+import Drizzle
+import ProjectModel
+
+/// `drizzle/timestamp-without-timezone`: `timestamp` without time zone stores wall-clock time and silently drops
+/// the offset; values written from servers or sessions in different zones cannot be compared.
+public struct TimestampWithoutTimezone: ProjectRule {
+    public let id = "drizzle/timestamp-without-timezone"
+    public init() {}
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        var reporter = LocatedReporter(context)
+        for entry in project.drizzleTables {
+            for column in entry.table.columns
+            where column.type.hasPrefix("timestamp") && !column.type.contains("with time zone") {
+                reporter.report(
+                    at: column.typeLocation,
+                    message: "column \(column.displayName) is `timestamp` without time zone, so the instant it records depends on the writer's zone",
+                    help: "add `{ withTimezone: true }` to the `timestamp()` options (`timestamptz`)")
+            }
+        }
+    }
+}

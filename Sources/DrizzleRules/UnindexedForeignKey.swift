@@ -1,0 +1,30 @@
+import Core
+import Drizzle
+import ProjectModel
+
+/// `drizzle/unindexed-foreign-key`: PostgreSQL indexes the referenced key but not the referencing column. Joins
+/// from the parent, and every `DELETE`/key update of a parent row (which must check or cascade to the children),
+/// scan the whole child table.
+public struct UnindexedForeignKey: ProjectRule {
+    public let id = "drizzle/unindexed-foreign-key"
+    public init() {}
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        let highFrequency = HighFrequencyTables(project.configuration)
+        var reporter = LocatedReporter(context)
+        for entry in project.drizzleTables {
+            let table = entry.table
+            // High-frequency tables are `drizzle/unindexed-high-frequency-column`'s: one finding per column.
+            guard !highFrequency.contains(table) else { continue }
+            let coverage = IndexCoverage(table)
+            for key in table.foreignKeys {
+                guard let first = key.columnsFrom.first, !coverage.leads(with: first) else { continue }
+                let column = table.column(named: first)
+                reporter.report(
+                    at: key.location.path.isEmpty ? (column?.location ?? table.location) : key.location,
+                    message: "foreign key column `\(first)` of `\(table.name)` has no index that leads with it, so joins from `\(key.tableTo)` and deletes there scan `\(table.name)`",
+                    help: "add `index('\(table.name)_\(first)_idx').on(t.\(column?.key ?? first))` to the table's third argument")
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Core
+import Drizzle
+import ProjectModel
+import Queries
+
+/// `drizzle/unindexed-high-frequency-column`: tables that take a write per event (usage, logs, metrics, audit)
+/// grow fastest, so a lookup or time-range scan without an index gets slower every day.
+public struct UnindexedHighFrequencyColumn: ProjectRule {
+    public let id = "drizzle/unindexed-high-frequency-column"
+    public init() {}
+
+    /// Timestamps that record maintenance, not the event: not what time-range queries filter on.
+    static let maintenanceTimes: Set<[String]> = [["updated", "at"], ["deleted", "at"], ["modified", "at"]]
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        let highFrequency = HighFrequencyTables(project.configuration)
+        var reporter = LocatedReporter(context)
+        let usesByColumn = Dictionary(grouping: project.queryUsage.uses) { ColumnKey(table: $0.tableKey, column: $0.column) }
+        for entry in project.drizzleTables where highFrequency.contains(entry.table) {
+            let table = entry.table
+            let coverage = IndexCoverage(table)
+            let reasons = self.reasons(table, coverage: coverage, uses: usesByColumn)
+            for column in table.columns {
+                guard let why = reasons[column.name] else { continue }
+                reporter.report(
+                    at: column.location,
+                    message: "column \(column.displayName) of high-frequency table `\(table.name)` is \(why) but no index leads with it, so lookups scan a fast-growing table",
+                    help: "add `index('\(table.name)_\(column.name)_idx').on(t.\(column.key ?? column.name))` (or a composite index that starts with it)")
+            }
+        }
+    }
+
+    /// Why each unindexed column needs an index, by SQL name.
+    struct ColumnKey: Hashable {
+        var table: String
+        var column: String
+    }
+
+    func reasons(_ table: Table, coverage: IndexCoverage, uses usesByColumn: [ColumnKey: [ColumnUse]]) -> [String: String] {
+        var reasons: [String: String] = [:]
+        for column in table.columns where !coverage.leads(with: column.name) {
+            let uses = usesByColumn[ColumnKey(table: table.key, column: column.name)] ?? []
+            if let first = uses.first {
+                let verb = uses.contains { $0.kind == .filter } ? "filtered" : "sorted"
+                let places = uses.count == 1 ? "" : " (\(uses.count) places)"
+                reasons[column.name] = "\(verb) on in `\(first.location.path)`\(places)"
+            } else if let key = table.foreignKeys.first(where: { $0.columnsFrom.first == column.name }) {
+                reasons[column.name] = "a foreign key to `\(key.tableTo)`"
+            } else if column.nameEnds(with: ["status", "state"]) {
+                reasons[column.name] = "a status that queries filter on"
+            }
+        }
+        // One event time is enough: report the first when no timestamp of the table is indexed.
+        let times = table.columns.filter { $0.isTimestamp }
+        if !times.contains(where: { coverage.leads(with: $0.name) }),
+           let eventTime = times.first(where: { column in !column.nameWords.contains(where: Self.maintenanceTimes.contains) }),
+           reasons[eventTime.name] == nil {
+            reasons[eventTime.name] = "the event time that time-range queries filter on"
+        }
+        return reasons
+    }
+}

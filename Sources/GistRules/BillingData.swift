@@ -1,0 +1,72 @@
+import Core
+import Gists
+import JSON
+import ProjectModel
+
+/// `gist/billing-data`: billing or financial data kept in a Gist. The design keeps financial data in PostgreSQL
+/// (ACID, access control); a Gist is readable by anyone with its URL and keeps every revision.
+public struct BillingData: ProjectRule {
+    public let id = "gist/billing-data"
+    public init() {}
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        let allowed = context.options.strings("allow")
+        for file in project.gists.files {
+            guard let root = file.document else { continue }
+            let found = file.role == .schema ? Self.schemaProperties(root, allowed: allowed) : Self.dataKeys(root, allowed: allowed)
+            for member in found {
+                let subject = file.role == .schema ? "property `\(member.key)` describes" : "key `\(member.key)` holds"
+                context.report(
+                    path: file.path, range: member.keyRange,
+                    message: "\(subject) billing data, which belongs in PostgreSQL, not in a Gist anyone with its URL can read",
+                    help: "move the records to a PostgreSQL table and keep at most an id in the Gist, or add the path to the rule's `allow` option if it is price-list configuration")
+            }
+        }
+    }
+
+    /// Outermost matching keys of a data document, each key name once; booleans (feature switches) are skipped.
+    static func dataKeys(_ root: JSONNode, allowed: [String]) -> [JSONMember] {
+        var found: [JSONMember] = []
+        var seen = Set<String>()
+        func walk(_ node: JSONNode, _ pointer: String) {
+            switch node.value {
+            case .object(let members):
+                for member in members {
+                    let path = JSONPointer.appending(pointer, member.key)
+                    if allowed.contains(where: { SchemaInstancePaths.pattern($0, covers: path) }) { continue }
+                    if member.value.boolValue == nil, BillingTerms.matches(member.key) {
+                        if seen.insert(member.key).inserted { found.append(member) }
+                        continue
+                    }
+                    walk(member.value, path)
+                }
+            case .array(let items):
+                for (index, item) in items.enumerated() { walk(item, JSONPointer.appending(pointer, index)) }
+            default:
+                break
+            }
+        }
+        walk(root, "")
+        return found
+    }
+
+    /// Matching property definitions of a schema, outermost only, each name once. `allow` patterns are matched
+    /// against the data locations a property describes (`/plans/*/pricing`, following local `$ref`s) and against
+    /// its pointer in the schema.
+    static func schemaProperties(_ root: JSONNode, allowed: [String]) -> [JSONMember] {
+        let instancePaths = allowed.isEmpty ? nil : SchemaInstancePaths(root: root)
+        var found: [JSONMember] = []
+        var seen = Set<String>()
+        var flaggedPointers: [String] = []
+        SchemaWalk.forEachSchema(root) { schema in
+            guard schema.keyword == "properties", let holder = schema.holder,
+                  schema.node["type"]?.stringValue != "boolean", BillingTerms.matches(holder.key) else { return }
+            if flaggedPointers.contains(where: { schema.pointer.hasPrefix($0 + "/") }) { return }
+            let locations = [schema.pointer] + (instancePaths?.patterns[schema.pointer] ?? [])
+            if locations.contains(where: { location in allowed.contains { SchemaInstancePaths.pattern($0, covers: location) } }) { return }
+            flaggedPointers.append(schema.pointer)
+            if seen.insert(holder.key).inserted { found.append(holder) }
+        }
+        return found
+    }
+}
