@@ -18,72 +18,81 @@ public indirect enum OrderedJSON: Sendable, Hashable {
 
     /// Serialises the value; `indent` of nil gives compact output.
     public func serialized(indent: Int? = 2) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
         write(into: &output, indent: indent, depth: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(into output: inout String, indent: Int?, depth: Int) {
+    private func write(into output: inout [UInt8], indent: Int?, depth: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
+        case .null: output += "null".utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
+        case .int(let value): output += String(value).utf8
         case .double(let value):
-            output += value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null"
-        case .number(let literal): output += literal
+            let text = value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null"
+            output += text.utf8
+        case .number(let literal): output += literal.utf8
         case .string(let value): OrderedJSON.writeString(value, into: &output)
         case .array(let items):
-            writeContainer(open: "[", close: "]", count: items.count, into: &output, indent: indent, depth: depth) { index, output in
+            writeContainer(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: items.count, into: &output, indent: indent, depth: depth) { index, output in
                 items[index].write(into: &output, indent: indent, depth: depth + 1)
             }
         case .object(let members):
-            writeContainer(open: "{", close: "}", count: members.count, into: &output, indent: indent, depth: depth) { index, output in
-                OrderedJSON.writeString(members[index].0, into: &output)
-                output += indent == nil ? ":" : ": "
-                members[index].1.write(into: &output, indent: indent, depth: depth + 1)
+            writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: members.count, into: &output, indent: indent, depth: depth) { index, output in
+                OrderedJSON.writeString(members[index].key, into: &output)
+                output += (indent == nil ? ":" : ": ").utf8
+                members[index].value.write(into: &output, indent: indent, depth: depth + 1)
             }
         }
     }
 
     private func writeContainer(
-        open: String, close: String, count: Int, into output: inout String, indent: Int?, depth: Int,
-        element: (Int, inout String) -> Void
+        open: UInt8, close: UInt8, count: Int, into output: inout [UInt8], indent: Int?, depth: Int,
+        element: (Int, inout [UInt8]) -> Void
     ) {
-        output += open
-        guard count > 0 else { output += close; return }
+        output.append(open)
+        guard count > 0 else { output.append(close); return }
         for index in 0..<count {
-            if index > 0 { output += "," }
-            if let indent { output += "\n" + String(repeating: " ", count: indent * (depth + 1)) }
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            if let indent {
+                output.append(UInt8(ascii: "\n"))
+                output += repeatElement(UInt8(ascii: " "), count: indent * (depth + 1))
+            }
             element(index, &output)
         }
-        if let indent { output += "\n" + String(repeating: " ", count: indent * depth) }
-        output += close
+        if let indent {
+            output.append(UInt8(ascii: "\n"))
+            output += repeatElement(UInt8(ascii: " "), count: indent * depth)
+        }
+        output.append(close)
     }
 
     /// A JSON string literal, escaped exactly as `JSON.stringify` does (drizzle-kit's snapshots are written by it).
     public static func quoted(_ value: String) -> String {
-        var output = ""
+        var output: [UInt8] = []
         writeString(value, into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    public static func writeString(_ value: String, into output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+    /// Escapes only `"`, `\\` and control characters; everything else is copied as UTF-8 bytes.
+    public static func writeString(_ value: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output += "\\\"".utf8
+            case UInt8(ascii: "\\"): output += "\\\\".utf8
+            case 0x0A: output += "\\n".utf8
+            case 0x0D: output += "\\r".utf8
+            case 0x09: output += "\\t".utf8
+            case 0x08: output += "\\b".utf8
+            case 0x0C: output += "\\f".utf8
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+            default: output.append(byte)
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
