@@ -24,9 +24,9 @@ public struct DuplicateIndex: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         var reporter = LocatedReporter(context)
-        for entry in project.drizzleTables {
+        for table in project.drizzleTables {
             var kept: [Shape: Indexed] = [:]
-            for candidate in indexed(entry.table) {
+            for candidate in indexed(table) {
                 guard let original = kept[candidate.shape] else {
                     kept[candidate.shape] = candidate
                     continue

@@ -16,8 +16,7 @@ public struct FreeTextStatus: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         var reporter = LocatedReporter(context)
-        for entry in project.drizzleTables {
-            let table = entry.table
+        for table in project.drizzleTables {
             let candidates = table.columns.filter { $0.isFreeText && isStatusLike($0) }
             guard !candidates.isEmpty else { continue }
             let isAddress = table.columns.contains { $0.nameWords.contains { !Set($0).isDisjoint(with: Self.addressWords) } }

@@ -10,8 +10,7 @@ public struct MissingPrimaryKey: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         var reporter = LocatedReporter(context)
-        for entry in project.drizzleTables {
-            let table = entry.table
+        for table in project.drizzleTables {
             guard !table.columns.contains(where: \.primaryKey), table.compositePrimaryKeys.isEmpty else { continue }
             reporter.report(
                 at: table.nameLocation,

@@ -23,8 +23,8 @@ public struct MoneyAsFloat: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         let extraNames = Set(context.options.strings("names"))
         var reporter = LocatedReporter(context)
-        for entry in project.drizzleTables {
-            for column in entry.table.columns where column.isFloatingPoint && isMoneyLike(column, extraNames) {
+        for table in project.drizzleTables {
+            for column in table.columns where column.isFloatingPoint && isMoneyLike(column, extraNames) {
                 reporter.report(
                     at: column.typeLocation,
                     message: "column \(column.displayName) holds money but is `\(column.type)`, a binary floating-point type that rounds amounts",

@@ -10,8 +10,8 @@ public struct TimestampWithoutTimezone: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         var reporter = LocatedReporter(context)
-        for entry in project.drizzleTables {
-            for column in entry.table.columns
+        for table in project.drizzleTables {
+            for column in table.columns
             where column.type.hasPrefix("timestamp") && !column.type.contains("with time zone") {
                 reporter.report(
                     at: column.typeLocation,

@@ -12,8 +12,7 @@ public struct UnindexedForeignKey: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         let highFrequency = HighFrequencyTables(project.configuration)
         var reporter = LocatedReporter(context)
-        for entry in project.drizzleTables {
-            let table = entry.table
+        for table in project.drizzleTables {
             // High-frequency tables are `drizzle/unindexed-high-frequency-column`'s: one finding per column.
             guard !highFrequency.contains(table) else { continue }
             let coverage = IndexCoverage(table)

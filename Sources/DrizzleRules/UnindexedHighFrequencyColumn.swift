@@ -16,8 +16,7 @@ public struct UnindexedHighFrequencyColumn: ProjectRule {
         let highFrequency = HighFrequencyTables(project.configuration)
         var reporter = LocatedReporter(context)
         let usesByColumn = Dictionary(grouping: project.queryUsage.uses) { ColumnKey(table: $0.tableKey, column: $0.column) }
-        for entry in project.drizzleTables where highFrequency.contains(entry.table) {
-            let table = entry.table
+        for table in project.drizzleTables where highFrequency.contains(table) {
             let coverage = IndexCoverage(table)
             let reasons = self.reasons(table, coverage: coverage, uses: usesByColumn)
             for column in table.columns {

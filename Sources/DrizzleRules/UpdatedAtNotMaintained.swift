@@ -14,13 +14,13 @@ public struct UpdatedAtNotMaintained: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         let maintainedElsewhere = Set(context.options.strings("maintainedTables"))
         var reporter = LocatedReporter(context)
-        for entry in project.drizzleTables where !maintainedElsewhere.contains(entry.table.name) {
-            for column in entry.table.columns
+        for table in project.drizzleTables where !maintainedElsewhere.contains(table.name) {
+            for column in table.columns
             where !column.hasOnUpdate && column.generated == nil && (column.nameEnds(withLetters: "at") || column.nameEnds(withLetters: "on"))
                 && column.nameWords.contains(where: Self.names.contains) {
                 reporter.report(
                     at: column.location,
-                    message: "column \(column.displayName) of `\(entry.table.name)` is never updated by Drizzle, so it keeps the insert time",
+                    message: "column \(column.displayName) of `\(table.name)` is never updated by Drizzle, so it keeps the insert time",
                     help: "add `.$onUpdate(() => new Date())` to the column, or list the table in `maintainedTables` if a trigger or library sets it")
             }
         }

@@ -4,7 +4,7 @@ enum PersonalDataPatterns {
     static let roleMailboxes: Set<String> = [
         "noreply", "no-reply", "donotreply", "do-not-reply", "support", "help", "info", "contact", "hello", "team",
         "admin", "administrator", "billing", "sales", "security", "abuse", "postmaster", "hostmaster", "webmaster",
-        "notifications", "notification", "alerts", "ops", "devops", "bot", "system", "root", "mailer-daemon", "privacy",
+        "notifications", "notification", "alerts", "ops", "devops", "bot", "system", "root", "mailer-daemon", "privacy", "git",
     ]
     /// Key words that make an e-mail or phone key a role's, not a person's: `supportEmail`, `senderAddress`.
     static let roleWords: Set<String> = [

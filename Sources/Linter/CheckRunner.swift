@@ -56,6 +56,17 @@ public struct CheckRunner {
     /// Returns the exit code; writes the report to standard output or `--output`.
     public func run() throws(UsageFailure) -> Int32 {
         let catalog = try Self.loadCatalog()
+        let (report, prefix) = try lint(catalog: catalog)
+        let format = options.format ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
+        let useColor = options.output == nil && colorEnabled()
+        let context = RenderContext(toolVersion: Self.toolVersion, catalog: catalog, pathPrefix: prefix, useColor: useColor)
+        try write(format.reporter.render(report, context))
+        return Self.exitCode(for: report, maxWarnings: options.maxWarnings)
+    }
+
+    /// Lints every folder of `options.paths` and returns one report, with the prefix that makes its paths
+    /// repository-relative (empty when several folders were checked: their paths carry their prefixes).
+    public func lint(catalog: RuleCatalog) throws(UsageFailure) -> (report: Report, pathPrefix: String) {
         var reports: [(Report, String)] = []
         for path in options.paths {
             let prepared = try prepare(path, catalog: catalog, useBaseline: true)
@@ -63,12 +74,8 @@ public struct CheckRunner {
             if let filter = prepared.changedOnly { report = filter.apply(to: report) }
             reports.append((report, prepared.displayPrefix))
         }
-        guard let (report, prefix) = Self.combine(reports) else { return 0 }
-        let format = options.format ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
-        let useColor = options.output == nil && colorEnabled()
-        let context = RenderContext(toolVersion: Self.toolVersion, catalog: catalog, pathPrefix: prefix, useColor: useColor)
-        try write(format.reporter.render(report, context))
-        return Self.exitCode(for: report, maxWarnings: options.maxWarnings)
+        let empty = Report(findings: [], files: [], rulesRun: [], suppressedCount: 0, baselinedCount: 0, duration: 0)
+        return Self.combine(reports) ?? (empty, "")
     }
 
     /// `schemalint baseline`: lints the first folder without a baseline and writes every finding to the baseline
@@ -146,25 +153,13 @@ public struct CheckRunner {
     }
 
     /// The configuration of `--config`, else the discovered `.schemalint.yml` (from the index in `--staged` mode).
-    func loadConfiguration(for folder: URL, catalog: RuleCatalog, git: GitCheckInputs? = nil) throws(UsageFailure) -> (Configuration, SourceFile?) {
-        let found: (path: String, bytes: [UInt8])?
-        if options.configPath == nil, git?.index != nil {
-            found = try git?.stagedConfiguration()
-        } else if let url = options.configPath.map({ URL(fileURLWithPath: $0) }) ?? ConfigurationLocator.find(from: folder) {
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw UsageFailure("cannot read configuration \(url.path)")
-            }
-            found = (Self.relativePath(of: url, to: folder), Array(data))
-        } else {
-            found = nil
+    func loadConfiguration(for folder: URL, catalog: RuleCatalog, git: GitCheckInputs?) throws(UsageFailure) -> (Configuration, SourceFile?) {
+        guard options.configPath == nil, let git, git.index != nil else {
+            return try ConfigurationLoading.load(for: folder, explicitPath: options.configPath, catalog: catalog)
         }
-        guard let found else { return (Configuration(), nil) }
-        let file = SourceFile(path: found.path, bytes: found.bytes)
-        do {
-            return (try ConfigurationReader(catalog: catalog).read(file.bytes, file: found.path), file)
-        } catch {
-            throw UsageFailure(error.description)
-        }
+        guard let staged = try git.stagedConfiguration() else { return (Configuration(), nil) }
+        let (configuration, file) = try ConfigurationLoading.parse(staged.bytes, path: staged.path, catalog: catalog)
+        return (configuration, file)
     }
 
     private func write(_ rendered: String) throws(UsageFailure) {

@@ -65,9 +65,16 @@ public struct GitSnapshotSource: FileSource {
         var paths: [String] = []
         for path in snapshot.blobs.keys where path.hasPrefix(prefix) {
             let relative = String(path.dropFirst(prefix.count))
-            if !WorkTreeFolders.isSkipped(relative) { paths.append(relative) }
+            if !Self.isInSkippedFolder(relative) { paths.append(relative) }
         }
         return paths.sorted()
+    }
+
+    /// Dependency and build folders are never inputs, on disk or committed by mistake: the work tree's list.
+    static func isInSkippedFolder(_ relativePath: String) -> Bool {
+        relativePath.split(separator: "/").dropLast().contains {
+            WorkTreeSource.skippedFolders.contains(String($0)) || $0.hasPrefix(".build")
+        }
     }
 
     public func read(_ path: String) throws(InputError) -> [UInt8] {
@@ -76,17 +83,5 @@ public struct GitSnapshotSource: FileSource {
         } catch {
             throw InputError(path: path, reason: error.reason)
         }
-    }
-}
-
-/// Dependency and build folders are never inputs, whether on disk or committed by mistake.
-enum WorkTreeFolders {
-    // TODO(lead request): use `WorkTreeSource.skippedFolders` once Core makes it public (requests-lead.md).
-    static let skipped: Set<String> = [".git", "node_modules", ".build", ".next", ".turbo", ".vercel", "dist", ".svelte-kit"]
-
-    static func isSkipped(_ relativePath: String) -> Bool {
-        var components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        components.removeLast()  // the file name itself is never a folder
-        return components.contains { skipped.contains(String($0)) || $0.hasPrefix(".build") }
     }
 }

@@ -24,12 +24,15 @@ public struct RenderContext: Sendable {
 }
 
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, sarif, github, junit
 
     public var reporter: any Reporter {
         switch self {
         case .text: TextReporter()
         case .json: JSONReporter()
+        case .sarif: SARIFReporter()
+        case .github: GitHubReporter()
+        case .junit: JUnitReporter()
         }
     }
 }

@@ -11,7 +11,7 @@ struct Check: ParsableCommand {
     @Argument(help: "Folders to lint.")
     var paths: [String] = ["."]
 
-    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: text; github when GITHUB_ACTIONS=true).")
     var format: ReportFormat?
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -26,6 +26,15 @@ struct Check: ParsableCommand {
     @Option(help: "Colours in text output: auto (a terminal and no NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
+    @Flag(help: "Lint the staged contents from the git index, as they will be committed (pre-commit).")
+    var staged = false
+
+    @Option(help: ArgumentHelp("Compare with this branch, tag or commit (CI): enables migration/edited-after-merge.", valueName: "ref"))
+    var base: String?
+
+    @Flag(name: .customLong("changed-only"), help: "With --staged or --base: report only findings in changed files.")
+    var changedOnly = false
+
     func run() throws {
         var options = CheckOptions()
         options.paths = paths
@@ -34,6 +43,9 @@ struct Check: ParsableCommand {
         options.configPath = config
         options.maxWarnings = maxWarnings
         options.color = color
+        options.staged = staged
+        options.base = base
+        options.changedOnly = changedOnly
         let code = try CheckRunner(options: options).run()
         if code != 0 { throw ExitCode(code) }
     }

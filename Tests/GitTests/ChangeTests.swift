@@ -1,5 +1,6 @@
 import Git
 import Testing
+import TestSupport
 
 @Suite struct ChangeTests {
     private static let renamedBody = String(repeating: "CREATE TABLE users (id serial primary key);\n", count: 20)

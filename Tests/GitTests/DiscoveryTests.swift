@@ -1,6 +1,7 @@
 import Foundation
 import Git
 import Testing
+import TestSupport
 
 @Suite struct DiscoveryTests {
     @Test func opensFromTheRootAndFromASubfolder() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Git
 import Testing
+import TestSupport
 
 @Suite struct IndexTests {
     @Test func aPartiallyStagedFileIsReadAsStaged() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Git
 import Testing
+import TestSupport
 
 /// schemalint runs as a pre-commit hook: reading must never change the index, refs, objects or work tree.
 @Suite struct ReadOnlyTests {

@@ -1,5 +1,6 @@
 import Git
 import Testing
+import TestSupport
 
 @Suite struct RevisionTests {
     /// Two commits on main (`v1` tagged on the first), `origin/main` as a remote-tracking ref at the first.

@@ -6,14 +6,14 @@ import Foundation
 /// an empty `sandbox/home` used as `HOME`, so no user or system git configuration leaks in. Tests may put
 /// more folders in the sandbox (a worktree, a clone, a folder that is not a repository). Call `remove()`
 /// when done (typically in a `defer`).
-struct TemporaryRepository: Sendable {
+public struct TemporaryRepository: Sendable {
     /// The temporary folder holding everything; symlinks resolved, so it compares equal to libgit2's paths.
-    let sandbox: String
+    public let sandbox: String
     /// The repository's work-tree root (for a bare repository, its git folder).
-    let root: String
+    public let root: String
 
     /// Runs `git init` in a new sandbox; `bare` makes a bare repository.
-    init(bare: Bool = false) throws {
+    public init(bare: Bool = false) throws {
         let base = FileManager.default.temporaryDirectory
             .appendingPathComponent("schemalint-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
@@ -25,7 +25,7 @@ struct TemporaryRepository: Sendable {
     }
 
     /// A new repository prepared by `setUp`; if `setUp` throws, the sandbox is removed before the error goes on.
-    static func make(bare: Bool = false, _ setUp: (TemporaryRepository) throws -> Void) throws -> TemporaryRepository {
+    public static func make(bare: Bool = false, _ setUp: (TemporaryRepository) throws -> Void) throws -> TemporaryRepository {
         let repo = try TemporaryRepository(bare: bare)
         do {
             try setUp(repo)
@@ -37,70 +37,57 @@ struct TemporaryRepository: Sendable {
     }
 
     /// Absolute path of `relative` inside the repository.
-    func path(_ relative: String) -> String {
+    public func path(_ relative: String) -> String {
         relative.isEmpty ? root : root + "/" + relative
     }
 
     /// Writes `contents` (UTF-8) to `relative`, creating folders as needed.
-    func write(_ relative: String, _ contents: String) throws {
+    public func write(_ relative: String, _ contents: String) throws {
         try write(relative, bytes: Array(contents.utf8))
     }
 
-    func write(_ relative: String, bytes: [UInt8]) throws {
+    public func write(_ relative: String, bytes: [UInt8]) throws {
         let url = URL(fileURLWithPath: path(relative))
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: url)
     }
 
-    func read(_ relative: String) throws -> [UInt8] {
+    public func read(_ relative: String) throws -> [UInt8] {
         try Array(Data(contentsOf: URL(fileURLWithPath: path(relative))))
     }
 
-    func delete(_ relative: String) throws {
+    public func delete(_ relative: String) throws {
         try FileManager.default.removeItem(atPath: path(relative))
     }
 
     /// Runs `git <arguments>` in `folder` (default: the repository root) and returns its standard output.
     /// `environment` adds variables (e.g. `GIT_INDEX_FILE`). Throws `GitCommandFailure` on a non-zero exit.
     @discardableResult
-    func git(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + Self.isolatedConfiguration + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder ?? root)
-        process.environment = isolatedEnvironment.merging(environment) { _, added in added }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: outputData, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw GitCommandFailure(
-                arguments: arguments, status: process.terminationStatus,
-                errorOutput: String(decoding: errorData, as: UTF8.self))
+    public func git(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]) throws -> String {
+        let outcome = try ChildProcess.runTool(
+            "git", Self.isolatedConfiguration + arguments, in: folder ?? root,
+            environment: isolatedEnvironment.merging(environment) { _, added in added })
+        guard outcome.status == 0 else {
+            throw GitCommandFailure(arguments: arguments, status: outcome.status, errorOutput: outcome.errors)
         }
-        return text
+        return outcome.output
     }
 
     @discardableResult
-    func git(_ arguments: String...) throws -> String {
+    public func git(_ arguments: String...) throws -> String {
         try git(arguments)
     }
 
     /// `git add --all && git commit -m message`; returns the new commit's id.
     @discardableResult
-    func commitAll(_ message: String) throws -> String {
+    public func commitAll(_ message: String) throws -> String {
         try git("add", "--all")
         try git("commit", "--quiet", "--message", message)
         return try git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Deletes the sandbox and everything in it.
-    func remove() {
+    public func remove() {
         try? FileManager.default.removeItem(atPath: sandbox)
     }
 
@@ -112,7 +99,7 @@ struct TemporaryRepository: Sendable {
 
     /// The inherited environment minus every `GIT_*` variable (tests may run inside a git hook), with `HOME`
     /// in the sandbox and the system configuration switched off.
-    private var isolatedEnvironment: [String: String] {
+    public var isolatedEnvironment: [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
         environment["HOME"] = sandbox + "/home"
         environment["XDG_CONFIG_HOME"] = sandbox + "/home/.config"
@@ -122,12 +109,12 @@ struct TemporaryRepository: Sendable {
 }
 
 /// A `git` command that exited with a non-zero status.
-struct GitCommandFailure: Error, CustomStringConvertible {
-    let arguments: [String]
-    let status: Int32
-    let errorOutput: String
+public struct GitCommandFailure: Error, CustomStringConvertible {
+    public let arguments: [String]
+    public let status: Int32
+    public let errorOutput: String
 
-    var description: String {
+    public var description: String {
         "git \(arguments.joined(separator: " ")) exited with \(status): \(errorOutput)"
     }
 }

@@ -1,6 +1,0 @@
-import Drizzle
-
-extension Table {
-    /// Where to point for findings about the whole table: its declaration.
-    var nameLocation: SourceLocation { location }
-}
