@@ -27,6 +27,9 @@ public struct RuleExample: Sendable {
     public var files: [String: String]
     /// `.schemalint.yml` contents for the example, when it needs options.
     public var config: String?
+    /// The repository at the base ref (`base:`, same shape as `files`), for rules that compare with it
+    /// (`migration/edited-after-merge`); nil when the example runs without `--base`.
+    public var baseFiles: [String: String]? = nil
 }
 
 public struct CatalogError: Error, Sendable, CustomStringConvertible {
@@ -119,17 +122,27 @@ enum CatalogEntryReader {
             guard let filesNode = item["files"]?.mapping, !filesNode.isEmpty else {
                 throw fail(item, "an example needs `files`: a mapping of path to contents")
             }
-            var files: [String: String] = [:]
-            for pair in filesNode {
-                guard let path = pair.key.scalar, let contents = pair.value.scalar else {
-                    throw fail(pair.key, "file entries are `path: contents`")
-                }
-                files[path] = contents
-            }
+            let files = try readFiles(filesNode, fail: fail)
+            let baseFiles = try item["base"]?.mapping.map { (node) throws(CatalogError) in try readFiles(node, fail: fail) }
             examples.append(RuleExample(
-                description: item["description"]?.scalar ?? "", files: files, config: item["config"]?.scalar))
+                description: item["description"]?.scalar ?? "", files: files, config: item["config"]?.scalar,
+                baseFiles: baseFiles))
         }
         return examples
+    }
+
+    /// `path: contents` pairs of an example's `files` or `base`.
+    private static func readFiles(
+        _ pairs: [YAMLPair], fail: (YAMLNode, String) -> CatalogError
+    ) throws(CatalogError) -> [String: String] {
+        var files: [String: String] = [:]
+        for pair in pairs {
+            guard let path = pair.key.scalar, let contents = pair.value.scalar else {
+                throw fail(pair.key, "file entries are `path: contents`")
+            }
+            files[path] = contents
+        }
+        return files
     }
 }
 

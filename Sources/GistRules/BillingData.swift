@@ -21,6 +21,13 @@ public struct BillingData: ProjectRule {
                     message: "\(subject) billing data, which belongs in PostgreSQL, not in a Gist anyone with its URL can read",
                     help: "move the records to a PostgreSQL table and keep at most an id in the Gist, or add the path to the rule's `allow` option if it is price-list configuration")
             }
+            guard file.role == .data else { continue }
+            for (pointer, node, kind) in Self.paymentNumbers(root, allowed: allowed) {
+                context.report(
+                    path: file.path, range: node.range,
+                    message: "\(kind == "IBAN" ? "an" : "a") \(kind) is stored at `\(pointer)`, readable by anyone with the Gist's URL",
+                    help: "remove it from the Gist and its history; keep payment details with the payment provider or in PostgreSQL")
+            }
         }
     }
 
@@ -47,6 +54,21 @@ public struct BillingData: ProjectRule {
             }
         }
         walk(root, "")
+        return found
+    }
+
+    /// String values that are card numbers or IBANs (by their check digits), outside allowed paths and outside keys
+    /// already reported; each key name once.
+    static func paymentNumbers(_ root: JSONNode, allowed: [String]) -> [(String, JSONNode, String)] {
+        var found: [(String, JSONNode, String)] = []
+        var seen = Set<String>()
+        JSONWalk.forEachValue(root) { pointer, key, node in
+            guard case .string(let text) = node.value, let kind = PaymentNumbers.kind(of: text),
+                  !allowed.contains(where: { SchemaInstancePaths.pattern($0, covers: pointer) }),
+                  !(JSONPointer.tokens(of: pointer) ?? []).contains(where: BillingTerms.matches),
+                  seen.insert(key ?? "").inserted else { return }
+            found.append((pointer, node, kind))
+        }
         return found
     }
 

@@ -46,9 +46,19 @@ struct DrizzleLoading {
 
     private func read(entryFiles: [String], config: DrizzleConfig?) -> DrizzleSchema {
         provider.preload(entryFiles)
-        let options = SchemaReadOptions(casing: config?.casing, schemaFilter: config?.schemaFilter)
+        let options = SchemaReadOptions(casing: config?.casing, convention: convention(of: config), schemaFilter: config?.schemaFilter)
         let result = DrizzleSchemaReader.read(entryFiles: entryFiles, provider: provider, options: options)
         return DrizzleSchema(config: config, model: result.model, diagnostics: result.diagnostics, files: result.files)
+    }
+
+    /// Unnamed constraints and defaults are rendered as the drizzle-kit generation that wrote the config's
+    /// migrations did, so `migration/schema-drift` compares like with like: drizzle-kit 1's folder layout
+    /// (`<timestamp>_<name>/snapshot.json`, no journal) means version 8 snapshots.
+    private func convention(of config: DrizzleConfig?) -> NamingConvention {
+        guard let config, let out = config.outFolder(provider: provider),
+              !provider.fileExists(out + "/meta/_journal.json"),
+              provider.files(under: out).contains(where: { $0.hasSuffix("/snapshot.json") }) else { return .kit0 }
+        return .kit1
     }
 
     /// drizzle-kit's PostgreSQL dialect names; a config without a dialect is taken as PostgreSQL.

@@ -34,7 +34,7 @@ public struct LintRequest: Sendable {
 public enum Engine {
     public static func run(_ request: LintRequest) throws(InputError) -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
-        let loaded = try ProjectLoader(source: request.source, configuration: request.configuration).load()
+        let loaded = try ProjectLoader(source: request.source, configuration: request.configuration, base: request.base).load()
         let project = loaded.project
 
         let active = RuleRegistry.projectRules.compactMap { rule -> (any ProjectRule, Severity, RuleOptions)? in

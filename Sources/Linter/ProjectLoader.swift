@@ -1,5 +1,6 @@
 import Core
 import Gists
+import Migrations
 import ProjectModel
 import Queries
 import TypeScript
@@ -9,6 +10,8 @@ import TypeScript
 struct ProjectLoader {
     let source: any FileSource
     let configuration: Configuration
+    /// The repository at the base ref (`--base`), whose migrations `migration/edited-after-merge` compares with.
+    var base: (any FileSource)? = nil
 
     struct Loaded {
         var project: Project
@@ -34,8 +37,21 @@ struct ProjectLoader {
             }
             if !found.isEmpty { directives[entry.file.path] = found }
         }
+        let drizzleConfigs = schemas.compactMap(\.config)
+        let migrations = try MigrationLoading.load(paths: paths, configuration: configuration, drizzleConfigs: drizzleConfigs, source: source)
+        for file in migrations.files { files[file.path] = file }
+        for (path, comments) in migrations.comments {
+            let found = comments.compactMap(SuppressionDirective.init(comment:))
+            if !found.isEmpty { directives[path] = found }
+        }
+        var baseMigrations: [MigrationFolder]?
+        if let base {
+            let basePaths = try base.listFiles().filter { !ignored.matches($0) }
+            baseMigrations = try MigrationLoading.load(paths: basePaths, configuration: configuration, drizzleConfigs: drizzleConfigs, source: base).folders
+        }
         return Loaded(
-            project: Project(configuration: configuration, files: files, gists: gists, schemas: schemas, queryUsage: queryUsage),
+            project: Project(configuration: configuration, files: files, gists: gists, schemas: schemas, queryUsage: queryUsage,
+                             migrations: migrations.folders, baseMigrations: baseMigrations),
             directives: directives)
     }
 

@@ -1,6 +1,7 @@
 import Core
 import Drizzle
 import Gists
+import Migrations
 import Queries
 
 /// Everything the readers made of a repository: the typed models rules read. Rules never see raw text.
@@ -14,16 +15,22 @@ public struct Project: Sendable {
     public var schemas: [DrizzleSchema]
     /// The columns query code filters and sorts on; empty without `drizzle.queries`.
     public var queryUsage: QueryUsage
+    /// Every drizzle-kit migrations folder found (SPEC §1), read and put in applied order.
+    public var migrations: [MigrationFolder]
+    /// The same folders at the base ref (`--base`); nil without a base (`migration/edited-after-merge`).
+    public var baseMigrations: [MigrationFolder]?
 
     public init(
         configuration: Configuration, files: [String: SourceFile], gists: GistSet, schemas: [DrizzleSchema] = [],
-        queryUsage: QueryUsage = QueryUsage()
+        queryUsage: QueryUsage = QueryUsage(), migrations: [MigrationFolder] = [], baseMigrations: [MigrationFolder]? = nil
     ) {
         self.configuration = configuration
         self.files = files
         self.gists = gists
         self.schemas = schemas
         self.queryUsage = queryUsage
+        self.migrations = migrations
+        self.baseMigrations = baseMigrations
     }
 }
 

@@ -31,9 +31,13 @@ enum ExampleRunner {
             configuration = try ConfigurationReader(catalog: catalog).read(bytes, file: ".schemalint.yml")
             configurationFile = SourceFile(path: ".schemalint.yml", bytes: bytes)
         }
+        // The base tree gets the same mutation, so that only the example's intended edits differ.
+        let base = example.example.baseFiles.map { baseFiles in
+            MemoryFileSource(files: baseFiles.reduce(into: [:]) { $0[$1.key] = Array(mutate($1.value, path: $1.key, mutation).utf8) })
+        }
         let request = LintRequest(
             source: MemoryFileSource(files: files), configuration: configuration,
-            configurationFile: configurationFile, catalog: catalog)
+            configurationFile: configurationFile, catalog: catalog, base: base)
         let report = try Engine.run(request)
         let own = report.findings.filter { $0.finding.ruleID == example.ruleID }
         let actual = own.map { Span(path: $0.finding.path, range: $0.finding.range) }

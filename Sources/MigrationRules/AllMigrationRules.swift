@@ -1,0 +1,16 @@
+import ProjectModel
+
+/// Every `migration/` rule; each has its catalog entry in `rules/migration/`.
+public let allMigrationRules: [any ProjectRule] = [
+    JournalMismatch(),
+    OutOfOrder(),
+    SnapshotChainBroken(),
+    EditedAfterMerge(),
+    SQLSyntaxErrorRule(),
+    SchemaDrift(),
+    NotNullWithoutDefault(),
+    UnsafeIndexCreation(),
+    UnsafeForeignKey(),
+    DestructiveChange(),
+    StageMixing(),
+]

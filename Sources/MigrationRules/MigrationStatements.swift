@@ -1,0 +1,41 @@
+import Migrations
+import ProjectModel
+import SQL
+
+/// One statement of one migration, with what the rules need around it.
+struct StatementSite {
+    let folder: MigrationFolder
+    /// The statement's migration's position in `folder.steps`.
+    let stepIndex: Int
+    let step: MigrationStep
+    let script: MigrationScript
+    let statement: SQLStatement
+
+    var path: String { script.path }
+
+    /// Whether `table` had rows to protect when this migration ran (SPEC §3: an earlier migration or the
+    /// previous snapshot has it, and this migration did not create it).
+    func existedBefore(_ table: QualifiedName) -> Bool { step.existedBefore(TableName(table)) }
+}
+
+extension Project {
+    /// Every statement of every migration, statements inside `DO` blocks included, in the order they are applied.
+    func forEachMigrationStatement(_ visit: (StatementSite) -> Void) {
+        for folder in migrations {
+            for (index, step) in folder.steps.enumerated() {
+                guard let script = step.script else { continue }
+                for statement in script.sql.allStatements {
+                    visit(StatementSite(folder: folder, stepIndex: index, step: step, script: script, statement: statement))
+                }
+            }
+        }
+    }
+
+    /// Every `ALTER TABLE` action on a table (not an index or view), with its statement.
+    func forEachAlterTableAction(_ visit: (StatementSite, AlterTable, AlterTableAction) -> Void) {
+        forEachMigrationStatement { site in
+            guard case .alterTable(let alter) = site.statement.kind, alter.objectKind == .table else { return }
+            for action in alter.actions { visit(site, alter, action) }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Core
+import Drizzle
+import Migrations
+import ProjectModel
+
+/// `migration/schema-drift`: the Drizzle schema differs from the latest migration snapshot (by journal order),
+/// so a migration was not generated for a change and databases do not have it.
+public struct SchemaDrift: ProjectRule {
+    public let id = "migration/schema-drift"
+    public init() {}
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        for folder in project.migrations {
+            guard let snapshot = folder.latestSnapshot else { continue }
+            for schema in Self.schemas(of: folder, in: project) {
+                let unreadable = schema.diagnostics.map(\.location)
+                let recorded = Self.filtered(snapshot.model, schemaFilter: schema.config?.schemaFilter)
+                for difference in SchemaDiff.compare(schema.model, recorded) {
+                    // A value the reader could not work out is `drizzle/parse-error`'s finding, not drift.
+                    if let location = difference.sourceLocation, unreadable.contains(where: { $0.overlaps(location) }) { continue }
+                    report(difference, context)
+                }
+            }
+        }
+    }
+
+    /// The schemas whose migrations the folder holds: those read through the drizzle config whose `out` it is;
+    /// for a folder found otherwise, the project's only schema.
+    static func schemas(of folder: MigrationFolder, in project: Project) -> [DrizzleSchema] {
+        if let configPath = folder.configPath { return project.schemas.filter { $0.config?.path == configPath } }
+        return project.schemas.count == 1 && project.migrations.count == 1 ? project.schemas : []
+    }
+
+    /// drizzle-kit 0.x keeps tables of schemas outside `schemaFilter` in its snapshots (onlook's `auth.users`) but
+    /// never generates changes for them; the schema reader leaves them out, so the comparison does too.
+    static func filtered(_ model: SchemaModel, schemaFilter: [String]?) -> SchemaModel {
+        guard let schemaFilter else { return model }
+        let kept = Set(schemaFilter)
+        var model = model
+        model.tables.removeAll { !kept.contains(Table.normalizedSchema($0.schema)) }
+        model.enums.removeAll { !kept.contains(Table.normalizedSchema($0.schema)) }
+        return model
+    }
+
+    private func report(_ difference: Difference, _ context: RuleContext) {
+        let subject = Self.subject(difference)
+        let help = "run `drizzle-kit generate` to write the migration for this change"
+        switch difference.change {
+        case .added:
+            guard let location = difference.sourceLocation else { return }
+            context.report(path: location.path, range: location.range,
+                           message: "\(subject) is declared in \(location.path) but not in the latest migration snapshot: no migration creates it",
+                           help: help)
+        case .removed:
+            guard let location = difference.snapshotLocation else { return }
+            context.report(path: location.path, range: location.range,
+                           message: "\(subject) is in the latest migration snapshot but no longer in the Drizzle schema: no migration removes it",
+                           help: help)
+        case .changed:
+            guard let location = difference.sourceLocation ?? difference.snapshotLocation else { return }
+            context.report(path: location.path, range: location.range,
+                           message: "\(subject) \(Self.contrast(difference, schemaPath: location.path)) in the latest migration snapshot",
+                           help: help)
+        }
+    }
+
+    /// ``column `plan_id` of `subscriptions` ``, ``table `files` ``.
+    static func subject(_ difference: Difference) -> String {
+        let name = difference.element == .table ? displayName(difference.name) : difference.name
+        let owner = difference.table.map { " of `\(displayName($0))`" } ?? ""
+        return "\(difference.element.rawValue) `\(name)`\(owner)"
+    }
+
+    /// `is nullable in src/db/schema.ts but NOT NULL`, `has type `text` in … but `varchar(255)``.
+    static func contrast(_ difference: Difference, schemaPath: String) -> String {
+        let source = difference.sourceValue ?? "none", snapshot = difference.snapshotValue ?? "none"
+        switch difference.property {
+        case "notNull":
+            let describe = { (value: String) in value == "true" ? "NOT NULL" : "nullable" }
+            return "is \(describe(source)) in \(schemaPath) but \(describe(snapshot))"
+        case "primaryKey":
+            let describe = { (value: String) in value == "true" ? "the primary key" : "not the primary key" }
+            return "is \(describe(source)) in \(schemaPath) but \(describe(snapshot))"
+        default:
+            return "has \(difference.property ?? "a value") `\(source)` in \(schemaPath) but `\(snapshot)`"
+        }
+    }
+
+    /// Snapshot keys name the public schema (`public.users`); messages do not.
+    static func displayName(_ key: String) -> String {
+        key.hasPrefix("public.") ? String(key.dropFirst("public.".count)) : key
+    }
+}
+
+extension SourceLocation {
+    func overlaps(_ other: SourceLocation) -> Bool {
+        path == other.path && range.overlaps(other.range)
+    }
+}

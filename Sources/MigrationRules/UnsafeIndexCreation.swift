@@ -1,0 +1,22 @@
+import Core
+import Migrations
+import ProjectModel
+
+/// `migration/unsafe-index-creation`: `CREATE INDEX` without `CONCURRENTLY` blocks writes to a table that
+/// already exists for as long as the index builds.
+public struct UnsafeIndexCreation: ProjectRule {
+    public let id = "migration/unsafe-index-creation"
+    public init() {}
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        project.forEachMigrationStatement { site in
+            guard case .createIndex(let index) = site.statement.kind, !index.concurrently,
+                  site.existedBefore(index.table) else { return }
+            let name = index.name.map { "index `\($0)`" } ?? "an index"
+            context.report(
+                path: site.path, range: site.statement.range,
+                message: "\(name) is built on existing table `\(TableName(index.table))` without `CONCURRENTLY`: writes to `\(TableName(index.table))` block until it is built",
+                help: "use `CREATE INDEX CONCURRENTLY` in a migration of its own, run outside a transaction (drizzle's migrator wraps migrations in one)")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/// Which folders hold migrations (SPEC §1): `migrations.folder` from .schemalint.yml, else the `out` of each
+/// drizzle config, else every folder holding `meta/_journal.json` or drizzle-kit 1's `<timestamp>_<name>/`
+/// migration folders.
+public enum MigrationDiscovery {
+    public struct Candidate: Sendable, Hashable {
+        public var path: String
+        public var layout: MigrationFolder.Layout
+        public var configPath: String?
+    }
+
+    /// `outFolders`: each PostgreSQL drizzle config's `out`, repository-relative, with the config's path.
+    public static func candidates(paths: [String], configured: String?, outFolders: [(folder: String, configPath: String)]) -> [Candidate] {
+        let listing = FolderListing(paths: paths)
+        if let configured {
+            let folder = normalized(configured)
+            return listing.layout(of: folder).map { [Candidate(path: folder, layout: $0, configPath: nil)] } ?? []
+        }
+        var found: [Candidate] = []
+        var seen: Set<String> = []
+        for (out, configPath) in outFolders {
+            let folder = normalized(out)
+            guard !seen.contains(folder), let layout = listing.layout(of: folder) else { continue }
+            seen.insert(folder)
+            found.append(Candidate(path: folder, layout: layout, configPath: configPath))
+        }
+        if !found.isEmpty { return found }
+        for folder in listing.discoveredFolders() {
+            if let layout = listing.layout(of: folder) { found.append(Candidate(path: folder, layout: layout, configPath: nil)) }
+        }
+        return found
+    }
+
+    /// `./drizzle/` → `drizzle`; `.` → "".
+    static func normalized(_ folder: String) -> String {
+        var parts = folder.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        parts.removeAll { $0 == "." }
+        return parts.joined(separator: "/")
+    }
+}
+
+/// The repository's paths seen as folders, for telling a migrations folder's layout.
+struct FolderListing {
+    let paths: [String]
+    let pathSet: Set<String>
+
+    init(paths: [String]) {
+        self.paths = paths
+        self.pathSet = Set(paths)
+    }
+
+    func layout(of folder: String) -> MigrationFolder.Layout? {
+        if pathSet.contains(MigrationFolder.join(folder, "meta/_journal.json")) { return .journal }
+        let children = files(directlyUnder: folder, depth: 2)
+        if children.contains(where: { Self.isKitOneMigrationFile($0.relative) }) { return .folders }
+        if files(directlyUnder: folder, depth: 1).contains(where: { $0.relative.hasSuffix(".sql") }) { return .journal }
+        return nil
+    }
+
+    /// Files `depth` levels below `folder` (1: its own files; 2: files of its child folders).
+    func files(directlyUnder folder: String, depth: Int) -> [(path: String, relative: String)] {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        return paths.compactMap { path in
+            guard path.hasPrefix(prefix) else { return nil }
+            let relative = String(path.dropFirst(prefix.count))
+            return relative.split(separator: "/", omittingEmptySubsequences: false).count == depth ? (path, relative) : nil
+        }
+    }
+
+    /// `20250101120000_init/migration.sql` or `…/snapshot.json`: a numbered folder holding drizzle-kit 1 files.
+    static func isKitOneMigrationFile(_ relative: String) -> Bool {
+        let parts = relative.split(separator: "/")
+        guard parts.count == 2, parts[1] == "migration.sql" || parts[1] == "snapshot.json" else { return false }
+        return MigrationName.number(of: String(parts[0])) != nil
+    }
+
+    /// Folders holding `meta/_journal.json` or drizzle-kit 1 migration folders, sorted.
+    func discoveredFolders() -> [String] {
+        var folders: Set<String> = []
+        for path in paths {
+            if path == "meta/_journal.json" {
+                folders.insert("")
+            } else if path.hasSuffix("/meta/_journal.json") {
+                folders.insert(String(path.dropLast("/meta/_journal.json".count)))
+            } else if path.hasSuffix("/migration.sql") || path.hasSuffix("/snapshot.json") {
+                let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+                guard parts.count >= 2, MigrationName.number(of: String(parts[parts.count - 2])) != nil else { continue }
+                folders.insert(parts.dropLast(2).joined(separator: "/"))
+            }
+        }
+        return folders.sorted()
+    }
+}

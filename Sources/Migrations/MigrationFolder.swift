@@ -1,0 +1,56 @@
+import Core
+import Drizzle
+
+/// A drizzle-kit migrations folder as read: the journal, every SQL file and snapshot, and the migrations in
+/// the order they are applied.
+public struct MigrationFolder: Sendable {
+    public enum Layout: Sendable, Hashable {
+        /// drizzle-kit 0.x: `meta/_journal.json`, `NNNN_tag.sql`, `meta/NNNN_snapshot.json`.
+        case journal
+        /// drizzle-kit 1: `<timestamp>_<name>/migration.sql` + `snapshot.json`, no journal.
+        case folders
+    }
+
+    /// Repository-relative, no trailing `/` ("" for the repository root).
+    public var path: String
+    public var layout: Layout
+    /// The drizzle config whose `out` this folder is, when it was found through one.
+    public var configPath: String?
+    /// `meta/_journal.json`: nil when absent or unreadable (see `journalError`), and always in the folders layout.
+    public var journal: Journal?
+    public var journalError: JSONFileError?
+    /// The journal file as read (also when it is not valid JSON).
+    public var journalSource: SourceFile?
+    /// Every SQL file, by path.
+    public var scripts: [MigrationScript]
+    /// Every snapshot, by path.
+    public var snapshots: [SnapshotHeader]
+    /// The migrations in the order they are applied (journal order; unlisted SQL files placed by name).
+    public var steps: [MigrationStep]
+    /// The newest snapshot by journal order (not file name order), fully read for `migration/schema-drift`.
+    public var latestSnapshot: Snapshot?
+    /// Why the latest snapshot could not be read, when it could not.
+    public var latestSnapshotError: ReaderDiagnostic?
+
+    public init(path: String, layout: Layout, configPath: String? = nil, journal: Journal? = nil,
+                journalError: JSONFileError? = nil, scripts: [MigrationScript] = [], snapshots: [SnapshotHeader] = [],
+                steps: [MigrationStep] = [], latestSnapshot: Snapshot? = nil, latestSnapshotError: ReaderDiagnostic? = nil) {
+        self.path = path
+        self.layout = layout
+        self.configPath = configPath
+        self.journal = journal
+        self.journalError = journalError
+        self.scripts = scripts
+        self.snapshots = snapshots
+        self.steps = steps
+        self.latestSnapshot = latestSnapshot
+        self.latestSnapshotError = latestSnapshotError
+    }
+
+    /// `path/meta/_journal.json`.
+    public var journalPath: String { MigrationFolder.join(path, "meta/_journal.json") }
+
+    static func join(_ folder: String, _ child: String) -> String {
+        folder.isEmpty ? child : folder + "/" + child
+    }
+}

@@ -1,0 +1,100 @@
+import Core
+import Drizzle
+import SQL
+
+/// Reads migration folders from a file source: every file once, SQL and JSON parsed in parallel across all
+/// folders, then each folder put in applied order.
+struct MigrationFolderReader {
+    let source: any FileSource
+    let listing: FolderListing
+
+    /// One file to read and parse.
+    private enum Job: Sendable {
+        case journal(folder: Int, path: String)
+        case script(folder: Int, path: String, name: String)
+        case snapshot(folder: Int, path: String, key: String)
+    }
+
+    private enum Parsed: Sendable {
+        case journal(folder: Int, SourceFile, Result<Journal, JSONFileError>)
+        case script(folder: Int, MigrationScript)
+        case snapshot(folder: Int, SnapshotHeader)
+    }
+
+    func read(_ candidates: [MigrationDiscovery.Candidate]) throws(InputError) -> [MigrationFolder] {
+        let jobs = candidates.enumerated().flatMap { index, candidate in filesToRead(candidate, folder: index) }
+        let source = self.source
+        let results = jobs.concurrentMap { job in Result { () throws(InputError) in try Self.run(job, source: source) } }
+        var folders = candidates.map { MigrationFolder(path: $0.path, layout: $0.layout, configPath: $0.configPath) }
+        for result in results {
+            switch try result.get() {
+            case .journal(let index, let file, let result):
+                folders[index].journalSource = file
+                switch result {
+                case .success(let journal): folders[index].journal = journal
+                case .failure(let error): folders[index].journalError = error
+                }
+            case .script(let index, let script): folders[index].scripts.append(script)
+            case .snapshot(let index, let snapshot): folders[index].snapshots.append(snapshot)
+            }
+        }
+        // A journal of another dialect (MySQL, SQLite) is not ours to lint.
+        folders.removeAll { !($0.journal?.isPostgres ?? true) }
+        return folders.concurrentMap { folder in
+            var folder = folder
+            folder.steps = MigrationOrder.steps(of: folder)
+            TableHistory.fill(&folder.steps)
+            Self.readLatestSnapshot(&folder)
+            return folder
+        }
+    }
+
+    /// Every file of the folder that the rules read, by layout.
+    private func filesToRead(_ candidate: MigrationDiscovery.Candidate, folder index: Int) -> [Job] {
+        var jobs: [Job] = []
+        switch candidate.layout {
+        case .journal:
+            let journal = MigrationFolder.join(candidate.path, "meta/_journal.json")
+            if listing.pathSet.contains(journal) { jobs.append(.journal(folder: index, path: journal)) }
+            for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 1) where relative.hasSuffix(".sql") {
+                jobs.append(.script(folder: index, path: path, name: String(relative.dropLast(".sql".count))))
+            }
+            for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 2)
+            where relative.hasPrefix("meta/") && relative.hasSuffix("_snapshot.json") {
+                let key = relative.dropFirst("meta/".count).dropLast("_snapshot.json".count)
+                jobs.append(.snapshot(folder: index, path: path, key: String(key)))
+            }
+        case .folders:
+            for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 2)
+            where FolderListing.isKitOneMigrationFile(relative) {
+                let parts = relative.split(separator: "/")
+                let name = String(parts[0])
+                jobs.append(parts[1] == "migration.sql"
+                    ? .script(folder: index, path: path, name: name) : .snapshot(folder: index, path: path, key: name))
+            }
+        }
+        return jobs
+    }
+
+    private static func run(_ job: Job, source: any FileSource) throws(InputError) -> Parsed {
+        switch job {
+        case .journal(let folder, let path):
+            let file = SourceFile(path: path, bytes: try source.read(path))
+            return .journal(folder: folder, file, JournalReader.read(file.bytes, path: path))
+        case .script(let folder, let path, let name):
+            let file = SourceFile(path: path, bytes: try source.read(path))
+            return .script(folder: folder, MigrationScript(source: file, name: name, sql: SQLParser.parseFile(file.bytes)))
+        case .snapshot(let folder, let path, let key):
+            let file = SourceFile(path: path, bytes: try source.read(path))
+            return .snapshot(folder: folder, SnapshotHeaderReader.read(file, key: key))
+        }
+    }
+
+    private static func readLatestSnapshot(_ folder: inout MigrationFolder) {
+        guard let latest = folder.steps.last(where: { $0.snapshot.map { $0.error == nil } ?? false })?.snapshot else { return }
+        switch SnapshotReader.read(latest.source.bytes, path: latest.path) {
+        case .success(let snapshot): folder.latestSnapshot = snapshot
+        case .failure(let diagnostic): folder.latestSnapshotError = diagnostic
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Core
+import Drizzle
+
+/// Everything the loader hands the engine about migrations.
+public struct LoadedMigrations: Sendable {
+    public var folders: [MigrationFolder]
+    /// Every file read (journals, SQL, snapshots), for locating findings.
+    public var files: [SourceFile]
+    /// The comments of each SQL file, by path: the engine turns `-- schemalint-disable…` into suppressions.
+    public var comments: [String: [SourceComment]]
+
+    public init(folders: [MigrationFolder] = [], files: [SourceFile] = [], comments: [String: [SourceComment]] = [:]) {
+        self.folders = folders
+        self.files = files
+        self.comments = comments
+    }
+}
+
+/// The one entry point the project loader calls (once for the work tree, once for the base tree with `--base`).
+public enum MigrationLoading {
+    /// - Parameters:
+    ///   - paths: the source's files, `ignore` globs already applied.
+    ///   - drizzleConfigs: the drizzle configs read (their `out` names the migrations folder).
+    public static func load(paths: [String], configuration: Configuration, drizzleConfigs: [DrizzleConfig],
+                            source: any FileSource) throws(InputError) -> LoadedMigrations {
+        let provider = PathListProvider(paths: paths)
+        let outFolders = drizzleConfigs.compactMap { config -> (folder: String, configPath: String)? in
+            guard Journal.isPostgresDialect(config.dialect), let out = config.outFolder(provider: provider) else { return nil }
+            return (out, config.path)
+        }
+        let candidates = MigrationDiscovery.candidates(paths: paths, configured: configuration.migrationsFolder, outFolders: outFolders)
+        guard !candidates.isEmpty else { return LoadedMigrations() }
+        let folders = try MigrationFolderReader(source: source, listing: FolderListing(paths: paths)).read(candidates)
+        var loaded = LoadedMigrations(folders: folders)
+        for folder in folders {
+            if let journal = folder.journalSource { loaded.files.append(journal) }
+            for script in folder.scripts {
+                loaded.files.append(script.source)
+                let comments = script.sql.comments.map { comment in
+                    SourceComment(text: String(decoding: script.source.bytes[comment.contentRange], as: UTF8.self),
+                                  range: comment.range)
+                }
+                if !comments.isEmpty { loaded.comments[script.path] = comments }
+            }
+            loaded.files += folder.snapshots.map(\.source)
+        }
+        return loaded
+    }
+}
+
+/// Lets Drizzle's `DrizzleConfig.outFolder(provider:)` see which folders hold files, without reading any.
+private struct PathListProvider: SourceProvider {
+    let paths: [String]
+
+    func read(_ path: String) -> [UInt8]? { nil }
+    func fileExists(_ path: String) -> Bool { paths.contains(path) }
+    func files(under folder: String) -> [String] {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        return paths.filter { $0.hasPrefix(prefix) }
+    }
+}

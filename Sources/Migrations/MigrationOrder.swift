@@ -1,0 +1,34 @@
+/// Puts a folder's migrations in the order they are applied: drizzle's migrator follows the journal's
+/// `entries` array; SQL files the journal does not list are placed after the last migration whose name sorts
+/// before theirs (that is where whoever runs them by hand would put them).
+enum MigrationOrder {
+    static func steps(of folder: MigrationFolder) -> [MigrationStep] {
+        let scripts = folder.scripts.sorted { $0.path < $1.path }
+        switch folder.layout {
+        case .folders:
+            let snapshots = Dictionary(folder.snapshots.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            let scriptNames = Set(scripts.map(\.name))
+            var steps = scripts.map { MigrationStep(name: $0.name, script: $0, snapshot: snapshots[$0.name]) }
+            steps += folder.snapshots.filter { !scriptNames.contains($0.key) }
+                .map { MigrationStep(name: $0.key, snapshot: $0) }
+            return steps.sorted { $0.name < $1.name }
+        case .journal:
+            let byName = Dictionary(scripts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let snapshots = Dictionary(folder.snapshots.sorted { $0.path < $1.path }.map { ($0.key, $0) },
+                                       uniquingKeysWith: { first, _ in first })
+            var steps: [MigrationStep] = []
+            var listed: Set<String> = []
+            for entry in folder.journal?.entries ?? [] {
+                let name = entry.tag?.value ?? ""
+                listed.insert(name)
+                let number = MigrationName.number(of: name) ?? name
+                steps.append(MigrationStep(name: name, entry: entry, script: byName[name], snapshot: snapshots[number]))
+            }
+            for script in scripts where !listed.contains(script.name) {
+                let position = steps.lastIndex { $0.name <= script.name }.map { $0 + 1 } ?? 0
+                steps.insert(MigrationStep(name: script.name, script: script), at: position)
+            }
+            return steps
+        }
+    }
+}

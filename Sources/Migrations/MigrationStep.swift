@@ -1,0 +1,31 @@
+/// One migration in the order it is applied: a journal entry and the files it names, or a SQL file the journal
+/// does not list (placed by its file name), or in drizzle-kit 1's layout one `<timestamp>_<name>/` folder.
+public struct MigrationStep: Sendable {
+    /// The journal `tag`, the SQL file's name, or the folder name.
+    public var name: String
+    public var entry: JournalEntry?
+    /// nil when the journal lists a migration whose SQL file is missing.
+    public var script: MigrationScript?
+    /// The snapshot written with this migration, when there is one.
+    public var snapshot: SnapshotHeader?
+    /// Tables that existed before this migration ran: created by an earlier step (and not dropped or renamed
+    /// away since) or present in the previous snapshot.
+    public var tablesBefore: Set<TableName>
+    /// Tables this migration creates (`CREATE TABLE`, also inside `DO` blocks).
+    public var tablesCreated: Set<TableName>
+
+    public init(name: String, entry: JournalEntry? = nil, script: MigrationScript? = nil, snapshot: SnapshotHeader? = nil,
+                tablesBefore: Set<TableName> = [], tablesCreated: Set<TableName> = []) {
+        self.name = name
+        self.entry = entry
+        self.script = script
+        self.snapshot = snapshot
+        self.tablesBefore = tablesBefore
+        self.tablesCreated = tablesCreated
+    }
+
+    /// Whether `table` has rows to worry about here: it existed before this migration and was not (re)created by it.
+    public func existedBefore(_ table: TableName) -> Bool {
+        tablesBefore.contains(table) && !tablesCreated.contains(table)
+    }
+}

@@ -1,0 +1,75 @@
+import Core
+import JSON
+
+/// What the migration rules need from one drizzle-kit snapshot: its place in the chain (`id`, `prevId` or
+/// version 8's `prevIds`, located) and the tables it knows. The full model is Drizzle's `SnapshotReader`,
+/// used for the latest snapshot only.
+public struct SnapshotHeader: Sendable {
+    public var source: SourceFile
+    /// The file's number (`0003` of `meta/0003_snapshot.json`) or, in drizzle-kit 1's layout, its folder name.
+    public var key: String
+    public var version: String?
+    public var dialect: String?
+    public var id: PositionedText?
+    /// `prevId` (versions 5–7) or the elements of `prevIds` (version 8).
+    public var prevIds: [PositionedText]
+    public var tables: Set<TableName>
+    /// Set when the file is not a JSON object; everything else is then empty.
+    public var error: JSONFileError?
+
+    public var path: String { source.path }
+    /// Where findings about the snapshot as a whole point: its `id` value, else the start of the file.
+    public var idRange: Range<Int> { id?.range ?? error?.range ?? 0..<min(1, source.bytes.count) }
+
+    public init(source: SourceFile, key: String, version: String? = nil, dialect: String? = nil, id: PositionedText? = nil,
+                prevIds: [PositionedText] = [], tables: Set<TableName> = [], error: JSONFileError? = nil) {
+        self.source = source
+        self.key = key
+        self.version = version
+        self.dialect = dialect
+        self.id = id
+        self.prevIds = prevIds
+        self.tables = tables
+        self.error = error
+    }
+}
+
+public enum SnapshotHeaderReader {
+    public static func read(_ source: SourceFile, key: String) -> SnapshotHeader {
+        let root: JSONNode
+        switch JSONReader.parse(source.bytes) {
+        case .success(let node): root = node
+        case .failure(let error):
+            return SnapshotHeader(source: source, key: key,
+                                  error: JSONFileError(path: source.path, message: error.message, range: error.range))
+        }
+        guard root.objectMembers != nil else {
+            return SnapshotHeader(source: source, key: key,
+                                  error: JSONFileError(path: source.path, message: "the snapshot is not a JSON object", range: root.range))
+        }
+        var prevIds: [PositionedText] = []
+        if let single = root.positionedText("prevId") { prevIds = [single] }
+        for node in root["prevIds"]?.arrayValue ?? [] {
+            if let value = node.stringValue { prevIds.append(PositionedText(value: value, range: node.range)) }
+        }
+        return SnapshotHeader(source: source, key: key, version: root["version"]?.stringValue,
+                              dialect: root["dialect"]?.stringValue, id: root.positionedText("id"),
+                              prevIds: prevIds, tables: tables(root))
+    }
+
+    /// Versions 5–7 keep tables in a `tables` object (each entry has `name` and `schema`); version 8 lists
+    /// `{ entityType: "tables", name, schema }` among the flat `ddl` entities.
+    private static func tables(_ root: JSONNode) -> Set<TableName> {
+        var names: Set<TableName> = []
+        for member in root["tables"]?.objectMembers ?? [] {
+            let name = member.value["name"]?.stringValue ?? member.key
+            names.insert(TableName(schema: member.value["schema"]?.stringValue, name: name))
+        }
+        for entity in root["ddl"]?.arrayValue ?? [] where entity["entityType"]?.stringValue == "tables" {
+            if let name = entity["name"]?.stringValue {
+                names.insert(TableName(schema: entity["schema"]?.stringValue, name: name))
+            }
+        }
+        return names
+    }
+}
