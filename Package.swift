@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core", "YAML", "TestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["Linter", "Reporters", "Core", "Git", "TestSupport"]),
+        .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "TestSupport"]),
         .testTarget(name: "DrizzleRulesTests", dependencies: ["DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "MigrationRules", "Linter", "SQL", "Drizzle", "Core", "TestSupport"]),

@@ -35,25 +35,20 @@ public struct BillingData: ProjectRule {
     static func dataKeys(_ root: JSONNode, allowed: [String]) -> [JSONMember] {
         var found: [JSONMember] = []
         var seen = Set<String>()
-        func walk(_ node: JSONNode, _ pointer: String) {
-            switch node.value {
-            case .object(let members):
-                for member in members {
-                    let path = JSONPointer.appending(pointer, member.key)
-                    if allowed.contains(where: { SchemaInstancePaths.pattern($0, covers: path) }) { continue }
-                    if member.value.boolValue == nil, BillingTerms.matches(member.key) {
-                        if seen.insert(member.key).inserted { found.append(member) }
-                        continue
-                    }
-                    walk(member.value, path)
-                }
-            case .array(let items):
-                for (index, item) in items.enumerated() { walk(item, JSONPointer.appending(pointer, index)) }
-            default:
-                break
-            }
+        // Records repeat their keys: classify each distinct key once.
+        var isBillingKey: [String: Bool] = [:]
+        JSONPathWalk.walk(root) { visit in
+            guard let holder = visit.holder else { return true }
+            if isAllowed(visit.path.pointer, allowed) { return false }
+            let matches = isBillingKey[holder.key] ?? {
+                let result = BillingTerms.matches(holder.key)
+                isBillingKey[holder.key] = result
+                return result
+            }()
+            guard matches, holder.value.boolValue == nil else { return true }
+            if seen.insert(holder.key).inserted { found.append(holder) }
+            return false
         }
-        walk(root, "")
         return found
     }
 
@@ -62,14 +57,21 @@ public struct BillingData: ProjectRule {
     static func paymentNumbers(_ root: JSONNode, allowed: [String]) -> [(String, JSONNode, String)] {
         var found: [(String, JSONNode, String)] = []
         var seen = Set<String>()
-        JSONWalk.forEachValue(root) { pointer, key, node in
-            guard case .string(let text) = node.value, let kind = PaymentNumbers.kind(of: text),
-                  !allowed.contains(where: { SchemaInstancePaths.pattern($0, covers: pointer) }),
-                  !(JSONPointer.tokens(of: pointer) ?? []).contains(where: BillingTerms.matches),
-                  seen.insert(key ?? "").inserted else { return }
-            found.append((pointer, node, kind))
+        JSONPathWalk.walk(root) { visit in
+            guard case .string(let text) = visit.node.value, let kind = PaymentNumbers.kind(of: text),
+                  !isAllowed(visit.path.pointer, allowed), !visit.path.containsKey(where: BillingTerms.matches),
+                  seen.insert(visit.key ?? "").inserted else { return true }
+            found.append((visit.path.displayPointer, visit.node, kind))
+            return true
         }
         return found
+    }
+
+    /// Whether an `allow` pattern covers the pointer; never builds anything when there are no patterns.
+    static func isAllowed(_ pointer: @autoclosure () -> String, _ allowed: [String]) -> Bool {
+        guard !allowed.isEmpty else { return false }
+        let pointer = pointer()
+        return allowed.contains { SchemaInstancePaths.pattern($0, covers: pointer) }
     }
 
     /// Matching property definitions of a schema, outermost only, each name once. `allow` patterns are matched
@@ -85,7 +87,7 @@ public struct BillingData: ProjectRule {
                   schema.node["type"]?.stringValue != "boolean", BillingTerms.matches(holder.key) else { return }
             if flaggedPointers.contains(where: { schema.pointer.hasPrefix($0 + "/") }) { return }
             let locations = [schema.pointer] + (instancePaths?.patterns[schema.pointer] ?? [])
-            if locations.contains(where: { location in allowed.contains { SchemaInstancePaths.pattern($0, covers: location) } }) { return }
+            if locations.contains(where: { isAllowed($0, allowed) }) { return }
             flaggedPointers.append(schema.pointer)
             if seen.insert(holder.key).inserted { found.append(holder) }
         }

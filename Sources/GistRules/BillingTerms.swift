@@ -22,7 +22,7 @@ enum BillingTerms {
 
     /// Whether a key names billing data.
     static func matches(_ key: String) -> Bool {
-        let words = KeyWords.split(key)
+        let words = KeyWords.words(key)
         if endsWithTerm(words[...]) { return true }
         guard words.count > 1, let last = words.last, qualifiers.contains(last) else { return false }
         return endsWithTerm(words.dropLast())

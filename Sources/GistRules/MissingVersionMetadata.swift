@@ -59,7 +59,7 @@ public struct MissingVersionMetadata: ProjectRule {
         return names
     }
 
-    static func normalized(_ key: String) -> String { KeyWords.split(key).joined() }
+    static func normalized(_ key: String) -> String { KeyWords.words(key).joined() }
 
     static func list(_ names: [String], conjunction: String = "or") -> String {
         let quoted = names.map { "`\($0)`" }

@@ -24,8 +24,17 @@ public struct PersonalData: ProjectRule {
     /// Values that are personal data, each key name once per file (a list of 500 subscribers is one finding).
     private func checkData(_ root: JSONNode, path: String, _ context: RuleContext) {
         var seen = Set<String>()
-        JSONWalk.forEachValue(root) { pointer, key, node in
-            let keyKind = key.flatMap(PersonalDataPatterns.kind(ofKey:))
+        // Records repeat their keys: classify each distinct key once.
+        var kindOfKey: [String: String?] = [:]
+        JSONPathWalk.walk(root) { visit in
+            let (key, node) = (visit.key, visit.node)
+            let keyKind = key.flatMap { key in
+                kindOfKey[key] ?? {
+                    let kind = PersonalDataPatterns.kind(ofKey: key)
+                    kindOfKey[key] = kind
+                    return kind
+                }()
+            }
             let kind: String?
             switch node.value {
             case .string(let text) where !text.isEmpty:
@@ -41,11 +50,12 @@ public struct PersonalData: ProjectRule {
             default:
                 kind = nil
             }
-            guard let kind, seen.insert(key ?? "").inserted else { return }
+            guard let kind, seen.insert(key ?? "").inserted else { return true }
             context.report(
                 path: path, range: node.range,
-                message: "\("aeiou".contains(kind.first ?? "x") ? "an" : "a") \(kind) is stored at `\(pointer)`; a Gist is readable by anyone with its URL and keeps every revision",
+                message: "\("aeiou".contains(kind.first ?? "x") ? "an" : "a") \(kind) is stored at `\(visit.path.displayPointer)`; a Gist is readable by anyone with its URL and keeps every revision",
                 help: "keep personal data in PostgreSQL and store only an opaque user id in the Gist")
+            return true
         }
     }
 
@@ -56,7 +66,7 @@ public struct PersonalData: ProjectRule {
             guard schema.keyword == "properties", let holder = schema.holder else { return }
             let format = schema.node["format"]?.stringValue
             let byFormat = (format == "email" || format == "idn-email")
-                && !KeyWords.split(holder.key).contains(where: PersonalDataPatterns.roleWords.contains)
+                && !KeyWords.words(holder.key).contains(where: PersonalDataPatterns.roleWords.contains)
             guard let kind = PersonalDataPatterns.kind(ofKey: holder.key) ?? (byFormat ? "e-mail address" : nil),
                   seen.insert(holder.key).inserted else { return }
             context.report(

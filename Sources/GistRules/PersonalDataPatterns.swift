@@ -14,7 +14,7 @@ enum PersonalDataPatterns {
 
     /// What kind of personal data a key names (`email address`, `phone number`, …), or nil.
     static func kind(ofKey key: String) -> String? {
-        let words = KeyWords.split(key)
+        let words = KeyWords.words(key)
         guard let last = words.last else { return nil }
         if words.contains(where: roleWords.contains) { return nil }
         if last == "email" || last == "emails" || (last == "address" && words.dropLast().last == "email") || last == "mail" && words.count == 1 {

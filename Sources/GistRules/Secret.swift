@@ -11,19 +11,24 @@ public struct Secret: ProjectRule {
         let allowed = Set(context.options.strings("allow"))
         for file in project.gists.dataFiles {
             guard let root = file.document else { continue }
-            JSONWalk.forEachValue(root) { pointer, key, node in
-                guard !allowed.contains(pointer), case .string(let value) = node.value else { return }
+            JSONPathWalk.walk(root) { visit in
+                guard case .string(let value) = visit.node.value else { return true }
                 if let kind = TokenPatterns.kind(of: value) {
+                    let pointer = visit.path.pointer
+                    guard !allowed.contains(pointer) else { return true }
                     context.report(
-                        path: file.path, range: node.range,
-                        message: "\(TokenPatterns.article(kind)) \(kind) is stored at `\(pointer)`",
+                        path: file.path, range: visit.node.range,
+                        message: "\(TokenPatterns.article(kind)) \(kind) is stored at `\(visit.path.displayPointer)`",
                         help: "revoke the credential, remove it from the Gist (and its history), and read it from a secret store or environment variable")
-                } else if let key, SecretKeyNames.isSecretKey(key), SecretKeyNames.isLiteral(value) {
+                } else if let key = visit.key, SecretKeyNames.isSecretKey(key), SecretKeyNames.isLiteral(value) {
+                    let pointer = visit.path.pointer
+                    guard !allowed.contains(pointer) else { return true }
                     context.report(
-                        path: file.path, range: node.range,
-                        message: "literal credential in `\(key)` at `\(pointer)`",
+                        path: file.path, range: visit.node.range,
+                        message: "literal credential in `\(key)` at `\(visit.path.displayPointer)`",
                         help: "keep a reference (such as an environment variable name) in the Gist, and the value in a secret store")
                 }
+                return true
             }
         }
     }

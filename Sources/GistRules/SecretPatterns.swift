@@ -44,7 +44,7 @@ enum SecretKeyNames {
     static let pairs: Set<String> = ["api key", "private key", "access key", "secret key", "auth token", "access token", "refresh token", "client secret", "signing key"]
 
     static func isSecretKey(_ key: String) -> Bool {
-        let words = KeyWords.split(key)
+        let words = KeyWords.words(key)
         guard let last = words.last else { return false }
         if lastWords.contains(last) { return true }
         if words.count >= 2, pairs.contains(words[words.count - 2] + " " + last) { return true }

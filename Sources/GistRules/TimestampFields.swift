@@ -6,7 +6,7 @@ enum TimestampFields {
     static let lastWords: Set<String> = ["timestamp", "at", "time", "date", "datetime", "ts", "when", "occurred", "created", "updated"]
 
     static func isTimestampName(_ key: String) -> Bool {
-        guard let last = KeyWords.split(key).last else { return false }
+        guard let last = KeyWords.words(key).last else { return false }
         return lastWords.contains(last)
     }
 

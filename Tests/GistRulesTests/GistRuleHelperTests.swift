@@ -66,6 +66,11 @@ import Testing
         #expect(PaymentNumbers.kind(of: "6b1f3e9c-2d4a-4f7e-9a51-0c8d2e4b7a10") == nil)
     }
 
+    @Test(arguments: ["amountPaid", "card_last4", "billing-history", "IBAN", "HTTPServer", "$schema", "x.y z", "größeBetrag", "a__b", ""])
+    func asciiWordSplitMatchesTheGeneralOne(_ key: String) {
+        #expect(KeyWords.words(key) == KeyWords.split(key))
+    }
+
     @Test func timestamps() {
         #expect(TimestampFields.isTimestampName("createdAt"))
         #expect(TimestampFields.isTimestampName("processed_at"))
