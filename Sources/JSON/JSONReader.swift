@@ -7,8 +7,15 @@ public enum JSONReader {
     public static let maximumDepth = 512
 
     public static func parse(_ bytes: [UInt8]) -> Result<JSONNode, JSONSyntaxError> {
+        parse(bytes, materializingDepth: Int.max)
+    }
+
+    /// Checks the whole document but keeps the contents of containers only down to `materializingDepth` levels
+    /// (the root container is level 1); deeper arrays and objects come back empty, with their ranges. For callers
+    /// that need a document's outline, not its bulk (a migration snapshot's `id`, `prevId` and table names).
+    public static func parse(_ bytes: [UInt8], materializingDepth: Int) -> Result<JSONNode, JSONSyntaxError> {
         bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer)
+            var parser = JSONParser(bytes: buffer, materializingDepth: materializingDepth)
             do throws(JSONSyntaxError) {
                 return .success(try parser.parseDocument())
             } catch {
@@ -34,11 +41,14 @@ private struct OpenContainer {
 
 private struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Containers nested deeper than this are validated but not filled.
+    let materializingDepth: Int
     var position = 0
     var stack: [OpenContainer] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, materializingDepth: Int) {
         self.bytes = bytes
+        self.materializingDepth = materializingDepth
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
     }
 
@@ -94,7 +104,9 @@ private struct JSONParser {
             // A value is complete: hand it to the enclosing containers, closing those that end here.
             while !stack.isEmpty {
                 let top = stack.count - 1
-                if stack[top].isObject {
+                if stack.count > materializingDepth {
+                    // Below the outline: the value was checked, and is dropped.
+                } else if stack[top].isObject {
                     let member = JSONMember(key: stack[top].pendingKey, keyRange: stack[top].pendingKeyRange, value: value)
                     stack[top].members.append(member)
                 } else {

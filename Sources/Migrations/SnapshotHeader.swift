@@ -37,7 +37,8 @@ public struct SnapshotHeader: Sendable {
 public enum SnapshotHeaderReader {
     public static func read(_ source: SourceFile, key: String) -> SnapshotHeader {
         let root: JSONNode
-        switch JSONReader.parse(source.bytes) {
+        // Levels 1–3 hold everything read here (`tables` → an entry → its `name`; `ddl` → an entity → its fields).
+        switch JSONReader.parse(source.bytes, materializingDepth: 3) {
         case .success(let node): root = node
         case .failure(let error):
             return SnapshotHeader(source: source, key: key,
