@@ -10,12 +10,12 @@ public struct MigrationStep: Sendable {
     public var snapshot: SnapshotHeader?
     /// Tables that existed before this migration ran: created by an earlier step (and not dropped or renamed
     /// away since) or present in the previous snapshot.
-    public var tablesBefore: Set<TableName>
+    public var tablesBefore: TablesBefore
     /// Tables this migration creates (`CREATE TABLE`, also inside `DO` blocks).
     public var tablesCreated: Set<TableName>
 
     public init(name: String, entry: JournalEntry? = nil, script: MigrationScript? = nil, snapshot: SnapshotHeader? = nil,
-                tablesBefore: Set<TableName> = [], tablesCreated: Set<TableName> = []) {
+                tablesBefore: TablesBefore = .none, tablesCreated: Set<TableName> = []) {
         self.name = name
         self.entry = entry
         self.script = script
