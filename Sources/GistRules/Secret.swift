@@ -12,24 +12,24 @@ public struct Secret: ProjectRule {
         for file in project.gists.dataFiles {
             guard let root = file.document else { continue }
             JSONPathWalk.walk(root) { visit in
-                guard case .string(let value) = visit.node.value else { return true }
-                if let kind = TokenPatterns.kind(of: value) {
-                    let pointer = visit.path.pointer
-                    guard !allowed.contains(pointer) else { return true }
-                    context.report(
-                        path: file.path, range: visit.node.range,
-                        message: "\(TokenPatterns.article(kind)) \(kind) is stored at `\(visit.path.displayPointer)`",
-                        help: "revoke the credential, remove it from the Gist (and its history), and read it from a secret store or environment variable")
-                } else if let key = visit.key, SecretKeyNames.isSecretKey(key), SecretKeyNames.isLiteral(value) {
-                    let pointer = visit.path.pointer
-                    guard !allowed.contains(pointer) else { return true }
-                    context.report(
-                        path: file.path, range: visit.node.range,
-                        message: "literal credential in `\(key)` at `\(visit.path.displayPointer)`",
-                        help: "keep a reference (such as an environment variable name) in the Gist, and the value in a secret store")
-                }
+                guard case .string(let value) = visit.node.value, let (message, help) = Self.problem(value, key: visit.key, at: visit.path),
+                      !allowed.contains(visit.path.pointer) else { return true }
+                context.report(path: file.path, range: visit.node.range, message: message, help: help)
                 return true
             }
         }
+    }
+
+    /// The message and help for a string value that is a credential, or nil.
+    private static func problem(_ value: String, key: String?, at path: JSONPath) -> (String, String)? {
+        if let kind = TokenPatterns.kind(of: value) {
+            return ("\(TokenPatterns.article(kind)) \(kind) is stored at `\(path.displayPointer)`",
+                    "revoke the credential, remove it from the Gist (and its history), and read it from a secret store or environment variable")
+        }
+        if let key, SecretKeyNames.isSecretKey(key), SecretKeyNames.isLiteral(value) {
+            return ("literal credential in `\(key)` at `\(path.displayPointer)`",
+                    "keep a reference (such as an environment variable name) in the Gist, and the value in a secret store")
+        }
+        return nil
     }
 }
