@@ -3,6 +3,9 @@ public struct Configuration: Sendable {
     /// Path of the config file that was read, repository-relative; nil when none was found.
     public var file: String?
     public var drizzleConfig: String?
+    /// `drizzle.casing`: drizzle-kit's `casing` when the drizzle config computes it in a way that cannot be read
+    /// statically (`snake_case` or `camelCase`).
+    public var drizzleCasing: String?
     public var schema: [String]?
     public var queries: [String] = []
     public var migrationsFolder: String?

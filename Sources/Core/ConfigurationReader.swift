@@ -9,6 +9,9 @@ public struct ConfigurationReader {
         self.catalog = catalog
     }
 
+    /// drizzle-kit's `casing` values.
+    static let casings = ["snake_case", "camelCase"]
+
     static let topLevelKeys = ["drizzle", "migrations", "gists", "highFrequencyTables", "rules", "ignore", "baseline"]
 
     public func read(_ bytes: [UInt8], file: String) throws(ConfigurationError) -> Configuration {
@@ -24,8 +27,15 @@ public struct ConfigurationReader {
         let reader = NodeReader(file: file)
         let top = try reader.mapping(root, keys: Self.topLevelKeys, what: "top-level key")
         if let drizzle = top["drizzle"] {
-            let keys = try reader.mapping(drizzle, keys: ["config", "schema", "queries"], what: "`drizzle` key")
+            let keys = try reader.mapping(drizzle, keys: ["config", "schema", "queries", "casing"], what: "`drizzle` key")
             configuration.drizzleConfig = try keys["config"].map(reader.string)
+            if let casing = keys["casing"] {
+                let value = try reader.string(casing)
+                guard Self.casings.contains(value) else {
+                    throw reader.error(casing, "invalid `casing` `\(value)`; valid: \(Self.casings.joined(separator: ", "))")
+                }
+                configuration.drizzleCasing = value
+            }
             configuration.schema = try keys["schema"].map(reader.strings)
             configuration.queries = try keys["queries"].map(reader.strings) ?? []
         }

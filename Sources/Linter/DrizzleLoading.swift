@@ -46,9 +46,18 @@ struct DrizzleLoading {
 
     private func read(entryFiles: [String], config: DrizzleConfig?) -> DrizzleSchema {
         provider.preload(entryFiles)
-        let options = SchemaReadOptions(casing: config?.casing, convention: convention(of: config), schemaFilter: config?.schemaFilter)
+        let given = configuration.drizzleCasing.flatMap(Casing.init(rawValue:))
+        let options = SchemaReadOptions(casing: given ?? config?.casing, convention: convention(of: config), schemaFilter: config?.schemaFilter)
         let result = DrizzleSchemaReader.read(entryFiles: entryFiles, provider: provider, options: options)
-        return DrizzleSchema(config: config, model: result.model, diagnostics: result.diagnostics, files: result.files)
+        var schema = DrizzleSchema(config: config, model: result.model, diagnostics: result.diagnostics, files: result.files)
+        schema.isCasingGiven = given != nil
+        if let config, schema.isCasingUncertain {
+            schema.diagnostics.append(ReaderDiagnostic(
+                kind: .unevaluable,
+                message: "`casing` comes from a value outside what schemalint reads, so column names derived from property keys may be wrong and drift is not checked; set `drizzle.casing` in .schemalint.yml",
+                location: config.location))
+        }
+        return schema
     }
 
     /// Unnamed constraints and defaults are rendered as the drizzle-kit generation that wrote the config's

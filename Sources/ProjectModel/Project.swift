@@ -43,6 +43,13 @@ public struct DrizzleSchema: Sendable {
     public var diagnostics: [ReaderDiagnostic]
     /// Every file the reader evaluated.
     public var files: [String]
+    /// The config's `casing` could not be read and `drizzle.casing` does not say it: column names taken from
+    /// property keys may be wrong, so nothing that compares names (drift) should trust them.
+    public var isCasingUncertain: Bool {
+        (config?.isCasingUnresolved ?? false) && !isCasingGiven
+    }
+    /// `drizzle.casing` in .schemalint.yml supplied the casing.
+    public var isCasingGiven = false
 
     public init(config: DrizzleConfig?, model: SchemaModel, diagnostics: [ReaderDiagnostic], files: [String]) {
         self.config = config

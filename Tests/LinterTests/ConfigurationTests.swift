@@ -78,3 +78,12 @@ import Testing
         #expect(configuration.highFrequencyTables == Configuration.defaultHighFrequencyTables)
     }
 }
+
+@Suite struct DrizzleCasingConfigurationTests {
+    let reader = ConfigurationReader(catalog: (try? RuleCatalog.builtIn.get()) ?? RuleCatalog(entries: []))
+
+    @Test func casingIsReadAndCheckedAgainstDrizzleKitsValues() throws {
+        #expect(try reader.read(Array("drizzle:\n  casing: snake_case\n".utf8), file: ".schemalint.yml").drizzleCasing == "snake_case")
+        #expect(throws: ConfigurationError.self) { try reader.read(Array("drizzle:\n  casing: kebab\n".utf8), file: ".schemalint.yml") }
+    }
+}

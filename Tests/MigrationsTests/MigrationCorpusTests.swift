@@ -33,10 +33,10 @@ struct MigrationCorpusTests {
         }
     }
 
-    static func run(_ repository: String) throws -> Run {
+    static func run(_ repository: String, configuration: Configuration = Configuration()) throws -> Run {
         let root = URL(fileURLWithPath: try #require(SharedFolder.path("corpus/drizzle/\(repository)")))
         let source = WorkTreeSource(root: root)
-        let request = LintRequest(source: source, configuration: Configuration(), configurationFile: nil, catalog: MigrationLint.catalog)
+        let request = LintRequest(source: source, configuration: configuration, configurationFile: nil, catalog: MigrationLint.catalog)
         let report = try Engine.run(request)
         var files: [String: SourceFile] = [:]
         for path in try source.listFiles() where path.hasSuffix(".sql") || path.hasSuffix(".json") {
@@ -114,22 +114,38 @@ struct MigrationCorpusTests {
         }
     }
 
+    /// homarr's drizzle config is `packages/db/configs/postgresql.config.ts` (not discovered by name) and takes
+    /// `casing` from a workspace package that is not in the corpus: a user names the config and the casing.
+    static func configuration(for repository: String) -> Configuration {
+        var configuration = Configuration()
+        if repository == "homarr-labs__homarr" {
+            configuration.drizzleConfig = "packages/db/configs/postgresql.config.ts"
+            configuration.drizzleCasing = "snake_case"
+        }
+        return configuration
+    }
+
     @Test(arguments: clean)
     func cleanRepositoriesHaveNoIntegrityFindingsAndNoDrift(_ repository: String) throws {
-        let run = try Self.run(repository)
+        let run = try Self.run(repository, configuration: Self.configuration(for: repository))
         let integrity = run.findings.filter { Self.integrityRules.contains($0.ruleID) }
         #expect(integrity.isEmpty, "\(integrity.map { "\($0.path): \($0.message)" })")
         guard repository != "onlook-dev__onlook" else { return }
         let drift = run.of("schema-drift")
-        if repository == "homarr-labs__homarr" {
-            // homarr's config takes `casing` from a workspace package that is not in the corpus, so the reader
-            // reads camelCase column names where drizzle-kit used snake_case.
-            withKnownIssue("Drizzle reader: homarr's `casing: DB_CASING` is imported from outside the corpus") {
-                #expect(drift.isEmpty, "\(drift.count) differences, e.g. \(drift.first?.message ?? "")")
-            }
-            return
-        }
         #expect(drift.isEmpty, "\(drift.prefix(5).map { "\($0.path): \($0.message)" })")
+    }
+
+    /// Without `drizzle.casing`, an unreadable `casing` turns off drift for that schema instead of reporting every
+    /// column of homarr under the wrong name.
+    @Test func unreadableCasingIsReportedAndDriftStaysQuiet() throws {
+        var configuration = Configuration()
+        configuration.drizzleConfig = "packages/db/configs/postgresql.config.ts"
+        let root = URL(fileURLWithPath: try #require(SharedFolder.path("corpus/drizzle/homarr-labs__homarr")))
+        let report = try Engine.run(LintRequest(
+            source: WorkTreeSource(root: root), configuration: configuration, configurationFile: nil, catalog: MigrationLint.catalog))
+        #expect(!report.findings.contains { $0.finding.ruleID == "migration/schema-drift" })
+        let casing = report.findings.filter { $0.finding.ruleID == "drizzle/parse-error" && $0.finding.message.contains("`drizzle.casing`") }
+        #expect(casing.map(\.finding.path) == ["packages/db/configs/postgresql.config.ts"])
     }
 
     /// No SQL file of the corpus is skipped or crashes the reader: each is read into a folder, and every

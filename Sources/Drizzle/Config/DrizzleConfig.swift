@@ -10,6 +10,9 @@ public struct DrizzleConfig: Sendable, Hashable {
     public var out: String?
     public var dialect: String?
     public var casing: Casing?
+    /// `casing` is written but its value cannot be worked out statically (e.g. a constant imported from a
+    /// package outside the repository): column names derived from property keys are then uncertain.
+    public var isCasingUnresolved = false
     public var schemaFilter: [String]?
     public var tablesFilter: [String]?
     /// The `export default …` expression.
@@ -81,11 +84,13 @@ public enum DrizzleConfigReader {
             default: nil
             }
         }
-        return .success(DrizzleConfig(path: path, schema: strings("schema") ?? [], out: object["out"]?.stringValue,
-                                      dialect: object["dialect"]?.stringValue,
-                                      casing: object["casing"]?.stringValue.flatMap(Casing.init(rawValue:)),
-                                      schemaFilter: strings("schemaFilter"), tablesFilter: strings("tablesFilter"),
-                                      location: location))
+        let casing = object["casing"]?.stringValue.flatMap(Casing.init(rawValue:))
+        var config = DrizzleConfig(path: path, schema: strings("schema") ?? [], out: object["out"]?.stringValue,
+                                   dialect: object["dialect"]?.stringValue, casing: casing,
+                                   schemaFilter: strings("schemaFilter"), tablesFilter: strings("tablesFilter"),
+                                   location: location)
+        config.isCasingUnresolved = object["casing"] != nil && casing == nil
+        return .success(config)
     }
 
     /// `export default <expression>`, or CommonJS `module.exports = <expression>`.
