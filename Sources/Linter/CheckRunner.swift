@@ -85,9 +85,9 @@ public struct CheckRunner {
         let prepared = try prepare(options.paths.first ?? ".", catalog: catalog, useBaseline: false)
         let baseline = BaselineFile(report: try Self.lint(prepared.request))
         do {
-            try baseline.serialized().write(toFile: prepared.baselineLocation, atomically: true, encoding: .utf8)
+            try OutputFile.write(baseline.serialized(), to: prepared.baselineLocation)
         } catch {
-            throw UsageFailure("cannot write \(prepared.baselineLocation): \(error.localizedDescription)")
+            throw UsageFailure("cannot write \(prepared.baselineLocation): \(error.reason)")
         }
         return (prepared.baselineLocation, baseline.entries.count)
     }
@@ -168,9 +168,9 @@ public struct CheckRunner {
             return
         }
         do {
-            try rendered.write(toFile: output, atomically: true, encoding: .utf8)
+            try OutputFile.write(rendered, to: output)
         } catch {
-            throw UsageFailure("cannot write \(output): \(error.localizedDescription)")
+            throw UsageFailure("cannot write \(output): \(error.reason)")
         }
     }
 

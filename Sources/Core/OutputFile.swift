@@ -1,0 +1,35 @@
+import Foundation
+
+/// Writes a report or baseline to a path the user named.
+///
+/// A regular file (or a new one) is replaced atomically, so readers never see half a report. Anything else that
+/// already exists — `/dev/null`, a FIFO, a symlink — is written through in place: an atomic write would rename a
+/// new regular file over it (replacing `/dev/null` itself when run as root).
+public enum OutputFile {
+    public static func write(_ text: String, to path: String) throws(InputError) {
+        var status = stat()
+        let exists = lstat(path, &status) == 0
+        if !exists || status.st_mode & S_IFMT == S_IFREG {
+            do {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw InputError(path: path, reason: (error as NSError).localizedDescription)
+            }
+            return
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw InputError(path: path, reason: "cannot be opened for writing")
+        }
+        defer { try? handle.close() }
+        do {
+            try handle.truncate(atOffset: 0)
+        } catch {
+            // Devices and pipes cannot be truncated; they have nothing to keep anyway.
+        }
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw InputError(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+}
