@@ -1,15 +1,36 @@
-/// Repository-relative path arithmetic on `/`-separated paths.
+/// Repository-relative path arithmetic on `/`-separated paths (no file system access).
 public enum RelativePath {
-    /// Resolves `reference` (relative to the folder of `file`) to a repository-relative path.
+    /// The folder part of `path` (`""` for a file at the root).
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// `base` joined with `relative`, with `.` and `..` resolved; nil when `..` climbs above the root.
+    public static func join(_ base: String, _ relative: String) -> String? {
+        components(base, relative, clampingAtRoot: false)?.joined(separator: "/")
+    }
+
+    /// Resolves `reference` (relative to the folder of `file`); `..` past the root stays at the root, as URI
+    /// resolution does.
     public static func resolve(_ reference: String, from file: String) -> String {
-        var parts = file.split(separator: "/").dropLast().map(String.init)
-        for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
+        (components(directory(of: file), reference, clampingAtRoot: true) ?? []).joined(separator: "/")
+    }
+
+    private static func components(_ base: String, _ relative: String, clampingAtRoot: Bool) -> [String]? {
+        var parts = base.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
             case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
+            case "..":
+                if parts.isEmpty {
+                    if clampingAtRoot { continue }
+                    return nil
+                }
+                parts.removeLast()
             default: parts.append(String(part))
             }
         }
-        return parts.joined(separator: "/")
+        return parts
     }
 }

@@ -31,7 +31,7 @@ public struct DrizzleConfig: Sendable, Hashable {
     }
 
     /// The config's folder.
-    public var folder: String { RepositoryPath.directory(of: path) }
+    public var folder: String { RelativePath.directory(of: path) }
 
     /// drizzle-kit resolves `schema` and `out` against the folder it runs in, which is usually the config's
     /// folder but may be an ancestor (`drizzle-kit generate --config configs/pg.config.ts`): the config's folder
@@ -40,7 +40,7 @@ public struct DrizzleConfig: Sendable, Hashable {
         var folders = [folder]
         var current = folder
         while !current.isEmpty {
-            current = RepositoryPath.directory(of: current)
+            current = RelativePath.directory(of: current)
             folders.append(current)
         }
         return folders
@@ -49,7 +49,7 @@ public struct DrizzleConfig: Sendable, Hashable {
     /// `out` as a repository-relative folder: the first candidate base where it holds files.
     public func outFolder(provider: SourceProvider) -> String? {
         guard let out else { return nil }
-        let candidates = candidateBaseFolders.compactMap { RepositoryPath.join($0, out) }
+        let candidates = candidateBaseFolders.compactMap { RelativePath.join($0, out) }
         return candidates.first { !provider.files(under: $0).isEmpty } ?? candidates.first
     }
 }
@@ -118,7 +118,7 @@ public enum DrizzleConfigReader {
     private static func schemaFiles(_ patterns: [String], base: String, provider: SourceProvider) -> [String] {
         var result: [String] = []
         for pattern in patterns {
-            guard let path = RepositoryPath.join(base, pattern) else { continue }
+            guard let path = RelativePath.join(base, pattern) else { continue }
             if Glob.hasWildcards(path) {
                 let base = Glob.fixedPrefixFolder(path)
                 result += provider.files(under: base).filter { Glob(path).matches($0) && isSource($0) }

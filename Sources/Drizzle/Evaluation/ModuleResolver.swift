@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import JSON
 
@@ -22,7 +23,7 @@ struct ModuleResolver {
 
     /// The file a specifier names, or nil (a package outside the repository, or a missing file).
     mutating func resolve(_ specifier: String, from importer: String) -> String? {
-        let key = RepositoryPath.directory(of: importer) + "\u{0}" + specifier
+        let key = RelativePath.directory(of: importer) + "\u{0}" + specifier
         if let cached = resolutionCache[key] { return cached }
         let resolved = uncachedResolve(specifier, from: importer)
         resolutionCache[key] = resolved
@@ -31,16 +32,16 @@ struct ModuleResolver {
 
     private mutating func uncachedResolve(_ specifier: String, from importer: String) -> String? {
         if specifier.hasPrefix(".") || specifier.hasPrefix("/") {
-            let base = specifier.hasPrefix("/") ? "" : RepositoryPath.directory(of: importer)
-            guard let target = RepositoryPath.join(base, specifier) else { return nil }
+            let base = specifier.hasPrefix("/") ? "" : RelativePath.directory(of: importer)
+            guard let target = RelativePath.join(base, specifier) else { return nil }
             return file(at: target)
         }
-        if let config = tsconfig(near: RepositoryPath.directory(of: importer)) {
+        if let config = tsconfig(near: RelativePath.directory(of: importer)) {
             for (pattern, targets) in config.paths {
                 guard let captured = Self.match(pattern, specifier) else { continue }
                 for target in targets {
                     let substituted = target.replacingOccurrences(of: "*", with: captured)
-                    if let path = RepositoryPath.join(config.baseDirectory, substituted), let file = file(at: path) {
+                    if let path = RelativePath.join(config.baseDirectory, substituted), let file = file(at: path) {
                         return file
                     }
                 }
@@ -106,7 +107,7 @@ struct ModuleResolver {
         var result: TSConfig?
         let candidate = folder.isEmpty ? "tsconfig.json" : folder + "/tsconfig.json"
         if provider.fileExists(candidate) { result = Self.readConfig(candidate, provider: provider, depth: 0) }
-        if result == nil, !folder.isEmpty { result = tsconfig(near: RepositoryPath.directory(of: folder)) }
+        if result == nil, !folder.isEmpty { result = tsconfig(near: RelativePath.directory(of: folder)) }
         tsconfigCache[folder] = result
         return result
     }
@@ -114,15 +115,15 @@ struct ModuleResolver {
     private static func readConfig(_ path: String, provider: SourceProvider, depth: Int) -> TSConfig? {
         guard depth < 8, let bytes = provider.read(path),
               case .success(let root) = JSONReader.parse(JSONWithComments.strip(bytes)) else { return nil }
-        let folder = RepositoryPath.directory(of: path)
+        let folder = RelativePath.directory(of: path)
         var inherited: TSConfig?
         if let parent = root["extends"]?.stringValue, parent.hasPrefix("."),
-           let parentPath = RepositoryPath.join(folder, parent) {
+           let parentPath = RelativePath.join(folder, parent) {
             let file = parentPath.hasSuffix(".json") ? parentPath : parentPath + ".json"
             inherited = readConfig(file, provider: provider, depth: depth + 1)
         }
         let options = root["compilerOptions"]
-        let baseUrl = options?["baseUrl"]?.stringValue.flatMap { RepositoryPath.join(folder, $0) }
+        let baseUrl = options?["baseUrl"]?.stringValue.flatMap { RelativePath.join(folder, $0) }
         guard let members = options?["paths"]?.objectMembers else {
             guard var inherited else { return nil }
             if let baseUrl { inherited.baseDirectory = baseUrl }

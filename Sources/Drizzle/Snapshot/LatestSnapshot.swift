@@ -1,3 +1,4 @@
+import Core
 import JSON
 
 /// Finds the newest snapshot of a migrations folder: the last journal entry (`meta/_journal.json`) that has a
@@ -16,7 +17,7 @@ public enum LatestSnapshot {
             return nil
         }
         let snapshots = provider.files(under: folder).filter {
-            $0.hasSuffix("/snapshot.json") && RepositoryPath.directory(of: RepositoryPath.directory(of: $0)) == folder
+            $0.hasSuffix("/snapshot.json") && RelativePath.directory(of: RelativePath.directory(of: $0)) == folder
         }
         return snapshots.sorted().last
     }
