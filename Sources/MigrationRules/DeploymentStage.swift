@@ -138,10 +138,11 @@ enum StageClassifier {
             return change(.dataMigration, "changes data in `\(TableName(data.table))`")
         case .dropTable(let drop): return cleanup(drop) { .relation($0) }
         case .dropIndex(var drop):
-            // No deployed query fails without a plain index, so dropping one is no stage; nor is dropping a unique
-            // index while the migration indexes its table anew (a replacement). Unknown indexes count as unique.
+            // Only a unique index can be something deployed code relies on (`ON CONFLICT`, duplicate checks); no
+            // query fails without a plain one. Dropping a unique index is no stage either while the migration
+            // indexes its table anew (a replacement), and an index the migrations never created is of unknown kind.
             drop.names.removeAll { name in
-                schema.index(name).map { !$0.unique || migration.indexedTables.contains($0.table) } ?? false
+                schema.index(name).map { !$0.unique || migration.indexedTables.contains($0.table) } ?? true
             }
             return drop.names.isEmpty ? [] : cleanup(drop) { .relation($0) }
         case .drop(let drop):

@@ -37,10 +37,14 @@ public struct UnsafeForeignKey: ProjectRule {
         let referenced = TableName(reference.referencedTable)
         let name = constraint.name.map { "foreign key `\($0)`" } ?? "a foreign key on `\(reference.columns.joined(separator: ", "))`"
         guard constraint.notValid else {
+            // On a column this migration adds, declaring the key in the `ADD COLUMN` itself avoids the check entirely.
+            let newColumn = reference.columns.count == 1 && MigrationContents(step: site.step).addsColumn(reference.columns[0], to: table)
             context.report(
                 path: site.path, range: action.range,
                 message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row while writes to `\(table)` and `\(referenced)` wait",
-                help: "add it with `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
+                help: newColumn
+                    ? "declare it in the `ADD COLUMN` of `\(reference.columns[0])` (`REFERENCES`), which PostgreSQL does not check while the new column has no default, or add it with `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration"
+                    : "add it with `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
             return
         }
         guard let constraintName = constraint.name else { return }

@@ -111,6 +111,19 @@ import Testing
             == [#"ADD COLUMN "team_id" integer REFERENCES "teams""#])
     }
 
+    /// drizzle-kit adds a column and its foreign key in two statements; PostgreSQL checks the second one against
+    /// every row, the inline form not at all, so the advice names the inline form.
+    @Test func foreignKeyOnAColumnAddedInTheSameMigrationSuggestsTheInlineForm() throws {
+        let texts = [
+            "drizzle/meta/_journal.json": Lint.journal(["0000_init", "0001_fk"]),
+            "drizzle/0000_init.sql": #"CREATE TABLE "users" ("id" uuid); CREATE TABLE "teams" ("id" uuid PRIMARY KEY);"#,
+            "drizzle/0001_fk.sql": #"ALTER TABLE "users" ADD COLUMN "team_id" uuid; ALTER TABLE "users" ADD CONSTRAINT "fk" FOREIGN KEY ("team_id") REFERENCES "teams"("id");"#,
+        ]
+        let found = try Lint.findings(texts).of("unsafe-foreign-key")
+        #expect(found.count == 1)
+        #expect(found.first?.help.contains("declare it in the `ADD COLUMN` of `team_id`") == true)
+    }
+
     @Test func tablesKnownOnlyFromThePreviousSnapshotCountAsExisting() throws {
         let texts = [
             "drizzle/meta/_journal.json": Lint.journal(["0000_pulled", "0001_index"]),
@@ -176,6 +189,27 @@ import Testing
         let found = try Lint.findings(texts).of("stage-mixing")
         #expect(found.map(\.path) == ["drizzle/0002_cleanup.sql"])
         #expect(found.first?.message.hasPrefix("this migration drops function `public.legacy_fix` (stage 3, cleanup)") == true)
+    }
+
+    /// Deployed code can rely on a unique index (`ON CONFLICT`), not on a plain one; a unique index dropped while the
+    /// migration indexes its table anew is replaced.
+    @Test func onlyDroppingAUniqueIndexIsACleanup() throws {
+        func found(_ change: String) throws -> [String] {
+            let texts = [
+                "drizzle/meta/_journal.json": Lint.journal(["0000_init", "0001_change"]),
+                "drizzle/0000_init.sql": """
+                    CREATE TABLE "tasks" ("id" uuid, "run" uuid, "name" text, "n" integer);
+                    CREATE UNIQUE INDEX "tasks_run_name_idx" ON "tasks" ("run", "name");
+                    CREATE INDEX "tasks_name_idx" ON "tasks" ("name");
+                    CREATE TABLE "runs" ("id" uuid);
+                    """,
+                "drizzle/0001_change.sql": change,
+            ]
+            return try Lint.findings(texts).of("stage-mixing").map { Lint.text(of: $0, in: texts) }
+        }
+        #expect(try found(#"ALTER TABLE "runs" ADD COLUMN "note" text; DROP INDEX "tasks_run_name_idx";"#) == [#"DROP INDEX "tasks_run_name_idx""#])
+        #expect(try found(#"ALTER TABLE "runs" ADD COLUMN "note" text; DROP INDEX "tasks_name_idx";"#).isEmpty)
+        #expect(try found(#"DROP INDEX "tasks_run_name_idx"; CREATE UNIQUE INDEX "tasks_run_name_n_idx" ON "tasks" ("run", "name", "n");"#).isEmpty)
     }
 
     @Test func typeChangesPostgresMakesWithoutARewriteAreNotDestructive() throws {
