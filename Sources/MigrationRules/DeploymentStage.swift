@@ -124,7 +124,16 @@ enum StageClassifier {
         }
         switch statement.kind {
         case .createTable(let table): return change(.creation, "creates table `\(table.name)`")
-        case .createIndex(let index): return change(.creation, "creates index \(index.name.map { "`\($0)`" } ?? "on `\(TableName(index.table))`")")
+        case .createIndex(let index):
+            let name = index.name.map { "`\($0)`" } ?? "on `\(TableName(index.table))`"
+            let table = TableName(index.table)
+            // A unique index on rows that already exist constrains them like `ADD CONSTRAINT … UNIQUE` does; one on
+            // a new table, or covering a column this migration adds (NULL in every existing row), does not.
+            if index.unique, step.existedBefore(table),
+               !index.columns.contains(where: { migration.addsColumn($0.text, to: table) }) {
+                return change(.dataMigration, "creates unique index \(name) on existing rows of `\(table)`")
+            }
+            return change(.creation, "creates index \(name)")
         case .createEnum(let type): return change(.creation, "creates type `\(type.name)`")
         case .createSchema(let schema): return change(.creation, "creates schema `\(schema.name)`")
         case .alterEnum(let type):

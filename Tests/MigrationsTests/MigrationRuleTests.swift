@@ -192,8 +192,8 @@ import Testing
     }
 
     /// Deployed code can rely on a unique index (`ON CONFLICT`), not on a plain one; a unique index dropped while the
-    /// migration indexes its table anew is replaced.
-    @Test func onlyDroppingAUniqueIndexIsACleanup() throws {
+    /// migration indexes its table anew is replaced. A new unique index constrains existing rows like a unique constraint.
+    @Test func uniqueIndexesAreStagedLikeUniqueConstraints() throws {
         func found(_ change: String) throws -> [String] {
             let texts = [
                 "drizzle/meta/_journal.json": Lint.journal(["0000_init", "0001_change"]),
@@ -210,6 +210,11 @@ import Testing
         #expect(try found(#"ALTER TABLE "runs" ADD COLUMN "note" text; DROP INDEX "tasks_run_name_idx";"#) == [#"DROP INDEX "tasks_run_name_idx""#])
         #expect(try found(#"ALTER TABLE "runs" ADD COLUMN "note" text; DROP INDEX "tasks_name_idx";"#).isEmpty)
         #expect(try found(#"DROP INDEX "tasks_run_name_idx"; CREATE UNIQUE INDEX "tasks_run_name_n_idx" ON "tasks" ("run", "name", "n");"#).isEmpty)
+        // Removing duplicates, then a unique index on the existing rows: one data-migration step.
+        #expect(try found(#"DELETE FROM "tasks" a USING "tasks" b WHERE a.ctid < b.ctid AND a.n = b.n; CREATE UNIQUE INDEX "tasks_n_idx" ON "tasks" ("n");"#).isEmpty)
+        #expect(try found(#"ALTER TABLE "runs" ADD COLUMN "note" text; CREATE UNIQUE INDEX "tasks_n_idx" ON "tasks" ("n");"#)
+            == [#"CREATE UNIQUE INDEX "tasks_n_idx" ON "tasks" ("n")"#])
+        #expect(try found(#"ALTER TABLE "tasks" ADD COLUMN "slug" text; CREATE UNIQUE INDEX "tasks_slug_idx" ON "tasks" ("slug");"#).isEmpty)
     }
 
     @Test func typeChangesPostgresMakesWithoutARewriteAreNotDestructive() throws {
