@@ -25,7 +25,7 @@ struct DrizzleLoading {
             return [read(entryFiles: paths.filter { Self.isSource($0) && globs.matches($0) }, config: nil)]
         }
         let configPaths = configuration.drizzleConfig.map { [$0] }
-            ?? paths.filter { Self.configNames.contains(String($0.split(separator: "/").last ?? "")) }
+            ?? paths.filter { $0.contains("drizzle.config.") && Self.configNames.contains(RelativePath.fileName($0)) }
         provider.preload(configPaths)
         var schemas: [DrizzleSchema] = []
         for path in configPaths {

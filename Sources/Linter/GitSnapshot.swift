@@ -9,10 +9,13 @@ public struct GitSnapshot: Sendable {
     let repository: GitRepository
     /// Blob ids by repository-relative path.
     let blobs: [String: ObjectID]
+    /// Work-tree files known to hold their index blob, read instead of inflating the blob.
+    let cleanFiles: CleanWorkTreeFiles?
 
-    init(name: String, repository: GitRepository, entries: [FileEntry]) {
+    init(name: String, repository: GitRepository, entries: [FileEntry], cleanFiles: CleanWorkTreeFiles?) {
         self.name = name
         self.repository = repository
+        self.cleanFiles = cleanFiles
         // Symlinks are skipped, like the work-tree source does: their blob is a link target, not file contents.
         var blobs: [String: ObjectID] = [:]
         blobs.reserveCapacity(entries.count)
@@ -22,12 +25,17 @@ public struct GitSnapshot: Sendable {
 
     /// The staged contents (stage 0 of the index that `repository` was opened with).
     public static func index(of repository: GitRepository) throws(GitError) -> GitSnapshot {
-        GitSnapshot(name: "index", repository: repository, entries: try repository.stagedEntries())
+        let entries = try repository.stagedEntries()
+        return GitSnapshot(name: "index", repository: repository, entries: entries,
+                           cleanFiles: CleanWorkTreeFiles(repository: repository, entries: entries))
     }
 
     /// The tree of the commit `ref` names (branch, tag, sha, `HEAD~1`, `origin/main`…).
     public static func tree(at ref: String, of repository: GitRepository) throws(GitError) -> GitSnapshot {
-        GitSnapshot(name: ref, repository: repository, entries: try repository.treeFiles(at: ref))
+        // A base tree shares most blobs with the index: those whose work-tree file is clean are read from disk.
+        let indexEntries = (try? repository.stagedEntries()) ?? []
+        return GitSnapshot(name: ref, repository: repository, entries: try repository.treeFiles(at: ref),
+                           cleanFiles: CleanWorkTreeFiles(repository: repository, entries: indexEntries))
     }
 
     public func contains(_ repositoryPath: String) -> Bool {
@@ -36,8 +44,18 @@ public struct GitSnapshot: Sendable {
 
     /// The bytes of a repository-relative path.
     public func read(_ repositoryPath: String) throws(InputError) -> [UInt8] {
+        try readPrefix(repositoryPath, limit: .max)
+    }
+
+    /// At least the first `limit` bytes: a prefix of the work-tree file when it is clean, else the whole blob.
+    public func readPrefix(_ repositoryPath: String, limit: Int) throws(InputError) -> [UInt8] {
         guard let id = blobs[repositoryPath] else {
             throw InputError(path: repositoryPath, reason: "not in \(name)")
+        }
+        // A file that changes size between the stat test and the read falls back to the blob.
+        if FastPaths.enabled, let file = cleanFiles?.file(repositoryPath, holding: id), let bytes = try? DiskFile.read(file.path, limit: limit),
+           bytes.count == min(limit, file.size) {
+            return bytes
         }
         do {
             return try repository.blob(id)
@@ -71,15 +89,34 @@ public struct GitSnapshotSource: FileSource {
     }
 
     /// Dependency and build folders are never inputs, on disk or committed by mistake: the work tree's list.
+    /// Walks the folder names as UTF-8 slices: this runs for every tracked file (20,000 in a large monorepo),
+    /// where splitting into Strings cost a tenth of a pre-commit run.
     static func isInSkippedFolder(_ relativePath: String) -> Bool {
-        relativePath.split(separator: "/").dropLast().contains {
-            WorkTreeSource.skippedFolders.contains(String($0)) || $0.hasPrefix(".build")
+        var utf8 = relativePath.utf8[...]
+        while let slash = utf8.firstIndex(of: UInt8(ascii: "/")) {
+            let folder = utf8[..<slash]
+            if let first = folder.first, Self.skippedFirstBytes.contains(first), Self.isSkipped(Substring(folder)) {
+                return true
+            }
+            utf8 = utf8[utf8.index(after: slash)...]
         }
+        return false
+    }
+
+    /// The first bytes of the skipped folder names (and `.build*`): most folders are passed over without a String.
+    private static let skippedFirstBytes = Set(WorkTreeSource.skippedFolders.compactMap(\.utf8.first) + [UInt8(ascii: ".")])
+
+    private static func isSkipped(_ folder: Substring) -> Bool {
+        WorkTreeSource.skippedFolders.contains(String(folder)) || folder.hasPrefix(".build")
     }
 
     public func read(_ path: String) throws(InputError) -> [UInt8] {
+        try readPrefix(path, limit: .max)
+    }
+
+    public func readPrefix(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
         do {
-            return try snapshot.read(prefix + path)
+            return try snapshot.readPrefix(prefix + path, limit: limit)
         } catch {
             throw InputError(path: path, reason: error.reason)
         }
