@@ -13,22 +13,19 @@ import Git
 struct CleanWorkTreeFiles: Sendable {
     let repository: GitRepository
     let workdir: String
-    /// Index entries with stat data, by repository path.
+    /// Index entries (with stat data), by repository path; symlinks left out.
     let entries: [String: FileEntry]
     /// The index file's modification time: entries modified at or after it are racily clean.
     let indexModification: (seconds: Int, nanoseconds: Int)
 
-    init?(repository: GitRepository, entries: [FileEntry]) {
+    init?(repository: GitRepository, indexEntries: [String: FileEntry]) {
         guard let workdir = repository.workdir, let indexPath = try? repository.indexFilePath() else { return nil }
         var status = stat()
         guard stat(indexPath, &status) == 0 else { return nil }
         self.repository = repository
         self.workdir = workdir
         self.indexModification = (Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec))
-        var byPath: [String: FileEntry] = [:]
-        byPath.reserveCapacity(entries.count)
-        for entry in entries where entry.stat != nil && entry.mode != .symlink { byPath[entry.path] = entry }
-        self.entries = byPath
+        self.entries = indexEntries
     }
 
     /// The absolute path and size of the work-tree file that holds blob `id` at `path`, or nil when it must be
