@@ -213,7 +213,7 @@ enum StageClassifier {
                 return nil
             }
             return (.cleanup, "drops constraint `\(name)` of `\(table)`")
-        case .dropNotNull, .setDefault, .dropDefault, .other: return nil
+        case .dropNotNull, .setDefault, .dropDefault, .detachPartition, .other: return nil
         }
     }
 }
