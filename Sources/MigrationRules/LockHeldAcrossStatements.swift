@@ -17,6 +17,20 @@ public struct LockHeldAcrossStatements: ProjectRule {
         var reported = false
     }
 
+    /// Slow work that is safe on its own (an `UPDATE` / `DELETE`, `VALIDATE CONSTRAINT`, `REINDEX`) and only hurts
+    /// because an earlier lock is still held. Scans that other rules report for their own lock (a constraint without
+    /// `NOT VALID`, an index built without `CONCURRENTLY`, `SET NOT NULL`, a rewrite) are theirs: their fix removes
+    /// the scan.
+    private static func isSlowWorkNoOtherRuleReports(_ effect: LockEffect, _ statement: SQLStatement) -> Bool {
+        switch effect.row.id {
+        case "data-change":
+            if case .insert = statement.kind { return false }
+            return true
+        case "validate-constraint", "reindex": return true
+        default: return false
+        }
+    }
+
     public func check(_ project: Project, _ context: RuleContext) {
         var held: Held?
         project.forEachLockedStatement { locked in
@@ -25,7 +39,7 @@ public struct LockHeldAcrossStatements: ProjectRule {
             if held?.path != path { held = nil }
             let existing = locked.effectsOnExistingTables
             if var first = held, !first.reported,
-               let slow = existing.first(where: { ($0.row.scans || $0.row.rewrites) && !($0.table == first.table && $0.row.lock == .accessExclusive) }),
+               let slow = existing.first(where: { Self.isSlowWorkNoOtherRuleReports($0, locked.site.statement) }),
                let slowTable = slow.table {
                 first.reported = true
                 held = first

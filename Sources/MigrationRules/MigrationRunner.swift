@@ -18,16 +18,20 @@ enum MigrationRunner: Equatable {
     case perFile
     /// No transaction: each statement commits alone.
     case none
+    /// A SQL file of a journal folder that the journal does not list: drizzle's migrator never runs it, so whatever
+    /// applies it (by hand, another tool) is unknown, and nothing is claimed about its transaction.
+    case unknown
 
-    init(_ configuration: Configuration, folder: MigrationFolder) {
+    init(_ configuration: Configuration, folder: MigrationFolder, step: MigrationStep) {
         switch configuration.migrationRunner {
         case .some(.perFileTransaction): self = .perFile
         case .some(.none): self = .none
-        case .some(.drizzleKit), nil: self = .oneTransaction
+        case .some(.drizzleKit), nil: self = folder.layout == .journal && step.entry == nil ? .unknown : .oneTransaction
         }
     }
 
-    var usesTransaction: Bool { self != .none }
+    /// Whether the runner is known to wrap the migration in a transaction.
+    var usesTransaction: Bool { self == .oneTransaction || self == .perFile }
 
     /// How long a lock taken by a statement is held, for messages.
     var heldUntil: String {
@@ -35,6 +39,7 @@ enum MigrationRunner: Equatable {
         case .oneTransaction: "until the batch of pending migrations commits (drizzle's migrator runs them all in one transaction)"
         case .perFile: "until this migration's transaction commits"
         case .none: "until the statement ends"
+        case .unknown: "until its transaction commits, if whatever applies this file (drizzle's journal does not list it) uses one"
         }
     }
 
@@ -43,7 +48,7 @@ enum MigrationRunner: Equatable {
         switch self {
         case .oneTransaction: "drizzle's migrator, which runs all pending migrations in one transaction"
         case .perFile: "the runner, which runs each migration in a transaction"
-        case .none: "the runner"
+        case .none, .unknown: "the runner"
         }
     }
 }
@@ -74,7 +79,7 @@ extension Project {
             if site.folder.path != folder { (schema, folder) = (MigratedSchema(), site.folder.path) }
             defer { schema.apply(site.statement.kind) }
             let effects = LockModel.effects(of: site.statement, version: version, schema: schema)
-            visit(LockedStatement(site: site, effects: effects, schema: schema, runner: MigrationRunner(configuration, folder: site.folder),
+            visit(LockedStatement(site: site, effects: effects, schema: schema, runner: MigrationRunner(configuration, folder: site.folder, step: site.step),
                                   version: version))
         }
     }

@@ -22,7 +22,7 @@ public struct MissingLockTimeout: ProjectRule {
             guard let effect = locked.effectsOnExistingTables.first(where: { $0.row.lock == .accessExclusive }),
                   let table = effect.table else { return }
             done = path
-            let setting = locked.runner == .none ? "SET lock_timeout = '5s';" : "SET LOCAL lock_timeout = '5s';"
+            let setting = locked.runner.usesTransaction ? "SET LOCAL lock_timeout = '5s';" : "SET lock_timeout = '5s';"
             context.report(
                 path: path, range: effect.range,
                 message: "this takes an ACCESS EXCLUSIVE lock on existing table `\(table)` (held \(locked.runner.heldUntil)) with no `lock_timeout` set: while it waits behind a running query, every read and write of `\(table)` queues behind it",
