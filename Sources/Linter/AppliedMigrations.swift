@@ -1,5 +1,6 @@
 import Core
 import Migrations
+import ProjectModel
 
 /// Which migrations are taken as applied in this run, so that rules whose catalog `scope` is `new-migrations`
 /// judge only the others (SPEC §9). A migration is new when its SQL file's path is not at the boundary (a
@@ -36,5 +37,20 @@ struct AppliedMigrations {
             label = label.map { $0 + "; others \(boundary.label)" } ?? boundary.label
         }
         judgedCount = withScripts.reduce(0) { $0 + $1.count } - scripts.count
+    }
+}
+
+extension Project {
+    /// The project with the steps of applied migrations marked, for `new-migrations` rules (see `isApplied`).
+    func markingApplied(_ scripts: Set<String>) -> Project {
+        var project = self
+        for folder in project.migrations.indices {
+            for step in project.migrations[folder].steps.indices {
+                if let path = project.migrations[folder].steps[step].script?.path, scripts.contains(path) {
+                    project.migrations[folder].steps[step].isApplied = true
+                }
+            }
+        }
+        return project
     }
 }

@@ -47,9 +47,11 @@ public enum Engine {
             guard let setting = effectiveSetting(rule.id, request) else { return nil }
             return (rule, setting.0, setting.1)
         }
+        let newMigrationsOnly = Set(active.map(\.0.id).filter { request.catalog[$0]?.scope == .newMigrations })
+        let judgedProject = applied.scripts.isEmpty ? project : project.markingApplied(applied.scripts)
         let found = active.concurrentMap { rule, severity, options -> [Finding] in
             let context = RuleContext(ruleID: rule.id, severity: severity, options: options)
-            rule.check(project, context)
+            rule.check(newMigrationsOnly.contains(rule.id) ? judgedProject : project, context)
             return context.findings
         }.flatMap { $0 }
 
@@ -63,7 +65,6 @@ public enum Engine {
         var findings = outcome.kept
         if unusedSetting != nil { findings += outcome.unused + ignoreOutcome.unused }
         // After suppressions, so that a suppression comment in an applied migration still counts as used.
-        let newMigrationsOnly = Set(active.map(\.0.id).filter { request.catalog[$0]?.scope == .newMigrations })
         findings.removeAll { newMigrationsOnly.contains($0.ruleID) && applied.scripts.contains($0.path) }
 
         findings.sort { ($0.path, $0.range.lowerBound, $0.ruleID) < ($1.path, $1.range.lowerBound, $1.ruleID) }
