@@ -19,7 +19,8 @@ struct DrizzleLoading {
         !path.hasSuffix(".d.ts") && sourceExtensions.contains { path.hasSuffix($0) }
     }
 
-    func load() -> [DrizzleSchema] {
+    /// Throws when the config .schemalint.yml names cannot be read: everything else would be guessed.
+    func load() throws(InputError) -> [DrizzleSchema] {
         if let explicit = configuration.schema {
             let globs = GlobSet(explicit)
             return [read(entryFiles: paths.filter { Self.isSource($0) && globs.matches($0) }, config: nil)]
@@ -32,8 +33,9 @@ struct DrizzleLoading {
             switch DrizzleConfigReader.read(path: path, provider: provider) {
             case .success(let config):
                 guard Self.isPostgres(config.dialect) else { continue }
-                schemas.append(read(entryFiles: DrizzleConfigReader.schemaFiles(config, provider: provider), config: config))
+                schemas.append(readConfigured(config))
             case .failure(let diagnostic):
+                if configuration.drizzleConfig != nil { throw InputError(path: path, reason: diagnostic.message) }
                 schemas.append(DrizzleSchema(config: nil, model: SchemaModel(), diagnostics: [diagnostic], files: [path]))
             }
         }
@@ -42,6 +44,33 @@ struct DrizzleLoading {
         provider.preload(candidates)
         let entries = candidates.filter { path in provider.syntax(path)?.importsModule("drizzle-orm/pg-core") ?? false }
         return entries.isEmpty ? [] : [read(entryFiles: entries, config: nil)]
+    }
+
+    /// The schema a config names. A `schema` that names no file, or files without a table, is one error at the
+    /// `schema` value and an unreadable model: an empty model would turn every snapshot table into drift.
+    private func readConfigured(_ config: DrizzleConfig) -> DrizzleSchema {
+        let files = DrizzleConfigReader.schemaFiles(config, provider: provider)
+        let location = config.schemaLocation ?? config.location
+        let written = config.schema.map { "`\($0)`" }.joined(separator: ", ")
+        guard !files.isEmpty else {
+            let problem = config.schema.isEmpty
+                ? "the config's `schema` is computed in a way schemalint cannot follow"
+                : "the config's `schema` (\(written)) names no file in the repository"
+            var schema = DrizzleSchema(config: config, model: SchemaModel(), diagnostics: [
+                ReaderDiagnostic(kind: .malformedInput, message: problem + ", so the schema is not read and drift is not checked", location: location),
+            ], files: [config.path])
+            schema.isModelUnreadable = true
+            return schema
+        }
+        var schema = read(entryFiles: files, config: config)
+        if schema.model.tables.isEmpty {
+            schema.diagnostics.append(ReaderDiagnostic(
+                kind: .malformedInput,
+                message: "no table could be read from the files the config's `schema` (\(written)) names, so drift is not checked",
+                location: location))
+            schema.isModelUnreadable = true
+        }
+        return schema
     }
 
     private func read(entryFiles: [String], config: DrizzleConfig?) -> DrizzleSchema {

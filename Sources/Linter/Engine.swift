@@ -15,6 +15,8 @@ public struct LintRequest: Sendable {
     public var baseline: Set<String>
     /// The repository at the base ref (`--base`), for rules that compare with it (`migration/edited-after-merge`).
     public var base: (any FileSource)?
+    /// The checked folder inside `source` (`packages/db/`): only its findings are reported; `""` for all.
+    public var scope = ""
 
     public init(
         source: any FileSource, configuration: Configuration, configurationFile: SourceFile?, catalog: RuleCatalog,
@@ -56,13 +58,15 @@ public enum Engine {
         let outcome = filter.apply(to: ignoreOutcome.kept, unusedSeverity: unusedSetting?.0 ?? .warning)
         var findings = outcome.kept
         if unusedSetting != nil { findings += outcome.unused + ignoreOutcome.unused }
+        let scope = ReportScope(folder: request.scope, project: project)
+        findings = findings.filter { scope.includes($0.path) }
 
         findings.sort { ($0.path, $0.range.lowerBound, $0.ruleID) < ($1.path, $1.range.lowerBound, $1.ruleID) }
         let located = Locator.locate(findings, files: files)
         let reported = located.filter { !request.baseline.contains($0.fingerprint) }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(
-            findings: reported, files: project.files.keys.sorted(),
+            findings: reported, files: project.files.keys.filter(scope.includes).sorted(),
             rulesRun: active.map(\.0.id).sorted(), suppressedCount: outcome.suppressedCount + ignoreOutcome.suppressedCount,
             baselinedCount: located.count - reported.count, duration: elapsed)
     }
