@@ -134,6 +134,56 @@ import Testing
         #expect(!gists.summaries.contains { $0.contains("drizzle.config.ts") })
     }
 
+    /// A multi-dialect db package: the PostgreSQL config is not `drizzle.config.*` but what the package's scripts
+    /// pass to drizzle-kit; its `casing` is a constant of another workspace package; its `schema` folder also
+    /// holds a MySQL schema and a barrel that calls run-time helpers.
+    @Test func aConfigNamedByAPackageScriptIsRead() throws {
+        let repo = try TemporaryRepository.make { repo in
+            try repo.write("pnpm-workspace.yaml", "packages:\n  - packages/*\n")
+            try repo.write("packages/db/package.json", """
+                { "name": "@acme/db", "scripts": {
+                    "generate:pg": "pnpm with-env drizzle-kit generate --config ./configs/pg.config.ts && echo done",
+                    "generate:mysql": "drizzle-kit generate --config=./configs/mysql.config.ts" } }
+                """)
+            try repo.write("packages/db/configs/pg.config.ts", """
+                import { DB_CASING } from "@acme/core/constants";
+                export default { dialect: "postgresql", schema: "./schema", casing: DB_CASING };
+                """)
+            try repo.write("packages/db/configs/mysql.config.ts", #"export default { dialect: "mysql", schema: "./schema" };"#)
+            try repo.write("packages/db/schema/pg.ts", """
+                import { pgTable, text, timestamp } from "drizzle-orm/pg-core";
+                export const users = pgTable("users", { id: text().primaryKey(), createdAt: timestamp() });
+                """)
+            try repo.write("packages/db/schema/mysql.ts", """
+                import { relations } from "drizzle-orm";
+                import { mysqlTable, varchar } from "drizzle-orm/mysql-core";
+                export const users = mysqlTable("users", { id: varchar({ length: 64 }).primaryKey() });
+                export const usersRelations = relations(users, ({ many }) => ({ users: many(users) }));
+                """)
+            try repo.write("packages/db/schema/index.ts", """
+                import { createSchema } from "@acme/core/schema";
+                import * as pg from "./pg";
+                export const { users } = createSchema({ pg: () => pg });
+                """)
+            try repo.write("packages/core/package.json", #"{ "name": "@acme/core", "exports": { "./*": "./src/*.ts" } }"#)
+            try repo.write("packages/core/src/constants.ts", #"export const DB_CASING = "snake_case";"#)
+            try repo.write("packages/core/src/env.ts", """
+                export const env = { ...(process.env.DB_URL ? { url: process.env.DB_URL } : { host: "localhost" }) };
+                """)
+            try repo.write("packages/core/src/schema.ts", """
+                import { env } from "./env";
+                export const createSchema = (mapping) => mapping[env.driver]();
+                """)
+            try repo.commitAll("db")
+        }
+        defer { repo.remove() }
+        let report = try lint(repo.path("packages/db/configs"))
+        // `createdAt` named by the casing the config imports: `created_at`, and nothing about the other dialect
+        // or the run-time helpers.
+        #expect(report.summaries == ["drizzle/timestamp-without-timezone packages/db/schema/pg.ts"])
+        #expect(report.findings.first?.finding.message.contains("created_at") == true)
+    }
+
     static let examples = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("examples")
