@@ -9,6 +9,9 @@ public struct Configuration: Sendable {
     public var schema: [String]?
     public var queries: [String] = []
     public var migrationsFolder: String?
+    /// `migrations.since`: a migration name or a git ref; migrations up to it (or in its tree) are taken as
+    /// applied instead of the boundary found from git (SPEC §9).
+    public var migrationsSince: String?
     /// `migrations.runner`: how the migrations are applied, when not by the folder's own tool (drizzle-kit).
     public var migrationRunner: MigrationRunnerSetting?
     /// `postgres.version`: the major version migrations run on; it selects rows of the lock model.
@@ -25,8 +28,10 @@ public struct Configuration: Sendable {
     public static let defaultPostgresVersion = 15
     /// Major versions the lock model knows (10 is the oldest whose behaviour it records).
     public static let postgresVersions = 10...18
-    public static let defaultGistData = ["gists/**/*.json"]
-    public static let defaultGistSchemas = ["gists/**/*.schema.json"]
+    /// Gist folders anywhere in the repository: a check reads from the repository root (SPEC §1), so an
+    /// app's `apps/web/gists/` is found from the root and from the app's folder alike.
+    public static let defaultGistData = ["**/gists/**/*.json"]
+    public static let defaultGistSchemas = ["**/gists/**/*.schema.json"]
     public static let defaultHighFrequencyTables = ["*_events", "*_logs", "*_metrics", "usage_*", "audit_*"]
 
     public init() {}
