@@ -19,13 +19,17 @@ public struct EnumValueUsedInSameTransaction: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         var added: [Added] = []
+        var createdTypes: Set<String> = []
         var migration: String?
         project.forEachLockedStatement { locked in
             guard locked.runner.usesTransaction, locked.version >= 12 else { return }
-            if locked.site.path != migration { (added, migration) = ([], locked.site.path) }
+            if locked.site.path != migration { (added, createdTypes, migration) = ([], [], locked.site.path) }
             let statement = locked.site.statement
+            if case .createEnum(let type) = statement.kind { createdTypes.insert(type.name.name) }
+            // Values added to a type created in the same transaction are usable at once (PostgreSQL tracks the
+            // type as uncommitted), so only types that existed before the migration count.
             if case .alterEnum(let alter) = statement.kind, case .addValue(let value, _) = alter.change {
-                added.append(Added(type: alter.name, value: value))
+                if !createdTypes.contains(alter.name.name) { added.append(Added(type: alter.name, value: value)) }
                 return
             }
             guard !added.isEmpty, !statement.stringConstants.isEmpty else { return }

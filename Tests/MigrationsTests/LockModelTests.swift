@@ -72,3 +72,27 @@ import Testing
         #expect(LockModel.rows(forRule: "migration/set-not-null-scan").map(\.id) == ["set-not-null"])
     }
 }
+
+import Foundation
+
+/// docs/locks.md shows the whole lock model, generated from `LockModel.rows`
+/// (`SCHEMALINT_UPDATE_GOLDEN=1 swift test --filter LockModelDocumentationTests` rewrites it).
+@Suite struct LockModelDocumentationTests {
+    static let page = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/locks.md")
+
+    @Test func docsPageShowsTheWholeModel() throws {
+        let text = try String(contentsOf: Self.page, encoding: .utf8)
+        let begin = "<!-- locks:begin -->\n"
+        let end = "<!-- locks:end -->"
+        let start = try #require(text.range(of: begin))
+        let finish = try #require(text.range(of: end, range: start.upperBound..<text.endIndex))
+        let table = LockModel.markdown(LockModel.rows)
+        if ProcessInfo.processInfo.environment["SCHEMALINT_UPDATE_GOLDEN"] == "1" {
+            try (text[..<start.upperBound] + table + text[finish.lowerBound...]).write(to: Self.page, atomically: false, encoding: .utf8)
+            return
+        }
+        #expect(String(text[start.upperBound..<finish.lowerBound]) == table, "docs/locks.md is stale: run SCHEMALINT_UPDATE_GOLDEN=1 swift test --filter LockModelDocumentationTests")
+    }
+}
