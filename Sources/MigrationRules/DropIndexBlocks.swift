@@ -10,11 +10,12 @@ public struct DropIndexBlocks: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        project.forEachLockedStatement { locked in
+        var contents = MigrationContentsCache()
+        project.forEachLockedStatement { locked, schema in
             guard case .dropIndex(let drop) = locked.site.statement.kind, !drop.concurrently else { return }
-            let migration = MigrationContents(step: locked.site.step)
+            let migration = contents.contents(of: locked.site)
             for name in drop.names {
-                guard let index = locked.schema.index(name), locked.site.step.existedBefore(index.table),
+                guard let index = schema.index(name), locked.site.step.existedBefore(index.table),
                       !migration.creates(.relation(TableName(name))) else { continue }
                 context.report(
                     path: locked.site.path, range: locked.site.statement.range,

@@ -21,7 +21,7 @@ public struct EnumValueUsedInSameTransaction: ProjectRule {
         var added: [Added] = []
         var createdTypes: Set<String> = []
         var migration: String?
-        project.forEachLockedStatement { locked in
+        project.forEachLockedStatement { locked, schema in
             guard locked.runner.usesTransaction, locked.version >= 12 else { return }
             if locked.site.path != migration { (added, createdTypes, migration) = ([], [], locked.site.path) }
             let statement = locked.site.statement
@@ -36,7 +36,7 @@ public struct EnumValueUsedInSameTransaction: ProjectRule {
             let tables = Self.tables(of: statement)
             for value in added where statement.stringConstants.contains(value.value) {
                 let typeName = value.type.name
-                guard tables.contains(where: { locked.schema.hasColumn(ofType: typeName, in: $0) })
+                guard tables.contains(where: { schema.hasColumn(ofType: typeName, in: $0) })
                         || Self.addsColumn(ofType: typeName, statement) else { continue }
                 context.report(
                     path: locked.site.path, range: statement.range,

@@ -31,9 +31,19 @@ public struct LockHeldAcrossStatements: ProjectRule {
         }
     }
 
+    /// What the slow statement does, for the message.
+    private static func work(_ effect: LockEffect, _ statement: SQLStatement) -> String {
+        switch statement.kind {
+        case .update: "updates rows of"
+        case .delete: "deletes rows of"
+        case .reindex: "rebuilds indexes of"
+        default: "validates a constraint against every row of"
+        }
+    }
+
     public func check(_ project: Project, _ context: RuleContext) {
         var held: Held?
-        project.forEachLockedStatement { locked in
+        project.forEachLockedStatement { locked, _ in
             let path = locked.site.path
             guard locked.runner.usesTransaction else { return }
             if held?.path != path { held = nil }
@@ -45,7 +55,7 @@ public struct LockHeldAcrossStatements: ProjectRule {
                 held = first
                 context.report(
                     path: path, range: first.range,
-                    message: "the ACCESS EXCLUSIVE lock this takes on `\(first.table)` stays held while a later statement reads every row of `\(slowTable)` (`\(slow.row.statement)`), and \(locked.runner.heldUntil): every read and write of `\(first.table)` waits meanwhile",
+                    message: "the ACCESS EXCLUSIVE lock this takes on `\(first.table)` stays held while a later statement \(Self.work(slow, locked.site.statement)) `\(slowTable)`, and \(locked.runner.heldUntil): every read and write of `\(first.table)` waits meanwhile",
                     help: "put the statement that takes the lock last, or move the slow statement to a migration deployed in a separate run")
                 return
             }

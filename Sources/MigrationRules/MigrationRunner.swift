@@ -58,8 +58,6 @@ struct LockedStatement {
     let site: StatementSite
     /// The lock-model rows it falls under, per action.
     let effects: [LockEffect]
-    /// The schema the migrations before it made.
-    let schema: MigratedSchema
     let runner: MigrationRunner
     let version: Int
 
@@ -70,8 +68,10 @@ struct LockedStatement {
 }
 
 extension Project {
-    /// Every migration statement in applied order, with its lock-model rows at the configured PostgreSQL version.
-    func forEachLockedStatement(_ visit: (LockedStatement) -> Void) {
+    /// Every migration statement in applied order, with its lock-model rows at the configured PostgreSQL version and
+    /// the schema the migrations before it made (passed, never stored: a stored copy would make every later
+    /// `apply` copy the whole schema).
+    func forEachLockedStatement(_ visit: (LockedStatement, MigratedSchema) -> Void) {
         let version = configuration.postgresVersion
         var schema = MigratedSchema()
         var folder: String?
@@ -79,8 +79,8 @@ extension Project {
             if site.folder.path != folder { (schema, folder) = (MigratedSchema(), site.folder.path) }
             defer { schema.apply(site.statement.kind) }
             let effects = LockModel.effects(of: site.statement, version: version, schema: schema)
-            visit(LockedStatement(site: site, effects: effects, schema: schema, runner: MigrationRunner(configuration, folder: site.folder, step: site.step),
-                                  version: version))
+            visit(LockedStatement(site: site, effects: effects, runner: MigrationRunner(configuration, folder: site.folder, step: site.step),
+                                  version: version), schema)
         }
     }
 }

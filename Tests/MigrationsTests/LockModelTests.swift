@@ -73,7 +73,9 @@ import Testing
     }
 }
 
+import Core
 import Foundation
+import Linter
 
 /// docs/locks.md shows the whole lock model, generated from `LockModel.rows`
 /// (`SCHEMALINT_UPDATE_GOLDEN=1 swift test --filter LockModelDocumentationTests` rewrites it).
@@ -94,5 +96,25 @@ import Foundation
             return
         }
         #expect(String(text[start.upperBound..<finish.lowerBound]) == table, "docs/locks.md is stale: run SCHEMALINT_UPDATE_GOLDEN=1 swift test --filter LockModelDocumentationTests")
+    }
+
+    @Test func explainShowsTheRowsBehindARule() throws {
+        let catalog = try RuleCatalog.builtIn.get()
+        let entry = try #require(catalog["migration/set-not-null-scan"])
+        let text = RuleDocumentation.markdown(for: entry)
+        #expect(text.contains("## Locks"))
+        #expect(text.contains(LockModel.markdown(LockModel.rows(forRule: entry.id))))
+        let unrelated = try #require(catalog["migration/journal-mismatch"])
+        #expect(!RuleDocumentation.markdown(for: unrelated).contains("## Locks"))
+    }
+
+    @Test func everyLockRuleReadsARowAndEveryRowNamesKnownRules() throws {
+        let catalog = try RuleCatalog.builtIn.get()
+        for rule in Set(LockModel.rows.flatMap(\.rules)) { #expect(catalog[rule] != nil, "\(rule) is not a rule") }
+        for rule in ["concurrently-in-transaction", "table-rewrite", "set-not-null-scan", "constraint-without-not-valid",
+                     "unique-constraint-blocks", "drop-index-blocks", "enum-value-used-in-same-transaction",
+                     "missing-lock-timeout", "lock-held-across-statements"] {
+            #expect(!LockModel.rows(forRule: "migration/" + rule).isEmpty, "\(rule) reads no row")
+        }
     }
 }
