@@ -197,7 +197,14 @@ public enum LockModel {
                 rules: ["migration/lock-held-across-statements"]),
     ]
 
-    public static func row(_ id: String) -> LockRow? { rows.first { $0.id == id } }
+    public static func row(_ id: String) -> LockRow? { byID[id] }
+
+    private static let byID: [String: LockRow] = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// Row id → the rows sharing it across versions (`add-column-default` and `add-column-default-before-11`).
+    private static let versionsOfID: [String: [LockRow]] = Dictionary(grouping: rows) { row in
+        row.id.range(of: "-before-").map { String(row.id[..<$0.lowerBound]) } ?? row.id
+    }
 
     /// The rows behind a rule, for `schemalint explain`.
     public static func rows(forRule rule: String) -> [LockRow] { rows.filter { $0.rules.contains(rule) } }
@@ -229,8 +236,7 @@ extension LockModel {
     /// tables, column types). Statements the model does not describe give none (no guess).
     static func effects(of statement: SQLStatement, version: Int, schema: MigratedSchema) -> [LockEffect] {
         func effect(_ id: String, _ table: TableName?, _ range: Range<Int>? = nil) -> [LockEffect] {
-            let resolved = versioned(id, version)
-            guard let row = rows.first(where: { $0.id == resolved }) else { return [] }
+            guard let row = byID[versioned(id, version)] else { return [] }
             return [LockEffect(row: row, table: table, range: range ?? statement.range)]
         }
         switch statement.kind {
@@ -262,7 +268,7 @@ extension LockModel {
 
     /// A row id with its version suffix resolved (`add-column-default` at 10 is `add-column-default-before-11`).
     static func versioned(_ id: String, _ version: Int) -> String {
-        let candidates = rows.filter { $0.id == id || $0.id.hasPrefix(id + "-before-") }
+        guard let candidates = versionsOfID[id], candidates.count > 1 else { return id }
         return candidates.first { $0.versions.contains(version) }?.id ?? id
     }
 
