@@ -20,6 +20,8 @@ enum ColumnTypes {
             if case .undefined = value { return false }
             return true
         }
+        // Options the reader cannot see (an unknown spread, an unknown value) could change the type.
+        if let config, !config.isComplete || config.properties.contains(where: { $0.value.isUnknown }) { return nil }
         let withTimezone = config?["withTimezone"]?.boolValue ?? false
         switch builder {
         case "doublePrecision": return "double precision"

@@ -6,7 +6,12 @@ extension Evaluator {
         switch expression {
         case .identifier(let identifier): return lookup(identifier.name, scope)
         case .string(let literal): return .string(literal.value)
-        case .number(let literal): return .number(literal.value)
+        case .number(let literal):
+            // Beyond 2^53 a double is not the integer written (bigint `maxValue`s): keep the exact digits.
+            if abs(literal.value) > 9_007_199_254_740_992, let digits = JavaScriptText.integerDigits(literal.text) {
+                return .bigint(digits)
+            }
+            return .number(literal.value)
         case .bigint(let literal): return .bigint(String(literal.text.dropLast()))
         case .boolean(let literal): return .bool(literal.value)
         case .null: return .null
@@ -54,6 +59,10 @@ extension Evaluator {
             case .string(let value): text += value
             case .number(let value): text += JavaScriptText.number(value)
             case .bool(let value): text += value ? "true" : "false"
+            case .bigint(let digits): text += digits
+            case .null: text += "null"
+            case .undefined: text += "undefined"
+            case .unknown(let reason): return .unknown(reason)
             default: return .unknown("a template string with a run-time value")
             }
             let quasi = index + 1 < template.quasis.count ? template.quasis[index + 1].cooked : nil
@@ -98,9 +107,12 @@ extension Evaluator {
                 switch evaluate(spread.argument, scope) {
                 case .object(let other):
                     for property in other.properties { object.set(property.key, property.value, location: property.location) }
+                    object.unknownSpreads += other.unknownSpreads
                 case .undefined, .null: break
                 case .unknown(let reason):
-                    report(.unevaluable, "cannot spread this object: \(reason)", at: location(spread.range, in: scope))
+                    // Not reported here: code that never reaches a table (a zod schema's `...base.shape`) is not
+                    // the schema's business. Whoever needs this object's keys reports it.
+                    object.unknownSpreads.append((reason, location(spread.range, in: scope)))
                 default: break
                 }
             case .method(let method):
@@ -114,7 +126,9 @@ extension Evaluator {
     private func unary(_ node: UnaryExpression, _ scope: Scope) -> Value {
         let operand = evaluate(node.operand, scope)
         switch node.operator {
-        case .minus: if case .number(let value) = operand { return .number(-value) }
+        case .minus:
+            if case .number(let value) = operand { return .number(-value) }
+            if case .bigint(let digits) = operand { return .bigint(digits.hasPrefix("-") ? String(digits.dropFirst()) : "-" + digits) }
         case .plus: if case .number(let value) = operand { return .number(value) }
         case .logicalNot: if let truth = operand.truthiness { return .bool(!truth) }
         case .void: return .undefined
@@ -146,6 +160,8 @@ extension Evaluator {
         case (.plus, .string(let a), .string(let b)): return .string(a + b)
         case (.plus, .string(let a), .number(let b)): return .string(a + JavaScriptText.number(b))
         case (.plus, .number(let a), .string(let b)): return .string(JavaScriptText.number(a) + b)
+        case (.plus, .string(let a), .bigint(let b)): return .string(a + b)
+        case (.plus, .bigint(let a), .string(let b)): return .string(a + b)
         case (.minus, .number(let a), .number(let b)): return .number(a - b)
         case (.multiply, .number(let a), .number(let b)): return .number(a * b)
         case (.divide, .number(let a), .number(let b)): return .number(a / b)
@@ -221,6 +237,14 @@ extension Evaluator {
                    let value = execute([branch], scope) { return value }
             case .block(let block):
                 if let value = execute(block.statements, Scope(module: scope.module, parent: scope)) { return value }
+            case .expression(let statement):
+                // Assignments change values the reader keeps as copies: what they build cannot be trusted.
+                switch statement.expression.unwrapped {
+                case .assignment, .update: return .unknown("a helper that assigns to a variable or property")
+                default: continue
+                }
+            case .for, .forInOf, .while, .doWhile, .switch, .try, .throw, .labeled:
+                return .unknown("a helper with a loop, switch, try or throw")
             default:
                 continue
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Calls of drizzle-orm functions and `Object.*`.
 extension Evaluator {
     func callLibrary(_ function: LibraryFunction, _ site: CallSite) -> Value {
@@ -18,20 +20,28 @@ extension Evaluator {
         case .pgEnum: return makeEnum(site, schema: nil)
         case .pgSequence: return makeSequence(site, schema: nil)
         case .customType:
-            guard let dataType = site.object(0)?["dataType"] else {
+            guard case .function = site.object(0)?["dataType"] else {
+                // Reported once here; every column of the type is then kept with an unreadable type.
                 report(.unevaluable, "customType without a dataType the reader can evaluate", at: site.location)
-                return .unknown("a custom type")
+                return .library(.customColumn(dataType: .unknown("a custom type")))
             }
-            return .library(.customColumn(dataType: dataType))
+            return .library(.customColumn(dataType: site.object(0)?["dataType"] ?? .undefined))
         case .customColumn(let dataType):
+            // `customType(...)(name?, config?)`: the config is the last object argument.
             let config = site.object(0) ?? site.object(1)
-            var type: Value = .unknown("a custom type")
-            if case .function(let closure) = dataType { type = invoke(closure, [config.map(Value.object) ?? .undefined]) }
-            guard let sqlType = type.stringValue else {
-                report(.unevaluable, "cannot evaluate this custom type's dataType()", at: site.location)
-                return .unknown("a custom column type")
+            let name = nonEmpty(site.string(0))
+            guard case .function(let closure) = dataType else {
+                return .column(ColumnBuilder.unreadable(at: site.location, name: name, builder: "customType",
+                                                       options: config))
             }
-            return .column(ColumnBuilder(builder: "customType", explicitName: nonEmpty(site.string(0)), baseType: sqlType,
+            let type = invoke(closure, [config.map(Value.object) ?? .undefined])
+            guard let sqlType = type.stringValue else {
+                let reason = if case .unknown(let why) = type { ": \(why)" } else { "" }
+                report(.unevaluable, "cannot evaluate this custom type's dataType()\(reason)", at: site.location)
+                return .column(ColumnBuilder.unreadable(at: site.location, name: name, builder: "customType",
+                                                       options: config))
+            }
+            return .column(ColumnBuilder(builder: "customType", explicitName: name, baseType: sqlType,
                                          notNull: false, options: config, location: site.location))
         case .columnBuilder(let builder): return makeColumn(builder, site)
         case .index, .uniqueIndex:
@@ -73,6 +83,7 @@ extension Evaluator {
         case .relationHelper(let kind): return makeRelationSpec(kind, site)
         case .objectNamespace: return .unknown("Object called as a function")
         case .objectFunction(let name): return objectFunction(name, site)
+        case .conversion(let name): return Self.convert(site.argument(0), to: name)
         case .namespace: return .unknown("a module namespace called as a function")
         case .other(let name): return .unknown("drizzle's `\(name)`")
         }
@@ -83,9 +94,17 @@ extension Evaluator {
     private func makeColumn(_ builder: String, _ site: CallSite) -> Value {
         let name = nonEmpty(site.string(0))
         let config = site.object(0) ?? site.object(1)
-        guard let type = ColumnTypes.sqlType(builder: builder, config: config) else {
-            report(.unevaluable, "cannot evaluate the options of this \(builder) column", at: site.location)
-            return .unknown("a column with unknown options")
+        let isNameUnknown = site.argument(0).isUnknown
+        guard !isNameUnknown, let type = ColumnTypes.sqlType(builder: builder, config: config) else {
+            let what = isNameUnknown ? "the name" : "the options"
+            let reason = Self.unknownOption(isNameUnknown ? site.argument(0) : site.argument(name == nil ? 0 : 1))
+            report(.unevaluable, "cannot evaluate \(what) of this \(builder) column\(reason.map { ": \($0)" } ?? "")",
+                   at: site.location)
+            var placeholder = ColumnBuilder.unreadable(at: site.location, name: name, builder: builder, options: config)
+            // Only the type (or name) is unknown: chained calls (`.notNull()`, `.default(...)`) still read.
+            placeholder.unreadable = isNameUnknown ? [.name, .type] : [.type]
+            placeholder.notNull = ColumnTypes.isImplicitlyNotNull(builder: builder, config: config)
+            return .column(placeholder)
         }
         return .column(ColumnBuilder(builder: builder, explicitName: name, baseType: type,
                                      notNull: ColumnTypes.isImplicitlyNotNull(builder: builder, config: config),
@@ -95,24 +114,34 @@ extension Evaluator {
     func makeEnum(_ site: CallSite, schema: String?) -> Value {
         guard let name = site.string(0) else {
             report(.unevaluable, "cannot evaluate the enum's name", at: site.location(of: 0))
+            unreadableElements.insert(.enum)
             return .unknown("an enum with an unknown name")
         }
         var values: [String] = []
+        var isComplete = true
         switch site.argument(1) {
         case .array(let elements):
             values = elements.compactMap(\.stringValue)
             if values.count != elements.count {
                 report(.unevaluable, "cannot evaluate every value of enum \(name)", at: site.location(of: 1))
+                isComplete = false
             }
         case .object(let object):
             // `pgEnum(name, SomeEnumObject)` takes `Object.values(...)`.
             values = object.properties.compactMap { $0.value.stringValue }
+            if values.count != object.properties.count || !object.isComplete {
+                report(.unevaluable, "cannot evaluate every value of enum \(name)", at: site.location(of: 1))
+                isComplete = false
+            }
         case .unknown(let reason):
             report(.unevaluable, "cannot evaluate the values of enum \(name): \(reason)", at: site.location(of: 1))
+            isComplete = false
         default:
             report(.unevaluable, "cannot evaluate the values of enum \(name)", at: site.location(of: 1))
+            isComplete = false
         }
-        return .pgEnum(EnumReference(name: name, schema: schema, values: values, location: site.location))
+        return .pgEnum(EnumReference(name: name, schema: schema, values: values, location: site.location,
+                                     areValuesUnreadable: !isComplete))
     }
 
     /// `pgSequence(name, { increment, minValue, … })` with drizzle-kit's defaults for what is not given.
@@ -139,6 +168,29 @@ extension Evaluator {
             }
         }
         return references
+    }
+
+    /// `String(x)`, `Number(x)`, `BigInt(x)` of primitives; BigInts keep every digit.
+    static func convert(_ value: Value, to name: String) -> Value {
+        switch (name, value) {
+        case ("String", _): return value.javaScriptString.map(Value.string) ?? .unknown("String() of a run-time value")
+        case ("Number", .number): return value
+        case ("Number", .bigint(let digits)): return Double(digits).map(Value.number) ?? .unknown("Number()")
+        case ("Number", .string(let text)):
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            return .number(trimmed.isEmpty ? 0 : Double(trimmed) ?? .nan)
+        case ("Number", .bool(let flag)): return .number(flag ? 1 : 0)
+        case ("BigInt", .bigint): return value
+        case ("BigInt", .number(let number)) where number == number.rounded() && abs(number) <= 9_007_199_254_740_992:
+            return .bigint(JavaScriptText.number(number))
+        case ("BigInt", .string(let text)):
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let negative = trimmed.hasPrefix("-")
+            guard let digits = JavaScriptText.integerDigits(negative ? String(trimmed.dropFirst()) : trimmed),
+                  !trimmed.contains("_") else { return .unknown("BigInt() of a string that is not an integer") }
+            return .bigint(negative && digits != "0" ? "-" + digits : digits)
+        default: return .unknown("\(name)() of a run-time value")
+        }
     }
 
     private func objectFunction(_ name: String, _ site: CallSite) -> Value {

@@ -16,6 +16,8 @@ final class Evaluator {
     /// Exports being resolved, to stop re-export cycles (`a` re-exports from `b`, which re-exports from `a`).
     private var exportsInProgress: Set<String> = []
     var tables: [TableState] = []
+    /// Kinds of top-level elements some of which could not be read at all (see `SchemaModel.unreadableElements`).
+    var unreadableElements: Set<Difference.Element> = []
     /// The declaration being evaluated at the top level (to name tables and find their marker comments).
     var currentDeclaration: (module: String, name: String, statementRange: Range<Int>)?
     var callDepth = 0
@@ -177,6 +179,7 @@ final class Evaluator {
         switch name {
         case "undefined": return .undefined
         case "Object": return .library(.objectNamespace)
+        case "String", "Number", "BigInt": return .library(.conversion(name))
         case "process":
             // Read statically as if no environment variable were set, so `process.env.X ?? 'fallback'` and
             // `process.env.X || 'fallback'` give the fallback.

@@ -15,6 +15,8 @@ enum LibraryFunction {
     /// `Object` and its static functions (`values`, `keys`, `entries`, `fromEntries`).
     case objectNamespace
     case objectFunction(String)
+    /// JavaScript's `String(x)`, `Number(x)` and `BigInt(x)`.
+    case conversion(String)
     /// A namespace import of a drizzle module (`import * as pg from 'drizzle-orm/pg-core'`).
     case namespace(module: String)
     /// Something exported by drizzle that does not change the schema (`getTableColumns`, `pgRole`, …).

@@ -1,0 +1,165 @@
+import Drizzle
+import Testing
+
+/// Values real schemas write that the reader must follow, and what it must admit it cannot: an unreadable
+/// element is reported once, at its expression, and never compared with a snapshot.
+struct ReadingRealSchemaTests {
+    @Test func generatedColumnsNamingTheirOwnTable() throws {
+        let result = readSingle("""
+            export const people = pgTable("people", {
+              first: text("first"),
+              last: text("last"),
+              full: text("full").generatedAlwaysAs((): SQL => sql`${people.first} || ' ' || ${people.last}`),
+              search: text("search").generatedAlwaysAs(() => sql`lower(${people.first})`),
+            });
+            """)
+        let table = try #require(result.table("people"))
+        #expect(result.diagnostics.isEmpty)
+        #expect(table[column: "full"]?.generated?.expression == #""people"."first" || ' ' || "people"."last""#)
+        #expect(table[column: "search"]?.generated?.expression == #"lower("people"."first")"#)
+    }
+
+    @Test func integersBeyondDoublesKeepTheirDigits() throws {
+        let result = readSingle("""
+            export const t = pgTable("t", {
+              a: bigint("a", { mode: "bigint" }).generatedAlwaysAsIdentity({ minValue: 1, maxValue: 9223372036854775807 }),
+              b: bigint("b", { mode: "bigint" }).default(BigInt("9007199254740993")),
+              c: bigint("c", { mode: "bigint" }).default(9007199254740995n),
+              d: real("d").default(1e21),
+              e: real("e").default(0.000001),
+              f: real("f").default(1e-7),
+            });
+            export const s = pgSequence("s", { startWith: 100, maxValue: BigInt("9223372036854775806") });
+            """)
+        let table = try #require(result.table("t"))
+        #expect(result.diagnostics.isEmpty)
+        #expect(table[column: "a"]?.identity?.options.maxValue == "9223372036854775807")
+        #expect(table[column: "b"]?.default?.text == "9007199254740993")
+        #expect(table[column: "c"]?.default?.text == "9007199254740995")
+        #expect(table[column: "d"]?.default?.text == "1e+21")
+        #expect(table[column: "e"]?.default?.text == "0.000001")
+        #expect(table[column: "f"]?.default?.text == "1e-7")
+        #expect(result.model.sequences.first?.options.maxValue == "9223372036854775806")
+    }
+
+    @Test func constantsTurnedIntoText() throws {
+        let result = readSchema([
+            "schema.ts": """
+                import { pgTable, text, integer, vector, customType } from "drizzle-orm/pg-core";
+                import { DIMENSIONS, LIMIT } from "./constants";
+                const embedding = customType<{ data: number[]; config: { dimensions: number } }>({
+                  dataType(config) { return `vector(${config?.dimensions ?? 3})`; },
+                });
+                export const t = pgTable("t", {
+                  a: text("a").default(LIMIT.toString()),
+                  b: text("b").default(String(LIMIT)),
+                  c: text("c").default(`${LIMIT}`),
+                  d: vector("d", { dimensions: DIMENSIONS }),
+                  e: embedding("e", { dimensions: DIMENSIONS }),
+                  f: embedding("f"),
+                });
+                """,
+            "constants.ts": "export const DIMENSIONS = 1536;\nexport const LIMIT = 20;\n",
+        ], entries: ["schema.ts"])
+        let table = try #require(result.table("t"))
+        #expect(result.diagnostics.isEmpty)
+        #expect(table.columns.map { $0.default?.text ?? $0.type } == ["'20'", "'20'", "'20'", "vector(1536)",
+                                                                       "vector(1536)", "vector(3)"])
+    }
+
+    @Test func helpersThatWrapColumns() throws {
+        let result = readSingle("""
+            const required = <T extends { notNull(): unknown }>(column: T) => column.notNull();
+            function caseless(name: string) {
+              const column = customType<{ data: string }>({ dataType() { return "citext"; } });
+              return column(name);
+            }
+            const timestamps = { createdAt: timestamp("created_at").defaultNow().notNull() };
+            export const t = pgTable("t", {
+              email: required(caseless("email")),
+              ...timestamps,
+            });
+            """)
+        let table = try #require(result.table("t"))
+        #expect(result.diagnostics.isEmpty)
+        #expect(table[column: "email"]?.type == "citext")
+        #expect(table[column: "email"]?.notNull == true)
+        #expect(table[column: "created_at"]?.default?.text == "now()")
+    }
+
+    @Test func codeThatNeverReachesATableIsNotReported() {
+        let result = readSchema([
+            "schema.ts": """
+                import { pgTable, text } from "drizzle-orm/pg-core";
+                import { z } from "zod";
+                import { createInsertSchema } from "drizzle-zod";
+                import { base } from "@acme/validators";
+                export const users = pgTable("users", { id: text("id").primaryKey() });
+                export const userInput = z.object({ ...base.shape, name: z.string() });
+                export const insertUser = createInsertSchema(users);
+                const helper = { ...base, extra: 1 };
+                """,
+        ], entries: ["schema.ts"])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.model.tables.map(\.name) == ["users"])
+    }
+}
+
+struct UnreadableValueTests {
+    static let source = """
+        import { pgTable, text, integer, vector, customType, pgEnum } from "drizzle-orm/pg-core";
+        import { sql } from "drizzle-orm";
+        import { DIMENSIONS, DEFAULT_ROLE, MAX, columns, ROLES, helper } from "@acme/shared";
+        const opaque = customType({ dataType: helper });
+        export const role = pgEnum("role", ROLES);
+        export const t = pgTable("t", {
+          id: integer("id").generatedAlwaysAsIdentity({ maxValue: MAX }),
+          embedding: vector("embedding", { dimensions: DIMENSIONS }).notNull(),
+          kind: text("kind").default(DEFAULT_ROLE),
+          shout: text("shout").generatedAlwaysAs(() => helper(t.kind)),
+          blob: opaque("blob"),
+          ...columns,
+        });
+        """
+
+    static func read() -> SchemaReadResult { readSchema(["schema.ts": source]) }
+
+    @Test func eachUnreadableElementIsReportedOnceAtItsExpression() {
+        let result = Self.read()
+        let bytes = Array(Self.source.utf8)
+        let texts = result.diagnostics.map { String(decoding: bytes[$0.location.range], as: UTF8.self) }
+        #expect(texts.count == 7)
+        #expect(texts.contains("ROLES"))
+        #expect(texts.contains("{ maxValue: MAX }"))
+        #expect(texts.contains(#"vector("embedding", { dimensions: DIMENSIONS })"#))
+        #expect(texts.contains("DEFAULT_ROLE"))
+        #expect(texts.contains("() => helper(t.kind)"))
+        #expect(texts.contains("customType({ dataType: helper })"))
+        #expect(texts.contains("...columns"))
+        #expect(result.diagnostics.allSatisfy { $0.kind == .unevaluable })
+    }
+
+    @Test func unreadableElementsAreNeverDifferences() throws {
+        let result = Self.read()
+        let table = try #require(result.table("t"))
+        #expect(table[column: "embedding"]?.notNull == true)
+        // The snapshot holds what drizzle-kit saw: every value, and a column the spread brought.
+        let snapshotTable = Table(name: "t", columns: [
+            Column(name: "id", type: "integer", notNull: true,
+                   identity: Identity(type: "always", name: "t_id_seq", schema: "public",
+                                      options: SequenceOptions(increment: "1", startWith: "1", minValue: "1",
+                                                               maxValue: "1000", cache: "1", cycle: false))),
+            Column(name: "embedding", type: "vector(768)", notNull: true),
+            Column(name: "kind", type: "text", default: .sql("'member'")),
+            Column(name: "shout", type: "text", generated: GeneratedColumn(expression: "upper(kind)")),
+            Column(name: "blob", type: "bytea"),
+            Column(name: "created_at", type: "timestamp"),
+        ])
+        let snapshot = SchemaModel(tables: [snapshotTable], enums: [PgEnum(name: "role", values: ["a", "b"])])
+        #expect(SchemaDiff.compare(result.model, snapshot).isEmpty)
+        // What was read is still compared.
+        var changed = snapshot
+        changed.tables[0].columns[1].notNull = false
+        #expect(SchemaDiff.compare(result.model, changed).map(\.name) == ["embedding"])
+    }
+}
