@@ -57,6 +57,8 @@ public struct MissingForeignKey: ProjectRule {
     /// The table and key a column's name and type point at, when the column has no foreign key.
     func referencedKey(of column: Column, in table: Table, targets: ForeignKeyTargets) -> (Table, Column)? {
         guard column.nameEnds(withLetters: "id"), !column.isArray, !table.hasForeignKey(from: [column.name]),
+              // A foreign key or type the reader could not read may be there: no verdict.
+              column.unreadable.isEmpty, !table.unreadableElements.contains(.foreignKey),
               let target = targets.table(namedBy: column), let key = target.singlePrimaryKey,
               KeyTypeFamily(key.type) == KeyTypeFamily(column.type),
               // `accountId` inside `account` is the provider's account id, not a self-reference.

@@ -105,6 +105,84 @@ struct ReadingRealSchemaTests {
     }
 }
 
+struct UnreadableHelperTests {
+    /// A table wrapper that patches every column's SQL type in a loop (a collation trick): the tables exist,
+    /// their contents are unknown; one warning, at the loop.
+    @Test func aHelperTheReaderCannotFollowKeepsTheTableButNotItsContents() throws {
+        let source = """
+            import { pgTable, text, uuid, getTableColumns } from "drizzle-orm/pg-core";
+            const collatedTable: typeof pgTable = (name: any, columns: any, extra?: any) => {
+              const table = pgTable(name, columns, extra);
+              for (const column of Object.values(getTableColumns(table))) {
+                column.getSQLType = () => "text collate \\"C\\"";
+              }
+              return table;
+            };
+            function ci<T>(column: T): T {
+              (column as any).config.collation = "und-x-icu";
+              return column;
+            }
+            export const tags = collatedTable("tags", { id: uuid("id").primaryKey(), label: text("label") });
+            export const users = pgTable("users", { id: uuid("id").primaryKey(), email: ci(text("email")) });
+            export const other = collatedTable("other", { id: uuid("id").primaryKey() });
+            """
+        let result = readSchema(["schema.ts": source])
+        let tags = try #require(result.table("tags"))
+        let users = try #require(result.table("users"))
+        #expect(tags.columns.map(\.name) == ["id", "label"])
+        #expect(tags.columns.allSatisfy { $0.unreadable == Column.Part.allExceptName })
+        #expect(users[column: "email"]?.unreadable == Column.Part.allExceptName)
+        #expect(users[column: "id"]?.unreadable == [])
+        let bytes = Array(source.utf8)
+        let texts = result.diagnostics.map { String(decoding: bytes[$0.location.range], as: UTF8.self) }
+        #expect(texts.count == 2)
+        #expect(texts.contains { $0.hasPrefix("for (const column") })
+        #expect(texts.contains { $0.hasPrefix("(column as any).config.collation") })
+        let snapshot = SchemaModel(tables: [
+            Table(name: "tags", columns: [Column(name: "id", type: "uuid", primaryKey: true, notNull: true),
+                                          Column(name: "label", type: "text collate \"C\"")]),
+            Table(name: "users", columns: [Column(name: "id", type: "uuid", primaryKey: true, notNull: true),
+                                           Column(name: "email", type: "text collate \"und-x-icu\"")]),
+            Table(name: "other", columns: [Column(name: "id", type: "uuid", primaryKey: true, notNull: true)]),
+        ])
+        #expect(SchemaDiff.compare(result.model, snapshot).isEmpty)
+    }
+}
+
+struct UnreadableColumnTests {
+    /// Constraints over a column whose SQL name is unknown are not derived from a guessed name.
+    @Test func constraintsOverAColumnWithAnUnknownNameAreUnreadable() throws {
+        let result = readSchema(["schema.ts": """
+            import { pgTable, uuid, unique, primaryKey, foreignKey } from "drizzle-orm/pg-core";
+            import { ownerColumn } from "@acme/db-helpers";
+            export const owners = pgTable("owners", { id: uuid("id").primaryKey() });
+            export const pets = pgTable("pets", { id: uuid("id"), owner: ownerColumn() }, (t) => [
+              unique().on(t.owner),
+              primaryKey({ columns: [t.id, t.owner] }),
+              foreignKey({ columns: [t.owner], foreignColumns: [owners.id] }),
+            ]);
+            """])
+        let pets = try #require(result.table("pets"))
+        #expect(pets.uniqueConstraints.isEmpty && pets.compositePrimaryKeys.isEmpty && pets.foreignKeys.isEmpty)
+        #expect(pets.unreadableElements.isSuperset(of: [.column, .uniqueConstraint, .primaryKey, .foreignKey]))
+        let snapshot = SchemaModel(tables: [
+            Table(name: "owners", columns: [Column(name: "id", type: "uuid", primaryKey: true, notNull: true)]),
+            Table(name: "pets", columns: [Column(name: "id", type: "uuid"),
+                                          Column(name: "owner_id", type: "uuid", notNull: true)],
+                  foreignKeys: [ForeignKey(name: "pets_owner_id_owners_id_fk", tableFrom: "pets", columnsFrom: ["owner_id"],
+                                           tableTo: "owners", columnsTo: ["id"])],
+                  compositePrimaryKeys: [PrimaryKeyConstraint(name: "pets_id_owner_id_pk", columns: ["id", "owner_id"])],
+                  uniqueConstraints: [UniqueConstraint(name: "pets_owner_id_unique", columns: ["owner_id"])]),
+        ])
+        #expect(SchemaDiff.compare(result.model, snapshot).isEmpty)
+        // What was read is still compared.
+        var changed = snapshot
+        changed.tables[1].columns[0].type = "text"
+        #expect(SchemaDiff.compare(result.model, changed).map(\.description)
+                    == ["column public.pets.id: type is uuid in the sources but text in the snapshot"])
+    }
+}
+
 struct UnreadableValueTests {
     static let source = """
         import { pgTable, text, integer, vector, customType, pgEnum } from "drizzle-orm/pg-core";

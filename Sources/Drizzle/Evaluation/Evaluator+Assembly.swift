@@ -53,11 +53,20 @@ extension Evaluator {
                 }
             case .unique(let spec):
                 let columns = spec.columns.compactMap(columnName)
+                guard columns.count == spec.columns.count else {
+                    table.unreadableElements.insert(.uniqueConstraint)
+                    continue
+                }
                 let original = spec.columns.compactMap(originalName)
                 table.uniqueConstraints.append(UniqueConstraint(
                     name: spec.name ?? "\(state.name)_\(original.joined(separator: "_"))_unique", columns: columns,
                     nullsNotDistinct: spec.nullsNotDistinct, isNameExplicit: spec.name != nil, location: spec.location))
-            case .primaryKey(let spec): addPrimaryKey(spec, to: &table)
+            case .primaryKey(let spec):
+                guard spec.columns.allSatisfy({ columnName($0) != nil }) else {
+                    table.unreadableElements.insert(.primaryKey)
+                    continue
+                }
+                addPrimaryKey(spec, to: &table)
             case .foreignKey(let spec): foreignKeys.append(spec)
             case .check(let name, let value, let location):
                 guard let text = value.render(convention == .kit1 ? .indexes : .qualified, names: self) else {
@@ -268,6 +277,9 @@ extension Evaluator {
         }
         let target = tables[first.table]
         let columnsFrom = spec.columns.compactMap(columnName), columnsTo = spec.foreignColumns.compactMap(columnName)
+        // A column whose name is unknown: the key's columns and derived name would be guesses (counted as
+        // unreadable by the caller).
+        guard columnsFrom.count == spec.columns.count, columnsTo.count == spec.foreignColumns.count else { return nil }
         let name: String
         if convention == .kit1 {
             name = spec.name ?? "\(table.name)_\(columnsFrom.joined(separator: "_"))_\(target.name)_\(columnsTo.joined(separator: "_"))_fkey"

@@ -205,7 +205,38 @@ extension Evaluator {
         }
         switch closure.body {
         case .expression(let expression): return evaluate(expression, scope)
-        case .block(let block): return execute(block.statements, scope) ?? .undefined
+        case .block(let block):
+            var skipped: SkippedStatement?
+            let result = execute(block.statements, scope, skipped: &skipped) ?? .undefined
+            guard let skipped else { return result }
+            return afterSkipping(skipped, result)
+        }
+    }
+
+    /// A statement of a helper the reader did not follow (a loop, an assignment): what it did is unknown.
+    struct SkippedStatement {
+        var reason: String
+        var location: SourceLocation
+    }
+
+    /// The result of a helper that ran statements the reader skipped. A table or column it returns still exists
+    /// (so it is neither added nor dropped), but everything about it except its name may have been changed.
+    private func afterSkipping(_ skipped: SkippedStatement, _ result: Value) -> Value {
+        switch result {
+        case .table(let index) where tables.indices.contains(index):
+            report(.unevaluable, "cannot follow what this does to table \(tables[index].name): \(skipped.reason)",
+                   at: skipped.location)
+            for column in tables[index].columns.indices {
+                tables[index].columns[column].builder.unreadable.formUnion(Column.Part.allExceptName)
+            }
+            tables[index].unreadableElements.formUnion(Difference.Element.tableConstraints.union([.column]))
+            return result
+        case .column(var builder):
+            report(.unevaluable, "cannot follow what this does to the column: \(skipped.reason)", at: skipped.location)
+            builder.unreadable.formUnion(Column.Part.allExceptName)
+            return .column(builder)
+        case .unknown: return result
+        default: return .unknown(skipped.reason)
         }
     }
 
@@ -217,8 +248,12 @@ extension Evaluator {
         }
     }
 
-    /// Runs statements; returns the value of a `return` reached, nil when none is.
-    private func execute(_ statements: [StatementSyntax], _ scope: Scope) -> Value? {
+    /// Runs statements; returns the value of a `return` reached, nil when none is. Statements it does not model
+    /// are skipped and the first is remembered in `skipped`.
+    private func execute(_ statements: [StatementSyntax], _ scope: Scope, skipped: inout SkippedStatement?) -> Value? {
+        func skip(_ reason: String, _ statement: StatementSyntax) {
+            if skipped == nil { skipped = SkippedStatement(reason: reason, location: location(statement.range, in: scope)) }
+        }
         for statement in statements {
             switch statement {
             case .variable(let declaration):
@@ -234,17 +269,22 @@ extension Evaluator {
                     return .unknown("a branch known only at run time")
                 }
                 if let branch = test ? statement.consequent : statement.alternate,
-                   let value = execute([branch], scope) { return value }
+                   let value = execute([branch], scope, skipped: &skipped) { return value }
             case .block(let block):
-                if let value = execute(block.statements, Scope(module: scope.module, parent: scope)) { return value }
-            case .expression(let statement):
-                // Assignments change values the reader keeps as copies: what they build cannot be trusted.
-                switch statement.expression.unwrapped {
-                case .assignment, .update: return .unknown("a helper that assigns to a variable or property")
+                if let value = execute(block.statements, Scope(module: scope.module, parent: scope), skipped: &skipped) {
+                    return value
+                }
+            case .expression(let expression):
+                // The reader keeps values as copies: an assignment's effect on them is lost.
+                switch expression.expression.unwrapped {
+                case .assignment, .update: skip("it assigns to a variable or property", statement)
+                case .unary(let node) where node.operator == .delete: skip("it deletes a property", statement)
                 default: continue
                 }
-            case .for, .forInOf, .while, .doWhile, .switch, .try, .throw, .labeled:
-                return .unknown("a helper with a loop, switch, try or throw")
+            case .for, .forInOf, .while, .doWhile, .switch, .try, .labeled:
+                skip("it runs a loop, switch or try block", statement)
+            case .throw:
+                return .unknown("a helper that throws")
             default:
                 continue
             }

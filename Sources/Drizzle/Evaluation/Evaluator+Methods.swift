@@ -125,7 +125,7 @@ extension Evaluator {
             if !name.hasPrefix("$") {
                 // A method the reader does not know may change anything about the column but its name.
                 report(.unevaluable, "unknown column method `.\(name)()`", at: site.location)
-                builder.unreadable.formUnion(Set(Column.Part.allCases).subtracting([.name]))
+                builder.unreadable.formUnion(Column.Part.allExceptName)
             }
         }
         return .column(builder)

@@ -127,9 +127,11 @@ extension Evaluator {
     func sqlTableName(_ index: Int) -> String { tables.indices.contains(index) ? tables[index].name : "" }
 
     /// The SQL name of a referenced column, with the configured casing.
+    /// nil when the column is not found or its name could not be read.
     func columnName(_ reference: TableColumnReference) -> String? {
         guard tables.indices.contains(reference.table),
-              let column = tables[reference.table].columns.first(where: { $0.key == reference.key }) else { return nil }
+              let column = tables[reference.table].columns.first(where: { $0.key == reference.key }),
+              !column.builder.unreadable.contains(.name) else { return nil }
         return sqlName(key: column.key, builder: column.builder)
     }
 

@@ -93,6 +93,8 @@ public struct Column: Sendable, Hashable {
     /// The parts of a column that can be unreadable: `name` when even the column's SQL name is unknown.
     public enum Part: String, Sendable, Hashable, CaseIterable {
         case name, type, primaryKey, notNull, `default`, identity, generated
+
+        public static let allExceptName: Set<Part> = Set(allCases).subtracting([.name])
     }
 
     public init(name: String, key: String? = nil, type: String, typeSchema: String? = nil, primaryKey: Bool = false,
