@@ -67,6 +67,19 @@ struct ReadingRealSchemaTests {
                                                                        "vector(1536)", "vector(3)"])
     }
 
+    @Test func checksJoiningAListOfValues() throws {
+        let result = readSingle("""
+            const STATUSES = ["open", "closed"] as const;
+            export const t = pgTable("t", { status: text("status") }, (t) => [
+              check("status_known", sql`${t.status} in (${sql.join(STATUSES.map((s) => sql`${s}`), sql`, `)})`),
+              check("status_raw", sql`${t.status} <> ${sql.raw(`'${STATUSES[0]}'`)}`),
+            ]);
+            """)
+        let table = try #require(result.table("t"))
+        #expect(result.diagnostics.isEmpty)
+        #expect(table.checkConstraints.map(\.value) == [#""t"."status" in ($1, $2)"#, #""t"."status" <> 'open'"#])
+    }
+
     @Test func helpersThatWrapColumns() throws {
         let result = readSingle("""
             const required = <T extends { notNull(): unknown }>(column: T) => column.notNull();

@@ -179,7 +179,10 @@ extension Evaluator {
     private func extraConstraints(_ state: TableState, index: Int) -> ([ConstraintBuilder], Set<Difference.Element>) {
         var value = state.extraConfig
         if case .undefined = value { return ([], []) }
+        let reportedBefore = diagnostics.count
         if case .function(let closure) = value { value = invoke(closure, [.table(index)]) }
+        // A builder that could not be read (a `check` with an unknown expression) reported itself already.
+        let reportedInside = diagnostics.count > reportedBefore
         let elements: [(Value, SourceLocation)]
         var unknownParts: [(reason: String, location: SourceLocation)] = []
         switch value {
@@ -200,7 +203,7 @@ extension Evaluator {
             default: continue
             }
         }
-        for part in unknownParts {
+        for part in unknownParts where !reportedInside {
             report(.unevaluable, "cannot evaluate this entry of table \(state.name): \(part.reason)", at: part.location)
         }
         return (constraints, unknownParts.isEmpty ? [] : Difference.Element.tableConstraints)

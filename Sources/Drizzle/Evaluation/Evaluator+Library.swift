@@ -78,6 +78,21 @@ extension Evaluator {
         case .sqlIdentifier:
             guard let name = site.string(0) else { return .unknown("sql.identifier of a run-time string") }
             return .sql(SQLFragment([.name(name)]))
+        case .sqlJoin:
+            // `sql.join(parts, separator?)`: the parts with the separator between them, as drizzle builds it.
+            guard case .array(let parts) = site.argument(0) else { return .unknown("sql.join of a run-time list") }
+            var separator: SQLFragment.Chunk?
+            if !site.argument(1).isNullish {
+                guard let chunk = sqlChunk(site.argument(1)) else { return .unknown("sql.join with an unknown separator") }
+                separator = chunk
+            }
+            var chunks: [SQLFragment.Chunk] = []
+            for (index, part) in parts.enumerated() {
+                guard let chunk = sqlChunk(part) else { return .unknown("sql.join of a value the reader cannot evaluate") }
+                if index > 0, let separator { chunks.append(separator) }
+                chunks.append(chunk)
+            }
+            return .sql(SQLFragment(chunks))
         case .sqlOperator(let name): return sqlOperator(name, site)
         case .relations: return makeRelations(site)
         case .relationHelper(let kind): return makeRelationSpec(kind, site)

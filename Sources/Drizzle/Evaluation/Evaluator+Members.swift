@@ -12,6 +12,7 @@ extension Evaluator {
             switch name {
             case "raw": return .library(.sqlRaw)
             case "identifier": return .library(.sqlIdentifier)
+            case "join": return .library(.sqlJoin)
             default: return .unknown("`sql.\(name)`")
             }
         case .library(.objectNamespace):

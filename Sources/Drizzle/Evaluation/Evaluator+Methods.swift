@@ -52,6 +52,9 @@ extension Evaluator {
             guard name == "toString", site.arguments.isEmpty || site.argument(0).isTen,
                   let text = receiver.javaScriptString else { return .unknown("`.\(name)()` on a primitive") }
             return .string(text)
+        case .sql where name == "as" || name == "mapWith":
+            // Aliases and result mappers do not change the SQL drizzle-kit writes.
+            return receiver
         case .unknown: return receiver
         default:
             return .unknown("`.\(name)()`")

@@ -6,7 +6,7 @@ enum LibraryFunction {
     /// The function a `customType({ dataType() { … } })` call returns: it makes columns of that type.
     case customColumn(dataType: Value)
     case index, uniqueIndex, primaryKey, foreignKey, unique, check, pgPolicy
-    case sql, sqlRaw, sqlIdentifier
+    case sql, sqlRaw, sqlIdentifier, sqlJoin
     /// `eq`, `ne`, `gt`, `gte`, `lt`, `lte`, `isNull`, `isNotNull`, `and`, `or`, `not`, `inArray`, `notInArray`.
     case sqlOperator(String)
     case relations

@@ -86,7 +86,10 @@ indirect enum Value {
     func property(_ name: String) -> Value? {
         switch self {
         case .object(let object): object[name]
-        case .array(let elements): name == "length" ? .number(Double(elements.count)) : nil
+        case .array(let elements):
+            if name == "length" { .number(Double(elements.count)) }
+            else if let index = Int(name), elements.indices.contains(index) { elements[index] }
+            else { nil }
         case .string(let text): name == "length" ? .number(Double(text.utf16.count)) : nil
         default: nil
         }
