@@ -36,8 +36,9 @@ public enum DrizzleSchemaReader {
                 evaluator.report(.malformedInput, "cannot read schema file", at: SourceLocation(path: path, range: 0..<0))
                 continue
             }
-            for (_, value) in evaluator.allExports(path) {
+            for (name, value) in evaluator.allExports(path) {
                 switch value {
+                case .unknown: evaluator.noteUnknownExport(path, name)
                 case .table(let index):
                     if seenTables.insert(index).inserted { model.tables.append(evaluator.assembleTable(index)) }
                 case .pgEnum(let reference):

@@ -107,7 +107,11 @@ struct ReadingRealSchemaTests {
                 import { z } from "zod";
                 import { createInsertSchema } from "drizzle-zod";
                 import { base } from "@acme/validators";
+                import { relations } from "drizzle-orm";
+                import { mysqlTable, varchar } from "drizzle-orm/mysql-core";
                 export const users = pgTable("users", { id: text("id").primaryKey() });
+                export const legacyUsers = mysqlTable("users", { id: varchar("id", { length: 64 }).primaryKey() });
+                export const legacyRelations = relations(legacyUsers, ({ many }) => ({ posts: many(legacyUsers) }));
                 export const userInput = z.object({ ...base.shape, name: z.string() });
                 export const insertUser = createInsertSchema(users);
                 const helper = { ...base, extra: 1 };
@@ -193,6 +197,34 @@ struct UnreadableColumnTests {
         changed.tables[1].columns[0].type = "text"
         #expect(SchemaDiff.compare(result.model, changed).map(\.description)
                     == ["column public.pets.id: type is uuid in the sources but text in the snapshot"])
+    }
+}
+
+struct UnreadableDefinitionTests {
+    /// `createTable` from a package the reader cannot see may make a table drizzle-kit knows: reported once, and
+    /// the snapshot's other tables and enums are not "removed". A zod schema or `createInsertSchema` is not.
+    @Test func definitionsByUnknownFunctions() {
+        let source = """
+            import { pgTable, text } from "drizzle-orm/pg-core";
+            import { createTable, createEnum } from "@acme/db-kit";
+            import { createInsertSchema } from "drizzle-zod";
+            import { z } from "zod";
+            export const users = pgTable("users", { id: text("id").primaryKey() });
+            export const teams = createTable("teams", { id: text("id").primaryKey() });
+            export const plan = createEnum("plan", ["free", "pro"]);
+            export const insertUser = createInsertSchema(users);
+            export const userInput = z.object({ name: z.string() });
+            """
+        let result = readSchema(["schema.ts": source])
+        let bytes = Array(source.utf8)
+        let texts = result.diagnostics.map { String(decoding: bytes[$0.location.range], as: UTF8.self) }
+        #expect(texts == [#"createTable("teams", { id: text("id").primaryKey() })"#, #"createEnum("plan", ["free", "pro"])"#])
+        #expect(result.model.unreadableElements == [.table, .enum])
+        let snapshot = SchemaModel(
+            tables: [Table(name: "users", columns: [Column(name: "id", type: "text", primaryKey: true, notNull: true)]),
+                     Table(name: "teams", columns: [Column(name: "id", type: "text", primaryKey: true, notNull: true)])],
+            enums: [PgEnum(name: "plan", values: ["free", "pro"])])
+        #expect(SchemaDiff.compare(result.model, snapshot).isEmpty)
     }
 }
 

@@ -93,6 +93,9 @@ final class Evaluator {
             guard let name else { return .library(.namespace(module: source)) }
             return .library(LibraryFunction.named(name))
         }
+        // Another dialect's builders (`mysqlTable` next to the pg schema): drizzle-kit's PostgreSQL run ignores
+        // what they make, and so does the reader, without calling it unreadable.
+        if source.hasPrefix("drizzle-orm/") { return .library(.other(name ?? source)) }
         guard let target = resolver.resolve(source, from: importer) else {
             return .unknown("`\(name ?? "*")` comes from `\(source)`, which is not in the repository")
         }
