@@ -67,6 +67,27 @@ struct ReadingRealSchemaTests {
                                                                        "vector(1536)", "vector(3)"])
     }
 
+    @Test func valuesBuiltWithCommonLibraryCalls() throws {
+        let result = readSchema(["schema.ts": """
+            import { pgTable, pgEnum, text, integer } from "drizzle-orm/pg-core";
+            import { z } from "zod";
+            export const RoleSchema = z.enum(["owner", "member"]);
+            export const role = pgEnum("role", RoleSchema.options);
+            const PREFIX = " app-core ";
+            const counters = Object.fromEntries(["views", "likes"].map((key) => [key, integer(key).default(0)]));
+            export const t = pgTable(PREFIX.trim().replace("-", "_") + "_stats", Object.assign({}, counters, {
+              kind: role("kind").default(RoleSchema.enum.member),
+              tags: text("tags").default(["a", "b"].join("|")),
+            }));
+            """])
+        let table = try #require(result.model.tables.first)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.model.enums.first?.values == ["owner", "member"])
+        #expect(table.name == "app_core_stats")
+        #expect(table.columns.map(\.name) == ["views", "likes", "kind", "tags"])
+        #expect(table.columns.map { $0.default?.text } == ["0", "0", "'member'", "'a|b'"])
+    }
+
     @Test func checksJoiningAListOfValues() throws {
         let result = readSingle("""
             const STATUSES = ["open", "closed"] as const;

@@ -99,6 +99,17 @@ extension Evaluator {
         case .objectNamespace: return .unknown("Object called as a function")
         case .objectFunction(let name): return objectFunction(name, site)
         case .conversion(let name): return Self.convert(site.argument(0), to: name)
+        case .zod: return .unknown("zod called as a function")
+        case .zodEnum:
+            // `z.enum(["a", "b"])`: what a schema reads from it is `.options` (the list) and `.enum` (a → a).
+            guard case .array(let values) = site.argument(0), values.allSatisfy({ $0.stringValue != nil }) else {
+                return .unknown("z.enum of values known only at run time")
+            }
+            var members = ObjectValue(), schema = ObjectValue()
+            for value in values { members.set(value.stringValue ?? "", value, location: site.location) }
+            schema.set("options", .array(values), location: site.location)
+            schema.set("enum", .object(members), location: site.location)
+            return .object(schema)
         case .namespace: return .unknown("a module namespace called as a function")
         case .other(let name): return .unknown("drizzle's `\(name)`")
         }
@@ -209,16 +220,38 @@ extension Evaluator {
     }
 
     private func objectFunction(_ name: String, _ site: CallSite) -> Value {
-        guard case .object(let object) = site.argument(0) else {
-            if case .array(let elements) = site.argument(0), name == "values" { return .array(elements) }
-            return .unknown("Object.\(name) of a value known only at run time")
-        }
-        switch name {
-        case "values": return .array(object.properties.map(\.value))
-        case "keys": return .array(object.properties.map { .string($0.key) })
-        case "entries":
-            return .array(object.properties.map { .array([.string($0.key), $0.value]) })
-        default: return .unknown("Object.\(name)")
+        switch (name, site.argument(0)) {
+        case ("fromEntries", .array(let entries)):
+            var object = ObjectValue()
+            for entry in entries {
+                guard case .array(let pair) = entry, let key = pair.first?.javaScriptString else {
+                    return .unknown("Object.fromEntries of entries known only at run time")
+                }
+                object.set(key, pair.count > 1 ? pair[1] : .undefined, location: site.location)
+            }
+            return .object(object)
+        case ("assign", .object):
+            // `Object.assign({}, a, b)` as the reader sees it: the spread `{ ...a, ...b }`.
+            var object = ObjectValue()
+            for argument in site.arguments {
+                switch argument {
+                case .object(let other):
+                    for property in other.properties { object.set(property.key, property.value, location: property.location) }
+                    object.unknownSpreads += other.unknownSpreads
+                case .undefined, .null: continue
+                default: object.unknownSpreads.append(("Object.assign of a value known only at run time", site.location))
+                }
+            }
+            return .object(object)
+        case ("values", .array(let elements)): return .array(elements)
+        case (_, .object(let object)) where object.isComplete:
+            switch name {
+            case "values": return .array(object.properties.map(\.value))
+            case "keys": return .array(object.properties.map { .string($0.key) })
+            case "entries": return .array(object.properties.map { .array([.string($0.key), $0.value]) })
+            default: return .unknown("Object.\(name)")
+            }
+        default: return .unknown("Object.\(name) of a value known only at run time")
         }
     }
 

@@ -17,6 +17,8 @@ extension Evaluator {
             }
         case .library(.objectNamespace):
             return .library(.objectFunction(name))
+        case .library(.zod):
+            return name == "enum" ? .library(.zodEnum) : .unknown("zod's `\(name)`")
         case .table(let index):
             if tables.indices.contains(index), tables[index].columns.contains(where: { $0.key == name }) {
                 return .tableColumn(TableColumnReference(table: index, key: name, location: tables[index].location))

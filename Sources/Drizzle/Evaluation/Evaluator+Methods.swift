@@ -1,3 +1,5 @@
+import Foundation
+
 /// Method calls on builder values: the chains of columns, index columns and constraints.
 extension Evaluator {
     func callMethod(_ receiver: Value, _ name: String, _ site: CallSite) -> Value {
@@ -37,6 +39,12 @@ extension Evaluator {
                     if case .array(let more) = argument { return result + more }
                     return result + [argument]
                 })
+            case "join":
+                // `Array.prototype.join`: null and undefined print as empty.
+                let separator = site.arguments.isEmpty ? "," : site.string(0)
+                let parts = elements.map { $0.isNullish ? "" : $0.javaScriptString }
+                guard let separator, !parts.contains(nil) else { break }
+                return .string(parts.compactMap { $0 }.joined(separator: separator))
             default: break
             }
             return .unknown("`.\(name)()` on an array")
@@ -45,8 +53,20 @@ extension Evaluator {
             case "toLowerCase": return .string(text.lowercased())
             case "toUpperCase": return .string(text.uppercased())
             case "toString", "valueOf": return receiver
-            default: return .unknown("`.\(name)()` on a string")
+            case "trim": return .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            case "concat":
+                let parts = site.arguments.map(\.javaScriptString)
+                guard !parts.contains(nil) else { break }
+                return .string(text + parts.compactMap { $0 }.joined())
+            case "replace", "replaceAll":
+                // String patterns only (a RegExp is not modelled): `replace` swaps the first occurrence.
+                guard let pattern = site.string(0), let replacement = site.string(1), !replacement.contains("$") else { break }
+                if name == "replaceAll" { return .string(text.replacingOccurrences(of: pattern, with: replacement)) }
+                guard let range = text.range(of: pattern) else { return receiver }
+                return .string(text.replacingCharacters(in: range, with: replacement))
+            default: break
             }
+            return .unknown("`.\(name)()` on a string")
         case .number, .bigint, .bool:
             // `DIMENSIONS.toString()`; a radix other than 10 is not modelled.
             guard name == "toString", site.arguments.isEmpty || site.argument(0).isTen,

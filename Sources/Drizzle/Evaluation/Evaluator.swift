@@ -96,6 +96,13 @@ final class Evaluator {
         // Another dialect's builders (`mysqlTable` next to the pg schema): drizzle-kit's PostgreSQL run ignores
         // what they make, and so does the reader, without calling it unreadable.
         if source.hasPrefix("drizzle-orm/") { return .library(.other(name ?? source)) }
+        if source == "zod" || source.hasPrefix("zod/") {
+            switch name {
+            case nil, "z", "default": return .library(.zod)
+            case "enum": return .library(.zodEnum)
+            default: return .unknown("zod's `\(name ?? "")`")
+            }
+        }
         guard let target = resolver.resolve(source, from: importer) else {
             return .unknown("`\(name ?? "*")` comes from `\(source)`, which is not in the repository")
         }

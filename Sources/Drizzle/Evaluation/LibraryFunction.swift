@@ -17,6 +17,8 @@ enum LibraryFunction {
     case objectFunction(String)
     /// JavaScript's `String(x)`, `Number(x)` and `BigInt(x)`.
     case conversion(String)
+    /// zod's namespace (`z`), and `z.enum([...])`, whose `.options` schemas pass to `pgEnum`.
+    case zod, zodEnum
     /// A namespace import of a drizzle module (`import * as pg from 'drizzle-orm/pg-core'`).
     case namespace(module: String)
     /// Something exported by drizzle that does not change the schema (`getTableColumns`, `pgRole`, …).
