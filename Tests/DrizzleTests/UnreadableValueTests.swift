@@ -259,7 +259,7 @@ struct UnreadableValueTests {
         export const t = pgTable("t", {
           id: integer("id").generatedAlwaysAsIdentity({ maxValue: MAX }),
           embedding: vector("embedding", { dimensions: DIMENSIONS }).notNull(),
-          kind: text("kind").default(DEFAULT_ROLE),
+          kind: text("kind", { enum: ROLES }).default(DEFAULT_ROLE),
           shout: text("shout").generatedAlwaysAs(() => helper(t.kind)),
           blob: opaque("blob"),
           ...columns,
