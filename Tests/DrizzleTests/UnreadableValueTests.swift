@@ -69,23 +69,26 @@ struct ReadingRealSchemaTests {
 
     @Test func valuesBuiltWithCommonLibraryCalls() throws {
         let result = readSchema(["schema.ts": """
-            import { pgTable, pgEnum, text, integer } from "drizzle-orm/pg-core";
+            import { pgTable, pgEnum, text, integer, varchar } from "drizzle-orm/pg-core";
             import { z } from "zod";
             export const RoleSchema = z.enum(["owner", "member"]);
             export const role = pgEnum("role", RoleSchema.options);
             const PREFIX = " app-core ";
+            const LIMITS = { name: parseInt("120", 10), score: Math.max(2, Math.floor(4.5)) } as const;
             const counters = Object.fromEntries(["views", "likes"].map((key) => [key, integer(key).default(0)]));
             export const t = pgTable(PREFIX.trim().replace("-", "_") + "_stats", Object.assign({}, counters, {
               kind: role("kind").default(RoleSchema.enum.member),
               tags: text("tags").default(["a", "b"].join("|")),
+              title: varchar("title", { length: LIMITS.name }).default(String(LIMITS.score)),
             }));
             """])
         let table = try #require(result.model.tables.first)
         #expect(result.diagnostics.isEmpty)
         #expect(result.model.enums.first?.values == ["owner", "member"])
         #expect(table.name == "app_core_stats")
-        #expect(table.columns.map(\.name) == ["views", "likes", "kind", "tags"])
-        #expect(table.columns.map { $0.default?.text } == ["0", "0", "'member'", "'a|b'"])
+        #expect(table.columns.map(\.name) == ["views", "likes", "kind", "tags", "title"])
+        #expect(table.columns.map { $0.default?.text } == ["0", "0", "'member'", "'a|b'", "'4'"])
+        #expect(table[column: "title"]?.type == "varchar(120)")
     }
 
     @Test func checksJoiningAListOfValues() throws {

@@ -98,7 +98,11 @@ extension Evaluator {
         case .relationHelper(let kind): return makeRelationSpec(kind, site)
         case .objectNamespace: return .unknown("Object called as a function")
         case .objectFunction(let name): return objectFunction(name, site)
-        case .conversion(let name): return Self.convert(site.argument(0), to: name)
+        case .conversion(let name):
+            if name == "parseInt", site.arguments.count > 1, !site.argument(1).isTen { return .unknown("parseInt with a radix") }
+            return Self.convert(site.argument(0), to: name)
+        case .mathNamespace: return .unknown("Math called as a function")
+        case .math(let name): return Self.math(name, site.arguments)
         case .zod: return .unknown("zod called as a function")
         case .zodEnum:
             // `z.enum(["a", "b"])`: what a schema reads from it is `.options` (the list) and `.enum` (a → a).
@@ -196,6 +200,26 @@ extension Evaluator {
         return references
     }
 
+    /// `Math.max(...)`, `Math.floor(x)`, … of numbers.
+    static func math(_ name: String, _ arguments: [Value]) -> Value {
+        var numbers: [Double] = []
+        for argument in arguments {
+            guard case .number(let number) = argument else { return .unknown("Math.\(name) of a run-time value") }
+            numbers.append(number)
+        }
+        switch (name, numbers.count) {
+        case ("max", _): return .number(numbers.max() ?? -.infinity)
+        case ("min", _): return .number(numbers.min() ?? .infinity)
+        case ("floor", 1): return .number(numbers[0].rounded(.down))
+        case ("ceil", 1): return .number(numbers[0].rounded(.up))
+        case ("round", 1): return .number((numbers[0] + 0.5).rounded(.down))
+        case ("trunc", 1): return .number(numbers[0].rounded(.towardZero))
+        case ("abs", 1): return .number(abs(numbers[0]))
+        case ("pow", 2): return .number(pow(numbers[0], numbers[1]))
+        default: return .unknown("Math.\(name)")
+        }
+    }
+
     /// `String(x)`, `Number(x)`, `BigInt(x)` of primitives; BigInts keep every digit.
     static func convert(_ value: Value, to name: String) -> Value {
         switch (name, value) {
@@ -206,6 +230,15 @@ extension Evaluator {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             return .number(trimmed.isEmpty ? 0 : Double(trimmed) ?? .nan)
         case ("Number", .bool(let flag)): return .number(flag ? 1 : 0)
+        case ("parseInt", .number(let number)): return .number(number.rounded(.towardZero))
+        case ("parseInt", .string(let text)):
+            // Leading decimal digits, as `parseInt(text, 10)` reads them.
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let sign = trimmed.hasPrefix("-") ? -1.0 : 1.0
+            let digits = trimmed.drop { $0 == "-" || $0 == "+" }.prefix { $0.isASCII && $0.isNumber }
+            return .number(digits.isEmpty ? .nan : sign * (Double(digits) ?? .nan))
+        case ("parseFloat", .number): return value
+        case ("parseFloat", .string(let text)): return .number(Double(text.trimmingCharacters(in: .whitespaces)) ?? .nan)
         case ("BigInt", .bigint): return value
         case ("BigInt", .number(let number)) where number == number.rounded() && abs(number) <= 9_007_199_254_740_992:
             return .bigint(JavaScriptText.number(number))

@@ -17,6 +17,8 @@ extension Evaluator {
             }
         case .library(.objectNamespace):
             return .library(.objectFunction(name))
+        case .library(.mathNamespace):
+            return .library(.math(name))
         case .library(.zod):
             return name == "enum" ? .library(.zodEnum) : .unknown("zod's `\(name)`")
         case .table(let index):

@@ -189,7 +189,8 @@ final class Evaluator {
         switch name {
         case "undefined": return .undefined
         case "Object": return .library(.objectNamespace)
-        case "String", "Number", "BigInt": return .library(.conversion(name))
+        case "String", "Number", "BigInt", "parseInt", "parseFloat": return .library(.conversion(name))
+        case "Math": return .library(.mathNamespace)
         case "process":
             // Read statically as if no environment variable were set, so `process.env.X ?? 'fallback'` and
             // `process.env.X || 'fallback'` give the fallback.

@@ -15,8 +15,11 @@ enum LibraryFunction {
     /// `Object` and its static functions (`values`, `keys`, `entries`, `fromEntries`).
     case objectNamespace
     case objectFunction(String)
-    /// JavaScript's `String(x)`, `Number(x)` and `BigInt(x)`.
+    /// JavaScript's `String(x)`, `Number(x)`, `BigInt(x)`, `parseInt(x)` and `parseFloat(x)`.
     case conversion(String)
+    /// `Math` and its functions on numbers (`Math.max`, `Math.floor`, …).
+    case mathNamespace
+    case math(String)
     /// zod's namespace (`z`), and `z.enum([...])`, whose `.options` schemas pass to `pgEnum`.
     case zod, zodEnum
     /// A namespace import of a drizzle module (`import * as pg from 'drizzle-orm/pg-core'`).
