@@ -252,6 +252,25 @@ struct UnreadableDefinitionTests {
     }
 }
 
+struct UnreadableKeyTests {
+    /// `{ [KEY]: column }` with an unknown key may add any column: reported, and no snapshot column is "removed".
+    @Test func unknownComputedColumnKeys() throws {
+        let source = """
+            import { pgTable, text } from "drizzle-orm/pg-core";
+            import { TENANT_COLUMN } from "@acme/tenancy";
+            export const notes = pgTable("notes", { id: text("id").primaryKey(), [TENANT_COLUMN]: text() });
+            """
+        let result = readSchema(["schema.ts": source])
+        let bytes = Array(source.utf8)
+        #expect(result.diagnostics.map { String(decoding: bytes[$0.location.range], as: UTF8.self) }
+                    == ["[TENANT_COLUMN]: text()"])
+        let snapshot = SchemaModel(tables: [Table(name: "notes", columns: [
+            Column(name: "id", type: "text", primaryKey: true, notNull: true), Column(name: "tenant_id", type: "text"),
+        ])])
+        #expect(SchemaDiff.compare(result.model, snapshot).isEmpty)
+    }
+}
+
 struct UnreadableValueTests {
     static let source = """
         import { pgTable, text, integer, vector, customType, pgEnum } from "drizzle-orm/pg-core";

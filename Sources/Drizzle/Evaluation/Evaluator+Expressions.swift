@@ -94,11 +94,15 @@ extension Evaluator {
             case .property(let property):
                 let key: String?
                 if case .computed(let expression, _) = property.key {
-                    key = evaluate(expression, scope).stringValue
+                    key = evaluate(expression, scope).javaScriptString
                 } else {
                     key = property.key.staticName
                 }
-                guard let key else { continue }
+                guard let key else {
+                    // `{ [KEY]: … }` with an unknown key: like an unknown spread, it may set any key.
+                    object.unknownSpreads.append(("a computed property name", location(property.range, in: scope)))
+                    continue
+                }
                 object.set(key, evaluate(property.value, scope), location: location(property.range, in: scope))
             case .shorthand(let shorthand):
                 object.set(shorthand.name.name, lookup(shorthand.name.name, scope),

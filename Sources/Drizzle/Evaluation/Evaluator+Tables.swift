@@ -53,7 +53,7 @@ extension Evaluator {
             unreadable = Difference.Element.tableConstraints.union([.column])
         }
         for spread in object.unknownSpreads {
-            report(.unevaluable, "cannot evaluate the columns this spreads into table \(name): \(spread.reason)",
+            report(.unevaluable, "cannot evaluate the columns this adds to table \(name): \(spread.reason)",
                    at: spread.location)
             unreadable.insert(.column)
         }
