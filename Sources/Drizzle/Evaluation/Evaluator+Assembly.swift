@@ -104,7 +104,7 @@ extension Evaluator {
         column.unreadable = builder.unreadable
         if let source = builder.defaultValue, !builder.unreadable.contains(.default) {
             column.default = renderDefault(source, type: builder.sqlType)
-            if column.default == nil, !builder.unreadable.contains(.type) { column.unreadable.insert(.default) }
+            if column.default == nil { column.unreadable.insert(.default) }
         }
         if let generated = builder.generated {
             column.generated = generatedColumn(generated)
