@@ -28,6 +28,7 @@ struct ReadingRealSchemaTests {
               d: real("d").default(1e21),
               e: real("e").default(0.000001),
               f: real("f").default(1e-7),
+              g: jsonb("g").default(null),
             });
             export const s = pgSequence("s", { startWith: 100, maxValue: BigInt("9223372036854775806") });
             """)
@@ -39,6 +40,7 @@ struct ReadingRealSchemaTests {
         #expect(table[column: "d"]?.default?.text == "1e+21")
         #expect(table[column: "e"]?.default?.text == "0.000001")
         #expect(table[column: "f"]?.default?.text == "1e-7")
+        #expect(table[column: "g"]?.default?.text == "'null'::jsonb")
         #expect(result.model.sequences.first?.options.maxValue == "9223372036854775806")
     }
 
