@@ -93,6 +93,22 @@ struct ReadingRealSchemaTests {
         #expect(table[column: "title"]?.type == "varchar(120)")
     }
 
+    @Test func aDefaultExportedTableIsPartOfTheSchema() {
+        let result = readSchema([
+            "schema.ts": """
+                import { pgTable, text } from "drizzle-orm/pg-core";
+                export * from "./more";
+                export default pgTable("notes", { id: text("id").primaryKey() });
+                """,
+            "more.ts": """
+                import { pgTable, text } from "drizzle-orm/pg-core";
+                export default pgTable("hidden", { id: text("id").primaryKey() });
+                export const tags = pgTable("tags", { id: text("id").primaryKey() });
+                """,
+        ], entries: ["schema.ts"])
+        #expect(result.model.tables.map(\.name) == ["notes", "tags"])
+    }
+
     @Test func checksJoiningAListOfValues() throws {
         let result = readSingle("""
             const STATUSES = ["open", "closed"] as const;

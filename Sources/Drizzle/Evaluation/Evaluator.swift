@@ -142,7 +142,9 @@ final class Evaluator {
         guard !visited.contains(path), let module = module(path) else { return [] }
         var result: [(name: String, value: Value)] = []
         var seen: Set<String> = []
-        for name in module.exportOrder where name != "default" {
+        // drizzle-kit sees an entry file's default export too (`Object.values` of the module); `export *` never
+        // passes a default on.
+        for name in module.exportOrder where name != "default" || visited.isEmpty {
             seen.insert(name)
             if let value = exportedValue(path, name) { result.append((name, value)) }
         }
