@@ -30,9 +30,9 @@ let package = Package(
         .target(name: "Gists", dependencies: ["Core", "JSON"]),
         .target(name: "TypeScript"),
         .target(name: "Drizzle", dependencies: ["TypeScript", "JSON", "Core"]),
-        .target(name: "Queries", dependencies: ["TypeScript", "Drizzle"]),
+        .target(name: "Queries", dependencies: ["Core", "TypeScript", "Drizzle"]),
         .target(name: "Migrations", dependencies: ["Core", "JSON", "SQL", "Drizzle"]),
-        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle", "Queries", "Migrations"]),
+        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle", "Queries", "Migrations", "SQL"]),
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),

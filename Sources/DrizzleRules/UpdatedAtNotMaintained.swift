@@ -2,8 +2,8 @@ import Core
 import Drizzle
 import ProjectModel
 
-/// `drizzle/updated-at-not-maintained`: `.defaultNow()` only fills `updated_at` on insert; without `$onUpdate`
-/// (or a database trigger) it keeps the creation time forever.
+/// `drizzle/updated-at-not-maintained`: `.defaultNow()` only fills `updated_at` on insert; without `$onUpdate`, a
+/// database trigger, app code that sets it, or a library that does, it keeps the creation time forever.
 public struct UpdatedAtNotMaintained: ProjectRule {
     public let id = "drizzle/updated-at-not-maintained"
     public init() {}
@@ -15,13 +15,18 @@ public struct UpdatedAtNotMaintained: ProjectRule {
         let maintainedElsewhere = Set(context.options.strings("maintainedTables"))
         var reporter = LocatedReporter(context)
         for table in project.drizzleTables where !maintainedElsewhere.contains(table.name) {
+            var authLibrary: Bool?
             for column in table.columns
             where !column.hasOnUpdate && column.generated == nil && (column.nameEnds(withLetters: "at") || column.nameEnds(withLetters: "on"))
                 && column.nameWords.contains(where: Self.names.contains) {
+                if project.migrationEffects.triggerMaintains(column.name, ofTable: table.key)
+                    || project.tableUpdates.sets(column.name, ofTable: table.key) { continue }
+                if authLibrary == nil { authLibrary = AuthLibraryTables.maintainsUpdatedAt(table) }
+                if authLibrary == true { continue }
                 reporter.report(
                     at: column.location,
-                    message: "column \(column.displayName) of `\(table.name)` is never updated by Drizzle, so it keeps the insert time",
-                    help: "add `.$onUpdate(() => new Date())` to the column, or list the table in `maintainedTables` if a trigger or library sets it")
+                    message: "column \(column.displayName) of `\(table.name)` keeps its insert time: it has no `$onUpdate`, no migration trigger sets it, and no `.update(\(table.variableName ?? table.name)).set({ \(column.key ?? column.name) })` in the code does",
+                    help: "add `.$onUpdate(() => new Date())` to the column, or list the table in `maintainedTables` if something outside this repository sets it")
             }
         }
     }

@@ -31,6 +31,8 @@ public enum StatementKind: Sendable, Equatable {
     case insert(DataChange)
     /// `DO $$ … $$`: the SQL inside is in the statement's `nested`.
     case doBlock(DoBlock)
+    case createFunction(CreateFunction)
+    case createTrigger(CreateTrigger)
     /// Any other statement, by libpg_query's node name (`CreatePolicyStmt`, `CommentStmt`, …).
     case other(nodeTag: String)
 }

@@ -25,6 +25,8 @@ struct StatementDecoder {
         case "DeleteStmt": return .delete(dataChange(node))
         case "InsertStmt": return .insert(DataChange(table: node["relation"].rangeVarName, hasWhere: false))
         case "DoStmt": return .doBlock(doBlock(node))
+        case "CreateFunctionStmt": return .createFunction(createFunction(node))
+        case "CreateTrigStmt": return .createTrigger(createTrigger(node))
         default: return .other(nodeTag: tag)
         }
     }
