@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "TestSupport"]),
         .testTarget(name: "DrizzleRulesTests", dependencies: ["DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
-        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "MigrationRules", "Linter", "SQL", "Drizzle", "Core", "TestSupport"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "MigrationRules", "Linter", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
         .testTarget(name: "SQLTests", dependencies: ["SQL", "TestSupport"]),
         .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),
         .testTarget(name: "DrizzleTests", dependencies: ["Drizzle", "TypeScript", "JSON", "TestSupport"]),
