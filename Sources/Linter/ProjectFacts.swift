@@ -1,10 +1,9 @@
 import Core
 import ProjectModel
 import Queries
-import TypeScript
 
-/// Facts several rules share, computed once after the readers ran: what the migrations add to the schema, which
-/// columns application code sets on update, and the comments at schema columns.
+/// Facts several rules share, prepared once after the readers ran: what the migrations add to the schema, the
+/// comments at schema columns, and the search of application code for updates (run when a rule first asks).
 extension ProjectLoader {
     func addFacts(to project: inout Project, paths: [String], provider: ParsedSourceProvider) {
         project.migrationEffects = MigrationEffects(project.migrations)
@@ -17,14 +16,10 @@ extension ProjectLoader {
                 (entry.file.bytes, entry.syntax.comments.map { SourceComment(text: $0.text, range: $0.range) })
             })
         // Every TypeScript file of the repository, not only `drizzle.queries`: updates live anywhere in app code.
-        // Most files are never parsed: the byte test drops those without an update.
         let source = self.source
-        project.tableUpdates = UpdateReader(models: project.schemas.map(\.model)).read(paths.filter(DrizzleLoading.isSource)) { path in
-            if let entry = parsed[path] {
-                return UpdateReader.mayUpdate(entry.file.bytes) ? QuerySourceFile(path: path, syntax: entry.syntax) : nil
-            }
-            guard let bytes = try? source.read(path), UpdateReader.mayUpdate(bytes) else { return nil }
-            return QuerySourceFile(path: path, syntax: TypeScriptParser.parse(bytes))
-        }
+        project.tableUpdates = RepositoryUpdates(
+            paths: paths.filter(DrizzleLoading.isSource), models: project.schemas.map(\.model),
+            parsed: parsed.mapValues { RepositoryUpdates.ParsedFile(bytes: $0.file.bytes, syntax: $0.syntax) },
+            read: { try? source.read($0) })
     }
 }

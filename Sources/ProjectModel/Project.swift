@@ -22,7 +22,7 @@ public struct Project: Sendable {
     /// Indexes and trigger-maintained columns the migrations add beyond the Drizzle schema.
     public var migrationEffects = MigrationEffects()
     /// The columns application code (every TypeScript file, not only `drizzle.queries`) sets when it updates a table.
-    public var tableUpdates = TableUpdates()
+    public var tableUpdates = RepositoryUpdates()
     /// Comments written at schema columns.
     public var columnComments = ColumnComments()
 

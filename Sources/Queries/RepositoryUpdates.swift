@@ -1,5 +1,6 @@
 import Core
 import Drizzle
+import Synchronization
 import TypeScript
 #if canImport(Glibc)
 import Glibc
@@ -22,46 +23,97 @@ public struct TableUpdates: Sendable, Hashable {
     }
 }
 
+/// Which columns application code sets when it updates a table, over every TypeScript file of the repository,
+/// worked out when a rule first asks (most runs never need it: every `updatedAt` has `$onUpdate`) and kept.
+///
 /// Finds `db.update(<table>).set({ …, updatedAt: … })` and upserts
-/// (`db.insert(<table>).values(…).onConflictDoUpdate({ set: { updatedAt: … } })`) in application code. Only keys
-/// written in the object literal count: a spread (`{ ...data }`) or a variable says nothing about which columns it
-/// holds. Tables are recognised as the query reader recognises them: by the schema's exported identifiers.
-public struct UpdateReader: Sendable {
-    let schema: QuerySchema
+/// (`db.insert(<table>).values(…).onConflictDoUpdate({ set: { updatedAt: … } })`). Only keys written in the code
+/// count: a spread (`{ ...data }`) says nothing about which columns it holds. Tables are recognised as the query
+/// reader recognises them: by the schema's exported identifiers.
+public final class RepositoryUpdates: Sendable {
+    /// A file the loader has parsed already.
+    public struct ParsedFile: Sendable {
+        public var bytes: [UInt8]
+        public var syntax: SourceFileSyntax
 
-    public init(models: [SchemaModel]) {
-        schema = QuerySchema(models: models)
+        public init(bytes: [UInt8], syntax: SourceFileSyntax) {
+            self.bytes = bytes
+            self.syntax = syntax
+        }
     }
 
-    /// Cheap test on a file's bytes before parsing it: no update call, no `.set(` and no upsert means nothing to find.
-    public static func mayUpdate(_ bytes: [UInt8]) -> Bool {
-        (contains(bytes, ".set(") && contains(bytes, "update")) || contains(bytes, "onConflictDoUpdate")
+    private let paths: [String]
+    private let schema: QuerySchema?
+    private let parsed: [String: ParsedFile]
+    private let read: @Sendable (String) -> [UInt8]?
+    private let answers = Mutex<[Set<String>: TableUpdates]>([:])
+
+    /// `paths`: the TypeScript files to search; `read` reads one that `parsed` does not hold.
+    public init(paths: [String], models: [SchemaModel], parsed: [String: ParsedFile], read: @escaping @Sendable (String) -> [UInt8]?) {
+        self.paths = paths
+        self.schema = QuerySchema(models: models)
+        self.parsed = parsed
+        self.read = read
     }
 
-    /// Scans the files `parse` hands back (nil for a file to skip), in parallel, one file in memory per core.
-    public func read(_ paths: [String], parse: @Sendable (String) -> QuerySourceFile?) -> TableUpdates {
+    /// No code to search.
+    public init() {
+        paths = []
+        schema = nil
+        parsed = [:]
+        read = { _ in nil }
+    }
+
+    /// The columns set on update, among those whose TypeScript key (or SQL name when it has none) is in `keys`. A
+    /// file is parsed only if its bytes hold `.update(` and `.set(` (or `onConflictDoUpdate`) and one of `keys`:
+    /// code that sets `updatedAt` has to spell it. Files are read and parsed in parallel, each once.
+    public func updates(naming keys: Set<String>) -> TableUpdates {
+        guard let schema, !keys.isEmpty else { return TableUpdates() }
+        if let known = answers.withLock({ $0[keys] }) { return known }
+        let needles = keys.map { Array($0.utf8) }
+        let parsed = self.parsed, read = self.read
+        let perFile = paths.concurrentMap { path -> [String: Set<String>] in
+            let file: QuerySourceFile
+            if let entry = parsed[path] {
+                guard Self.mayUpdate(entry.bytes, naming: needles) else { return [:] }
+                file = QuerySourceFile(path: path, syntax: entry.syntax)
+            } else {
+                guard let bytes = read(path), Self.mayUpdate(bytes, naming: needles) else { return [:] }
+                file = QuerySourceFile(path: path, syntax: TypeScriptParser.parse(bytes))
+            }
+            return UpdateFileScan(schema: schema, file: file).setColumns()
+        }
         var result = TableUpdates()
-        let perFile = paths.concurrentMap { path in parse(path).map { UpdateFileScan(schema: schema, file: $0).setColumns() } ?? [:] }
         for found in perFile {
             for (table, columns) in found { result.setColumns[table, default: []].formUnion(columns) }
         }
+        answers.withLock { $0[keys] = result }
         return result
     }
 
+    static let updateCall = Array(".update(".utf8), setCall = Array(".set(".utf8), upsert = Array("onConflictDoUpdate".utf8)
+
+    /// The byte test before parsing.
+    public static func mayUpdate(_ bytes: [UInt8], naming keys: [[UInt8]]) -> Bool {
+        ((contains(bytes, updateCall) && contains(bytes, setCall)) || contains(bytes, upsert))
+            && keys.contains { contains(bytes, $0) }
+    }
+
     /// Whether `needle` occurs in `bytes`: `memchr` jumps to each candidate first byte.
-    private static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        let wanted = UnsafeBufferPointer(start: needle.utf8Start, count: count)
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        let count = needle.count
         return bytes.withUnsafeBufferPointer { haystack in
-            guard let base = haystack.baseAddress, count > 0 else { return false }
-            var offset = 0
-            while offset + count <= haystack.count {
-                guard let hit = memchr(base + offset, Int32(wanted[0]), haystack.count - offset - count + 1) else { return false }
-                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + start, wanted.baseAddress!, count) == 0 { return true }
-                offset = start + 1
+            needle.withUnsafeBufferPointer { wanted in
+                guard let base = haystack.baseAddress, let first = wanted.first, let wantedBase = wanted.baseAddress else { return false }
+                var offset = 0
+                while offset + count <= haystack.count {
+                    guard let hit = memchr(base + offset, Int32(first), haystack.count - offset - count + 1) else { return false }
+                    let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + start, wantedBase, count) == 0 { return true }
+                    offset = start + 1
+                }
+                return false
             }
-            return false
         }
     }
 }

@@ -4,7 +4,7 @@ import Testing
 import TypeScript
 
 /// Which columns application code sets when it updates a table (`drizzle/updated-at-not-maintained`).
-@Suite struct UpdateReaderTests {
+@Suite struct RepositoryUpdatesTests {
     static let model = SchemaModel(tables: [
         Table(name: "notes", variableName: "notes", columns: [
             Column(name: "id", key: "id", type: "uuid", primaryKey: true),
@@ -18,13 +18,10 @@ import TypeScript
     ])
 
     /// `table.column` for every column set on update, sorted.
-    static func setColumns(_ source: String) -> [String] {
+    static func setColumns(_ source: String, keys: Set<String> = ["title", "updatedAt", "editedAt"]) -> [String] {
         let bytes = Array(source.utf8)
-        let reader = UpdateReader(models: [model])
-        let updates = reader.read(["src/app.ts"]) { path in
-            UpdateReader.mayUpdate(bytes) ? QuerySourceFile(path: path, syntax: TypeScriptParser.parse(bytes)) : nil
-        }
-        return updates.setColumns.flatMap { table, columns in columns.map { "\(table.dropFirst("public.".count)).\($0)" } }.sorted()
+        let search = RepositoryUpdates(paths: ["src/app.ts"], models: [model], parsed: [:], read: { _ in bytes })
+        return search.updates(naming: keys).setColumns.flatMap { table, columns in columns.map { "\(table.dropFirst("public.".count)).\($0)" } }.sorted()
     }
 
     @Test func updatesThroughImportsRenamesAndNamespaces() {
@@ -63,9 +60,13 @@ import TypeScript
             """) == [])
     }
 
-    @Test func filesWithoutAnUpdateAreNotParsed() {
-        #expect(!UpdateReader.mayUpdate(Array("export const updatedAt = new Date(); map.get(x);".utf8)))
-        #expect(UpdateReader.mayUpdate(Array("db\n  .update(t)\n  .set({})".utf8)))
-        #expect(UpdateReader.mayUpdate(Array("q.onConflictDoUpdate({ set })".utf8)))
+    @Test func onlyFilesWithAnUpdateSpellingAWantedKeyAreParsed() {
+        let keys = [Array("updatedAt".utf8)]
+        #expect(!RepositoryUpdates.mayUpdate(Array("export const updatedAt = new Date(); map.set(x, update(y));".utf8), naming: keys))
+        #expect(!RepositoryUpdates.mayUpdate(Array("db.update(t).set({ title })".utf8), naming: keys))
+        #expect(RepositoryUpdates.mayUpdate(Array("db\n  .update(t)\n  .set({ updatedAt })".utf8), naming: keys))
+        #expect(RepositoryUpdates.mayUpdate(Array("q.onConflictDoUpdate({ set: { updatedAt } })".utf8), naming: keys))
+        // Only the keys asked for are searched: `title` is set, but nobody asked.
+        #expect(Self.setColumns("import { notes } from './s'; db.update(notes).set({ title: 'x' });", keys: ["updatedAt"]) == [])
     }
 }
