@@ -9,6 +9,9 @@ public struct Configuration: Sendable {
     public var schema: [String]?
     public var queries: [String] = []
     public var migrationsFolder: String?
+    /// `migrations.since`: a migration name or a git ref; migrations up to it (or in its tree) are taken as
+    /// applied instead of the boundary found from git (SPEC §9).
+    public var migrationsSince: String?
     public var gistData: [String] = Configuration.defaultGistData
     public var gistSchemas: [String] = Configuration.defaultGistSchemas
     public var gistMap: [String: String] = [:]

@@ -16,6 +16,8 @@ public struct CheckOptions: Sendable {
     public var base: String?
     /// With `staged` or `base`: report only findings in changed files.
     public var changedOnly = false
+    /// Show error-level findings only; the exit code still counts warnings (`--max-warnings`).
+    public var quiet = false
 
     public init() {}
 }
@@ -60,8 +62,20 @@ public struct CheckRunner {
         let format = options.format ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
         let useColor = options.output == nil && colorEnabled()
         let context = RenderContext(toolVersion: Self.toolVersion, catalog: catalog, pathPrefix: prefix, useColor: useColor)
-        try write(format.reporter.render(report, context))
+        var shown = report
+        if options.quiet { shown.findings.removeAll { $0.finding.severity != .error } }
+        try write(format.reporter.render(shown, context))
+        if let exceeded = Self.maxWarningsExceeded(report, maxWarnings: options.maxWarnings) {
+            FileHandle.standardError.write(Data("schemalint: \(exceeded)\n".utf8))
+        }
         return Self.exitCode(for: report, maxWarnings: options.maxWarnings)
+    }
+
+    /// Why `--max-warnings` fails the run ("12 warnings exceed --max-warnings 10"), or nil when it does not.
+    public static func maxWarningsExceeded(_ report: Report, maxWarnings: Int?) -> String? {
+        let warnings = report.count(.warning)
+        guard let maxWarnings, warnings > maxWarnings else { return nil }
+        return "\(warnings) warning\(warnings == 1 ? "" : "s") exceed\(warnings == 1 ? "s" : "") --max-warnings \(maxWarnings)"
     }
 
     /// Lints every folder of `options.paths` and returns one report, with the prefix that makes its paths
@@ -140,7 +154,8 @@ public struct CheckRunner {
         if let index = git?.index { source = index.source(under: prefix) } else { source = WorkTreeSource(root: folder) }
         let request = LintRequest(
             source: source, configuration: configuration, configurationFile: configurationFile, catalog: catalog,
-            baseline: baseline, base: git?.base?.source(under: prefix))
+            baseline: baseline, base: git?.base?.source(under: prefix),
+            boundary: try MigrationBoundary.resolve(folder: folder, git: git, since: configuration.migrationsSince))
         var changedOnly: ChangedOnlyFilter?
         if options.changedOnly, let git { changedOnly = try git.changedOnlyFilter() }
         return PreparedFolder(request: request, displayPrefix: prefix, baselineLocation: baselineLocation, changedOnly: changedOnly)
@@ -208,11 +223,15 @@ public struct CheckRunner {
         let moved = reports.map { report, prefix in reprefixed(report, prefix) }
         guard var combined = moved.first else { return nil }
         for next in moved.dropFirst() {
+            let previous = combined
             combined = Report(
                 findings: combined.findings + next.findings, files: combined.files + next.files,
                 rulesRun: Array(Set(combined.rulesRun + next.rulesRun)).sorted(),
                 suppressedCount: combined.suppressedCount + next.suppressedCount,
                 baselinedCount: combined.baselinedCount + next.baselinedCount, duration: combined.duration + next.duration)
+            combined.migrationsJudged = previous.migrationsJudged + next.migrationsJudged
+            combined.migrationsApplied = previous.migrationsApplied + next.migrationsApplied
+            combined.appliedBoundary = previous.appliedBoundary ?? next.appliedBoundary
         }
         return (combined, "")
     }

@@ -75,13 +75,11 @@ public struct MigrationEffects: Sendable {
                 let dropped = Set(drop.names.map(Self.key))
                 indexes = indexes.filter { !dropped.contains($0.value.table) }
                 triggers = triggers.filter { !dropped.contains($0.value.table) }
-            case .drop(let drop) where drop.objectKind == ObjectKind(rawValue: "trigger"):
-                // `DROP TRIGGER name ON table` names the table where a qualified name keeps its schema.
-                for name in drop.names {
-                    triggers = triggers.filter { $0.key.name != name.name || !$0.key.table.hasSuffix(".\(name.schema ?? "")") }
-                }
-            case .createFunction(let function):
-                functionAssignments[function.name.name.lowercased()] = function.assignedNewColumns
+            case .drop(let drop) where drop.objectKind == .trigger:
+                guard let table = drop.relation.map(Self.key) else { return }
+                for name in drop.names { triggers[TriggerID(table: table, name: name.name)] = nil }
+            case .create(let object) where object.objectKind == .function || object.objectKind == .procedure:
+                functionAssignments[object.name.name.lowercased()] = object.assignedNewColumns
             case .createTrigger(let trigger):
                 let table = Self.key(trigger.table)
                 triggers[TriggerID(table: table, name: trigger.name)] = trigger.rewritesUpdatedRows

@@ -29,9 +29,10 @@ public enum StatementKind: Sendable, Equatable {
     case update(DataChange)
     case delete(DataChange)
     case insert(DataChange)
+    /// `CREATE FUNCTION / PROCEDURE / VIEW / MATERIALIZED VIEW / SEQUENCE`.
+    case create(CreateObject)
     /// `DO $$ … $$`: the SQL inside is in the statement's `nested`.
     case doBlock(DoBlock)
-    case createFunction(CreateFunction)
     case createTrigger(CreateTrigger)
     /// Any other statement, by libpg_query's node name (`CreatePolicyStmt`, `CommentStmt`, …).
     case other(nodeTag: String)

@@ -1,6 +1,7 @@
-/// `CREATE FUNCTION` and `CREATE TRIGGER`: what a trigger does to the rows of its table.
+/// `CREATE FUNCTION` bodies and `CREATE TRIGGER`: what a trigger does to the rows of its table.
 extension StatementDecoder {
-    func createFunction(_ node: ParseNode) -> CreateFunction {
+    /// The `NEW.<column>` assignments of a `CREATE FUNCTION … LANGUAGE plpgsql` body.
+    func newRowAssignments(_ node: ParseNode) -> [String] {
         var language = ""
         var body: String?
         for option in node["options"].array {
@@ -14,9 +15,8 @@ extension StatementDecoder {
             default: break
             }
         }
-        let assigned = language == "plpgsql" ? body.map(NewRowAssignments.columns(in:)) ?? [] : []
-        return CreateFunction(name: ParseNode.qualifiedName(parts: node["funcname"].stringList), language: language,
-                              assignedNewColumns: assigned)
+        guard language == "plpgsql", let body else { return [] }
+        return NewRowAssignments.columns(in: body)
     }
 
     func createTrigger(_ node: ParseNode) -> CreateTrigger {

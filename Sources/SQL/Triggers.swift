@@ -1,19 +1,3 @@
-/// `CREATE [OR REPLACE] FUNCTION name(…) … AS $$ body $$ LANGUAGE lang` (also `PROCEDURE`).
-public struct CreateFunction: Sendable, Equatable {
-    public var name: QualifiedName
-    /// `plpgsql`, `sql`, …; empty when the statement does not say.
-    public var language: String
-    /// Columns of the written row that a PL/pgSQL body assigns (`NEW.updated_at := now();`), as PostgreSQL folds
-    /// the names: what a trigger running the function maintains.
-    public var assignedNewColumns: [String]
-
-    public init(name: QualifiedName, language: String, assignedNewColumns: [String] = []) {
-        self.name = name
-        self.language = language
-        self.assignedNewColumns = assignedNewColumns
-    }
-}
-
 /// `CREATE [OR REPLACE] TRIGGER name {BEFORE | AFTER | INSTEAD OF} events ON table … EXECUTE {FUNCTION | PROCEDURE}
 /// function(arguments)`.
 public struct CreateTrigger: Sendable, Equatable {

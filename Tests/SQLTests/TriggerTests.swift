@@ -16,12 +16,12 @@ import Testing
             $body$ LANGUAGE plpgsql;
             """)
         #expect(parsed.file.syntaxErrors.isEmpty)
-        guard case .createFunction(let function) = try #require(parsed.file.statements.first).kind else {
+        guard case .create(let function) = try #require(parsed.file.statements.first).kind else {
             Issue.record("expected CREATE FUNCTION, got \(parsed.file.statements)")
             return
         }
         #expect(function.name == QualifiedName(schema: "public", name: "touch_row"))
-        #expect(function.language == "plpgsql")
+        #expect(function.objectKind == .function)
         #expect(function.assignedNewColumns == ["edited_at", "lastSeen"])
     }
 
@@ -32,13 +32,12 @@ import Testing
               IF NEW.edited_at IS NULL OR NEW.edited_at = OLD.edited_at THEN RAISE EXCEPTION 'stale'; END IF;
               RETURN NEW;
             END $$;
-            CREATE FUNCTION plain() RETURNS int LANGUAGE sql AS 'SELECT 1';
+            CREATE FUNCTION plain() RETURNS trigger LANGUAGE sql AS 'NEW.edited_at = now()';
             """)
-        let functions = parsed.file.statements.compactMap { statement -> CreateFunction? in
-            if case .createFunction(let function) = statement.kind { function } else { nil }
+        let functions = parsed.file.statements.compactMap { statement -> CreateObject? in
+            if case .create(let function) = statement.kind { function } else { nil }
         }
         #expect(functions.map(\.assignedNewColumns) == [[], []])
-        #expect(functions.map(\.language) == ["plpgsql", "sql"])
     }
 
     @Test func triggerTimingEventsAndArguments() throws {
