@@ -85,6 +85,9 @@ public struct CheckRunner {
         for path in options.paths {
             let prepared = try prepare(path, catalog: catalog, useBaseline: true)
             var report = try Self.lint(prepared.request)
+            // Nothing staged that schemalint reads is a commit it has nothing to say about; a plain check of a
+            // folder without inputs is almost always the wrong folder.
+            if report.files.isEmpty && !options.staged { throw Self.noInput(path) }
             if let filter = prepared.changedOnly { report = filter.apply(to: report) }
             reports.append((report, prepared.displayPrefix))
         }
@@ -96,14 +99,21 @@ public struct CheckRunner {
     /// file. Returns the file's path and the number of findings written.
     public func writeBaseline() throws(UsageFailure) -> (path: String, count: Int) {
         let catalog = try Self.loadCatalog()
-        let prepared = try prepare(options.paths.first ?? ".", catalog: catalog, useBaseline: false)
-        let baseline = BaselineFile(report: try Self.lint(prepared.request))
+        let path = options.paths.first ?? "."
+        let prepared = try prepare(path, catalog: catalog, useBaseline: false)
+        let report = try Self.lint(prepared.request)
+        if report.files.isEmpty { throw Self.noInput(path) }
+        let baseline = BaselineFile(report: report)
         do {
             try OutputFile.write(baseline.serialized(), to: prepared.baselineLocation)
         } catch {
             throw UsageFailure("cannot write \(prepared.baselineLocation): \(error.reason)")
         }
         return (prepared.baselineLocation, baseline.entries.count)
+    }
+
+    static func noInput(_ path: String) -> UsageFailure {
+        UsageFailure("nothing to check in \(URL(fileURLWithPath: path).standardizedFileURL.path): no Drizzle config or schema, no migrations and no Gist files under it (check the folder, or set the inputs in .schemalint.yml)")
     }
 
     public static func exitCode(for report: Report, maxWarnings: Int?) -> Int32 {
@@ -128,6 +138,8 @@ public struct CheckRunner {
     }
 
     /// Chooses the file source (work tree, index), the base tree, the configuration and the baseline of a folder.
+    /// Everything is read from the reading root (`ConfigurationLoading.Resolved.root`, or the staged config's
+    /// folder), whatever folder is checked; the folder only narrows what is reported.
     func prepare(_ path: String, catalog: RuleCatalog, useBaseline: Bool) throws(UsageFailure) -> PreparedFolder {
         let folder = URL(fileURLWithPath: path).standardizedFileURL
         var isFolder: ObjCBool = false
@@ -141,40 +153,52 @@ public struct CheckRunner {
             ? try GitCheckInputs.open(folder, staged: options.staged, base: options.base, environment: environment)
             : nil
 
-        let (configuration, configurationFile) = try loadConfiguration(for: folder, catalog: catalog, git: git)
+        let resolved = try loadConfiguration(for: folder, catalog: catalog, git: git)
+        let configuration = resolved.configuration
+        let root = resolved.root
+        let gitRoot = git.flatMap { $0.folder.sibling(root) }
+        if git != nil, gitRoot == nil { throw UsageFailure("\(root.path) is outside the git work tree") }
         let baselinePath = configuration.baseline ?? BaselineFile.defaultPath
-        let baselineLocation = baselinePath.hasPrefix("/") ? baselinePath : folder.appendingPathComponent(baselinePath).path
+        let baselineLocation = baselinePath.hasPrefix("/") ? baselinePath : root.appendingPathComponent(baselinePath).path
         var baseline: Set<String> = []
-        if useBaseline, let bytes = try readBaseline(baselinePath, at: baselineLocation, git: git) {
+        if useBaseline, let bytes = try readBaseline(baselinePath, at: baselineLocation, git: git, rootPrefix: gitRoot?.prefix ?? "") {
             baseline = try BaselineFile.parse(bytes, file: baselinePath).fingerprints
         }
 
-        let prefix = git?.folder.prefix ?? Self.displayPrefix(for: folder)
+        let prefix = gitRoot?.prefix ?? Self.displayPrefix(for: root)
         let source: any FileSource
-        if let index = git?.index { source = index.source(under: prefix) } else { source = WorkTreeSource(root: folder) }
-        let request = LintRequest(
-            source: source, configuration: configuration, configurationFile: configurationFile, catalog: catalog,
+        if let index = git?.index { source = index.source(under: prefix) } else { source = WorkTreeSource(root: root) }
+        var request = LintRequest(
+            source: source, configuration: configuration, configurationFile: resolved.file, catalog: catalog,
             baseline: baseline, base: git?.base?.source(under: prefix),
-            boundary: try MigrationBoundary.resolve(folder: folder, git: git, since: configuration.migrationsSince))
+            boundary: try MigrationBoundary.resolve(root: root, git: git, gitRoot: gitRoot, since: configuration.migrationsSince))
+        let scope = Self.relativePath(of: folder, to: root)
+        request.scope = scope.isEmpty ? "" : scope + "/"
         var changedOnly: ChangedOnlyFilter?
-        if options.changedOnly, let git { changedOnly = try git.changedOnlyFilter() }
+        if options.changedOnly, let git, let gitRoot { changedOnly = try git.changedOnlyFilter(root: gitRoot) }
         return PreparedFolder(request: request, displayPrefix: prefix, baselineLocation: baselineLocation, changedOnly: changedOnly)
     }
 
     /// The baseline's bytes: staged in `--staged` mode (the baseline is part of the commit), else from disk.
-    private func readBaseline(_ path: String, at location: String, git: GitCheckInputs?) throws(UsageFailure) -> [UInt8]? {
-        if let git, git.index != nil { return try git.stagedFile(path) }
+    private func readBaseline(_ path: String, at location: String, git: GitCheckInputs?, rootPrefix: String) throws(UsageFailure) -> [UInt8]? {
+        if let git, git.index != nil { return try git.stagedFile(rootPrefix + path) }
         return FileManager.default.contents(atPath: location).map(Array.init)
     }
 
-    /// The configuration of `--config`, else the discovered `.schemalint.yml` (from the index in `--staged` mode).
-    func loadConfiguration(for folder: URL, catalog: RuleCatalog, git: GitCheckInputs?) throws(UsageFailure) -> (Configuration, SourceFile?) {
-        guard options.configPath == nil, let git, git.index != nil else {
-            return try ConfigurationLoading.load(for: folder, explicitPath: options.configPath, catalog: catalog)
+    /// The configuration of `--config`, else the discovered `.schemalint.yml` (from the index in `--staged`
+    /// mode, where the staged config's folder is the reading root).
+    func loadConfiguration(for folder: URL, catalog: RuleCatalog, git: GitCheckInputs?) throws(UsageFailure) -> ConfigurationLoading.Resolved {
+        guard options.configPath == nil, let git, git.index != nil, let workdir = git.folder.repository.workdir else {
+            return try ConfigurationLoading.resolve(for: folder, explicitPath: options.configPath, catalog: catalog)
         }
-        guard let staged = try git.stagedConfiguration() else { return (Configuration(), nil) }
-        let (configuration, file) = try ConfigurationLoading.parse(staged.bytes, path: staged.path, catalog: catalog)
-        return (configuration, file)
+        let workTree = URL(fileURLWithPath: workdir).standardizedFileURL
+        guard let staged = try git.stagedConfiguration() else {
+            return ConfigurationLoading.Resolved(configuration: Configuration(), file: nil, root: workTree)
+        }
+        let folderPath = RelativePath.directory(of: staged.path)
+        let (configuration, file) = try ConfigurationLoading.parse(staged.bytes, path: ConfigurationReader.fileName, catalog: catalog)
+        let root = folderPath.isEmpty ? workTree : workTree.appendingPathComponent(folderPath).standardizedFileURL
+        return ConfigurationLoading.Resolved(configuration: configuration, file: file, root: root)
     }
 
     private func write(_ rendered: String) throws(UsageFailure) {

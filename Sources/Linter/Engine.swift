@@ -17,6 +17,8 @@ public struct LintRequest: Sendable {
     public var base: (any FileSource)?
     /// Where applied migrations end (SPEC §9); nil: every migration is judged unless `migrations.since` names one.
     public var boundary: MigrationBoundary?
+    /// The checked folder inside `source` (`packages/db/`): only its findings are reported; `""` for all.
+    public var scope = ""
 
     public init(
         source: any FileSource, configuration: Configuration, configurationFile: SourceFile?, catalog: RuleCatalog,
@@ -64,15 +66,20 @@ public enum Engine {
         let outcome = filter.apply(to: ignoreOutcome.kept, unusedSeverity: unusedSetting?.0 ?? .warning)
         var findings = outcome.kept
         if unusedSetting != nil { findings += outcome.unused + ignoreOutcome.unused }
-        // After suppressions, so that a suppression comment in an applied migration still counts as used.
-        findings.removeAll { newMigrationsOnly.contains($0.ruleID) && applied.scripts.contains($0.path) }
+        // Applied migrations cannot be edited: neither their new-migrations findings nor an unused suppression comment
+        // in them is reported (such rules do not even look there, see `markingApplied`, so the comment looks unused).
+        findings.removeAll {
+            ($0.ruleID == UnusedSuppression.id || newMigrationsOnly.contains($0.ruleID)) && applied.scripts.contains($0.path)
+        }
+        let scope = ReportScope(folder: request.scope, project: project)
+        findings = findings.filter { scope.includes($0.path) }
 
         findings.sort { ($0.path, $0.range.lowerBound, $0.ruleID) < ($1.path, $1.range.lowerBound, $1.ruleID) }
         let located = Locator.locate(findings, files: files)
         let reported = located.filter { !request.baseline.contains($0.fingerprint) }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         var report = Report(
-            findings: reported, files: project.files.keys.sorted(),
+            findings: reported, files: project.files.keys.filter(scope.includes).sorted(),
             rulesRun: active.map(\.0.id).sorted(), suppressedCount: outcome.suppressedCount + ignoreOutcome.suppressedCount,
             baselinedCount: located.count - reported.count, duration: elapsed)
         report.migrationsJudged = applied.judgedCount

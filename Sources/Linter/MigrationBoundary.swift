@@ -3,7 +3,7 @@ import Foundation
 import Git
 
 /// Files at the point where "applied" ends: a migration whose SQL file is there was merged, so some database
-/// has run it and nobody can edit it any more (SPEC §9). Paths are relative to the checked folder.
+/// has run it and nobody can edit it any more (SPEC §9). Paths are relative to the reading root.
 public protocol BoundaryTree: Sendable {
     /// Which of `paths` are files at the boundary.
     func existing(_ paths: [String]) throws(InputError) -> Set<String>
@@ -29,7 +29,7 @@ struct GitBoundaryTree: BoundaryTree {
     let repository: GitRepository
     /// A full commit id, or a ref already known to resolve.
     let commit: String
-    /// The checked folder's place in the repository (`GitFolder.prefix`).
+    /// The reading root's place in the repository (`GitFolder.prefix`).
     let prefix: String
 
     func existing(_ paths: [String]) throws(InputError) -> Set<String> {
@@ -61,12 +61,13 @@ extension MigrationBoundary {
     /// base of HEAD with the default branch; `migrations.since` as a git ref overrides them. nil outside git
     /// (every migration is judged). Git failures end a `--staged`/`--base` run; a plain run judges everything.
     static func resolve(
-        folder: URL, git: GitCheckInputs?, since: String?
+        root: URL, git: GitCheckInputs?, gitRoot: GitFolder?, since: String?
     ) throws(UsageFailure) -> MigrationBoundary? {
+        // Paths are relative to the reading root, like the source's: the boundary tree is seen from there too.
         let located: GitFolder
-        if let git {
-            located = git.folder
-        } else if let found = try? GitFolder.locate(folder, indexFile: nil) {
+        if let gitRoot {
+            located = gitRoot
+        } else if let found = try? GitFolder.locate(root, indexFile: nil) {
             located = found
         } else {
             return nil

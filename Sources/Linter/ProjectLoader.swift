@@ -28,7 +28,7 @@ struct ProjectLoader {
         for file in gists.files { files[file.path] = file.source }
 
         let provider = ParsedSourceProvider(source: source, paths: paths)
-        let schemas = DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
+        let schemas = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
         let queryUsage = loadQueries(paths, schemas: schemas, provider: provider)
         for entry in provider.entries {
             files[entry.file.path] = entry.file

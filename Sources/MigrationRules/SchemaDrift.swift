@@ -12,13 +12,16 @@ public struct SchemaDrift: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         for folder in project.migrations {
             guard let snapshot = folder.latestSnapshot else { continue }
-            // With an unreadable `casing`, names are guesses: `drizzle/parse-error` says so, drift stays quiet.
-            for schema in Self.schemas(of: folder, in: project) where !schema.isCasingUncertain {
+            // With an unreadable `casing` or schema, names are guesses: `drizzle/parse-error` says so, drift stays quiet.
+            for schema in Self.schemas(of: folder, in: project) where schema.isComparable {
                 let unreadable = schema.diagnostics.map(\.location)
+                // An `export *` that resolves to no file may hold the tables a snapshot has: not "removed".
+                let isPartial = schema.diagnostics.contains { $0.kind == .unresolvedImport }
                 let recorded = Self.filtered(snapshot.model, schemaFilter: schema.config?.schemaFilter)
                 for difference in SchemaDiff.compare(schema.model, recorded) {
                     // A value the reader could not work out is `drizzle/parse-error`'s finding, not drift.
                     if let location = difference.sourceLocation, unreadable.contains(where: { $0.overlaps(location) }) { continue }
+                    if isPartial, difference.change == .removed { continue }
                     report(difference, context)
                 }
             }

@@ -56,6 +56,11 @@ public struct DrizzleSchema: Sendable {
     }
     /// `drizzle.casing` in .schemalint.yml supplied the casing.
     public var isCasingGiven = false
+    /// The config's `schema` named no file, or files declaring no table: the model is empty because it could
+    /// not be read, not because the schema is empty (`drizzle/parse-error` reports it at `schema`).
+    public var isModelUnreadable = false
+    /// Whether the model can be compared with migration snapshots: names are certain and the schema was read.
+    public var isComparable: Bool { !isCasingUncertain && !isModelUnreadable }
 
     public init(config: DrizzleConfig?, model: SchemaModel, diagnostics: [ReaderDiagnostic], files: [String]) {
         self.config = config
