@@ -9,17 +9,18 @@ enum ExternalIDs {
         "github", "gitlab", "bitbucket", "google", "apple", "microsoft", "azure", "aws", "facebook", "twitter", "discord",
         "slack", "linear", "notion", "vercel", "clerk", "auth0", "supabase", "firebase", "plaid", "gocardless",
     ]
-    /// Words that say "another system's" before what the id names (`external_user_id`, `provider_account_id`); alone
-    /// (`provider_id`, `installation_id`) they may name a local `providers` or `installations` table.
+    /// Words that say "another system's" next to what the id names (`external_user_id`, `user_external_id`,
+    /// `provider_account_id`); alone (`provider_id`, `installation_id`) they may name a local `providers` or
+    /// `installations` table.
     static let qualifiers: Set<String> = ["external", "provider", "oauth", "installation", "upstream", "remote", "vendor"]
     /// Words of a comment that say an id is not one of ours.
     static let systemWords = providers.union(qualifiers).union(["webhook", "third"])
 
-    /// `stripe_customer_id`, `externalUserId`, `github_installation_id`, `provider_session_id`.
+    /// `stripe_customer_id`, `externalUserId`, `github_installation_id`, `provider_session_id`, `oauth_app_id`.
     static func isExternal(_ column: Column) -> Bool {
         column.nameWords.contains { words in
             let named = words.dropLast()
-            return named.contains(where: providers.contains) || (named.count > 1 && named.dropLast().contains(where: qualifiers.contains))
+            return named.contains(where: providers.contains) || (named.count > 1 && named.contains(where: qualifiers.contains))
         }
     }
 
