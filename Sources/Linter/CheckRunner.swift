@@ -164,7 +164,11 @@ public struct CheckRunner {
 
     private func write(_ rendered: String) throws(UsageFailure) {
         guard let output = options.output else {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
+            do {
+                try StandardStream.output.write(rendered)
+            } catch {
+                throw UsageFailure("cannot write the report to standard output: \(error.reason)")
+            }
             return
         }
         do {

@@ -34,7 +34,9 @@ struct DrizzleLoading {
                 guard Self.isPostgres(config.dialect) else { continue }
                 schemas.append(read(entryFiles: DrizzleConfigReader.schemaFiles(config, provider: provider), config: config))
             case .failure(let diagnostic):
-                schemas.append(DrizzleSchema(config: nil, model: SchemaModel(), diagnostics: [diagnostic], files: [path]))
+                var unreadable = DrizzleSchema(config: nil, model: SchemaModel(), diagnostics: [diagnostic], files: [path])
+                unreadable.isConfigUnreadable = true
+                schemas.append(unreadable)
             }
         }
         if !schemas.isEmpty { return schemas }

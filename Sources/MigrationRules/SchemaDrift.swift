@@ -13,7 +13,7 @@ public struct SchemaDrift: ProjectRule {
         for folder in project.migrations {
             guard let snapshot = folder.latestSnapshot else { continue }
             // With an unreadable `casing`, names are guesses: `drizzle/parse-error` says so, drift stays quiet.
-            for schema in Self.schemas(of: folder, in: project) where !schema.isCasingUncertain {
+            for schema in Self.schemas(of: folder, in: project) where !schema.isCasingUncertain && !schema.isConfigUnreadable {
                 let unreadable = schema.diagnostics.map(\.location)
                 let recorded = Self.filtered(snapshot.model, schemaFilter: schema.config?.schemaFilter)
                 for difference in SchemaDiff.compare(schema.model, recorded) {

@@ -50,6 +50,9 @@ public struct DrizzleSchema: Sendable {
     }
     /// `drizzle.casing` in .schemalint.yml supplied the casing.
     public var isCasingGiven = false
+    /// The drizzle-kit config could not be read, so no schema file was: the empty model is not a schema without
+    /// tables, and nothing may be compared with it.
+    public var isConfigUnreadable = false
 
     public init(config: DrizzleConfig?, model: SchemaModel, diagnostics: [ReaderDiagnostic], files: [String]) {
         self.config = config

@@ -13,6 +13,7 @@ struct FileParser {
     /// statement parsed alone, so one bad statement does not hide the others.
     mutating func statements(in range: Range<Int>) -> [SQLStatement] {
         guard lexer.significantRange(in: range) != nil else { return [] }
+        if StatementComplexity.firstExcess(in: range, lexer: lexer) != nil { return guardedOneByOne(range) }
         let text = LibPgQuery.cText(bytes, range)
         switch LibPgQuery.parse(text) {
         case .success(let json):
@@ -21,6 +22,32 @@ struct FileParser {
         case .failure(let failure):
             return oneByOne(text: text, range: range, failure: failure)
         }
+    }
+
+    /// Splits `range` at `;` with the lexer (libpg_query's scanner would build the tree it cannot take) and parses
+    /// each statement alone, except those too complex for libpg_query, which are syntax errors at the token that
+    /// crossed the limit.
+    private mutating func guardedOneByOne(_ range: Range<Int>) -> [SQLStatement] {
+        var statements: [SQLStatement] = []
+        var start = range.lowerBound
+        var p = range.lowerBound
+        while p < range.upperBound {
+            var end = range.upperBound
+            while let token = lexer.nextToken(from: p, limit: range.upperBound) {
+                p = token.range.upperBound
+                if token.kind == .punctuation(UInt8(ascii: ";")) { end = p; break }
+            }
+            if lexer.nextToken(from: p, limit: range.upperBound) == nil { p = range.upperBound; end = range.upperBound }
+            if let excess = StatementComplexity.firstExcess(in: start..<end, lexer: lexer) {
+                errors.append(SQLSyntaxError(
+                    message: "statement too complex to check: more than \(StatementComplexity.limit) operators chained or nested in one expression; split it into smaller statements",
+                    range: excess))
+            } else {
+                statements += self.statements(in: start..<end)
+            }
+            start = end
+        }
+        return statements
     }
 
     /// Parses each statement of `range` alone (split by the scanner). `failure` is why the whole range did not

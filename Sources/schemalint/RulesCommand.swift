@@ -11,16 +11,18 @@ struct Rules: ParsableCommand {
     func run() throws {
         let catalog = try CheckRunner.loadCatalog()
         if markdown {
-            print(RuleDocumentation.table(catalog), terminator: "")
+            try printOutput(RuleDocumentation.table(catalog), terminator: "")
             return
         }
         let width = catalog.ids.map(\.count).max() ?? 0
+        var lines: [String] = []
         for id in catalog.ids {
             guard let entry = catalog[id] else { continue }
             let padded = id.padding(toLength: width, withPad: " ", startingAt: 0)
             let severity = entry.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            print("\(padded)  \(severity)  \(entry.summary)")
+            lines.append("\(padded)  \(severity)  \(entry.summary)")
         }
+        try printOutput(lines.joined(separator: "\n"))
     }
 }
 
@@ -35,6 +37,6 @@ struct Explain: ParsableCommand {
         guard let entry = catalog[id] else {
             throw UsageFailure("unknown rule `\(id)`; run `schemalint rules` for the list")
         }
-        print(RuleDocumentation.markdown(for: entry))
+        try printOutput(RuleDocumentation.markdown(for: entry))
     }
 }
