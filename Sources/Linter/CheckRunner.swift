@@ -51,6 +51,8 @@ public struct CheckRunner {
         /// Where the baseline file is, for `schemalint baseline` to write it (absolute).
         var baselineLocation: String
         var changedOnly: ChangedOnlyFilter?
+        /// The folder checked (absolute, standardized).
+        var folder: URL
     }
 
     /// Returns the exit code; writes the report to standard output or `--output`.
@@ -71,11 +73,28 @@ public struct CheckRunner {
         for path in options.paths {
             let prepared = try prepare(path, catalog: catalog, useBaseline: true)
             var report = try Self.lint(prepared.request)
+            try refuseOutputOverInput(prepared, report: report)
             if let filter = prepared.changedOnly { report = filter.apply(to: report) }
             reports.append((report, prepared.displayPrefix))
         }
         let empty = Report(findings: [], files: [], rulesRun: [], suppressedCount: 0, baselinedCount: 0, duration: 0)
         return Self.combine(reports) ?? (empty, "")
+    }
+
+    /// `--output` naming a file the run read (a schema, a migration, the configuration, the baseline) would
+    /// replace it with the report: refused before anything is written.
+    private func refuseOutputOverInput(_ prepared: PreparedFolder, report: Report) throws(UsageFailure) {
+        guard let output = options.output else { return }
+        let root = prepared.folder.path
+        var inputs = report.files.map { root + "/" + $0 } + [prepared.baselineLocation]
+        if let configuration = prepared.request.configurationFile?.path {
+            inputs.append(configuration.hasPrefix("/") ? configuration : root + "/" + configuration)
+        }
+        do {
+            try OutputFile.refuseInput(output, inputs: inputs)
+        } catch {
+            throw UsageFailure("cannot write the report to \(output): \(error.reason)")
+        }
     }
 
     /// `schemalint baseline`: lints the first folder without a baseline and writes every finding to the baseline
@@ -128,6 +147,7 @@ public struct CheckRunner {
             : nil
 
         let (configuration, configurationFile) = try loadConfiguration(for: folder, catalog: catalog, git: git)
+        try Self.requireInsideRepository(configuration, folder: folder)
         let baselinePath = configuration.baseline ?? BaselineFile.defaultPath
         let baselineLocation = baselinePath.hasPrefix("/") ? baselinePath : folder.appendingPathComponent(baselinePath).path
         var baseline: Set<String> = []
@@ -143,7 +163,23 @@ public struct CheckRunner {
             baseline: baseline, base: git?.base?.source(under: prefix))
         var changedOnly: ChangedOnlyFilter?
         if options.changedOnly, let git { changedOnly = try git.changedOnlyFilter() }
-        return PreparedFolder(request: request, displayPrefix: prefix, baselineLocation: baselineLocation, changedOnly: changedOnly)
+        return PreparedFolder(request: request, displayPrefix: prefix, baselineLocation: baselineLocation, changedOnly: changedOnly,
+                              folder: folder)
+    }
+
+    /// Every path `.schemalint.yml` names (`baseline`, `drizzle.config`, `migrations.folder`) must stay inside the
+    /// repository (the git root, else the folder checked) once `..` and symlinks are resolved: a configuration
+    /// from a pull request must not make the run read or overwrite a file elsewhere.
+    static func requireInsideRepository(_ configuration: Configuration, folder: URL) throws(UsageFailure) {
+        let root = (ConfigurationLocator.gitRoot(of: folder) ?? folder).path
+        // The default baseline too: a `.schemalint-baseline.json` symlink must not lead elsewhere either.
+        let named = [("baseline", configuration.baseline ?? BaselineFile.defaultPath), ("drizzle.config", configuration.drizzleConfig),
+                     ("migrations.folder", configuration.migrationsFolder)]
+        for case let (key, path?) in named {
+            let absolute = path.hasPrefix("/") ? path : folder.path + "/" + path
+            guard !ContainedPath.isInside(absolute, root: root) else { continue }
+            throw UsageFailure("`\(key)` is \(path), which leads outside the repository (\(root)) once `..` and symlinks are resolved; name a path inside it")
+        }
     }
 
     /// The baseline's bytes: staged in `--staged` mode (the baseline is part of the commit), else from disk.
