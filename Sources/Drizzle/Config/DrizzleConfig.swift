@@ -90,6 +90,11 @@ public enum DrizzleConfigReader {
                                              message: "cannot evaluate `schema` in the drizzle config, so its schema files are not read",
                                              location: location))
         }
+        if let glob = strings("schema")?.first(where: { Glob($0).isTooComplex }) {
+            return .failure(ReaderDiagnostic(kind: .malformedInput,
+                                             message: "the `schema` glob `\(glob.prefix(60))` of the drizzle config expands to more than \(Glob.maximumAlternatives) patterns, so its schema files are not read",
+                                             location: location))
+        }
         let casing = object["casing"]?.stringValue.flatMap(Casing.init(rawValue:))
         var config = DrizzleConfig(path: path, schema: strings("schema") ?? [], out: object["out"]?.stringValue,
                                    dialect: object["dialect"]?.stringValue, casing: casing,
@@ -127,7 +132,8 @@ public enum DrizzleConfigReader {
             guard let path = RelativePath.join(base, pattern) else { continue }
             if Glob.hasWildcards(path) {
                 let base = Glob.fixedPrefixFolder(path)
-                result += provider.files(under: base).filter { Glob(path).matches($0) && isSource($0) }
+                let glob = Glob(path)
+                result += provider.files(under: base).filter { glob.matches($0) && isSource($0) }
             } else if provider.fileExists(path) {
                 result.append(path)
             } else {
