@@ -38,3 +38,13 @@ import Testing
         #expect(file.statements.count == 2)
     }
 }
+
+@Suite struct SQLEncodingTests {
+    @Test func invalidUTF8IsALocatedError() {
+        let bytes = Array("SELECT 1; -- caf".utf8) + [0xE9] + Array("\nSELECT 2;\n".utf8)
+        let file = SQLParser.parseFile(bytes)
+        #expect(file.syntaxErrors.map(\.message) == ["invalid byte sequence for encoding \"UTF8\": 0xe9"])
+        #expect(file.syntaxErrors.first?.range == 16..<17)
+        #expect(file.statements.count == 2)
+    }
+}

@@ -63,6 +63,8 @@ public enum DrizzleConfigReader {
             return .failure(ReaderDiagnostic(kind: .malformedInput, message: "cannot read the drizzle config",
                                              location: SourceLocation(path: path, range: 0..<0)))
         }
+        // drizzle-kit cannot load a config that does not parse (invalid UTF-8 included); neither is it guessed at here.
+        if let syntaxError = evaluator.diagnostics.first(where: { $0.kind == .syntax }) { return .failure(syntaxError) }
         guard let expression = defaultExport(module) else {
             return .failure(ReaderDiagnostic(kind: .malformedInput, message: "the drizzle config has no `export default`",
                                              location: SourceLocation(path: path, range: 0..<module.syntax.length)))
