@@ -70,6 +70,6 @@ private func errors(schema: String, instance: String) throws -> [SchemaValidatio
         let chain = ##"{"$ref": "#/$defs/d0", "$defs": {\##(definitions.joined(separator: ","))}}"##
         let found = try errors(schema: chain, instance: "1")
         #expect(found.count == 1 && found[0].message.contains("too expensive to evaluate"), "\(found)")
-        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(Date().timeIntervalSince(start) < 30, "bounded (about a second in a debug build), where it was exponential")
     }
 }

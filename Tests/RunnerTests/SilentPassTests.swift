@@ -19,15 +19,7 @@ import TestSupport
 
     @Test func stagedWithAnUnresolvedConflictIsExitTwo() throws {
         let repo = try TemporaryRepository.make { repo in
-            try repo.write("gists/c.json", "{\"v\": 1}\n")
-            try repo.commitAll("base")
-            try repo.git("checkout", "--quiet", "-b", "other")
-            try repo.write("gists/c.json", "{\"v\": 2}\n")
-            try repo.commitAll("other")
-            try repo.git("checkout", "--quiet", "main")
-            try repo.write("gists/c.json", "{\"v\": 3}\n")
-            try repo.commitAll("main")
-            #expect(throws: GitCommandFailure.self) { try repo.git("merge", "--quiet", "other") }
+            try repo.makeMergeConflict(at: "gists/c.json", base: "{\"v\": 1}\n", ours: "{\"v\": 3}\n", theirs: "{\"v\": 2}\n")
         }
         defer { repo.remove() }
         let message = usageFailure(repo.root, staged: true)
