@@ -9,6 +9,15 @@ public protocol FileSource: Sendable {
     func listFiles() throws(InputError) -> [String]
     /// The bytes of one file.
     func read(_ path: String) throws(InputError) -> [UInt8]
+    /// At least the first `limit` bytes of one file (all of it when shorter; a source may return more). Readers
+    /// that need only a file's head — old migration snapshots — use it so that large files are not read whole.
+    func readPrefix(_ path: String, limit: Int) throws(InputError) -> [UInt8]
+}
+
+extension FileSource {
+    public func readPrefix(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+        try read(path)
+    }
 }
 
 /// An input that cannot be read at all: exit 2, with the path in the message.
@@ -89,16 +98,14 @@ public struct WorkTreeSource: FileSource {
     }
 
     public func read(_ path: String) throws(InputError) -> [UInt8] {
-        let full = root.path + "/" + path
-        guard let handle = FileHandle(forReadingAtPath: full) else {
-            let reason = FileManager.default.fileExists(atPath: full) ? "permission denied" : "no such file"
-            throw InputError(path: path, reason: reason)
-        }
-        defer { try? handle.close() }
+        try readPrefix(path, limit: .max)
+    }
+
+    public func readPrefix(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
         do {
-            return Array(try handle.readToEnd() ?? Data())
+            return try DiskFile.read(root.path + "/" + path, limit: FastPaths.enabled ? limit : .max)
         } catch {
-            throw InputError(path: path, reason: Self.reason(of: error))
+            throw InputError(path: path, reason: error.reason)
         }
     }
 

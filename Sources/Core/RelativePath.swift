@@ -1,6 +1,12 @@
 /// Repository-relative path arithmetic on `/`-separated paths (no file system access).
 public enum RelativePath {
     /// The folder part of `path` (`""` for a file at the root).
+    /// The last component of a `/`-separated path.
+    public static func fileName(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
+    }
+
     public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[..<slash])

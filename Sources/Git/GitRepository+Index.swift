@@ -52,6 +52,15 @@ extension GitRepository {
         guard git_index_entry_stage(entry) == 0, !isIntentToAdd,
               let mode = FileMode(rawMode: entry.pointee.mode), let path = LibGit2.string(entry.pointee.path)
         else { return nil }
-        return FileEntry(path: path, blobID: ObjectID(entry.pointee.id), mode: mode)
+        let stat = IndexStat(size: entry.pointee.file_size, modificationSeconds: entry.pointee.mtime.seconds,
+                             modificationNanoseconds: entry.pointee.mtime.nanoseconds,
+                             changeSeconds: entry.pointee.ctime.seconds, changeNanoseconds: entry.pointee.ctime.nanoseconds,
+                             inode: entry.pointee.ino)
+        return FileEntry(path: path, blobID: ObjectID(entry.pointee.id), mode: mode, stat: stat)
+    }
+
+    /// The path of the index file read by `stagedEntries()` (the repository's, or `GIT_INDEX_FILE`'s).
+    public func indexFilePath() throws(GitError) -> String? {
+        try withIndex { _, index in LibGit2.string(git_index_path(index)) }
     }
 }

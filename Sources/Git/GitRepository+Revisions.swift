@@ -57,6 +57,11 @@ extension GitRepository {
         }
     }
 
+    /// The size of a blob in bytes, read from the object header without inflating the blob.
+    public func blobSize(_ id: ObjectID) throws(GitError) -> Int {
+        try withHandles { (handles: inout LibGit2Handles) throws(GitError) in try handles.objectSize(id) }
+    }
+
     /// The bytes of a blob, by id (from `stagedEntries()` or `treeFiles(at:)`).
     public func blob(_ id: ObjectID) throws(GitError) -> [UInt8] {
         try withHandles { (handles: inout LibGit2Handles) throws(GitError) in try handles.blobBytes(id) }

@@ -16,6 +16,22 @@ extension LibGit2Handles {
         return [UInt8](UnsafeRawBufferPointer(start: content, count: size))
     }
 
+    /// An object's size from its header (for a packed delta, libgit2 reads the delta's header, not the chain).
+    func objectSize(_ id: ObjectID) throws(GitError) -> Int {
+        var odb: OpaquePointer?
+        guard git_repository_odb(&odb, repository) >= 0, let odb else {
+            throw .missingObject(id: id.hex, detail: LibGit2.lastErrorMessage())
+        }
+        defer { git_odb_free(odb) }
+        var oid = id.gitOID
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        guard git_odb_read_header(&size, &type, odb, &oid) >= 0 else {
+            throw .missingObject(id: id.hex, detail: LibGit2.lastErrorMessage())
+        }
+        return size
+    }
+
     /// The object `ref` names (any revision expression git accepts), peeled to `type`. The caller frees it
     /// with `git_object_free`.
     func peeledObject(_ ref: String, to type: git_object_t) throws(GitError) -> OpaquePointer {

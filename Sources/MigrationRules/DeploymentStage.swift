@@ -4,8 +4,8 @@ import SQL
 /// The phases of a staged deployment (the design document's "Migration Strategy"): each ships on its own,
 /// with the application deployed in between.
 enum DeploymentStage: Int, Comparable, CaseIterable {
-    /// Schema creation: new tables (with their own constraints and indexes), new nullable or defaulted columns,
-    /// indexes, types, schemas. Nothing running breaks.
+    /// Schema creation: new tables (with their own constraints and indexes), new nullable or defaulted columns
+    /// (with constraints on them), indexes, types, schemas. Nothing running breaks.
     case creation = 1
     /// Data migration: data changes, and constraints, foreign keys, `NOT NULL` and type changes on tables that
     /// already have rows; `VALIDATE CONSTRAINT`.
@@ -32,16 +32,108 @@ struct StagedChange {
     var summary: String
 }
 
+/// A database object by the name a `CREATE` and a `DROP` of it both use.
+enum DatabaseObject: Hashable {
+    /// Tables, indexes, views, sequences, and the index behind a unique or primary key constraint: one namespace.
+    case relation(TableName)
+    case constraint(table: TableName, name: String)
+    case column(table: TableName, name: String)
+    case type(TableName)
+    case routine(TableName)
+}
+
+/// What one migration creates: a drop of an object the same migration also creates is a replacement
+/// (`DROP CONSTRAINT x` … `ADD CONSTRAINT x`) or a temporary helper (`CREATE FUNCTION f` … `DROP FUNCTION f`),
+/// one change rather than a cleanup; a constraint on a column the migration adds is part of adding it.
+struct MigrationContents {
+    let step: MigrationStep
+    private(set) var created: Set<DatabaseObject> = []
+    /// Tables that get a new index (or a unique or primary key constraint, which brings one): dropping another
+    /// index of such a table replaces that index.
+    private(set) var indexedTables: Set<TableName> = []
+
+    init(step: MigrationStep) {
+        self.step = step
+        for statement in step.script?.sql.allStatements ?? [] {
+            created.formUnion(Self.objects(createdBy: statement.kind))
+            switch statement.kind {
+            case .createIndex(let index): indexedTables.insert(TableName(index.table))
+            case .alterTable(let alter) where alter.objectKind == .table:
+                for action in alter.actions {
+                    guard case .addConstraint(let constraint) = action.kind else { continue }
+                    switch constraint.kind {
+                    case .unique, .primaryKey, .exclusion: indexedTables.insert(TableName(alter.table))
+                    default: break
+                    }
+                }
+            default: break
+            }
+        }
+    }
+
+    func creates(_ object: DatabaseObject) -> Bool { created.contains(object) }
+
+    /// Whether the migration adds `column` to `table` (a column of a table it creates counts too, but those are
+    /// already part of creating the table).
+    func addsColumn(_ column: String, to table: TableName) -> Bool { created.contains(.column(table: table, name: column)) }
+
+    private static func objects(createdBy kind: StatementKind) -> [DatabaseObject] {
+        switch kind {
+        case .createTable(let table): return [.relation(TableName(table.name))]
+        case .createIndex(let index):
+            return index.name.map { [.relation(TableName(schema: index.table.schema, name: $0))] } ?? []
+        case .createEnum(let type): return [.type(TableName(type.name))]
+        case .create(let object):
+            switch object.objectKind {
+            case .function, .procedure: return [.routine(TableName(object.name))]
+            default: return [.relation(TableName(object.name))]
+            }
+        case .alterTable(let alter) where alter.objectKind == .table:
+            let table = TableName(alter.table)
+            return alter.actions.flatMap { action -> [DatabaseObject] in
+                switch action.kind {
+                case .addColumn(let column, _): return [.column(table: table, name: column.name)]
+                case .addConstraint(let constraint):
+                    guard let name = constraint.name else { return [] }
+                    return [.constraint(table: table, name: name), .relation(TableName(schema: table.schema, name: name))]
+                default: return []
+                }
+            }
+        default:
+            return []
+        }
+    }
+}
+
 enum StageClassifier {
-    /// The staged changes a statement makes; none for statements that belong to no stage (policies, grants,
-    /// comments, `SET DEFAULT`, the `DO` wrapper itself — its nested statements are classified on their own).
-    static func changes(of statement: SQLStatement, in step: MigrationStep) -> [StagedChange] {
+    /// The staged changes a statement makes; none for statements that belong to no stage (policies, triggers,
+    /// grants, comments, `SET DEFAULT`, the `DO` wrapper itself — its nested statements are classified on their own),
+    /// and none for dropping what the same migration creates.
+    /// `schema`: what the migrations before this statement made of the schema.
+    static func changes(of statement: SQLStatement, in migration: MigrationContents, schema: MigratedSchema) -> [StagedChange] {
+        let step = migration.step
         func change(_ stage: DeploymentStage, _ summary: String) -> [StagedChange] {
             [StagedChange(stage: stage, range: statement.range, summary: summary)]
         }
+        /// A drop, unless everything it drops is created by this migration too.
+        func cleanup(_ drop: DropObjects, _ object: ((TableName) -> DatabaseObject)? = nil) -> [StagedChange] {
+            let dropped = drop.names.filter { name in object.map { !migration.creates($0(TableName(name))) } ?? true }
+            guard !dropped.isEmpty || drop.names.isEmpty else { return [] }
+            let names = dropped.filter { !$0.name.isEmpty }.map { "`\($0)`" }
+            return change(.cleanup, "drops \(drop.objectKind) " + (names.isEmpty ? "(unnamed)" : names.joined(separator: ", ")))
+        }
         switch statement.kind {
         case .createTable(let table): return change(.creation, "creates table `\(table.name)`")
-        case .createIndex(let index): return change(.creation, "creates index \(index.name.map { "`\($0)`" } ?? "on `\(TableName(index.table))`")")
+        case .createIndex(let index):
+            let name = index.name.map { "`\($0)`" } ?? "on `\(TableName(index.table))`"
+            let table = TableName(index.table)
+            // A unique index on rows that already exist constrains them like `ADD CONSTRAINT … UNIQUE` does; one on
+            // a new table, or covering a column this migration adds (NULL in every existing row), does not.
+            if index.unique, step.existedBefore(table),
+               !index.columns.contains(where: { migration.addsColumn($0.text, to: table) }) {
+                return change(.dataMigration, "creates unique index \(name) on existing rows of `\(table)`")
+            }
+            return change(.creation, "creates index \(name)")
         case .createEnum(let type): return change(.creation, "creates type `\(type.name)`")
         case .createSchema(let schema): return change(.creation, "creates schema `\(schema.name)`")
         case .alterEnum(let type):
@@ -53,42 +145,75 @@ enum StageClassifier {
             // Seeding a table created in the same migration is part of creating it.
             if step.tablesCreated.contains(TableName(data.table)) { return change(.creation, "fills new table `\(TableName(data.table))`") }
             return change(.dataMigration, "changes data in `\(TableName(data.table))`")
-        case .dropTable(let drop): return change(.cleanup, "drops table \(names(drop))")
-        case .dropIndex(let drop): return change(.cleanup, "drops index \(names(drop))")
-        case .drop(let drop): return change(.cleanup, "drops \(drop.objectKind) \(names(drop))")
-        case .rename(let rename): return change(.cleanup, "renames \(rename.objectKind) `\(rename.from ?? rename.table?.description ?? "?")`")
+        case .dropTable(let drop): return cleanup(drop) { .relation($0) }
+        case .dropIndex(var drop):
+            // Only a unique index can be something deployed code relies on (`ON CONFLICT`, duplicate checks); no
+            // query fails without a plain one. Dropping a unique index is no stage either while the migration
+            // indexes its table anew (a replacement), and an index the migrations never created is of unknown kind.
+            drop.names.removeAll { name in
+                schema.index(name).map { !$0.unique || migration.indexedTables.contains($0.table) } ?? true
+            }
+            return drop.names.isEmpty ? [] : cleanup(drop) { .relation($0) }
+        case .drop(let drop):
+            switch drop.objectKind {
+            // Like creating them, dropping policies, triggers and rules belongs to no stage.
+            case .policy, .trigger, .rule: return []
+            case .type: return cleanup(drop) { .type($0) }
+            case .function, .procedure: return cleanup(drop) { .routine($0) }
+            case .view, .materializedView, .sequence: return cleanup(drop) { .relation($0) }
+            default: return cleanup(drop)
+            }
+        case .rename(let rename):
+            let of = rename.objectKind == .column || rename.objectKind == .constraint ? rename.table.map { " of `\(TableName($0))`" } ?? "" : ""
+            return change(.cleanup, "renames \(rename.objectKind) `\(rename.from ?? rename.table?.description ?? "?")`\(of) to `\(rename.to)`")
         case .alterTable(let alter) where alter.objectKind == .table:
             return alter.actions.compactMap { action in
-                classify(action, table: alter.table, in: step).map { StagedChange(stage: $0.0, range: action.range, summary: $0.1) }
+                classify(action, table: TableName(alter.table), in: migration, schema: schema)
+                    .map { StagedChange(stage: $0.0, range: action.range, summary: $0.1) }
             }
         default:
             return []
         }
     }
 
-    private static func classify(_ action: AlterTableAction, table: QualifiedName, in step: MigrationStep) -> (DeploymentStage, String)? {
+    private static func classify(_ action: AlterTableAction, table: TableName, in migration: MigrationContents,
+                                 schema: MigratedSchema) -> (DeploymentStage, String)? {
         // Everything done to a table created in the same migration is part of creating it.
-        if step.tablesCreated.contains(TableName(table)) { return (.creation, "creates table `\(TableName(table))`") }
+        if migration.step.tablesCreated.contains(table) { return (.creation, "creates table `\(table)`") }
         switch action.kind {
         case .addColumn(let column, _):
             if column.rejectsNull && !column.providesValueForExistingRows {
-                return (.dataMigration, "adds NOT NULL column `\(column.name)` to `\(TableName(table))`")
+                return (.dataMigration, "adds NOT NULL column `\(column.name)` to `\(table)`")
             }
-            return (.creation, "adds column `\(column.name)` to `\(TableName(table))`")
+            return (.creation, "adds column `\(column.name)` to `\(table)`")
         case .addConstraint(let constraint):
             let kind = if case .foreignKey = constraint.kind { "foreign key" } else { "constraint" }
             let name = constraint.name.map { " `\($0)`" } ?? ""
-            return (.dataMigration, "adds \(kind)\(name) to `\(TableName(table))`")
-        case .validateConstraint(let name): return (.dataMigration, "validates `\(name)` on `\(TableName(table))`")
-        case .setNotNull(let column): return (.dataMigration, "sets `\(column)` of `\(TableName(table))` NOT NULL")
-        case .alterColumnType(let column, _, _): return (.dataMigration, "changes the type of `\(column)` of `\(TableName(table))`")
-        case .dropColumn(let name, _, _): return (.cleanup, "drops column `\(name)` of `\(TableName(table))`")
-        case .dropConstraint(let name, _, _): return (.cleanup, "drops constraint `\(name)` of `\(TableName(table))`")
+            // A constraint on a column added in this migration checks no existing value (the column is new), so it is
+            // part of adding the column.
+            if let column = constraint.columns.first(where: { migration.addsColumn($0, to: table) }) {
+                return (.creation, "adds column `\(column)` to `\(table)` with \(kind)\(name)")
+            }
+            return (.dataMigration, "adds \(kind)\(name) to `\(table)`")
+        case .validateConstraint(let name): return (.dataMigration, "validates `\(name)` on `\(table)`")
+        case .setNotNull(let column): return (.dataMigration, "sets `\(column)` of `\(table)` NOT NULL")
+        case .alterColumnType(let change):
+            let oldType = schema.type(of: change.column, in: table)
+            guard TypeChangeRewrite.verdict(from: oldType, to: change) == .noRewrite, let oldType else {
+                return (.dataMigration, "changes the type of `\(change.column)` of `\(table)`")
+            }
+            // Widening (`varchar(64)` → `text`) keeps every value and every deployed query working: an expansion.
+            return TypeChangeRewrite.sameType(oldType, change.typeName)
+                ? nil : (.creation, "widens the type of `\(change.column)` of `\(table)` to `\(change.typeName)`")
+        case .dropColumn(let name, _, _):
+            if migration.creates(.column(table: table, name: name)) { return nil }
+            return (.cleanup, "drops column `\(name)` of `\(table)`")
+        case .dropConstraint(let name, _, _):
+            if migration.creates(.constraint(table: table, name: name)) || migration.creates(.relation(TableName(schema: table.schema, name: name))) {
+                return nil
+            }
+            return (.cleanup, "drops constraint `\(name)` of `\(table)`")
         case .dropNotNull, .setDefault, .dropDefault, .other: return nil
         }
-    }
-
-    private static func names(_ drop: DropObjects) -> String {
-        drop.names.map { "`\($0)`" }.joined(separator: ", ")
     }
 }

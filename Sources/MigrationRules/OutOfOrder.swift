@@ -4,6 +4,7 @@ import ProjectModel
 
 /// `migration/out-of-order`: journal entries not numbered 0…n-1, `when` not increasing (drizzle's migrator
 /// silently skips such a migration on databases that ran the one before), duplicated or wrong number prefixes.
+/// One finding per cause: a single removed entry or a single step back in time is one finding, not one per later entry.
 public struct OutOfOrder: ProjectRule {
     public let id = "migration/out-of-order"
     public init() {}
@@ -16,30 +17,118 @@ public struct OutOfOrder: ProjectRule {
     }
 
     private func checkJournal(_ journal: Journal, _ context: RuleContext) {
-        var latest: (when: Int, tag: String)?
-        for entry in journal.entries {
+        checkNumbering(journal.entries, journal.path, context)
+        checkWhen(journal.entries, journal.path, context)
+    }
+
+    /// `idx` counts 0, 1, 2, … and drizzle-kit names each migration after its `idx` (`0003_…`). One finding per
+    /// cause, at the entry where it happens: a gap (an entry removed), a jump back, or one entry's wrong `idx`;
+    /// the entries after a gap or jump are compared with their own predecessor, not reported again.
+    private func checkNumbering(_ entries: [JournalEntry], _ path: String, _ context: RuleContext) {
+        var expected = 0
+        var previousOffset = 0
+        var seen: Set<String> = []
+        var seenPrefixes: Set<Int> = []
+        for (position, entry) in entries.enumerated() {
+            let tag = entry.tag?.value ?? "#\(position)"
+            guard seen.insert(tag).inserted else {
+                context.report(
+                    path: path, range: entry.tagRange,
+                    message: "journal entry `\(tag)` is listed twice: on a fresh database drizzle's migrator runs its SQL twice, and the second run fails on what the first created",
+                    help: "remove the repeated entry")
+                continue
+            }
+            let prefix = MigrationName.number(of: tag).flatMap { $0.count < 8 ? Int($0) : nil }
+            var idx = expected
+            if let written = entry.idx, written.value != expected {
+                let place = expected == 0 ? "is the first entry" : "follows `idx` \(expected - 1)"
+                if entries.dropFirst(position + 1).first?.idx?.value == expected + 1 {
+                    // The next entry continues where this one should have: only this `idx` is wrong.
+                    context.report(
+                        path: path, range: written.range,
+                        message: "journal entry `\(tag)` has `idx` \(written.value) but \(place): entries are numbered 0…n-1 in order",
+                        help: "set `idx` to \(expected)")
+                } else if written.value > expected {
+                    idx = written.value
+                    let missing = written.value - expected == 1 ? "`idx` \(expected) is" : "`idx` \(expected)…\(written.value - 1) are"
+                    context.report(
+                        path: path, range: written.range,
+                        message: "journal entry `\(tag)` has `idx` \(written.value) but \(place): \(missing) missing, so a migration was removed from the journal; databases that ran it keep its changes, fresh ones never get them",
+                        help: "restore the removed migration (journal entry, SQL file and snapshot) from version control if any database ran it")
+                } else {
+                    idx = written.value
+                    let why = written.value == expected - 1
+                        ? "two migrations have the same number, as when two branches each generated one"
+                        : "the journal lists migrations out of order"
+                    context.report(
+                        path: path, range: written.range,
+                        message: "journal entry `\(tag)` has `idx` \(written.value) but \(place): \(why)",
+                        help: "regenerate the later migration on top of the others with `drizzle-kit generate`, so that `idx` counts 0…n-1")
+                }
+            } else if let written = entry.idx {
+                idx = written.value
+            }
+            expected = idx + 1
+            // Sequential prefixes (`0003_`) follow `idx`; timestamp prefixes (`20250101…`) do not. A prefix that is off
+            // by the same amount as the entry before it is the same renaming, already reported there; one that an
+            // earlier entry has too is two branches' migrations, reported at the SQL file (`checkDuplicateNumbers`).
+            guard let prefix else { continue }
+            let offset = prefix - idx
+            let repeated = !seenPrefixes.insert(prefix).inserted
+            defer { previousOffset = offset }
+            guard offset != 0, offset != previousOffset, !repeated else { continue }
+            context.report(
+                path: path, range: entry.tagRange,
+                message: "journal entry `\(tag)` is numbered \(prefix) but has `idx` \(idx): drizzle-kit numbers a migration and its snapshot by `idx`, so this one was renamed or moved by hand",
+                help: "give the SQL file, the `tag` and the snapshot the number \(idx), or restore the entry's original position")
+        }
+    }
+
+    /// drizzle's migrator runs an entry only if its `when` is above the newest `when` a database has run. Reported
+    /// once where `when` goes back below the entry before it; the entries right after it that are still not later
+    /// than that newest one are skipped for the same reason and are named in the same finding.
+    private func checkWhen(_ entries: [JournalEntry], _ path: String, _ context: RuleContext) {
+        struct Run {
+            var entry: JournalEntry
+            var tag: String
+            var newest: (when: Int, tag: String)
+            var followers: [String] = []
+        }
+        var newest: (when: Int, tag: String)?
+        var previousWhen: Int?
+        var previousSkipped = false
+        var runs: [Run] = []
+        var seen: Set<String> = []
+        for entry in entries {
             let tag = entry.tag?.value ?? "#\(entry.position)"
-            if let idx = entry.idx, idx.value != entry.position {
-                context.report(
-                    path: journal.path, range: idx.range,
-                    message: "journal entry `\(tag)` has `idx` \(idx.value) but is entry \(entry.position): entries must be numbered 0…n-1 in order",
-                    help: "set `idx` to \(entry.position)")
-            } else if let number = MigrationName.number(of: tag), number.count < 8, let value = Int(number), value != entry.position {
-                // Sequential prefixes (`0003_`) follow the position; timestamp prefixes (`20250101…`) do not.
-                context.report(
-                    path: journal.path, range: entry.tagRange,
-                    message: "journal entry `\(tag)` is numbered \(value) but is entry \(entry.position): its SQL file and snapshot are looked up by the wrong number",
-                    help: "rename the migration so that its number is \(entry.position), or move its entry to position \(value)")
-            }
-            guard let when = entry.when else { continue }
-            if let previous = latest, when.value <= previous.when {
-                context.report(
-                    path: journal.path, range: when.range,
-                    message: "`when` of `\(tag)` (\(when.value)) is not later than that of `\(previous.tag)` (\(previous.when)): drizzle's migrator silently skips `\(tag)` on databases that already ran `\(previous.tag)`",
-                    help: "set `when` of `\(tag)` above \(previous.when)")
+            // A repeated entry is reported as such by `checkNumbering`.
+            guard seen.insert(tag).inserted, let when = entry.when?.value else { continue }
+            let skipped = newest.map { when <= $0.when } ?? false
+            if let newest, skipped {
+                if previousSkipped, let previousWhen, when >= previousWhen, !runs.isEmpty {
+                    runs[runs.count - 1].followers.append(tag)
+                } else {
+                    runs.append(Run(entry: entry, tag: tag, newest: newest))
+                }
             } else {
-                latest = (when.value, tag)
+                newest = (when, tag)
             }
+            previousWhen = when
+            previousSkipped = skipped
+        }
+        for run in runs {
+            guard let when = run.entry.when else { continue }
+            let also = switch run.followers.count {
+            case 0: ""
+            case 1: ", and `\(run.followers[0])` after it for the same reason"
+            default: ", and the \(run.followers.count) entries after it up to `\(run.followers[run.followers.count - 1])` for the same reason"
+            }
+            context.report(
+                path: path, range: when.range,
+                message: "`when` of `\(run.tag)` (\(when.value)) is not later than that of `\(run.newest.tag)` (\(run.newest.when)): drizzle's migrator silently skips `\(run.tag)` on databases that already ran `\(run.newest.tag)`\(also)",
+                help: run.followers.isEmpty
+                    ? "set `when` of `\(run.tag)` above \(run.newest.when)"
+                    : "set `when` of `\(run.tag)` above \(run.newest.when), and of the entries after it so that `when` keeps increasing")
         }
     }
 

@@ -19,11 +19,13 @@ public struct SnapshotChainBroken: ProjectRule {
                            message: "snapshot `\(snapshot.path)` cannot be read: \(error.message)",
                            help: "restore the snapshot from version control; drizzle-kit diffs the next migration against it")
         }
-        // Snapshots in applied order, then any that belong to no migration.
-        let ordered = folder.steps.compactMap(\.snapshot)
-        let orderedPaths = Set(ordered.map(\.path))
-        let all = (ordered + folder.snapshots.filter { !orderedPaths.contains($0.path) }.sorted { $0.path < $1.path })
-            .filter { $0.error == nil }
+        // Snapshots in applied order, then any that belong to no migration. One file can be the snapshot of two
+        // journal entries that share a number (`0025_a`, `0025_b`: out-of-order reports those); it is one snapshot,
+        // in the chain once, and never compared with itself.
+        var seenPaths: Set<String> = []
+        let ordered = folder.steps.compactMap(\.snapshot).filter { seenPaths.insert($0.path).inserted }
+        let unordered = folder.snapshots.sorted { $0.path < $1.path }.filter { seenPaths.insert($0.path).inserted }
+        let all = (ordered + unordered).filter { $0.error == nil }
 
         var seenIDs: [String: SnapshotHeader] = [:]
         var seenParents: [String: SnapshotHeader] = [:]
@@ -37,12 +39,12 @@ public struct SnapshotChainBroken: ProjectRule {
                 seenIDs[id.value] = snapshot
             }
             for parent in snapshot.prevIds where !parent.value.isEmpty && !Self.isRoot(parent.value) {
-                if let first = seenParents[parent.value] {
+                if let first = seenParents[parent.value], first.path != snapshot.path {
                     sharingParent.insert(snapshot.path)
                     context.report(path: snapshot.path, range: parent.range,
                                    message: "snapshot `\(snapshot.path)` has the same parent as `\(first.path)`: the two migrations were generated on different branches",
                                    help: "delete the later migration and run `drizzle-kit generate` again on top of the other")
-                } else {
+                } else if seenParents[parent.value] == nil {
                     seenParents[parent.value] = snapshot
                 }
             }

@@ -9,9 +9,14 @@ public struct StageMixing: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         for folder in project.migrations {
+            var schema = MigratedSchema()
             for step in folder.steps {
                 guard let script = step.script else { continue }
-                let changes = script.sql.allStatements.flatMap { StageClassifier.changes(of: $0, in: step) }
+                let migration = MigrationContents(step: step)
+                let changes = script.sql.allStatements.flatMap { statement in
+                    defer { schema.apply(statement.kind) }
+                    return StageClassifier.changes(of: statement, in: migration, schema: schema)
+                }
                 guard let earliest = changes.min(by: { $0.stage < $1.stage }) else { continue }
                 // Report the first change of each later stage, against the earliest stage's first change.
                 for stage in DeploymentStage.allCases where stage > earliest.stage {

@@ -4,7 +4,9 @@ import ProjectModel
 import SQL
 
 /// `migration/unsafe-foreign-key`: a foreign key added to an existing table is checked against every row while
-/// both tables are locked against writes. Safe: `NOT VALID` now, `VALIDATE CONSTRAINT` in a later migration.
+/// both tables are locked against writes. Safe: `NOT VALID` now, `VALIDATE CONSTRAINT` in a later migration that
+/// is deployed on its own (drizzle-kit's migrator runs all pending migrations in one transaction, so a lock taken
+/// early in a run is held until the run ends).
 public struct UnsafeForeignKey: ProjectRule {
     public let id = "migration/unsafe-foreign-key"
     public init() {}
@@ -12,34 +14,82 @@ public struct UnsafeForeignKey: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         let validations = Self.validations(project)
         project.forEachAlterTableAction { site, alter, action in
-            guard case .addConstraint(let constraint) = action.kind, case .foreignKey(let reference) = constraint.kind,
-                  site.existedBefore(alter.table) else { return }
-            let name = constraint.name.map { "foreign key `\($0)`" }
-                ?? "a foreign key on `\(reference.columns.joined(separator: ", "))`"
-            guard constraint.notValid else {
+            guard site.existedBefore(alter.table) else { return }
+            switch action.kind {
+            case .addConstraint(let constraint):
+                guard case .foreignKey(let reference) = constraint.kind else { return }
+                checkConstraint(constraint, reference, action: action, alter: alter, site: site, validations: validations, context)
+            case .addColumn(let column, _):
+                guard let reference = column.references, let reason = Self.validationReason(column, in: alter) else { return }
                 context.report(
                     path: site.path, range: action.range,
-                    message: "\(name) is added to existing table `\(TableName(alter.table))` without `NOT VALID`: PostgreSQL checks every row while writes to `\(TableName(alter.table))` and `\(TableName(reference.referencedTable))` wait",
-                    help: "add it with `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
+                    message: "column `\(column.name)` is added to existing table `\(TableName(alter.table))` with a foreign key to `\(TableName(reference.referencedTable))`, and \(reason): PostgreSQL checks every row while writes to `\(TableName(alter.table))` and `\(TableName(reference.referencedTable))` wait",
+                    help: "add the column without a default in its own statement (PostgreSQL then skips the check), or add the foreign key `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
+            default:
                 return
             }
-            let validatedLater = constraint.name.map { constraintName in
-                validations.contains { $0.folder == site.folder.path && $0.step > site.stepIndex
-                    && $0.table == TableName(alter.table) && $0.constraint == constraintName }
-            } ?? false
-            guard !validatedLater else { return }
-            context.report(
-                path: site.path, range: action.range,
-                message: "\(name) is added `NOT VALID` but no later migration validates it: existing rows of `\(TableName(alter.table))` stay unchecked",
-                help: "run `ALTER TABLE … VALIDATE CONSTRAINT` in a later migration")
         }
     }
 
-    private struct Validation: Hashable {
+    private func checkConstraint(_ constraint: TableConstraint, _ reference: ForeignKeyReference, action: AlterTableAction, alter: AlterTable,
+                                 site: StatementSite, validations: [Validation], _ context: RuleContext) {
+        let table = TableName(alter.table)
+        let referenced = TableName(reference.referencedTable)
+        let name = constraint.name.map { "foreign key `\($0)`" } ?? "a foreign key on `\(reference.columns.joined(separator: ", "))`"
+        guard constraint.notValid else {
+            // On a column this migration adds, declaring the key in the `ADD COLUMN` itself avoids the check entirely.
+            let newColumn = reference.columns.count == 1 && MigrationContents(step: site.step).addsColumn(reference.columns[0], to: table)
+            context.report(
+                path: site.path, range: action.range,
+                message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row while writes to `\(table)` and `\(referenced)` wait",
+                help: newColumn
+                    ? "declare it in the `ADD COLUMN` of `\(reference.columns[0])` (`REFERENCES`), which PostgreSQL does not check while the new column has no default, or add it with `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration"
+                    : "add it with `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
+            return
+        }
+        guard let constraintName = constraint.name else { return }
+        let ofThisConstraint = validations.filter {
+            $0.folder == site.folder.path && $0.table == table && $0.constraint == constraintName && $0.step >= site.stepIndex
+        }
+        if let sameMigration = ofThisConstraint.first(where: { $0.step == site.stepIndex && $0.range.lowerBound > action.range.lowerBound }) {
+            context.report(
+                path: site.path, range: sameMigration.range,
+                message: "\(name) is added `NOT VALID` and validated in the same migration: drizzle-kit's migrator runs all pending migrations in one transaction, so the SHARE ROW EXCLUSIVE lock that `ADD CONSTRAINT` took on `\(table)` and `\(referenced)` is held while `VALIDATE` checks every row, and writes to both tables wait",
+                help: "move `VALIDATE CONSTRAINT` to a later migration and deploy it on its own, after this one has been applied")
+        } else if !ofThisConstraint.contains(where: { $0.step > site.stepIndex }) {
+            context.report(
+                path: site.path, range: action.range,
+                message: "\(name) is added `NOT VALID` but no later migration validates it: existing rows of `\(table)` stay unchecked",
+                help: "run `ALTER TABLE … VALIDATE CONSTRAINT` in a later migration, deployed on its own")
+        }
+    }
+
+    /// Why PostgreSQL checks existing rows against a foreign key declared on an added column, or `nil` when it does
+    /// not: `ADD COLUMN … REFERENCES` is not checked when the new column is all NULL, unless the same statement
+    /// also gives a column a default or adds a foreign key constraint (parse_utilcmd.c, transformAlterTableStmt:
+    /// "If the column has a non-null default, we can't skip validation of foreign keys").
+    private static func validationReason(_ column: ColumnDefinition, in alter: AlterTable) -> String? {
+        if column.providesValueForExistingRows { return "a default that fills existing rows" }
+        for action in alter.actions {
+            switch action.kind {
+            case .addColumn(let other, _) where other.providesValueForExistingRows:
+                return "the same statement adds column `\(other.name)` with a default"
+            case .addConstraint(let constraint):
+                if case .foreignKey = constraint.kind { return "the same statement adds a foreign key constraint" }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    private struct Validation {
         var folder: String
         var step: Int
         var table: TableName
         var constraint: String
+        /// The `VALIDATE CONSTRAINT` action, in its migration's file.
+        var range: Range<Int>
     }
 
     /// Every `VALIDATE CONSTRAINT`, by folder and migration.
@@ -47,7 +97,8 @@ public struct UnsafeForeignKey: ProjectRule {
         var found: [Validation] = []
         project.forEachAlterTableAction { site, alter, action in
             guard case .validateConstraint(let name) = action.kind else { return }
-            found.append(Validation(folder: site.folder.path, step: site.stepIndex, table: TableName(alter.table), constraint: name))
+            found.append(Validation(folder: site.folder.path, step: site.stepIndex, table: TableName(alter.table), constraint: name,
+                                    range: action.range))
         }
         return found
     }

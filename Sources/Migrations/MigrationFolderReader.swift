@@ -40,13 +40,15 @@ struct MigrationFolderReader {
         }
         // A journal of another dialect (MySQL, SQLite) is not ours to lint.
         folders.removeAll { !($0.journal?.isPostgres ?? true) }
-        return folders.concurrentMap { folder in
-            var folder = folder
-            folder.steps = MigrationOrder.steps(of: folder)
-            TableHistory.fill(&folder.steps)
-            Self.readLatestSnapshot(&folder)
-            return folder
-        }
+        return try folders.concurrentMap { folder in
+            Result { () throws(InputError) in
+                var folder = folder
+                folder.steps = MigrationOrder.steps(of: folder)
+                try Self.readLatestSnapshot(&folder, source: source)
+                TableHistory.fill(&folder.steps, source: source)
+                return folder
+            }
+        }.map { result throws(InputError) in try result.get() }
     }
 
     /// Every file of the folder that the rules read, by layout.
@@ -85,13 +87,35 @@ struct MigrationFolderReader {
             let file = SourceFile(path: path, bytes: try source.read(path))
             return .script(folder: folder, MigrationScript(source: file, name: name, sql: SQLParser.parseFile(file.bytes)))
         case .snapshot(let folder, let path, let key):
-            let file = SourceFile(path: path, bytes: try source.read(path))
-            return .snapshot(folder: folder, SnapshotHeaderReader.read(file, key: key))
+            // Only the chain fields are needed of every snapshot but the latest (read whole later).
+            let limit = SnapshotHeaderReader.prefixLength
+            let head = try source.readPrefix(path, limit: limit)
+            if FastPaths.enabled, head.count >= limit, let header = SnapshotHeaderReader.readPrefix(head, path: path, key: key) {
+                return .snapshot(folder: folder, header)
+            }
+            let bytes = head.count < limit ? head : try source.read(path)
+            return .snapshot(folder: folder, SnapshotHeaderReader.read(SourceFile(path: path, bytes: bytes), key: key))
         }
     }
 
-    private static func readLatestSnapshot(_ folder: inout MigrationFolder) {
-        guard let latest = folder.steps.last(where: { $0.snapshot.map { $0.error == nil } ?? false })?.snapshot else { return }
+    /// The latest readable snapshot in applied order, read whole: its header is re-read from the whole file, so a
+    /// latest snapshot that is broken past its chain fields is found broken (and the one before it is taken), as
+    /// when every snapshot was read whole.
+    private static func readLatestSnapshot(_ folder: inout MigrationFolder, source: any FileSource) throws(InputError) {
+        var latest: SnapshotHeader?
+        for index in folder.steps.indices.reversed() {
+            guard var header = folder.steps[index].snapshot, header.error == nil else { continue }
+            if !header.isWhole {
+                header = SnapshotHeaderReader.read(SourceFile(path: header.path, bytes: try source.read(header.path)), key: header.key)
+                folder.steps[index].snapshot = header
+                if let position = folder.snapshots.firstIndex(where: { $0.path == header.path }) { folder.snapshots[position] = header }
+            }
+            if header.error == nil {
+                latest = header
+                break
+            }
+        }
+        guard let latest else { return }
         switch SnapshotReader.read(latest.source.bytes, path: latest.path) {
         case .success(let snapshot): folder.latestSnapshot = snapshot
         case .failure(let diagnostic): folder.latestSnapshotError = diagnostic

@@ -25,7 +25,8 @@ public struct MigrationStep: Sendable {
     }
 
     /// Whether `table` has rows to worry about here: it existed before this migration and was not (re)created by it.
+    /// A table this migration creates is answered without asking `tablesBefore`, which may read a snapshot.
     public func existedBefore(_ table: TableName) -> Bool {
-        tablesBefore.contains(table) && !tablesCreated.contains(table)
+        !tablesCreated.contains(table) && tablesBefore.contains(table)
     }
 }

@@ -16,6 +16,9 @@ public struct SnapshotHeader: Sendable {
     public var tables: Set<TableName>
     /// Set when the file is not a JSON object; everything else is then empty.
     public var error: JSONFileError?
+    /// False when only the file's first bytes were read (`SnapshotHeaderScanner`): `source` then holds that
+    /// prefix, `tables` is empty, and the rest of the file was not checked.
+    public var isWhole: Bool = true
 
     public var path: String { source.path }
     /// Where findings about the snapshot as a whole point: its `id` value, else the start of the file.
@@ -35,6 +38,19 @@ public struct SnapshotHeader: Sendable {
 }
 
 public enum SnapshotHeaderReader {
+    /// How much of a snapshot is read for its chain fields: they come first, in well under a kilobyte.
+    static let prefixLength = 4096
+
+    /// The chain fields from a prefix of the file (`bytes` holds the first `prefixLength` bytes or more); nil when
+    /// they are not all there in the expected form, and the whole file must be read.
+    static func readPrefix(_ bytes: [UInt8], path: String, key: String) -> SnapshotHeader? {
+        guard let fields = SnapshotHeaderScanner.scan(bytes) else { return nil }
+        var header = SnapshotHeader(source: SourceFile(path: path, bytes: bytes), key: key, version: fields.version,
+                                    dialect: fields.dialect, id: fields.id, prevIds: fields.prevIds)
+        header.isWhole = false
+        return header
+    }
+
     public static func read(_ source: SourceFile, key: String) -> SnapshotHeader {
         let root: JSONNode
         // Levels 1–3 hold everything read here (`tables` → an entry → its `name`; `ddl` → an entity → its fields).

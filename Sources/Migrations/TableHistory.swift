@@ -1,21 +1,25 @@
+import Core
 import SQL
+import Synchronization
 
 /// Which tables exist before each migration (SPEC §3: "an earlier migration, or the previous snapshot, has it").
 ///
 /// Kept as one timeline per folder plus each step's previous-snapshot table set (shared, not copied): a set of
 /// every earlier table per step would grow with the square of the number of migrations.
 enum TableHistory {
-    static func fill(_ steps: inout [MigrationStep]) {
+    static func fill(_ steps: inout [MigrationStep], source: any FileSource) {
         var builder = TimelineBuilder()
-        var fromSnapshot: Set<TableName> = []
-        var previousSnapshots: [Set<TableName>] = []
+        var fromSnapshot = SnapshotTables.empty
+        var previousSnapshots: [SnapshotTables] = []
         previousSnapshots.reserveCapacity(steps.count)
         for index in steps.indices {
             previousSnapshots.append(fromSnapshot)
             for statement in steps[index].script?.sql.allStatements ?? [] {
                 builder.apply(statement.kind, at: index, created: &steps[index].tablesCreated)
             }
-            if let snapshot = steps[index].snapshot, snapshot.error == nil { fromSnapshot = snapshot.tables }
+            if let snapshot = steps[index].snapshot, snapshot.error == nil {
+                fromSnapshot = snapshot.isWhole ? SnapshotTables(snapshot.tables) : SnapshotTables(reading: snapshot, from: source)
+            }
         }
         let timeline = builder.finish()
         for index in steps.indices {
@@ -80,11 +84,43 @@ final class ScriptTableTimeline: Sendable {
 public struct TablesBefore: Sendable {
     let timeline: ScriptTableTimeline
     let step: Int
-    let snapshotTables: Set<TableName>
+    let snapshotTables: SnapshotTables
 
-    public static let none = TablesBefore(timeline: ScriptTableTimeline(lifetimes: [:]), step: 0, snapshotTables: [])
+    public static let none = TablesBefore(timeline: ScriptTableTimeline(lifetimes: [:]), step: 0, snapshotTables: .empty)
 
+    /// The scripts are asked first: the snapshot is read only when they do not know the table.
     public func contains(_ table: TableName) -> Bool {
-        snapshotTables.contains(table) || timeline.exists(table, beforeStep: step)
+        timeline.exists(table, beforeStep: step) || snapshotTables.contains(table)
+    }
+}
+
+/// One snapshot's table names. Old snapshots are read by their first bytes only (`SnapshotHeaderScanner`); their
+/// tables are read from the whole file the first time a rule asks — in practice for the few migrations a run judges.
+final class SnapshotTables: Sendable {
+    static let empty = SnapshotTables([])
+
+    private let load: @Sendable () -> Set<TableName>
+    private let loaded: Mutex<Set<TableName>?>
+
+    init(_ tables: Set<TableName>) {
+        load = { tables }
+        loaded = Mutex(tables)
+    }
+
+    init(reading snapshot: SnapshotHeader, from source: any FileSource) {
+        let path = snapshot.path, key = snapshot.key
+        load = {
+            // An unreadable or broken snapshot knows no tables: the scripts' timeline still answers.
+            guard let bytes = try? source.read(path) else { return [] }
+            return SnapshotHeaderReader.read(SourceFile(path: path, bytes: bytes), key: key).tables
+        }
+        loaded = Mutex(nil)
+    }
+
+    func contains(_ table: TableName) -> Bool {
+        loaded.withLock { tables in
+            if tables == nil { tables = load() }
+            return tables!.contains(table)
+        }
     }
 }

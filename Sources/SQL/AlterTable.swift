@@ -18,8 +18,8 @@ public struct AlterTableAction: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case addColumn(ColumnDefinition, ifNotExists: Bool)
         case dropColumn(name: String, ifExists: Bool, cascade: Bool)
-        /// `ALTER COLUMN … SET DATA TYPE … [USING expr]`; `using` is the expression's text.
-        case alterColumnType(column: String, typeName: String, using: String?)
+        /// `ALTER COLUMN … SET DATA TYPE … [USING expr]`.
+        case alterColumnType(ColumnTypeChange)
         case setNotNull(column: String)
         case dropNotNull(column: String)
         case setDefault(column: String)
@@ -38,5 +38,25 @@ public struct AlterTableAction: Sendable, Equatable {
     public init(kind: Kind, range: Range<Int>) {
         self.kind = kind
         self.range = range
+    }
+}
+
+/// `ALTER COLUMN … SET DATA TYPE … [USING expr]`.
+public struct ColumnTypeChange: Sendable, Equatable {
+    public var column: String
+    /// The new type, normalised like `ColumnDefinition.typeName`.
+    public var typeName: String
+    /// The `USING` expression's text, when there is one.
+    public var using: String?
+    /// No `USING`, or one that only reads the column, possibly cast to the new type (`USING "x"::text`, which
+    /// drizzle-kit writes): the values go through the ordinary cast, so whether PostgreSQL rewrites the table
+    /// depends on the old and new types alone.
+    public var convertsByCast: Bool
+
+    public init(column: String, typeName: String, using: String? = nil, convertsByCast: Bool = true) {
+        self.column = column
+        self.typeName = typeName
+        self.using = using
+        self.convertsByCast = convertsByCast
     }
 }

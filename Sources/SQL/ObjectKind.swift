@@ -15,6 +15,14 @@ public struct ObjectKind: Sendable, Hashable, CustomStringConvertible {
     public static let view = ObjectKind(rawValue: "view")
     public static let materializedView = ObjectKind(rawValue: "materialized view")
     public static let sequence = ObjectKind(rawValue: "sequence")
+    public static let function = ObjectKind(rawValue: "function")
+    public static let procedure = ObjectKind(rawValue: "procedure")
+    public static let policy = ObjectKind(rawValue: "policy")
+    public static let trigger = ObjectKind(rawValue: "trigger")
+    public static let rule = ObjectKind(rawValue: "rule")
+
+    /// Objects whose names are per table (`DROP POLICY p ON t`), not per schema.
+    public var belongsToTable: Bool { self == .policy || self == .trigger || self == .rule }
 
     public var description: String { rawValue }
 

@@ -1,15 +1,21 @@
 /// `DROP TABLE / INDEX / TYPE / …` of one or more objects.
 public struct DropObjects: Sendable, Equatable {
     public var objectKind: ObjectKind
+    /// The objects' names; a policy's, trigger's or rule's without its table (that is `relation`), a function's
+    /// without its argument types, a cast's as `source AS target`.
     public var names: [QualifiedName]
+    /// The table of a dropped policy, trigger or rule (`DROP POLICY p ON t` names one object).
+    public var relation: QualifiedName?
     public var ifExists: Bool
     public var cascade: Bool
     /// `DROP INDEX CONCURRENTLY`.
     public var concurrently: Bool
 
-    public init(objectKind: ObjectKind, names: [QualifiedName], ifExists: Bool = false, cascade: Bool = false, concurrently: Bool = false) {
+    public init(objectKind: ObjectKind, names: [QualifiedName], relation: QualifiedName? = nil, ifExists: Bool = false,
+                cascade: Bool = false, concurrently: Bool = false) {
         self.objectKind = objectKind
         self.names = names
+        self.relation = relation
         self.ifExists = ifExists
         self.cascade = cascade
         self.concurrently = concurrently
@@ -95,5 +101,17 @@ public struct DoBlock: Sendable, Equatable {
     public init(language: String = "plpgsql", bodyRange: Range<Int>?) {
         self.language = language
         self.bodyRange = bodyRange
+    }
+}
+
+/// A `CREATE` of a function, procedure, view, materialized view or sequence: what it creates, so that a `DROP` of
+/// the same object in the same migration is known for a replacement or a temporary helper.
+public struct CreateObject: Sendable, Equatable {
+    public var objectKind: ObjectKind
+    public var name: QualifiedName
+
+    public init(objectKind: ObjectKind, name: QualifiedName) {
+        self.objectKind = objectKind
+        self.name = name
     }
 }

@@ -15,6 +15,22 @@ extension ParseNode {
         QualifiedName(schema: parts.count >= 2 ? parts[parts.count - 2] : nil, name: parts.last ?? "")
     }
 
+    /// The columns an expression reads (`ColumnRef`s; `t.c` gives `c`), each once, in order.
+    var columnReferences: [String] {
+        var found: [String] = []
+        collectColumnReferences(into: &found)
+        return found
+    }
+
+    private func collectColumnReferences(into found: inout [String]) {
+        if let reference = unwrap("ColumnRef") {
+            if let name = reference["fields"].stringList.last, !found.contains(name) { found.append(name) }
+            return
+        }
+        for (_, member) in members { member.collectColumnReferences(into: &found) }
+        for item in array { item.collectColumnReferences(into: &found) }
+    }
+
     /// The smallest `location` anywhere in this subtree: where an expression's text starts
     /// (an operator's own location is that of the operator, not of its left operand).
     var smallestLocation: Int? {

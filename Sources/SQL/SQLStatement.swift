@@ -29,6 +29,8 @@ public enum StatementKind: Sendable, Equatable {
     case update(DataChange)
     case delete(DataChange)
     case insert(DataChange)
+    /// `CREATE FUNCTION / PROCEDURE / VIEW / MATERIALIZED VIEW / SEQUENCE`.
+    case create(CreateObject)
     /// `DO $$ … $$`: the SQL inside is in the statement's `nested`.
     case doBlock(DoBlock)
     /// Any other statement, by libpg_query's node name (`CreatePolicyStmt`, `CommentStmt`, …).

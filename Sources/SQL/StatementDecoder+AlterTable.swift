@@ -24,8 +24,11 @@ extension StatementDecoder {
             return .dropColumn(name: name, ifExists: command["missing_ok"].bool, cascade: cascade)
         case "AT_AlterColumnType":
             guard let column = definition.unwrap("ColumnDef") else { break }
-            let using = column["raw_default"].smallestLocation.map { text(position($0)..<max(position($0), range.upperBound)) }
-            return .alterColumnType(column: name, typeName: TypeNameFormatter.format(column["typeName"]), using: using)
+            let typeName = TypeNameFormatter.format(column["typeName"])
+            let usingNode = column["raw_default"]
+            let using = usingNode.smallestLocation.map { text(position($0)..<max(position($0), range.upperBound)) }
+            return .alterColumnType(ColumnTypeChange(column: name, typeName: typeName, using: using,
+                                                     convertsByCast: usingNode.isMissing || Self.onlyReads(name, castTo: typeName, usingNode)))
         case "AT_SetNotNull": return .setNotNull(column: name)
         case "AT_DropNotNull": return .dropNotNull(column: name)
         case "AT_ColumnDefault": return definition.isMissing ? .dropDefault(column: name) : .setDefault(column: name)
@@ -39,6 +42,14 @@ extension StatementDecoder {
         default: break
         }
         return .other(subtype: command["subtype"].string ?? "")
+    }
+
+    /// Whether a `USING` expression is the column itself, or the column cast to the new type.
+    private static func onlyReads(_ column: String, castTo typeName: String, _ expression: ParseNode) -> Bool {
+        if let cast = expression.unwrap("TypeCast") {
+            return TypeNameFormatter.format(cast["typeName"]) == typeName && onlyReads(column, castTo: typeName, cast["arg"])
+        }
+        return expression.unwrap("ColumnRef")?["fields"].stringList == [column]
     }
 
     /// The comma-separated actions that follow the table name (`ALTER TABLE [IF EXISTS] [ONLY] name …`).

@@ -41,8 +41,10 @@ extension StatementDecoder {
         case "CONSTR_PRIMARY": kind = .primaryKey(columns: node["keys"].stringList)
         case "CONSTR_UNIQUE": kind = .unique(columns: node["keys"].stringList)
         case "CONSTR_FOREIGN": kind = .foreignKey(foreignKey(node, columns: node["fk_attrs"].stringList))
-        case "CONSTR_CHECK": kind = .check
-        case "CONSTR_EXCLUSION": kind = .exclusion
+        case "CONSTR_CHECK": kind = .check(columns: node["raw_expr"].columnReferences)
+        case "CONSTR_EXCLUSION":
+            let elements = node["exclusions"].array.compactMap { $0.unwrap("List")?["items"].array.first?.unwrap("IndexElem") }
+            kind = .exclusion(columns: elements.compactMap { $0["name"].string })
         default: kind = .other(type)
         }
         return TableConstraint(name: node["conname"].string, kind: kind, notValid: node["skip_validation"].bool, range: range)

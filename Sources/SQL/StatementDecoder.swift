@@ -25,7 +25,7 @@ struct StatementDecoder {
         case "DeleteStmt": return .delete(dataChange(node))
         case "InsertStmt": return .insert(DataChange(table: node["relation"].rangeVarName, hasWhere: false))
         case "DoStmt": return .doBlock(doBlock(node))
-        default: return .other(nodeTag: tag)
+        default: return createObject(tag: tag, node).map(StatementKind.create) ?? .other(nodeTag: tag)
         }
     }
 
@@ -53,17 +53,48 @@ struct StatementDecoder {
 
     private func drop(_ node: ParseNode) -> StatementKind {
         let kind = ObjectKind(libpgQueryName: node["removeType"].string ?? "")
-        let names = node["objects"].array.map { object -> QualifiedName in
-            if let list = object.unwrap("List") { return ParseNode.qualifiedName(parts: list["items"].stringList) }
-            if let typeName = object.unwrap("TypeName") { return ParseNode.qualifiedName(parts: typeName["names"].stringList) }
-            return QualifiedName(name: object.unwrap("String")?["sval"].string ?? "")
-        }
-        let drop = DropObjects(objectKind: kind, names: names, ifExists: node["missing_ok"].bool,
-                               cascade: node["behavior"].string == "DROP_CASCADE", concurrently: node["concurrent"].bool)
+        let objects = node["objects"].array.map { droppedObject($0, kind: kind) }
+        let drop = DropObjects(objectKind: kind, names: objects.map(\.name), relation: objects.lazy.compactMap(\.relation).first,
+                               ifExists: node["missing_ok"].bool, cascade: node["behavior"].string == "DROP_CASCADE",
+                               concurrently: node["concurrent"].bool)
         switch kind {
         case .table: return .dropTable(drop)
         case .index: return .dropIndex(drop)
         default: return .drop(drop)
+        }
+    }
+
+    /// One element of `DropStmt.objects`, whose shape depends on the kind: name parts (`List`; for policies,
+    /// triggers and rules the table's parts come first), `ObjectWithArgs` (functions, procedures, aggregates:
+    /// `DROP FUNCTION f(jsonb)`), `TypeName` (types, domains), `String` (schemas, extensions), or two
+    /// `TypeName`s (`DROP CAST (text AS integer)`).
+    private func droppedObject(_ object: ParseNode, kind: ObjectKind) -> (name: QualifiedName, relation: QualifiedName?) {
+        if let function = object.unwrap("ObjectWithArgs") {
+            return (ParseNode.qualifiedName(parts: function["objname"].stringList), nil)
+        }
+        if let typeName = object.unwrap("TypeName") { return (ParseNode.qualifiedName(parts: typeName["names"].stringList), nil) }
+        if let string = object.unwrap("String") { return (QualifiedName(name: string["sval"].string ?? ""), nil) }
+        let items = object.unwrap("List")?["items"] ?? object
+        let types = items.array.compactMap { $0.unwrap("TypeName") }
+        if !types.isEmpty { return (QualifiedName(name: types.map(TypeNameFormatter.format).joined(separator: " AS ")), nil) }
+        let parts = items.stringList
+        if kind.belongsToTable, parts.count >= 2 {
+            return (QualifiedName(name: parts[parts.count - 1]), ParseNode.qualifiedName(parts: Array(parts.dropLast())))
+        }
+        return (ParseNode.qualifiedName(parts: parts), nil)
+    }
+
+    /// `CREATE FUNCTION / PROCEDURE`, `CREATE VIEW`, `CREATE MATERIALIZED VIEW`, `CREATE SEQUENCE`.
+    private func createObject(tag: String, _ node: ParseNode) -> CreateObject? {
+        switch tag {
+        case "CreateFunctionStmt":
+            return CreateObject(objectKind: node["is_procedure"].bool ? .procedure : .function,
+                                name: ParseNode.qualifiedName(parts: node["funcname"].stringList))
+        case "ViewStmt": return CreateObject(objectKind: .view, name: node["view"].rangeVarName)
+        case "CreateSeqStmt": return CreateObject(objectKind: .sequence, name: node["sequence"].rangeVarName)
+        case "CreateTableAsStmt" where node["objtype"].string == "OBJECT_MATVIEW":
+            return CreateObject(objectKind: .materializedView, name: node["into"]["rel"].rangeVarName)
+        default: return nil
         }
     }
 

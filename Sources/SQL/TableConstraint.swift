@@ -4,8 +4,10 @@ public struct TableConstraint: Sendable, Equatable {
         case primaryKey(columns: [String])
         case unique(columns: [String])
         case foreignKey(ForeignKeyReference)
-        case check
-        case exclusion
+        /// `CHECK (…)`, with the columns its expression reads.
+        case check(columns: [String])
+        /// `EXCLUDE (…)`, with its key columns (expressions are left out).
+        case exclusion(columns: [String])
         /// Anything else (`NOT NULL` as a table constraint is not SQL; this covers future kinds).
         case other(String)
     }
@@ -21,6 +23,15 @@ public struct TableConstraint: Sendable, Equatable {
         self.kind = kind
         self.notValid = notValid
         self.range = range
+    }
+
+    /// The table's columns the constraint covers: its key, its foreign key's columns, or those a `CHECK` reads.
+    public var columns: [String] {
+        switch kind {
+        case .primaryKey(let columns), .unique(let columns), .check(let columns), .exclusion(let columns): columns
+        case .foreignKey(let reference): reference.columns
+        case .other: []
+        }
     }
 }
 

@@ -24,4 +24,5 @@ enum ExternalTool {
 
     static let hasJSONSchema = succeeds("python3", ["-c", "import jsonschema"])
     static let hasPreCommit = succeeds("pre-commit", ["--version"])
+    static let hasPython = succeeds("python3", ["--version"])
 }

@@ -30,7 +30,7 @@ import Testing
         #expect(column.name == "x" && column.typeName == "integer" && column.notNull && column.hasDefault)
         #expect(parsed.text(column.range) == "\"x\" integer DEFAULT 0 NOT NULL")
         #expect(alter.actions[1].kind == .dropColumn(name: "y", ifExists: true, cascade: true))
-        #expect(alter.actions[2].kind == .alterColumnType(column: "z", typeName: "text", using: "z::text"))
+        #expect(alter.actions[2].kind == .alterColumnType(ColumnTypeChange(column: "z", typeName: "text", using: "z::text")))
         #expect(alter.actions[3].kind == .setNotNull(column: "w"))
         #expect(alter.actions[4].kind == .dropNotNull(column: "w"))
         #expect(alter.actions[5].kind == .setDefault(column: "v"))
@@ -48,6 +48,34 @@ import Testing
         #expect(alter.actions[8].kind == .validateConstraint(name: "fk"))
         #expect(alter.actions[9].kind == .dropConstraint(name: "c", ifExists: true, cascade: false))
         #expect(alter.actions[10].kind == .other(subtype: "AT_EnableRowSecurity"))
+    }
+
+    /// Whether `USING` only re-reads the column decides whether the type change can skip the table rewrite.
+    @Test func usingThatOnlyCastsTheColumn() throws {
+        let parsed = ParsedSQL("""
+            ALTER TABLE t ALTER COLUMN "a" SET DATA TYPE text, ALTER COLUMN "b" TYPE text USING "b"::text,
+              ALTER COLUMN c TYPE varchar(10) USING c, ALTER COLUMN d TYPE text USING d::varchar,
+              ALTER COLUMN e TYPE text USING lower(e), ALTER COLUMN f TYPE text USING g::text;
+            """)
+        let alter = try #require(parsed.kind?.alterTable)
+        let changes = alter.actions.compactMap { action -> ColumnTypeChange? in
+            if case .alterColumnType(let change) = action.kind { change } else { nil }
+        }
+        #expect(changes.map(\.column) == ["a", "b", "c", "d", "e", "f"])
+        #expect(changes.map(\.convertsByCast) == [true, true, true, false, false, false])
+        #expect(changes[1].using == #""b"::text"#)
+    }
+
+    @Test func constraintColumns() throws {
+        let parsed = ParsedSQL("""
+            ALTER TABLE t ADD CONSTRAINT c CHECK ((type <> 'file') OR (t.key IS NOT NULL AND url IS NOT NULL)),
+              ADD CONSTRAINT e EXCLUDE USING gist (during WITH &&), ADD CONSTRAINT u UNIQUE (a, b);
+            """)
+        let alter = try #require(parsed.kind?.alterTable)
+        let columns = alter.actions.compactMap { action -> [String]? in
+            if case .addConstraint(let constraint) = action.kind { constraint.columns } else { nil }
+        }
+        #expect(columns == [["type", "key", "url"], ["during"], ["a", "b"]])
     }
 
     @Test func foreignKeyWithoutNotValidIsValid() throws {

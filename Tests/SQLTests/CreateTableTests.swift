@@ -42,7 +42,7 @@ import Testing
         #expect(table.constraints[0].name == "users_name_unique")
         #expect(table.constraints[0].kind == .unique(columns: ["name"]))
         #expect(table.constraints[1].kind == .primaryKey(columns: ["id", "name"]))
-        #expect(table.constraints[2].kind == .check)
+        #expect(table.constraints[2].kind == .check(columns: ["price"]))
         #expect(parsed.text(table.constraints[2].range) == "CHECK (price > 0)")
         guard case .foreignKey(let foreignKey) = table.constraints[3].kind else {
             Issue.record("expected a foreign key")

@@ -36,6 +36,49 @@ import Testing
         ])
     }
 
+    /// `DROP FUNCTION f(jsonb)` names its object with an argument list (`ObjectWithArgs`); policies, triggers and
+    /// rules name their table first. None of them may come out without a name.
+    @Test func dropsOfFunctionsPoliciesAndCasts() {
+        let parsed = ParsedSQL("""
+            DROP FUNCTION migrate_item(jsonb);
+            DROP FUNCTION IF EXISTS "public"."f", g(int, text);
+            DROP PROCEDURE p();
+            DROP POLICY IF EXISTS "select_policy" ON storage.objects;
+            DROP TRIGGER t ON "users";
+            DROP CAST (text AS integer);
+            DROP EXTENSION pg_trgm;
+            """)
+        #expect(parsed.kinds == [
+            .drop(DropObjects(objectKind: .function, names: [QualifiedName(name: "migrate_item")])),
+            .drop(DropObjects(objectKind: .function, names: [QualifiedName(schema: "public", name: "f"), QualifiedName(name: "g")], ifExists: true)),
+            .drop(DropObjects(objectKind: .procedure, names: [QualifiedName(name: "p")])),
+            .drop(DropObjects(objectKind: .policy, names: [QualifiedName(name: "select_policy")],
+                              relation: QualifiedName(schema: "storage", name: "objects"), ifExists: true)),
+            .drop(DropObjects(objectKind: .trigger, names: [QualifiedName(name: "t")], relation: QualifiedName(name: "users"))),
+            .drop(DropObjects(objectKind: ObjectKind(rawValue: "cast"), names: [QualifiedName(name: "text AS integer")])),
+            .drop(DropObjects(objectKind: ObjectKind(rawValue: "extension"), names: [QualifiedName(name: "pg_trgm")])),
+        ])
+    }
+
+    @Test func createsOfFunctionsViewsAndSequences() {
+        let parsed = ParsedSQL("""
+            CREATE OR REPLACE FUNCTION "public".f(v jsonb) RETURNS jsonb LANGUAGE sql AS $$ SELECT v $$;
+            CREATE PROCEDURE p() LANGUAGE sql AS $$ SELECT 1 $$;
+            CREATE VIEW s.v AS SELECT 1;
+            CREATE MATERIALIZED VIEW mv AS SELECT 1;
+            CREATE SEQUENCE q;
+            CREATE TABLE copy AS SELECT 1;
+            """)
+        #expect(parsed.kinds == [
+            .create(CreateObject(objectKind: .function, name: QualifiedName(schema: "public", name: "f"))),
+            .create(CreateObject(objectKind: .procedure, name: QualifiedName(name: "p"))),
+            .create(CreateObject(objectKind: .view, name: QualifiedName(schema: "s", name: "v"))),
+            .create(CreateObject(objectKind: .materializedView, name: QualifiedName(name: "mv"))),
+            .create(CreateObject(objectKind: .sequence, name: QualifiedName(name: "q"))),
+            .other(nodeTag: "CreateTableAsStmt"),
+        ])
+    }
+
     @Test func renames() {
         let parsed = ParsedSQL("""
             ALTER TABLE "a" RENAME TO "b";

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Reads files with plain POSIX calls into `[UInt8]`: no `Data` bridging, and a prefix read stops early, which is
+/// what lets old migration snapshots be read by their first kilobytes (issue 10).
+public enum DiskFile {
+    /// Why a read failed, as the user should see it.
+    public struct Failure: Error, Sendable {
+        public let reason: String
+    }
+
+    /// The whole file at `path`, or its first `limit` bytes.
+    public static func read(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(reason: reason(errno)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw Failure(reason: reason(errno)) }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw Failure(reason: "is a folder") }
+        // st_size is a hint (a file can grow while read, a FIFO says 0): read until end of file or the limit.
+        var capacity = min(limit, max(Int(status.st_size), 0) + 1, 1 << 30)
+        var bytes = [UInt8](repeating: 0, count: max(capacity, 1))
+        var count = 0
+        while count < limit {
+            if count == bytes.count {
+                capacity = min(limit, bytes.count * 2)
+                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+            }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw Failure(reason: reason(errno))
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "no such file"
+        case EACCES, EPERM: "permission denied"
+        case EISDIR: "is a folder"
+        default: String(cString: strerror(code))
+        }
+    }
+}

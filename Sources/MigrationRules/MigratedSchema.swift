@@ -1,0 +1,164 @@
+import Migrations
+import SQL
+
+/// What the migrations so far made of the schema, as far as the rules need it: each column's type (what a
+/// `SET DATA TYPE` changes from) and each index's table and uniqueness (what a `DROP INDEX`, which names only
+/// the index, drops). Fed one folder's statements in applied order; what the scripts never defined (a table known
+/// only from an introspected snapshot) is unknown.
+struct MigratedSchema {
+    private var columnTypes: [TableName: [String: String]] = [:]
+    private var indexes: [TableName: Index] = [:]
+
+    struct Index {
+        var table: TableName
+        /// A unique index, or the one behind a unique or primary key constraint.
+        var unique: Bool
+    }
+
+    func type(of column: String, in table: TableName) -> String? { columnTypes[table]?[column] }
+
+    func index(_ name: QualifiedName) -> Index? { indexes[TableName(name)] }
+
+    mutating func apply(_ kind: StatementKind) {
+        switch kind {
+        case .createTable(let create):
+            let table = TableName(create.name)
+            columnTypes[table] = Dictionary(create.columns.map { ($0.name, $0.typeName) }, uniquingKeysWith: { first, _ in first })
+            for constraint in create.constraints { addIndex(of: constraint, on: table) }
+        case .createIndex(let index):
+            guard let name = index.name else { return }
+            indexes[TableName(schema: index.table.schema, name: name)] = Index(table: TableName(index.table), unique: index.unique)
+        case .alterTable(let alter) where alter.objectKind == .table:
+            let table = TableName(alter.table)
+            for action in alter.actions {
+                switch action.kind {
+                case .addColumn(let column, _): columnTypes[table, default: [:]][column.name] = column.typeName
+                case .alterColumnType(let change): columnTypes[table, default: [:]][change.column] = change.typeName
+                case .dropColumn(let name, _, _): columnTypes[table]?[name] = nil
+                case .addConstraint(let constraint): addIndex(of: constraint, on: table)
+                default: break
+                }
+            }
+        case .dropTable(let drop):
+            for name in drop.names { columnTypes[TableName(name)] = nil }
+        case .dropIndex(let drop):
+            for name in drop.names { indexes[TableName(name)] = nil }
+        case .rename(let rename):
+            guard let relation = rename.table else { return }
+            let table = TableName(relation)
+            if rename.objectKind == .table {
+                let columns = columnTypes.removeValue(forKey: table)
+                columnTypes[TableName(schema: table.schema, name: rename.to)] = columns
+            } else if rename.objectKind == .column, let from = rename.from {
+                let type = columnTypes[table]?.removeValue(forKey: from)
+                columnTypes[table]?[rename.to] = type
+            } else if rename.objectKind == .index {
+                let index = indexes.removeValue(forKey: table)
+                indexes[TableName(schema: table.schema, name: rename.to)] = index
+            }
+        default:
+            return
+        }
+    }
+
+    /// Unique, primary key and exclusion constraints are backed by an index of the same name.
+    private mutating func addIndex(of constraint: TableConstraint, on table: TableName) {
+        guard let name = constraint.name else { return }
+        switch constraint.kind {
+        case .unique, .primaryKey, .exclusion: indexes[TableName(schema: table.schema, name: name)] = Index(table: table, unique: true)
+        default: return
+        }
+    }
+}
+
+/// Whether `ALTER COLUMN … SET DATA TYPE` rewrites the table.
+///
+/// PostgreSQL documentation, ALTER TABLE, "Notes": changing a column's type rewrites the table and its indexes,
+/// except that "when changing the type of an existing column, if the USING clause does not change the column
+/// contents and the old type is either binary coercible to the new type or an unconstrained domain over the new
+/// type, a table rewrite is not needed". Since PostgreSQL 9.2 that includes raising or removing a `varchar`
+/// (or `varbit`) length limit, raising or removing a `numeric` precision at the same scale, and raising a
+/// `timestamp` precision (https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES).
+/// `timestamp` → `timestamptz` is skipped only when the session's TimeZone is UTC, which a migration cannot
+/// promise, so it counts as a rewrite.
+enum TypeChangeRewrite {
+    /// A type as `TypeNameFormatter` writes it, split into its name and numeric modifiers:
+    /// `varchar(255)` → (`varchar`, [255]); `timestamp(3) with time zone` → (`timestamp with time zone`, [3]).
+    struct SQLType: Equatable {
+        var name: String
+        var modifiers: [Int]
+
+        init?(_ text: String) {
+            guard let open = text.firstIndex(of: "(") else {
+                name = text
+                modifiers = []
+                return
+            }
+            guard let close = text[open...].firstIndex(of: ")") else { return nil }
+            let numbers = text[text.index(after: open)..<close].split(separator: ",").map { Int($0) }
+            guard !numbers.contains(nil) else { return nil }
+            name = String(text[..<open]) + String(text[text.index(after: close)...])
+            modifiers = numbers.compactMap { $0 }
+        }
+    }
+
+    /// What the type modifiers (old, new) must satisfy for a change to skip the rewrite.
+    private enum Modifiers {
+        case any
+        /// The new type has no limit (`text` → `varchar`).
+        case unlimited
+        /// No limit now, or one at least as high as before (`varchar(64)` → `varchar(255)`).
+        case limitNotLowered
+        /// `numeric(p, s)` → `numeric(p2, s)` with `p2 ≥ p`, or → `numeric`.
+        case precisionNotLoweredSameScale
+
+        func allow(_ old: [Int], _ new: [Int]) -> Bool {
+            switch self {
+            case .any: true
+            case .unlimited: new.isEmpty
+            case .limitNotLowered: new.isEmpty || (old.count == 1 && new.count == 1 && new[0] >= old[0])
+            case .precisionNotLoweredSameScale:
+                new.isEmpty || (!old.isEmpty && old.count == new.count && new[0] >= old[0] && old.dropFirst().elementsEqual(new.dropFirst()))
+            }
+        }
+    }
+
+    /// Old type → new type changes that PostgreSQL makes without a rewrite, by type name.
+    private static let binaryCoercible: [(from: String, to: String, modifiers: Modifiers)] = [
+        ("varchar", "text", .any),
+        ("text", "varchar", .unlimited),
+        ("varchar", "varchar", .limitNotLowered),
+        ("bit varying", "bit varying", .limitNotLowered),
+        ("numeric", "numeric", .precisionNotLoweredSameScale),
+        ("timestamp", "timestamp", .limitNotLowered),
+        ("timestamp with time zone", "timestamp with time zone", .limitNotLowered),
+        ("cidr", "inet", .any),
+    ]
+
+    enum Verdict {
+        /// Binary coercible, or the same type: no rewrite, and every stored value still fits.
+        case noRewrite
+        case rewrite
+        /// `timestamp` → `timestamp with time zone`: skipped only when the session's TimeZone is UTC.
+        case rewriteUnlessUTC
+        /// The old type is not known from the migrations.
+        case unknown
+    }
+
+    static func verdict(from oldType: String?, to change: ColumnTypeChange) -> Verdict {
+        guard let oldType else { return .unknown }
+        guard change.convertsByCast else { return .rewrite }
+        if sameType(oldType, change.typeName) { return .noRewrite }
+        guard let old = SQLType(oldType), let new = SQLType(change.typeName) else { return .rewrite }
+        if binaryCoercible.contains(where: { $0.from == old.name && $0.to == new.name && $0.modifiers.allow(old.modifiers, new.modifiers) }) {
+            return .noRewrite
+        }
+        return old.name == "timestamp" && new.name == "timestamp with time zone" ? .rewriteUnlessUTC : .rewrite
+    }
+
+    /// Migrations create types in `public` and name them with or without it (`"public"."status"`, `"status"`).
+    static func sameType(_ first: String, _ second: String) -> Bool {
+        func unqualified(_ type: String) -> Substring { type.hasPrefix("public.") ? type.dropFirst("public.".count) : Substring(type) }
+        return unqualified(first) == unqualified(second)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The reading shortcuts of issue 10 (old snapshots read by their first bytes; clean work-tree files read instead
+/// of their git blobs) must not change a single finding: each repository is checked with and without them
+/// (`SCHEMALINT_NO_FAST_PATHS=1`) in plain, `--staged` and `--base` runs, and the reports must be identical.
+@Suite(.enabled(if: BuiltBinary.isAvailable, BuiltBinary.missing))
+struct FastPathTests {
+    static let corpusRepositories = ["usekaneo__kaneo", "amruthpillai__reactive-resume", "midday-ai__midday", "Mail-0__Zero", "miurla__morphic"]
+
+    @Test(.enabled(if: SharedFolder.isAvailable, Testing.Comment(rawValue: SharedFolder.missingReason)),
+          arguments: corpusRepositories)
+    func corpusFindingsAreTheSameWithAndWithoutFastPaths(_ name: String) throws {
+        let corpus = try #require(SharedFolder.path("corpus/drizzle/\(name)"))
+        let repo = try TemporaryRepository.make { repo in
+            try FileManager.default.removeItem(atPath: repo.root + "/.git")
+            try FileManager.default.copyItem(atPath: corpus, toPath: repo.root + "/copy")
+            try repo.git("init", "--quiet")
+            try Self.ageEveryFile(under: repo.root)
+            try repo.commitAll("corpus")
+            // A staged change to the newest migration's SQL, so --staged and --base have something to judge.
+            let sql = try #require(FileManager.default.subpaths(atPath: repo.root)?.filter { $0.hasSuffix(".sql") }.sorted().last)
+            try repo.write(sql, String(decoding: try repo.read(sql), as: UTF8.self) + "\nCREATE INDEX \"added_idx\" ON \"added\" (\"id\");\n")
+            try repo.git("add", "--all")
+        }
+        defer { repo.remove() }
+        try expectSameReports(in: repo.root)
+    }
+
+    @Test(.enabled(if: ExternalTool.hasPython, "python3 generates the monorepo"))
+    func generatedMonorepoFindingsAreTheSameWithAndWithoutFastPaths() throws {
+        let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("schemalint-mono-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: sandbox) }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../benchmarks/monorepo.py").standardized.path
+        let outcome = try ChildProcess.runTool("python3", [script, sandbox, "--files", "300", "--tables", "12", "--migrations", "40"],
+                                               in: FileManager.default.temporaryDirectory.path)
+        try #require(outcome.status == 0, "\(outcome.errors)")
+        try expectSameReports(in: sandbox)
+    }
+
+    /// A file whose staged blob and work-tree bytes differ but whose size and mtime were made to match must
+    /// still be read from the index: git's stat test (ctime, inode) catches it.
+    @Test func aWorkTreeFileMadeToLookCleanIsStillReadFromTheIndex() throws {
+        let staged = "{\n  \"service\": \"mail\",\n  \"password\": \"hunter2-real\"\n}\n"
+        let edited = "{\n  \"service\": \"mail\",\n  \"passwerd\": \"hunter2-real\"\n}\n"
+        let repo = try TemporaryRepository.make { repo in
+            try repo.write("gists/mail.json", staged)
+            try Self.ageEveryFile(under: repo.root)
+            try repo.git("add", "--all")
+            var before = stat()
+            _ = stat(repo.path("gists/mail.json"), &before)
+            let handle = try #require(FileHandle(forWritingAtPath: repo.path("gists/mail.json")))
+            try handle.write(contentsOf: Data(edited.utf8))
+            try handle.close()
+            var times = [before.st_atim, before.st_mtim]
+            #expect(utimensat(AT_FDCWD, repo.path("gists/mail.json"), &times, 0) == 0)
+        }
+        defer { repo.remove() }
+        let run = try BuiltBinary.run(["check", "--staged", "--format", "json"], in: repo.root)
+        #expect(run.output.contains("gist/secret"), "the staged secret must be reported: \(run.output)")
+    }
+
+    private func expectSameReports(in folder: String) throws {
+        for arguments in [["check"], ["check", "--staged"], ["check", "--base", "HEAD"]] {
+            let fast = try BuiltBinary.run(arguments + ["--format", "json"], in: folder)
+            let slow = try BuiltBinary.run(arguments + ["--format", "json"], in: folder, environment: ["SCHEMALINT_NO_FAST_PATHS": "1"])
+            #expect(fast.status == slow.status, "\(arguments)")
+            #expect(Self.withoutTiming(fast.output) == Self.withoutTiming(slow.output), "\(arguments): reports differ")
+            #expect(fast.output.contains("\"findings\""), "\(arguments): \(fast.errors)")
+        }
+    }
+
+    /// Every file an hour old, so `git add` records stat data that is not "racily clean" and the clean-file
+    /// shortcut is really taken.
+    static func ageEveryFile(under root: String) throws {
+        let old = Date(timeIntervalSinceNow: -3600)
+        for relative in FileManager.default.subpaths(atPath: root) ?? [] where !relative.hasPrefix(".git") {
+            try? FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: root + "/" + relative)
+        }
+    }
+
+    /// JSON reports carry no timings today; this keeps the comparison about findings if one is added.
+    static func withoutTiming(_ text: String) -> String {
+        text.split(separator: "\n").filter { !$0.contains("\"elapsed") }.joined(separator: "\n")
+    }
+}
