@@ -26,19 +26,21 @@ public struct TextReporter: Reporter {
         guard !located.sourceLine.isEmpty || located.start.column > 1 else { return "" }
         let number = String(located.start.line)
         let gutter = String(repeating: " ", count: number.count)
-        // Display width before each scalar of the window; tabs become one space so carets stay aligned.
-        var line = located.sourceLineColumn > 1 ? "…" : ""
-        var widths: [Int] = []
-        for scalar in located.sourceLine.unicodeScalars {
-            widths.append(line.unicodeScalars.count)
-            line += scalar == "\t" ? " " : DisplayText.escaped(scalar)
-        }
+        // Tabs become one space so that carets (counted in shown characters) stay aligned; control characters are
+        // shown escaped, and carets move past their escapes.
+        let prefix = located.sourceLineColumn > 1 ? "…" : ""
+        let scalars = located.sourceLine.unicodeScalars
+        let spaced = scalars.contains("\t") ? String(String.UnicodeScalarView(scalars.map { $0 == "\t" ? " " : $0 })) : located.sourceLine
+        var line = prefix + DisplayText.escaped(spaced)
         let lineLength = line.unicodeScalars.count
-        widths.append(lineLength)
         if located.sourceLineIsCut { line += "…" }
         func width(atColumn column: Int) -> Int {
-            let index = column - located.sourceLineColumn
-            return index < 0 ? 0 : widths[min(index, widths.count - 1)]
+            let count = min(max(column - located.sourceLineColumn, 0), scalars.count)
+            var width = prefix.unicodeScalars.count
+            for scalar in scalars.prefix(count) {
+                width += scalar == "\t" || !DisplayText.needsEscape(scalar) ? 1 : DisplayText.escaped(scalar).unicodeScalars.count
+            }
+            return width
         }
         let startWidth = width(atColumn: located.start.column)
         let endWidth = located.end.line == located.start.line ? max(width(atColumn: located.end.column), startWidth + 1) : max(lineLength, startWidth + 1)

@@ -49,6 +49,18 @@ import TestSupport
         #expect(frame.count < 300)
     }
 
+    /// Row 7: an exponential schema is reported as not checked, not as a failure.
+    @Test func anUndecidedValidationIsNotCalledAFailure() throws {
+        let repo = try TemporaryRepository.make { repo in
+            try repo.write("gists/schemas/r.schema.json", ##"{"allOf": [{"$ref": "#"}, {"$ref": "#"}]}"##)
+            try repo.write("gists/r.json", #"{"$schema": "./schemas/r.schema.json"}"#)
+        }
+        defer { repo.remove() }
+        let messages = try lint(repo.root).findings.filter { $0.finding.ruleID == "gist/schema-violation" }.map(\.finding.message)
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("the document could not be checked: the schema is too expensive to evaluate") == true, "\(messages)")
+    }
+
     /// Row 15: a Gist holding a GitHub token.
     @Test func credentialsAreMaskedInEveryFormat() throws {
         let token = "ghp_" + String(repeating: "A1b2C3d4", count: 4) + "wxyz"

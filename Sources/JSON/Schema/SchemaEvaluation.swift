@@ -519,6 +519,7 @@ struct SchemaEvaluation {
         let mark = errors.count
         report(keyword, range, schema, instance, message)
         undecided = errors[mark]
+        undecided?.isUndecided = true
         errors.removeSubrange(mark...)
     }
 
