@@ -9,6 +9,9 @@ public struct Configuration: Sendable {
     public var schema: [String]?
     public var queries: [String] = []
     public var migrationsFolder: String?
+    /// `migrations.since`: a migration name or a git ref; migrations up to it (or in its tree) are taken as
+    /// applied instead of the boundary found from git (SPEC §9).
+    public var migrationsSince: String?
     public var gistData: [String] = Configuration.defaultGistData
     public var gistSchemas: [String] = Configuration.defaultGistSchemas
     public var gistMap: [String: String] = [:]
@@ -18,8 +21,10 @@ public struct Configuration: Sendable {
     public var ignoredFindings: [IgnoredFinding] = []
     public var baseline: String?
 
-    public static let defaultGistData = ["gists/**/*.json"]
-    public static let defaultGistSchemas = ["gists/**/*.schema.json"]
+    /// Gist folders anywhere in the repository: a check reads from the repository root (SPEC §1), so an
+    /// app's `apps/web/gists/` is found from the root and from the app's folder alike.
+    public static let defaultGistData = ["**/gists/**/*.json"]
+    public static let defaultGistSchemas = ["**/gists/**/*.schema.json"]
     public static let defaultHighFrequencyTables = ["*_events", "*_logs", "*_metrics", "usage_*", "audit_*"]
 
     public init() {}

@@ -40,8 +40,9 @@ public struct ConfigurationReader {
             configuration.queries = try keys["queries"].map(reader.globs) ?? []
         }
         if let migrations = top["migrations"] {
-            let keys = try reader.mapping(migrations, keys: ["folder"], what: "`migrations` key")
+            let keys = try reader.mapping(migrations, keys: ["folder", "since"], what: "`migrations` key")
             configuration.migrationsFolder = try keys["folder"].map(reader.string)
+            configuration.migrationsSince = try keys["since"].map(reader.string)
         }
         if let gists = top["gists"] {
             let keys = try reader.mapping(gists, keys: ["data", "schemas", "map"], what: "`gists` key")
@@ -56,16 +57,17 @@ public struct ConfigurationReader {
         if let tables = top["highFrequencyTables"] {
             configuration.highFrequencyTables = try reader.globs(tables)
         }
-        if let rules = top["rules"] {
+        // A key left empty (its entries commented out, as in `schemalint init`'s template) configures nothing.
+        if let rules = top["rules"], !rules.isNull {
             for (key, value) in try reader.pairs(rules) {
                 let id = try reader.string(key)
                 guard let entry = catalog[id] else {
-                    throw reader.error(key, "unknown rule `\(id)`" + Self.suggestion(for: id, in: catalog.ids))
+                    throw reader.error(key, "unknown rule `\(id)`" + unknownRuleHint(id))
                 }
                 configuration.rules[id] = try ruleSetting(value, entry: entry, reader: reader)
             }
         }
-        if let ignore = top["ignore"] {
+        if let ignore = top["ignore"], !ignore.isNull {
             guard let items = ignore.sequence else { throw reader.error(ignore, "`ignore` must be a list of path globs or {rule, path, pointer} entries") }
             for item in items {
                 if item.scalar != nil {
@@ -76,7 +78,7 @@ public struct ConfigurationReader {
                 guard let pathNode = keys["path"] else { throw reader.error(item, "an `ignore` entry needs `path`") }
                 let rule = try keys["rule"].map(reader.string)
                 if let rule, catalog[rule] == nil {
-                    throw reader.error(keys["rule"] ?? item, "unknown rule `\(rule)`" + Self.suggestion(for: rule, in: catalog.ids))
+                    throw reader.error(keys["rule"] ?? item, "unknown rule `\(rule)`" + unknownRuleHint(rule))
                 }
                 configuration.ignoredFindings.append(IgnoredFinding(
                     rule: rule, path: try reader.glob(pathNode), pointer: try keys["pointer"].map(reader.string),
@@ -116,6 +118,13 @@ public struct ConfigurationReader {
             }
         }
         return RuleSetting(level: level, options: options)
+    }
+
+    /// " (did you mean `x`?)" with the catalog's closest ids; else where the list is.
+    func unknownRuleHint(_ id: String) -> String {
+        let close = catalog.suggestions(for: id)
+        guard !close.isEmpty else { return "; `schemalint rules` lists them" }
+        return " (did you mean " + close.map { "`\($0)`" }.joined(separator: " or ") + "?)"
     }
 
     /// " (did you mean `x`?)" for the closest valid choice, else the list of choices.

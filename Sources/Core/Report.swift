@@ -9,6 +9,11 @@ public struct Report: Sendable {
     public var baselinedCount: Int
     /// Wall time of the run in seconds.
     public var duration: Double
+    /// Migrations the statement-safety rules judged, and those taken as applied (SPEC §9).
+    public var migrationsJudged = 0
+    public var migrationsApplied = 0
+    /// Where "applied" ends, completing "taken as applied (…)"; nil when nothing was taken as applied.
+    public var appliedBoundary: String?
 
     public init(findings: [LocatedFinding], files: [String], rulesRun: [String], suppressedCount: Int, baselinedCount: Int, duration: Double) {
         self.findings = findings

@@ -11,6 +11,17 @@ public struct CatalogEntry: Sendable {
     public var invalidExamples: [RuleExample]
     /// Where the entry came from (`drizzle/money-as-float.yml`).
     public var file: String
+    /// What the rule judges (`scope:`): statement-safety rules judge only migrations that can still change.
+    public var scope: RuleScope = .everything
+}
+
+/// Which inputs a rule judges, declared by its catalog entry's `scope`.
+public enum RuleScope: String, Sendable, CaseIterable {
+    /// Every input, whenever it was written (the default; integrity rules).
+    case everything
+    /// Only migrations that are new relative to the applied boundary (SPEC §9): findings in the SQL of a
+    /// migration taken as applied are dropped, since nobody can edit it any more.
+    case newMigrations = "new-migrations"
 }
 
 public struct OptionSpec: Sendable {
@@ -52,6 +63,23 @@ public struct RuleCatalog: Sendable {
     public var ids: [String] { entries.keys.sorted() }
 
     public subscript(id: String) -> CatalogEntry? { entries[id] }
+
+    /// Rule ids close to an unknown one, best first: the same name in any domain (`secret` → `gist/secret`),
+    /// then ids within a small edit distance of the id or of its name, then ids whose name contains it.
+    public func suggestions(for text: String, limit: Int = 3) -> [String] {
+        func name(_ id: String) -> Substring { id.split(separator: "/").last ?? Substring(id) }
+        let wanted = name(text).lowercased()
+        guard !wanted.isEmpty else { return [] }
+        let sameName = ids.filter { name($0).lowercased() == wanted }
+        if !sameName.isEmpty { return Array(sameName.prefix(limit)) }
+        let tolerance = max(2, wanted.count / 4)
+        let close = ids.map { id in
+            (id, min(EditDistance.between(text.lowercased(), id), EditDistance.between(wanted, String(name(id)))))
+        }.filter { $0.1 <= tolerance }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+        if !close.isEmpty { return Array(close.prefix(limit)) }
+        guard wanted.count >= 4 else { return [] }
+        return Array(ids.filter { name($0).contains(wanted) }.prefix(limit))
+    }
 
     /// The catalog compiled into the binary from `rules/` (see Plugins/EmbedCatalog).
     public static let builtIn: Result<RuleCatalog, CatalogError> = Result { () throws(CatalogError) in
@@ -105,13 +133,20 @@ enum CatalogEntryReader {
             }
             options.append(OptionSpec(name: name, type: type, defaultValue: value, description: node["description"]?.scalar ?? ""))
         }
+        var scope = RuleScope.everything
+        if let node = root["scope"] {
+            guard let text = node.scalar, let parsed = RuleScope(rawValue: text) else {
+                throw fail(node, "scope must be one of \(RuleScope.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            scope = parsed
+        }
         let examples = root["examples"]
         return CatalogEntry(
             id: try text("id"), summary: try text("summary"), severity: severity,
             description: try text("description"), options: options,
             validExamples: try readExamples(examples?["valid"], fail: fail),
             invalidExamples: try readExamples(examples?["invalid"], fail: fail),
-            file: file)
+            file: file, scope: scope)
     }
 
     private static func readExamples(

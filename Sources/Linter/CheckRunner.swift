@@ -16,6 +16,8 @@ public struct CheckOptions: Sendable {
     public var base: String?
     /// With `staged` or `base`: report only findings in changed files.
     public var changedOnly = false
+    /// Show error-level findings only; the exit code still counts warnings (`--max-warnings`).
+    public var quiet = false
 
     public init() {}
 }
@@ -51,8 +53,8 @@ public struct CheckRunner {
         /// Where the baseline file is, for `schemalint baseline` to write it (absolute).
         var baselineLocation: String
         var changedOnly: ChangedOnlyFilter?
-        /// The folder checked (absolute, standardized).
-        var folder: URL
+        /// The root the file source reads from (absolute): report paths are relative to it.
+        var sourceRoot: URL
     }
 
     /// Returns the exit code; writes the report to standard output or `--output`.
@@ -62,8 +64,20 @@ public struct CheckRunner {
         let format = options.format ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
         let useColor = options.output == nil && colorEnabled()
         let context = RenderContext(toolVersion: Self.toolVersion, catalog: catalog, pathPrefix: prefix, useColor: useColor)
-        try write(format.reporter.render(report, context))
+        var shown = report
+        if options.quiet { shown.findings.removeAll { $0.finding.severity != .error } }
+        try write(format.reporter.render(shown, context))
+        if let exceeded = Self.maxWarningsExceeded(report, maxWarnings: options.maxWarnings) {
+            try? StandardStream.error.write("schemalint: \(exceeded)\n")
+        }
         return Self.exitCode(for: report, maxWarnings: options.maxWarnings)
+    }
+
+    /// Why `--max-warnings` fails the run ("12 warnings exceed --max-warnings 10"), or nil when it does not.
+    public static func maxWarningsExceeded(_ report: Report, maxWarnings: Int?) -> String? {
+        let warnings = report.count(.warning)
+        guard let maxWarnings, warnings > maxWarnings else { return nil }
+        return "\(warnings) warning\(warnings == 1 ? "" : "s") exceed\(warnings == 1 ? "s" : "") --max-warnings \(maxWarnings)"
     }
 
     /// Lints every folder of `options.paths` and returns one report, with the prefix that makes its paths
@@ -73,6 +87,9 @@ public struct CheckRunner {
         for path in options.paths {
             let prepared = try prepare(path, catalog: catalog, useBaseline: true)
             var report = try Self.lint(prepared.request)
+            // Nothing staged that schemalint reads is a commit it has nothing to say about; a plain check of a
+            // folder without inputs is almost always the wrong folder.
+            if report.files.isEmpty && !options.staged { throw Self.noInput(path) }
             try refuseOutputOverInput(prepared, report: report)
             if let filter = prepared.changedOnly { report = filter.apply(to: report) }
             reports.append((report, prepared.displayPrefix))
@@ -85,7 +102,7 @@ public struct CheckRunner {
     /// replace it with the report: refused before anything is written.
     private func refuseOutputOverInput(_ prepared: PreparedFolder, report: Report) throws(UsageFailure) {
         guard let output = options.output else { return }
-        let root = prepared.folder.path
+        let root = prepared.sourceRoot.path
         var inputs = report.files.map { root + "/" + $0 } + [prepared.baselineLocation]
         if let configuration = prepared.request.configurationFile?.path {
             inputs.append(configuration.hasPrefix("/") ? configuration : root + "/" + configuration)
@@ -101,14 +118,21 @@ public struct CheckRunner {
     /// file. Returns the file's path and the number of findings written.
     public func writeBaseline() throws(UsageFailure) -> (path: String, count: Int) {
         let catalog = try Self.loadCatalog()
-        let prepared = try prepare(options.paths.first ?? ".", catalog: catalog, useBaseline: false)
-        let baseline = BaselineFile(report: try Self.lint(prepared.request))
+        let path = options.paths.first ?? "."
+        let prepared = try prepare(path, catalog: catalog, useBaseline: false)
+        let report = try Self.lint(prepared.request)
+        if report.files.isEmpty { throw Self.noInput(path) }
+        let baseline = BaselineFile(report: report)
         do {
             try OutputFile.write(baseline.serialized(), to: prepared.baselineLocation)
         } catch {
             throw UsageFailure("cannot write \(prepared.baselineLocation): \(error.reason)")
         }
         return (prepared.baselineLocation, baseline.entries.count)
+    }
+
+    static func noInput(_ path: String) -> UsageFailure {
+        UsageFailure("nothing to check in \(URL(fileURLWithPath: path).standardizedFileURL.path): no Drizzle config or schema, no migrations and no Gist files under it (check the folder, or set the inputs in .schemalint.yml)")
     }
 
     public static func exitCode(for report: Report, maxWarnings: Int?) -> Int32 {
@@ -133,6 +157,8 @@ public struct CheckRunner {
     }
 
     /// Chooses the file source (work tree, index), the base tree, the configuration and the baseline of a folder.
+    /// Everything is read from the reading root (`ConfigurationLoading.Resolved.root`, or the staged config's
+    /// folder), whatever folder is checked; the folder only narrows what is reported.
     func prepare(_ path: String, catalog: RuleCatalog, useBaseline: Bool) throws(UsageFailure) -> PreparedFolder {
         let folder = URL(fileURLWithPath: path).standardizedFileURL
         var isFolder: ObjCBool = false
@@ -146,56 +172,69 @@ public struct CheckRunner {
             ? try GitCheckInputs.open(folder, staged: options.staged, base: options.base, environment: environment)
             : nil
 
-        let (configuration, configurationFile) = try loadConfiguration(for: folder, catalog: catalog, git: git)
-        try Self.requireInsideRepository(configuration, folder: folder)
+        let resolved = try loadConfiguration(for: folder, catalog: catalog, git: git)
+        let configuration = resolved.configuration
+        let root = resolved.root
+        let gitRoot = git.flatMap { $0.folder.sibling(root) }
+        if git != nil, gitRoot == nil { throw UsageFailure("\(root.path) is outside the git work tree") }
+        try Self.requireInsideRepository(configuration, root: root)
         let baselinePath = configuration.baseline ?? BaselineFile.defaultPath
-        let baselineLocation = baselinePath.hasPrefix("/") ? baselinePath : folder.appendingPathComponent(baselinePath).path
+        let baselineLocation = baselinePath.hasPrefix("/") ? baselinePath : root.appendingPathComponent(baselinePath).path
         var baseline: Set<String> = []
-        if useBaseline, let bytes = try readBaseline(baselinePath, at: baselineLocation, git: git) {
+        if useBaseline, let bytes = try readBaseline(baselinePath, at: baselineLocation, git: git, rootPrefix: gitRoot?.prefix ?? "") {
             baseline = try BaselineFile.parse(bytes, file: baselinePath).fingerprints
         }
 
-        let prefix = git?.folder.prefix ?? Self.displayPrefix(for: folder)
+        let prefix = gitRoot?.prefix ?? Self.displayPrefix(for: root)
         let source: any FileSource
-        if let index = git?.index { source = index.source(under: prefix) } else { source = WorkTreeSource(root: folder) }
-        let request = LintRequest(
-            source: source, configuration: configuration, configurationFile: configurationFile, catalog: catalog,
-            baseline: baseline, base: git?.base?.source(under: prefix))
+        if let index = git?.index { source = index.source(under: prefix) } else { source = WorkTreeSource(root: root) }
+        var request = LintRequest(
+            source: source, configuration: configuration, configurationFile: resolved.file, catalog: catalog,
+            baseline: baseline, base: git?.base?.source(under: prefix),
+            boundary: try MigrationBoundary.resolve(root: root, git: git, gitRoot: gitRoot, since: configuration.migrationsSince))
+        let scope = Self.relativePath(of: folder, to: root)
+        request.scope = scope.isEmpty ? "" : scope + "/"
         var changedOnly: ChangedOnlyFilter?
-        if options.changedOnly, let git { changedOnly = try git.changedOnlyFilter() }
+        if options.changedOnly, let git, let gitRoot { changedOnly = try git.changedOnlyFilter(root: gitRoot) }
         return PreparedFolder(request: request, displayPrefix: prefix, baselineLocation: baselineLocation, changedOnly: changedOnly,
-                              folder: folder)
+                              sourceRoot: root)
     }
 
     /// Every path `.schemalint.yml` names (`baseline`, `drizzle.config`, `migrations.folder`) must stay inside the
-    /// repository (the git root, else the folder checked) once `..` and symlinks are resolved: a configuration
-    /// from a pull request must not make the run read or overwrite a file elsewhere.
-    static func requireInsideRepository(_ configuration: Configuration, folder: URL) throws(UsageFailure) {
-        let root = (ConfigurationLocator.gitRoot(of: folder) ?? folder).path
+    /// repository (the git root, else the reading root) once `..` and symlinks are resolved: a configuration
+    /// from a pull request must not make the run read or overwrite a file elsewhere. Paths are relative to `root`.
+    static func requireInsideRepository(_ configuration: Configuration, root readingRoot: URL) throws(UsageFailure) {
+        let root = (ConfigurationLocator.gitRoot(of: readingRoot) ?? readingRoot).path
         // The default baseline too: a `.schemalint-baseline.json` symlink must not lead elsewhere either.
         let named = [("baseline", configuration.baseline ?? BaselineFile.defaultPath), ("drizzle.config", configuration.drizzleConfig),
                      ("migrations.folder", configuration.migrationsFolder)]
         for case let (key, path?) in named {
-            let absolute = path.hasPrefix("/") ? path : folder.path + "/" + path
+            let absolute = path.hasPrefix("/") ? path : readingRoot.path + "/" + path
             guard !ContainedPath.isInside(absolute, root: root) else { continue }
             throw UsageFailure("`\(key)` is \(path), which leads outside the repository (\(root)) once `..` and symlinks are resolved; name a path inside it")
         }
     }
 
     /// The baseline's bytes: staged in `--staged` mode (the baseline is part of the commit), else from disk.
-    private func readBaseline(_ path: String, at location: String, git: GitCheckInputs?) throws(UsageFailure) -> [UInt8]? {
-        if let git, git.index != nil { return try git.stagedFile(path) }
+    private func readBaseline(_ path: String, at location: String, git: GitCheckInputs?, rootPrefix: String) throws(UsageFailure) -> [UInt8]? {
+        if let git, git.index != nil { return try git.stagedFile(rootPrefix + path) }
         return FileManager.default.contents(atPath: location).map(Array.init)
     }
 
-    /// The configuration of `--config`, else the discovered `.schemalint.yml` (from the index in `--staged` mode).
-    func loadConfiguration(for folder: URL, catalog: RuleCatalog, git: GitCheckInputs?) throws(UsageFailure) -> (Configuration, SourceFile?) {
-        guard options.configPath == nil, let git, git.index != nil else {
-            return try ConfigurationLoading.load(for: folder, explicitPath: options.configPath, catalog: catalog)
+    /// The configuration of `--config`, else the discovered `.schemalint.yml` (from the index in `--staged`
+    /// mode, where the staged config's folder is the reading root).
+    func loadConfiguration(for folder: URL, catalog: RuleCatalog, git: GitCheckInputs?) throws(UsageFailure) -> ConfigurationLoading.Resolved {
+        guard options.configPath == nil, let git, git.index != nil, let workdir = git.folder.repository.workdir else {
+            return try ConfigurationLoading.resolve(for: folder, explicitPath: options.configPath, catalog: catalog)
         }
-        guard let staged = try git.stagedConfiguration() else { return (Configuration(), nil) }
-        let (configuration, file) = try ConfigurationLoading.parse(staged.bytes, path: staged.path, catalog: catalog)
-        return (configuration, file)
+        let workTree = URL(fileURLWithPath: workdir).standardizedFileURL
+        guard let staged = try git.stagedConfiguration() else {
+            return ConfigurationLoading.Resolved(configuration: Configuration(), file: nil, root: workTree)
+        }
+        let folderPath = RelativePath.directory(of: staged.path)
+        let (configuration, file) = try ConfigurationLoading.parse(staged.bytes, path: ConfigurationReader.fileName, catalog: catalog)
+        let root = folderPath.isEmpty ? workTree : workTree.appendingPathComponent(folderPath).standardizedFileURL
+        return ConfigurationLoading.Resolved(configuration: configuration, file: file, root: root)
     }
 
     private func write(_ rendered: String) throws(UsageFailure) {
@@ -248,11 +287,15 @@ public struct CheckRunner {
         let moved = reports.map { report, prefix in reprefixed(report, prefix) }
         guard var combined = moved.first else { return nil }
         for next in moved.dropFirst() {
+            let previous = combined
             combined = Report(
                 findings: combined.findings + next.findings, files: combined.files + next.files,
                 rulesRun: Array(Set(combined.rulesRun + next.rulesRun)).sorted(),
                 suppressedCount: combined.suppressedCount + next.suppressedCount,
                 baselinedCount: combined.baselinedCount + next.baselinedCount, duration: combined.duration + next.duration)
+            combined.migrationsJudged = previous.migrationsJudged + next.migrationsJudged
+            combined.migrationsApplied = previous.migrationsApplied + next.migrationsApplied
+            combined.appliedBoundary = previous.appliedBoundary ?? next.appliedBoundary
         }
         return (combined, "")
     }

@@ -3,8 +3,9 @@ import Drizzle
 import ProjectModel
 import TypeScript
 
-/// Finds the Drizzle schema sources of SPEC §1 and reads them: through each drizzle-kit config (`drizzle.config.*`
-/// or `drizzle.config` in .schemalint.yml), or, without one, through the schema files discovery finds.
+/// Finds the Drizzle schema sources of SPEC §1 and reads them: through each drizzle-kit config (`drizzle.config.*`,
+/// a `--config` of a `package.json` script, or `drizzle.config` in .schemalint.yml), or, without one, through the
+/// schema files discovery finds.
 struct DrizzleLoading {
     let paths: [String]
     let configuration: Configuration
@@ -27,23 +28,24 @@ struct DrizzleLoading {
         !path.hasSuffix(".d.ts") && sourceExtensions.contains { path.hasSuffix($0) }
     }
 
-    func load() -> [DrizzleSchema] {
+    /// Throws when the config .schemalint.yml names cannot be read: everything else would be guessed.
+    func load() throws(InputError) -> [DrizzleSchema] {
         if let explicit = configuration.schema {
             let globs = GlobSet(explicit)
             return [read(entryFiles: paths.filter { Self.isSource($0) && globs.matches($0) }, config: nil)]
         }
-        let configPaths = configuration.drizzleConfig.map { [$0] }
-            ?? paths.filter(Self.isConfigPath)
+        let configPaths = configuration.drizzleConfig.map { [$0] } ?? discoveredConfigs()
         provider.preload(configPaths)
         var schemas: [DrizzleSchema] = []
         for path in configPaths {
             switch DrizzleConfigReader.read(path: path, provider: provider) {
             case .success(let config):
                 guard Self.isPostgres(config.dialect) else { continue }
-                schemas.append(read(entryFiles: DrizzleConfigReader.schemaFiles(config, provider: provider), config: config))
+                schemas.append(readConfigured(config))
             case .failure(let diagnostic):
+                if configuration.drizzleConfig != nil { throw InputError(path: path, reason: diagnostic.message) }
                 var unreadable = DrizzleSchema(config: nil, model: SchemaModel(), diagnostics: [diagnostic], files: [path])
-                unreadable.isConfigUnreadable = true
+                unreadable.isModelUnreadable = true
                 schemas.append(unreadable)
             }
         }
@@ -54,12 +56,61 @@ struct DrizzleLoading {
         return entries.isEmpty ? [] : [read(entryFiles: entries, config: nil)]
     }
 
+    /// drizzle-kit imports every file a folder `schema` holds but keeps only its dialect's tables: a multi-dialect
+    /// folder's `mysql.ts` and `sqlite.ts` add nothing to a PostgreSQL schema, and reading their relations
+    /// (over MySQL tables) would only produce warnings.
+    private func withoutOtherDialects(_ files: [String]) -> [String] {
+        provider.preload(files)
+        return files.filter { path in
+            guard let syntax = provider.syntax(path) else { return true }
+            return syntax.importsModule("drizzle-orm/pg-core")
+                || !Self.otherDialectModules.contains(where: syntax.importsModule)
+        }
+    }
+
+    static let otherDialectModules = ["drizzle-orm/mysql-core", "drizzle-orm/sqlite-core", "drizzle-orm/singlestore-core", "drizzle-orm/gel-core"]
+
+    /// `drizzle.config.*` files, and the configs `package.json` scripts pass to drizzle-kit with `--config`.
+    private func discoveredConfigs() -> [String] {
+        let named = paths.filter(Self.isConfigPath)
+        let scripted = DrizzleKitScripts.configPaths(in: paths, provider: provider).filter { !named.contains($0) }
+        return named + scripted.filter(Self.isSource)
+    }
+
+    /// The schema a config names. A `schema` that names no file, or files without a table, is one error at the
+    /// `schema` value and an unreadable model: an empty model would turn every snapshot table into drift.
+    private func readConfigured(_ config: DrizzleConfig) -> DrizzleSchema {
+        let files = withoutOtherDialects(DrizzleConfigReader.schemaFiles(config, provider: provider))
+        let location = config.schemaLocation ?? config.location
+        let written = config.schema.map { "`\($0)`" }.joined(separator: ", ")
+        guard !files.isEmpty else {
+            let problem = config.schema.isEmpty
+                ? "the config's `schema` is computed in a way schemalint cannot follow"
+                : "the config's `schema` (\(written)) names no file in the repository"
+            var schema = DrizzleSchema(config: config, model: SchemaModel(), diagnostics: [
+                ReaderDiagnostic(kind: .malformedInput, message: problem + ", so the schema is not read and drift is not checked", location: location),
+            ], files: [config.path])
+            schema.isModelUnreadable = true
+            return schema
+        }
+        var schema = read(entryFiles: files, config: config)
+        if schema.model.tables.isEmpty {
+            schema.diagnostics.append(ReaderDiagnostic(
+                kind: .malformedInput,
+                message: "no table could be read from the files the config's `schema` (\(written)) names, so drift is not checked",
+                location: location))
+            schema.isModelUnreadable = true
+        }
+        return schema
+    }
+
     private func read(entryFiles: [String], config: DrizzleConfig?) -> DrizzleSchema {
         provider.preload(entryFiles)
         let given = configuration.drizzleCasing.flatMap(Casing.init(rawValue:))
         let options = SchemaReadOptions(casing: given ?? config?.casing, convention: convention(of: config), schemaFilter: config?.schemaFilter)
         let result = DrizzleSchemaReader.read(entryFiles: entryFiles, provider: provider, options: options)
-        var schema = DrizzleSchema(config: config, model: result.model, diagnostics: result.diagnostics, files: result.files)
+        let diagnostics = result.diagnostics.filter { isSchemaCode($0.location.path, entries: entryFiles) }
+        var schema = DrizzleSchema(config: config, model: result.model, diagnostics: diagnostics, files: result.files)
         schema.isCasingGiven = given != nil
         if let config, schema.isCasingUncertain {
             schema.diagnostics.append(ReaderDiagnostic(
@@ -68,6 +119,21 @@ struct DrizzleLoading {
                 location: config.location))
         }
         return schema
+    }
+
+    /// Following a schema's imports can lead into run-time code of workspace packages (an environment loader
+    /// behind a `createSchema` helper). What cannot be read there is said where the schema uses it (a default, a
+    /// table); a warning inside code that never touches drizzle would be about that code, not the schema.
+    private func isSchemaCode(_ path: String, entries: [String]) -> Bool {
+        entries.contains(path) || provider.syntax(path).map { syntax in
+            syntax.statements.contains { statement in
+                if case .import(let declaration) = statement { return declaration.source.value.hasPrefix("drizzle-orm") }
+                if case .export(let declaration) = statement, case .all(_, let source) = declaration.kind {
+                    return source.value.hasPrefix("drizzle-orm")
+                }
+                return false
+            }
+        } ?? true
     }
 
     /// Unnamed constraints and defaults are rendered as the drizzle-kit generation that wrote the config's

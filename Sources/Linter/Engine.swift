@@ -15,13 +15,18 @@ public struct LintRequest: Sendable {
     public var baseline: Set<String>
     /// The repository at the base ref (`--base`), for rules that compare with it (`migration/edited-after-merge`).
     public var base: (any FileSource)?
+    /// Where applied migrations end (SPEC §9); nil: every migration is judged unless `migrations.since` names one.
+    public var boundary: MigrationBoundary?
+    /// The checked folder inside `source` (`packages/db/`): only its findings are reported; `""` for all.
+    public var scope = ""
 
     public init(
         source: any FileSource, configuration: Configuration, configurationFile: SourceFile?, catalog: RuleCatalog,
-        baseline: Set<String> = [], base: (any FileSource)? = nil
+        baseline: Set<String> = [], base: (any FileSource)? = nil, boundary: MigrationBoundary? = nil
     ) {
         self.source = source
         self.base = base
+        self.boundary = boundary
         self.configuration = configuration
         self.configurationFile = configurationFile
         self.catalog = catalog
@@ -36,14 +41,19 @@ public enum Engine {
         let started = DispatchTime.now().uptimeNanoseconds
         let loaded = try ProjectLoader(source: request.source, configuration: request.configuration, base: request.base).load()
         let project = loaded.project
+        let applied = try AppliedMigrations(
+            folders: project.migrations, boundary: request.boundary, since: request.configuration.migrationsSince,
+            configurationPath: request.configurationFile?.path)
 
         let active = RuleRegistry.projectRules.compactMap { rule -> (any ProjectRule, Severity, RuleOptions)? in
             guard let setting = effectiveSetting(rule.id, request) else { return nil }
             return (rule, setting.0, setting.1)
         }
+        let newMigrationsOnly = Set(active.map(\.0.id).filter { request.catalog[$0]?.scope == .newMigrations })
+        let judgedProject = applied.scripts.isEmpty ? project : project.markingApplied(applied.scripts)
         let found = active.concurrentMap { rule, severity, options -> [Finding] in
             let context = RuleContext(ruleID: rule.id, severity: severity, options: options)
-            rule.check(project, context)
+            rule.check(newMigrationsOnly.contains(rule.id) ? judgedProject : project, context)
             return context.findings
         }.flatMap { $0 }
 
@@ -56,16 +66,27 @@ public enum Engine {
         let outcome = filter.apply(to: ignoreOutcome.kept, unusedSeverity: unusedSetting?.0 ?? .warning)
         var findings = outcome.kept
         if unusedSetting != nil { findings += outcome.unused + ignoreOutcome.unused }
+        // Applied migrations cannot be edited: neither their new-migrations findings nor an unused suppression comment
+        // in them is reported (such rules do not even look there, see `markingApplied`, so the comment looks unused).
+        findings.removeAll {
+            ($0.ruleID == UnusedSuppression.id || newMigrationsOnly.contains($0.ruleID)) && applied.scripts.contains($0.path)
+        }
+        let scope = ReportScope(folder: request.scope, project: project)
+        findings = findings.filter { scope.includes($0.path) }
 
         findings.sort { ($0.path, $0.range.lowerBound, $0.ruleID) < ($1.path, $1.range.lowerBound, $1.ruleID) }
         // Credentials are masked even where their own finding was suppressed or baselined.
         let located = Locator.locate(findings, files: files, secretsFrom: found)
         let reported = located.filter { !request.baseline.contains($0.fingerprint) }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return Report(
-            findings: reported, files: project.files.keys.sorted(),
+        var report = Report(
+            findings: reported, files: project.files.keys.filter(scope.includes).sorted(),
             rulesRun: active.map(\.0.id).sorted(), suppressedCount: outcome.suppressedCount + ignoreOutcome.suppressedCount,
             baselinedCount: located.count - reported.count, duration: elapsed)
+        report.migrationsJudged = applied.judgedCount
+        report.migrationsApplied = applied.appliedCount
+        report.appliedBoundary = applied.appliedCount > 0 ? applied.label : nil
+        return report
     }
 
     /// The rule's severity and options after configuration, or nil when it is switched off.

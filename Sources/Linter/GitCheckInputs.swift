@@ -39,10 +39,10 @@ struct GitCheckInputs {
         [staged ? "--staged" : nil, base.map { "--base \($0)" }].compactMap { $0 }.joined(separator: " ")
     }
 
-    /// `--changed-only`: what changed for this mode.
-    func changedOnlyFilter() throws(UsageFailure) -> ChangedOnlyFilter {
+    /// `--changed-only`: what changed for this mode, relative to `root` (the reading root).
+    func changedOnlyFilter(root: GitFolder) throws(UsageFailure) -> ChangedOnlyFilter {
         do {
-            return try ChangedOnlyFilter.changes(in: folder, staged: index != nil, base: baseRef)
+            return try ChangedOnlyFilter.changes(in: root, staged: index != nil, base: baseRef)
         } catch {
             throw UsageFailure("--changed-only: \(error.description)")
         }
@@ -50,6 +50,7 @@ struct GitCheckInputs {
 
     /// `.schemalint.yml` as staged: in the checked folder, else in its parents up to the repository root
     /// (SPEC §2's discovery, applied to the index). A config that is not staged is not part of the commit.
+    /// The path is repository-relative.
     func stagedConfiguration() throws(UsageFailure) -> (path: String, bytes: [UInt8])? {
         guard let index else { return nil }
         var folderPath = folder.prefix
@@ -62,20 +63,20 @@ struct GitCheckInputs {
                 } catch {
                     throw UsageFailure("cannot read the staged \(candidate): \(error.reason)")
                 }
-                return (folder.folderRelative(candidate) ?? folder.absolutePath(candidate), bytes)
+                return (candidate, bytes)
             }
             guard !folderPath.isEmpty else { return nil }
             folderPath = Self.parentPrefix(of: folderPath)
         }
     }
 
-    /// The staged bytes of a path relative to the checked folder, or nil when it is not staged.
-    func stagedFile(_ folderRelativePath: String) throws(UsageFailure) -> [UInt8]? {
-        guard let index, index.contains(folder.prefix + folderRelativePath) else { return nil }
+    /// The staged bytes of a repository-relative path, or nil when it is not staged.
+    func stagedFile(_ repositoryPath: String) throws(UsageFailure) -> [UInt8]? {
+        guard let index, index.contains(repositoryPath) else { return nil }
         do {
-            return try index.read(folder.prefix + folderRelativePath)
+            return try index.read(repositoryPath)
         } catch {
-            throw UsageFailure("cannot read the staged \(folderRelativePath): \(error.reason)")
+            throw UsageFailure("cannot read the staged \(repositoryPath): \(error.reason)")
         }
     }
 

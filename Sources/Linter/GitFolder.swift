@@ -12,19 +12,24 @@ public struct GitFolder: Sendable {
     public static func locate(_ folder: URL, indexFile: String?) throws(GitError) -> GitFolder {
         let repository = try GitRepository.discover(from: folder.path, indexFile: indexFile)
         guard let workdir = repository.workdir else { throw .bareRepository(gitDir: repository.gitDir) }
+        // Inside the git folder itself (`.git/…`): there is no work-tree path to lint.
+        guard let prefix = prefix(of: folder, workdir: workdir) else { throw .notARepository(path: folder.path) }
+        return GitFolder(repository: repository, prefix: prefix)
+    }
+
+    /// Another folder of the same work tree (the reading root above the checked folder).
+    public func sibling(_ folder: URL) -> GitFolder? {
+        guard let workdir = repository.workdir, let prefix = Self.prefix(of: folder, workdir: workdir) else { return nil }
+        return GitFolder(repository: repository, prefix: prefix)
+    }
+
+    /// `folder`'s path in the work tree with a trailing `/` (`""` at the root), or nil outside it.
+    private static func prefix(of folder: URL, workdir: String) -> String? {
         // Both sides without symlinks, so `/tmp` ↔ `/private/tmp` and linked checkouts compare equal.
         let root = canonicalPath(workdir)
         let path = canonicalPath(folder.path)
-        let prefix: String
-        if path == root {
-            prefix = ""
-        } else if path.hasPrefix(root + "/") {
-            prefix = String(path.dropFirst(root.count + 1)) + "/"
-        } else {
-            // Inside the git folder itself (`.git/…`): there is no work-tree path to lint.
-            throw .notARepository(path: folder.path)
-        }
-        return GitFolder(repository: repository, prefix: prefix)
+        if path == root { return "" }
+        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) + "/" : nil
     }
 
     /// A repository-relative path seen from the folder, or nil when it lies outside it.

@@ -38,7 +38,13 @@ fi
 
 "$schemalint" check --staged
 status=$?
-if [ "$status" -eq 1 ]; then
+if [ "$status" -eq 1 ] && "$schemalint" check --staged --changed-only >/dev/null 2>&1; then
+  # Every finding is in a file this commit does not touch: they predate the change, which is not to blame.
+  echo "schemalint: the findings above are in files this commit does not change: they predate it." >&2
+  echo "  to accept them once: run schemalint baseline and commit the file it writes" >&2
+  echo "  to check only what each commit changes: schemalint check --staged --changed-only" >&2
+  echo "  to commit now without the check: git commit --no-verify" >&2
+elif [ "$status" -eq 1 ]; then
   echo "schemalint: the staged changes have findings (above); fix them and stage the fix, or commit without the check: git commit --no-verify" >&2
 elif [ "$status" -ne 0 ]; then
   echo "schemalint: the check could not run (exit $status); to commit without it: git commit --no-verify" >&2

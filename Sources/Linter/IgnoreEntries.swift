@@ -3,6 +3,7 @@ import JSON
 import ProjectModel
 
 /// Applies the config's `ignore` entries that name a rule, a path and a JSON pointer (JSON cannot hold comments).
+/// `path` is a glob, like the top-level `ignore` paths (`gists/fixtures/*.json`).
 struct IgnoreEntries {
     let entries: [IgnoredFinding]
     let project: Project
@@ -16,15 +17,17 @@ struct IgnoreEntries {
 
     func apply(to findings: [Finding]) -> Outcome {
         guard !entries.isEmpty else { return Outcome(kept: findings, suppressedCount: 0, unused: []) }
-        let scopes = entries.map(scope)
+        let globs = entries.map { Glob($0.path) }
         var used = Array(repeating: false, count: entries.count)
         var kept: [Finding] = []
         var suppressed = 0
         for finding in findings {
             let match = entries.indices.first { index in
                 let entry = entries[index]
-                guard entry.path == finding.path, entry.rule == nil || entry.rule == finding.ruleID else { return false }
-                guard let range = scopes[index] else { return entry.pointer == nil }
+                guard entry.rule == nil || entry.rule == finding.ruleID,
+                      entry.path == finding.path || globs[index].matches(finding.path) else { return false }
+                guard entry.pointer != nil else { return true }
+                guard let range = scope(entry, in: finding.path) else { return false }
                 return range.contains(finding.range.lowerBound) || range.lowerBound == finding.range.lowerBound
             }
             if let match {
@@ -49,9 +52,9 @@ struct IgnoreEntries {
         return Outcome(kept: kept, suppressedCount: suppressed, unused: unused)
     }
 
-    /// Byte range of the JSON value the entry's pointer names, when it has one and it resolves.
-    private func scope(_ entry: IgnoredFinding) -> Range<Int>? {
-        guard let pointer = entry.pointer, let document = project.gists.file(entry.path)?.document else { return nil }
+    /// Byte range of the JSON value the entry's pointer names in `path`, when it has one and it resolves there.
+    private func scope(_ entry: IgnoredFinding, in path: String) -> Range<Int>? {
+        guard let pointer = entry.pointer, let document = project.gists.file(path)?.document else { return nil }
         return document.node(at: pointer)?.range
     }
 }

@@ -45,7 +45,14 @@ final class ParsedSourceProvider: SourceProvider {
     /// Every file parsed so far.
     var entries: [Entry] { cache.withLock { Array($0.values) } }
 
-    func read(_ path: String) -> [UInt8]? { entry(path)?.file.bytes }
+    /// TypeScript is parsed and kept (it may hold suppression comments and findings); `package.json`,
+    /// `tsconfig.json` and `pnpm-workspace.yaml`, read for module resolution, are not inputs and stay out.
+    func read(_ path: String) -> [UInt8]? {
+        guard DrizzleLoading.isSource(path) || path.hasSuffix(".tsx") else {
+            return pathSet.contains(path) ? try? source.read(path) : nil
+        }
+        return entry(path)?.file.bytes
+    }
     func syntax(_ path: String) -> SourceFileSyntax? { entry(path)?.syntax }
     func fileExists(_ path: String) -> Bool { pathSet.contains(path) }
 

@@ -28,7 +28,7 @@ struct ProjectLoader {
         for file in gists.files { files[file.path] = file.source }
 
         let provider = ParsedSourceProvider(source: source, paths: paths)
-        let schemas = DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
+        let schemas = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
         let queryUsage = loadQueries(paths, schemas: schemas, provider: provider)
         for entry in provider.entries {
             files[entry.file.path] = entry.file
@@ -49,10 +49,10 @@ struct ProjectLoader {
             let basePaths = try base.listFiles().filter { !ignored.matches($0) }
             baseMigrations = try MigrationLoading.load(paths: basePaths, configuration: configuration, drizzleConfigs: drizzleConfigs, source: base).folders
         }
-        return Loaded(
-            project: Project(configuration: configuration, files: files, gists: gists, schemas: schemas, queryUsage: queryUsage,
-                             migrations: migrations.folders, baseMigrations: baseMigrations),
-            directives: directives)
+        var project = Project(configuration: configuration, files: files, gists: gists, schemas: schemas, queryUsage: queryUsage,
+                              migrations: migrations.folders, baseMigrations: baseMigrations)
+        addFacts(to: &project, paths: paths, provider: provider)
+        return Loaded(project: project, directives: directives)
     }
 
     /// The columns the `queries` files filter and sort on (SPEC §1); nothing without `queries` or a schema.

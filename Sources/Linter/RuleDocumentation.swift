@@ -16,6 +16,11 @@ public enum RuleDocumentation {
         var text = "# \(entry.id)\n\n"
         text += "Default severity: **\(entry.severity.rawValue)**. \(capitalized(entry.summary)).\n\n"
         text += entry.description.trimmingTrailingNewlines() + "\n"
+        if entry.scope == .newMigrations {
+            text += "\nJudges only migrations that can still change: those new relative to `--base REF`, to `HEAD` with "
+                + "`--staged`, or else to the default branch; `migrations.since` sets the boundary. Migrations already "
+                + "merged are taken as applied (see docs/running.md).\n"
+        }
         if !entry.options.isEmpty {
             text += "\n## Options\n\n| name | type | default | meaning |\n|---|---|---|---|\n"
             for option in entry.options {

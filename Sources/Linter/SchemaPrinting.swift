@@ -1,6 +1,7 @@
 import Core
 import Drizzle
 import Foundation
+import ProjectModel
 
 /// `schemalint schema [PATH]`: the Drizzle schema as schemalint reads it, printed as a drizzle-kit version 7
 /// snapshot, so that it can be compared with drizzle-kit's own output.
@@ -13,21 +14,32 @@ public enum SchemaPrinting {
 
     public static func run(folder: URL, explicitConfigPath: String?) throws(UsageFailure) -> Output {
         let catalog = try CheckRunner.loadCatalog()
-        let (configuration, _) = try ConfigurationLoading.load(for: folder, explicitPath: explicitConfigPath, catalog: catalog)
-        let source = WorkTreeSource(root: folder)
+        let resolved = try ConfigurationLoading.resolve(for: folder, explicitPath: explicitConfigPath, catalog: catalog)
+        let configuration = resolved.configuration
+        let source = WorkTreeSource(root: resolved.root)
         let paths: [String]
+        let all: [DrizzleSchema]
+        // Only the Drizzle sources: migrations and Gists are not part of the schema.
+        let provider: ParsedSourceProvider
         do {
             paths = try source.listFiles().filter { !GlobSet(configuration.ignoredPaths).matches($0) }
+            provider = ParsedSourceProvider(source: source, paths: paths)
+            all = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
         } catch {
             throw UsageFailure(error.description)
         }
-        // Only the Drizzle sources: migrations and Gists are not part of the schema.
-        let provider = ParsedSourceProvider(source: source, paths: paths)
-        let schemas = DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
         let files = Dictionary(provider.entries.map { ($0.file.path, $0.file) }, uniquingKeysWith: { first, _ in first })
-        guard !schemas.isEmpty else {
-            throw UsageFailure("no Drizzle pg-core schema found in \(folder.path) (no drizzle.config.* and no schema files importing drizzle-orm/pg-core)")
+        guard !all.isEmpty else {
+            throw UsageFailure("no Drizzle pg-core schema found in \(resolved.root.path) (no drizzle.config.* and no schema files importing drizzle-orm/pg-core)")
         }
+        // The schemas of the folder (its config, or its files); a folder that only uses the schema (an app
+        // importing the db package) prints the repository's.
+        let scope = CheckRunner.relativePath(of: folder, to: resolved.root)
+        let prefix = scope.isEmpty ? "" : scope + "/"
+        let own = all.filter { schema in
+            prefix.isEmpty || schema.config.map { $0.path.hasPrefix(prefix) } ?? schema.files.contains { $0.hasPrefix(prefix) }
+        }
+        let schemas = own.isEmpty ? all : own
         var model = SchemaModel()
         var diagnostics: [String] = []
         for schema in schemas {

@@ -22,15 +22,14 @@ public enum StarterConfiguration {
                 return String(path[..<range.upperBound])
             }).sorted()
 
-        var text = "# schemalint configuration: every key is optional. See `schemalint rules` and `schemalint explain ID`.\n"
-        text += "drizzle:\n"
-        if let drizzleConfig {
-            text += "  config: \(drizzleConfig)\n"
-        } else {
-            text += "  # config: drizzle.config.ts\n"
-        }
+        // Every commented line is a setting that, uncommented, still makes valid configuration (a test does
+        // exactly that): explanations are trailing comments, and `rules:`/`ignore:` may be left empty.
+        var text = "drizzle:   # schemalint configuration: every key is optional; see `schemalint rules`, `schemalint explain ID`\n"
+        text += drizzleConfig.map { "  config: \($0)\n" } ?? "  # config: drizzle.config.ts\n"
         text += "  # queries: [\"src/**/*.ts\"]   # enables query-aware index checks\n"
         text += migrations.map { "migrations:\n  folder: \($0)\n" } ?? "# migrations:\n#   folder: drizzle\n"
+        text += (migrations == nil ? "#   " : "  # ")
+            + "since: v1.0.0   # a git ref or a migration: migrations up to it are taken as applied (default: from git)\n"
         if gistFolders.isEmpty {
             text += "# gists:\n#   data: [\"gists/**/*.json\"]\n#   schemas: [\"gists/**/*.schema.json\"]\n"
         } else {
@@ -39,9 +38,11 @@ public enum StarterConfiguration {
             text += "  schemas: [" + gistFolders.map { "\"\($0)**/*.schema.json\"" }.joined(separator: ", ") + "]\n"
         }
         text += "# highFrequencyTables: [\"*_events\", \"*_logs\", \"*_metrics\", \"usage_*\", \"audit_*\"]\n"
-        text += "rules: {}\n"
-        text += "  # drizzle/timestamp-without-timezone: off\n"
-        text += "ignore: []\n"
+        text += "rules:\n"
+        text += "  # drizzle/timestamp-without-timezone: off   # off | info | warning | error\n"
+        text += "ignore:\n"
+        text += "  # - \"legacy/**\"   # paths never linted\n"
+        text += "  # - { rule: gist/personal-data, path: \"gists/fixtures/*.json\" }   # one rule in some files\n"
         return text
     }
 }

@@ -15,7 +15,10 @@ struct StatementSite {
 
     /// Whether `table` had rows to protect when this migration ran (SPEC §3: an earlier migration or the
     /// previous snapshot has it, and this migration did not create it).
-    func existedBefore(_ table: QualifiedName) -> Bool { step.existedBefore(TableName(table)) }
+    ///
+    /// In a migration taken as applied the answer is not needed (the engine drops findings there), and asking could
+    /// read a whole snapshot: an applied step answers false.
+    func existedBefore(_ table: QualifiedName) -> Bool { !step.isApplied && step.existedBefore(TableName(table)) }
 }
 
 extension Project {

@@ -13,6 +13,9 @@ public struct MigrationStep: Sendable {
     public var tablesBefore: TablesBefore
     /// Tables this migration creates (`CREATE TABLE`, also inside `DO` blocks).
     public var tablesCreated: Set<TableName>
+    /// Taken as applied in this run (SPEC §9). Set only on the project that `new-migrations` rules see, whose
+    /// findings in applied migrations are dropped anyway: they skip questions whose answer would read a snapshot.
+    public var isApplied = false
 
     public init(name: String, entry: JournalEntry? = nil, script: MigrationScript? = nil, snapshot: SnapshotHeader? = nil,
                 tablesBefore: TablesBefore = .none, tablesCreated: Set<TableName> = []) {

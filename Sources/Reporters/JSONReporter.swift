@@ -30,6 +30,8 @@ public struct JSONReporter: Reporter {
                 ("warnings", .int(report.count(.warning))),
                 ("infos", .int(report.count(.info))),
                 ("suppressed", .int(report.suppressedCount)),
+                ("migrationsJudged", .int(report.migrationsJudged)),
+                ("migrationsApplied", .int(report.migrationsApplied)),
             ])),
         ])
         return document.serialized() + "\n"

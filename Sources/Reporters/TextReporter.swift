@@ -50,18 +50,43 @@ public struct TextReporter: Reporter {
             + "  \(gutter) \(style.dim("|")) \(style.caret(carets, located.finding.severity))\n"
     }
 
+    /// The totals line, then the findings per rule (most first), then how many migrations were judged.
     private func summary(_ report: Report, style: Style) -> String {
-        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-        var parts = [count(report.count(.error), "error"), count(report.count(.warning), "warning")]
-        if report.count(.info) > 0 { parts.append(count(report.count(.info), "info")) }
-        var line = parts.joined(separator: ", ") + " in " + count(report.files.count, "file")
+        var parts = [Self.count(report.count(.error), "error"), Self.count(report.count(.warning), "warning")]
+        if report.count(.info) > 0 { parts.append(Self.count(report.count(.info), "info")) }
+        var line = parts.joined(separator: ", ") + " in " + Self.count(report.files.count, "file")
         line += " (" + formatSeconds(report.duration) + ")"
         var extras: [String] = []
         if report.suppressedCount > 0 { extras.append("\(report.suppressedCount) suppressed") }
         if report.baselinedCount > 0 { extras.append("\(report.baselinedCount) in baseline") }
         if !extras.isEmpty { line += "; " + extras.joined(separator: ", ") }
-        return report.count(.error) > 0 ? style.bold(line) : line
+        var lines = [report.count(.error) > 0 ? style.bold(line) : line]
+        lines += Self.perRule(report).map { "  \($0.count)  \($0.rule)" }
+        if let migrations = Self.migrationsLine(report) { lines.append(migrations) }
+        return lines.joined(separator: "\n")
     }
+
+    /// Findings per rule, most first (ties by id), counts right-aligned.
+    static func perRule(_ report: Report) -> [(count: String, rule: String)] {
+        var counts: [String: Int] = [:]
+        for located in report.findings { counts[located.finding.ruleID, default: 0] += 1 }
+        let sorted = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        let width = String(sorted.first?.value ?? 0).count
+        return sorted.map { (String(repeating: " ", count: width - String($0.value).count) + String($0.value), $0.key) }
+    }
+
+    /// "3 migrations judged, 41 taken as applied (committed on main)"; nil when there are no migrations.
+    static func migrationsLine(_ report: Report) -> String? {
+        guard report.migrationsJudged + report.migrationsApplied > 0 else { return nil }
+        var line = count(report.migrationsJudged, "migration") + " judged"
+        if report.migrationsApplied > 0 {
+            line += ", \(report.migrationsApplied) taken as applied"
+            if let boundary = report.appliedBoundary { line += " (\(boundary))" }
+        }
+        return line
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     private func formatSeconds(_ seconds: Double) -> String {
         let hundredths = Int((seconds * 100).rounded())

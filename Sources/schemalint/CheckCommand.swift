@@ -23,6 +23,9 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("max-warnings"), help: "Exit 1 when warnings exceed this number.")
     var maxWarnings: Int?
 
+    @Flag(help: "Show error-level findings only (warnings still count for --max-warnings and the exit code).")
+    var quiet = false
+
     @Option(help: "Colours in text output: auto (a terminal and no NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
@@ -46,6 +49,7 @@ struct Check: ParsableCommand {
         options.staged = staged
         options.base = base
         options.changedOnly = changedOnly
+        options.quiet = quiet
         let code = try CheckRunner(options: options).run()
         if code != 0 { throw ExitCode(code) }
     }

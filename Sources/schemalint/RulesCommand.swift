@@ -35,7 +35,9 @@ struct Explain: ParsableCommand {
     func run() throws {
         let catalog = try CheckRunner.loadCatalog()
         guard let entry = catalog[id] else {
-            throw UsageFailure("unknown rule `\(id)`; run `schemalint rules` for the list")
+            let close = catalog.suggestions(for: id).map { "`\($0)`" }
+            let hint = close.isEmpty ? "" : "; did you mean " + close.joined(separator: " or ") + "?"
+            throw UsageFailure("unknown rule `\(id)`\(hint) (`schemalint rules` lists them)")
         }
         try printOutput(RuleDocumentation.markdown(for: entry))
     }

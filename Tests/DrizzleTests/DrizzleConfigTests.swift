@@ -101,3 +101,45 @@ struct SchemaDiscoveryTests {
                 == ["apps/api/db/tables.ts", "schema.ts", "src/db/schema/users.ts"])
     }
 }
+
+/// Paths real configs compute; drizzle-kit runs in the config's folder, so `process.cwd()` is that folder.
+struct ComputedConfigPathTests {
+    static func schema(_ config: String, at path: String = "packages/db/drizzle.config.ts",
+                       files: [String] = ["packages/db/schema.ts"]) throws -> (DrizzleConfig, [String]) {
+        var sources = [path: config]
+        for file in files { sources[file] = "" }
+        let provider = InMemorySourceProvider(files: sources)
+        let read = try DrizzleConfigReader.read(path: path, provider: provider).get()
+        return (read, DrizzleConfigReader.schemaFiles(read, provider: provider))
+    }
+
+    @Test(arguments: [
+        #"import { relative } from "node:path"; import { fileURLToPath } from "node:url"; export default { schema: relative(process.cwd(), fileURLToPath(new URL("./schema.ts", import.meta.url))) };"#,
+        #"import path from "path"; export default { schema: path.join(__dirname, "schema.ts") };"#,
+        #"import * as path from "node:path"; export default { schema: path.resolve(__dirname, "./src", "../schema.ts") };"#,
+        #"import { resolve } from "path"; const dir = import.meta.dirname; export default { schema: resolve(dir, "schema.ts") };"#,
+        #"export default { schema: `${__dirname}/schema.ts` };"#,
+        #"const name = "schema"; export default { schema: `./${name}.ts` };"#,
+        #"export default { schema: process.env.DRIZZLE_SCHEMA ?? "./schema.ts" };"#,
+        #"export default { schema: process.env["DRIZZLE_SCHEMA"] || "./schema.ts" };"#,
+        #"import url from "node:url"; import path from "node:path"; const here = path.dirname(url.fileURLToPath(import.meta.url)); export default { schema: path.join(here, "schema.ts") };"#,
+    ])
+    func computedSchemaPathsNameTheFile(_ config: String) throws {
+        let (read, files) = try Self.schema(config)
+        #expect(files == ["packages/db/schema.ts"], "\(read.schema)")
+        #expect(read.schemaLocation != nil)
+    }
+
+    @Test func aConfigInAnAppFolderNamesTheSchemaOfAPackage() throws {
+        let (_, files) = try Self.schema(
+            #"import path from "node:path"; export default { schema: path.join(__dirname, "../../packages/db/schema.ts"), out: `${__dirname}/drizzle` };"#,
+            at: "apps/web/drizzle.config.ts")
+        #expect(files == ["packages/db/schema.ts"])
+    }
+
+    @Test func aRunTimeValueIsNotGuessed() throws {
+        let (read, files) = try Self.schema(#"import { schemaPath } from "some-package"; export default { schema: schemaPath };"#)
+        #expect(read.schema.isEmpty)
+        #expect(files.isEmpty)
+    }
+}

@@ -128,4 +128,31 @@ import TestSupport
         #expect(ObjectID(hex: String(hex.dropLast()) + "g") == nil)
         #expect(ObjectID(hex: hex) != ObjectID(hex: "1" + hex.dropFirst()))
     }
+
+    /// The boundary of applied migrations: the default branch found through `origin/HEAD` (named by its target),
+    /// files looked up path by path, unknown refs as nil rather than errors.
+    @Test func defaultBranchMergeBaseAndPathLookups() throws {
+        let (repo, first, second) = try Self.repositoryWithHistory()
+        defer { repo.remove() }
+        try repo.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")
+        let opened = try GitRepository.discover(from: repo.root)
+
+        #expect(try opened.commitIfPresent("v1")?.hex == first)
+        #expect(try opened.commitIfPresent("no-such-branch") == nil)
+        let found = try #require(try opened.defaultBranchMergeBase())
+        #expect(found.branch == "origin/main")
+        #expect(found.mergeBase.hex == first)
+        #expect(try opened.defaultBranchMergeBase(candidates: ["trunk", "main"])?.mergeBase.hex == second)
+        #expect(try opened.defaultBranchMergeBase(candidates: ["trunk"]) == nil)
+        #expect(try opened.existingFiles(["drizzle/0000_init.sql", "drizzle/0001_next.sql", "drizzle", "gone.sql"], at: first)
+            == ["drizzle/0000_init.sql"])
+    }
+
+    @Test func anUnbornHeadHasNoDefaultBranchBase() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        let opened = try GitRepository.discover(from: repo.root)
+        #expect(try opened.defaultBranchMergeBase() == nil)
+        #expect(try opened.commitIfPresent("HEAD") == nil)
+    }
 }

@@ -37,7 +37,8 @@ enum ExampleRunner {
         }
         let request = LintRequest(
             source: MemoryFileSource(files: files), configuration: configuration,
-            configurationFile: configurationFile, catalog: catalog, base: base)
+            configurationFile: configurationFile, catalog: catalog, base: base,
+            boundary: base.map { MigrationBoundary(tree: SourceBoundaryTree(source: $0), label: "present at the base") })
         let report = try Engine.run(request)
         let own = report.findings.filter { $0.finding.ruleID == example.ruleID }
         let actual = own.map { Span(path: $0.finding.path, range: $0.finding.range) }

@@ -46,4 +46,32 @@ import Testing
         #expect(JSONReporter().render(report, context).contains("\"path\": \"examples/demo/gists/"))
         #expect(TextReporter().render(report, context).hasPrefix("examples/demo/gists/"))
     }
+
+    /// The text summary ends with the findings per rule, most first, and how many migrations were judged;
+    /// JSON carries the same migration counts.
+    @Test func summaryEndsWithCountsPerRuleAndJudgedMigrations() throws {
+        var (report, context) = try ReporterFixture.report()
+        let secret = try #require(report.findings.first { $0.finding.ruleID == "gist/secret" })
+        report.findings += Array(repeating: secret, count: 10)
+        report.migrationsJudged = 1
+        report.migrationsApplied = 41
+        report.appliedBoundary = "committed on main"
+        let lines = TextReporter().render(report, context).split(separator: "\n").suffix(4).map(String.init)
+        #expect(lines == [
+            "1 error, 12 warnings in 3 files (0.04 s)",
+            "  12  gist/secret",
+            "   1  gist/invalid-json",
+            "1 migration judged, 41 taken as applied (committed on main)",
+        ])
+        let json = JSONReporter().render(report, context)
+        #expect(json.contains("\"migrationsJudged\": 1"))
+        #expect(json.contains("\"migrationsApplied\": 41"))
+
+        report.migrationsApplied = 0
+        report.appliedBoundary = nil
+        #expect(TextReporter().render(report, context).hasSuffix("\n1 migration judged\n"))
+        report.migrationsJudged = 0
+        report.findings = []
+        #expect(TextReporter().render(report, context) == "0 errors, 0 warnings in 3 files (0.04 s)\n")
+    }
 }

@@ -115,8 +115,40 @@ struct EndToEndTests {
         try repo.write("gists/mail.json", GistText.clean)   // only the warning is left
         #expect(try BuiltBinary.run(["check"], in: repo.root).status == 0)
         #expect(try BuiltBinary.run(["check", "--max-warnings", "1"], in: repo.root).status == 0)
-        #expect(try BuiltBinary.run(["check", "--max-warnings", "0"], in: repo.root).status == 1)
+        let exceeded = try BuiltBinary.run(["check", "--max-warnings", "0"], in: repo.root)
+        #expect(exceeded.status == 1)
+        #expect(exceeded.errors.contains("1 warning exceeds --max-warnings 0"))
+        #expect(try BuiltBinary.run(["check", "--max-warnings", "1"], in: repo.root).errors.isEmpty)
         #expect(try BuiltBinary.run(["check", "--max-warnings", "many"], in: repo.root).status == 2)
+    }
+
+    /// `--quiet` shows error-level findings only; the exit code is the same as without it.
+    @Test func quietShowsErrorsOnly() throws {
+        let repo = try Self.repository()
+        defer { repo.remove() }
+        let quiet = try BuiltBinary.run(["check", "--quiet"], in: repo.root)
+        #expect(quiet.status == 1)
+        #expect(quiet.output.contains("error[gist/secret]"))
+        #expect(!quiet.output.contains("warning[gist/invalid-json]"))
+        let json = try BuiltBinary.run(["check", "--quiet", "--format", "json"], in: repo.root)
+        #expect(json.output.contains("gist/secret") && !json.output.contains("gist/invalid-json"))
+
+        try repo.write("gists/mail.json", GistText.clean)   // only the warning is left
+        let warningOnly = try BuiltBinary.run(["check", "--quiet", "--max-warnings", "0"], in: repo.root)
+        #expect(warningOnly.status == 1)
+        #expect(!warningOnly.output.contains("gist/invalid-json"))
+        #expect(warningOnly.errors.contains("1 warning exceeds --max-warnings 0"))
+        #expect(try BuiltBinary.run(["check", "--quiet"], in: repo.root).status == 0)
+    }
+
+    @Test func explainSuggestsCloseIdsForAnUnknownOne() throws {
+        let repo = try Self.repository()
+        defer { repo.remove() }
+        let byName = try BuiltBinary.run(["explain", "unsafe-index-creation"], in: repo.root)
+        #expect(byName.status == 2)
+        #expect(byName.errors.contains("did you mean `migration/unsafe-index-creation`?"))
+        let typo = try BuiltBinary.run(["explain", "gist/secrte"], in: repo.root)
+        #expect(typo.errors.contains("did you mean `gist/secret`?"))
     }
 
     @Test func colourChoices() throws {

@@ -14,8 +14,8 @@ import TestSupport
         #expect(message.hasPrefix("--staged: not a git repository"))
         #expect(message.contains(plain))
         #expect(usageFailure(plain, base: "main")?.hasPrefix("--base main: not a git repository") == true)
-        // Without a git mode the same folder is fine.
-        #expect(usageFailure(plain) == nil)
+        // Without a git mode the folder is read, and has nothing to check.
+        #expect(usageFailure(plain)?.hasPrefix("nothing to check in \(plain)") == true)
     }
 
     @Test func anUnknownBaseRefIsAUsageError() throws {

@@ -131,6 +131,7 @@ struct InstallHookTests {
         try repo.git("add", "gists/mail.json")
         let blocked = Self.commitFailure(repo, ["commit", "--quiet", "-m", "secret"], environment)
         #expect(blocked?.contains("gist/secret") == true)
+        #expect(blocked?.contains("the staged changes have findings") == true)
         #expect(blocked?.contains("git commit --no-verify") == true)
 
         // `git commit -a`: the index is clean, the work tree is not; the hook sees git's temporary index.
@@ -144,6 +145,26 @@ struct InstallHookTests {
         try repo.write("gists/mail.json", GistText.secret)
         let path = (binary as NSString).deletingLastPathComponent + ":" + (repo.isolatedEnvironment["PATH"] ?? "/usr/bin:/bin")
         #expect(Self.commitFailure(repo, ["commit", "--quiet", "-a", "-m", "secret"], ["PATH": path])?.contains("gist/secret") == true)
+    }
+
+    /// Findings already committed block an unrelated commit too; the hook says they predate it and how to
+    /// accept them (a baseline) or check only changes, instead of blaming the staged changes.
+    @Test func findingsThatPredateTheChangeGetAdoptionAdvice() throws {
+        let repo = try TemporaryRepository.make { repo in
+            try repo.write("gists/old.json", GistText.secret)
+            try repo.write("gists/mail.json", GistText.clean)
+            try repo.commitAll("a finding committed before the hook")
+        }
+        defer { repo.remove() }
+        #expect(try Self.installHook(repo).status == 0)
+        let environment = ["SCHEMALINT": try #require(BuiltBinary.url).path]
+        try repo.write("gists/mail.json", GistText.clean.replacingOccurrences(of: "3", with: "4"))
+        let blocked = try #require(Self.commitFailure(repo, ["commit", "--quiet", "-a", "-m", "unrelated"], environment))
+        #expect(blocked.contains("gists/old.json"))
+        #expect(blocked.contains("they predate it"))
+        #expect(blocked.contains("schemalint baseline"))
+        #expect(blocked.contains("--changed-only"))
+        #expect(!blocked.contains("the staged changes have findings"))
     }
 
     /// The standard error of a failed `git …`, or nil when it succeeded.

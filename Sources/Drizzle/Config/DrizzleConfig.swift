@@ -17,6 +17,8 @@ public struct DrizzleConfig: Sendable, Hashable {
     public var tablesFilter: [String]?
     /// The `export default …` expression.
     public var location: SourceLocation
+    /// The `schema` value, where an unreadable schema is reported (the whole config when not found).
+    public var schemaLocation: SourceLocation?
 
     public init(path: String, schema: [String] = [], out: String? = nil, dialect: String? = nil, casing: Casing? = nil,
                 schemaFilter: [String]? = nil, tablesFilter: [String]? = nil, location: SourceLocation = .none) {
@@ -103,7 +105,37 @@ public enum DrizzleConfigReader {
                                    schemaFilter: strings("schemaFilter"), tablesFilter: strings("tablesFilter"),
                                    location: location)
         config.isCasingUnresolved = object["casing"] != nil && casing == nil
+        if let literal = configObjectLiteral(expression, module: module) {
+            let paths = ConfigPathExpression(module: module) { evaluator.evaluate($0, Scope(module: path, parent: nil)) }
+            if let schema = property("schema", of: literal) {
+                config.schemaLocation = SourceLocation(path: path, range: schema.range)
+                config.schema = paths.paths(schema) ?? []
+            }
+            if let out = property("out", of: literal), let value = paths.paths(out), value.count == 1 { config.out = value[0] }
+        }
         return .success(config)
+    }
+
+    /// The object literal the config exports: directly, inside `defineConfig(…)`, behind `satisfies`/`as`, or
+    /// through a top-level `const`.
+    private static func configObjectLiteral(_ expression: ExpressionSyntax, module: ModuleIndex, depth: Int = 0) -> ObjectLiteral? {
+        guard depth < 4 else { return nil }
+        switch expression.unwrapped {
+        case .object(let literal): return literal
+        case .call(let call):
+            return call.arguments.first.flatMap { configObjectLiteral($0, module: module, depth: depth + 1) }
+        case .identifier(let identifier):
+            guard case .variable(let initializer?, let path, _)? = module.declarations[identifier.name], path.isEmpty else { return nil }
+            return configObjectLiteral(initializer, module: module, depth: depth + 1)
+        default: return nil
+        }
+    }
+
+    private static func property(_ name: String, of literal: ObjectLiteral) -> ExpressionSyntax? {
+        for member in literal.members {
+            if case .property(let property) = member, property.key.staticName == name { return property.value }
+        }
+        return nil
     }
 
     /// `export default <expression>`, or CommonJS `module.exports = <expression>`.

@@ -1,25 +1,29 @@
 import Core
-import Foundation
 import JSON
+import Foundation
 
-/// Resolves import specifiers to repository files the way TypeScript's bundler resolution does for schemas:
-/// relative paths with or without extension (`./x.js` may name `x.ts`), folders with `index.ts`, and the
-/// `paths` aliases of the nearest `tsconfig.json` (following a relative `extends`). Bare specifiers that no alias
-/// matches are tried as monorepo workspace packages (`@scope/name/sub` → `packages/name/src/sub`, …), since
-/// drizzle schemas are often split over workspace packages whose `package.json` maps them that way.
+/// Resolves import specifiers to repository files as TypeScript (bundler resolution) and a package manager's
+/// `node_modules` links would: relative paths with or without extension (`./x.js` names `x.ts`, `./x.mjs` names
+/// `x.mts`), folders with an index file; the nearest `tsconfig.json`'s `paths` and `baseUrl` (through `extends`,
+/// relative or from a package, single or an array); then workspace packages by name, entered through their
+/// `exports` map, or `types`/`module`/`main`. A target under `dist/` that only exists as sources maps back to
+/// `src/`. Nothing else is guessed: a specifier none of these resolve is a package outside the repository.
 struct ModuleResolver {
     let provider: SourceProvider
     private var tsconfigCache: [String: TSConfig?] = [:]
     /// Resolutions by importing folder and specifier: a schema imports the same modules from many files.
     private var resolutionCache: [String: String?] = [:]
-    /// Workspace lookups by specifier (they do not depend on the importing file).
-    private var workspaceCache: [String: String?] = [:]
+    private var workspaceStorage: WorkspacePackages?
 
     init(provider: SourceProvider) {
         self.provider = provider
     }
 
     static let extensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx"]
+    /// What TypeScript tries for a JavaScript extension in an import: the source it is compiled from first.
+    static let extensionSwaps: [(String, [String])] = [
+        (".js", [".ts", ".tsx", ".js", ".jsx"]), (".mjs", [".mts", ".mjs"]), (".cjs", [".cts", ".cjs"]), (".jsx", [".tsx", ".jsx"]),
+    ]
 
     /// The file a specifier names, or nil (a package outside the repository, or a missing file).
     mutating func resolve(_ specifier: String, from importer: String) -> String? {
@@ -37,40 +41,133 @@ struct ModuleResolver {
             return file(at: target)
         }
         if let config = tsconfig(near: RelativePath.directory(of: importer)) {
-            for (pattern, targets) in config.paths {
-                guard let captured = Self.match(pattern, specifier) else { continue }
-                for target in targets {
-                    let substituted = target.replacingOccurrences(of: "*", with: captured)
-                    if let path = RelativePath.join(config.baseDirectory, substituted), let file = file(at: path) {
-                        return file
-                    }
+            if let found = config.resolve(specifier, file: { file(at: $0) }) { return found }
+        }
+        return packageFile(specifier)
+    }
+
+    /// `path` as a file: itself, the source a JavaScript extension is compiled from, with an extension added,
+    /// or a folder's index.
+    func file(at path: String) -> String? {
+        for (suffix, replacements) in Self.extensionSwaps where path.hasSuffix(suffix) {
+            let stem = String(path.dropLast(suffix.count))
+            if let found = replacements.map({ stem + $0 }).first(where: provider.fileExists) { return found }
+        }
+        if RepositoryPath.hasExtension(path, Self.extensions), provider.fileExists(path) { return path }
+        if let found = Self.extensions.map({ path + $0 }).first(where: provider.fileExists) { return found }
+        return Self.extensions.map { path + "/index" + $0 }.first(where: provider.fileExists)
+    }
+
+    // MARK: workspace packages
+
+    private mutating func workspace() -> WorkspacePackages {
+        if let workspaceStorage { return workspaceStorage }
+        let packages = WorkspacePackages(provider: provider)
+        workspaceStorage = packages
+        return packages
+    }
+
+    /// A workspace package's module: `exports` when the package has them (nothing else is reachable then),
+    /// else the subpath as a file, or `types`/`module`/`main`, or the index.
+    private mutating func packageFile(_ specifier: String) -> String? {
+        guard let (package, subpath) = workspace().package(for: specifier) else { return nil }
+        let manifest = package.manifest
+        if let exports = manifest["exports"] {
+            for target in PackageExports.targets(exports, subpath: subpath) {
+                if let path = RelativePath.join(package.folder, target), let found = sourceFile(for: path, packageFolder: package.folder) {
+                    return found
                 }
             }
+            return nil
         }
-        if let cached = workspaceCache[specifier] { return cached }
-        let found = workspacePackage(specifier)
-        workspaceCache[specifier] = found
-        return found
+        if subpath != "." {
+            return RelativePath.join(package.folder, subpath).flatMap { sourceFile(for: $0, packageFolder: package.folder) }
+        }
+        for field in ["types", "typings", "module", "main"] {
+            guard let target = manifest[field]?.stringValue, let path = RelativePath.join(package.folder, target) else { continue }
+            if let found = sourceFile(for: path, packageFolder: package.folder) { return found }
+        }
+        return file(at: package.folder.isEmpty ? "index" : package.folder + "/index")
     }
 
-    /// `path` as a file: itself, with an extension, a `.js` import of a `.ts` file, or a folder's index.
-    func file(at path: String) -> String? {
-        if RepositoryPath.hasExtension(path, Self.extensions), provider.fileExists(path) { return path }
-        for stem in [path, Self.dropJavaScriptExtension(path)].compactMap({ $0 }) {
-            for candidate in Self.extensions.map({ stem + $0 }) where provider.fileExists(candidate) { return candidate }
+    /// The source behind a package target: the file itself, the `.ts` a `.js` or `.d.ts` is built from, and,
+    /// for a build output folder that is not checked in (`dist/`, `build/`, `lib/`, `out/`), the same path
+    /// under `src/` or the package root. Declaration files have no values to read, so they never resolve.
+    private func sourceFile(for path: String, packageFolder: String) -> String? {
+        var candidates = [Self.withoutDeclarationSuffix(path)]
+        let relative = packageFolder.isEmpty ? path : String(path.dropFirst(packageFolder.count + 1))
+        let parts = relative.split(separator: "/").map(String.init)
+        if let first = parts.first, parts.count > 1, ["dist", "build", "lib", "out"].contains(first) {
+            let rest = parts.dropFirst().joined(separator: "/")
+            for replacement in ["src/" + rest, rest] {
+                candidates.append(Self.withoutDeclarationSuffix(packageFolder.isEmpty ? replacement : packageFolder + "/" + replacement))
+            }
         }
-        for candidate in Self.extensions.map({ path + "/index" + $0 }) where provider.fileExists(candidate) {
-            return candidate
+        for candidate in candidates {
+            if let found = file(at: candidate), !Self.isDeclaration(found) { return found }
         }
         return nil
     }
 
-    private static func dropJavaScriptExtension(_ path: String) -> String? {
-        for suffix in [".js", ".mjs", ".cjs", ".jsx"] where path.hasSuffix(suffix) { return String(path.dropLast(suffix.count)) }
+    /// `x.d.ts` → `x.js` (whose source `file(at:)` then finds), so a `types` target leads to its source.
+    private static func withoutDeclarationSuffix(_ path: String) -> String {
+        for (declaration, javascript) in [(".d.ts", ".js"), (".d.mts", ".mjs"), (".d.cts", ".cjs")] where path.hasSuffix(declaration) {
+            return String(path.dropLast(declaration.count)) + javascript
+        }
+        return path
+    }
+
+    private static func isDeclaration(_ path: String) -> Bool {
+        path.hasSuffix(".d.ts") || path.hasSuffix(".d.mts") || path.hasSuffix(".d.cts")
+    }
+
+    // MARK: tsconfig
+
+    /// The nearest `tsconfig.json` at or above `folder` that maps specifiers (`paths` or `baseUrl`, directly or
+    /// through `extends`).
+    private mutating func tsconfig(near folder: String) -> TSConfig? {
+        if let cached = tsconfigCache[folder] { return cached }
+        var result: TSConfig?
+        let candidate = folder.isEmpty ? "tsconfig.json" : folder + "/tsconfig.json"
+        if provider.fileExists(candidate) {
+            var reader = TSConfigReader(provider: provider, packages: workspace())
+            result = reader.read(candidate).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        if result == nil, !folder.isEmpty { result = tsconfig(near: RelativePath.directory(of: folder)) }
+        tsconfigCache[folder] = result
+        return result
+    }
+}
+
+/// The parts of a tsconfig that map module specifiers, after `extends`.
+struct TSConfig {
+    /// `compilerOptions.baseUrl`, resolved against the config that sets it.
+    var baseUrl: String?
+    var paths: [(pattern: String, targets: [String])] = []
+    /// The folder `paths` targets are relative to when there is no `baseUrl`: the config that sets `paths`.
+    var pathsFolder = ""
+
+    var isEmpty: Bool { baseUrl == nil && paths.isEmpty }
+
+    /// `paths` first (the longest matching prefix wins, as in TypeScript), then `baseUrl`.
+    func resolve(_ specifier: String, file: (String) -> String?) -> String? {
+        let matching = paths.compactMap { entry in Self.match(entry.pattern, specifier).map { (entry, $0) } }
+            .sorted { Self.prefixLength($0.0.pattern) > Self.prefixLength($1.0.pattern) }
+        if let (entry, captured) = matching.first {
+            for target in entry.targets {
+                let substituted = target.replacingOccurrences(of: "*", with: captured)
+                if let path = RelativePath.join(baseUrl ?? pathsFolder, substituted), let found = file(path) { return found }
+            }
+        }
+        if let baseUrl, let path = RelativePath.join(baseUrl, specifier), let found = file(path) { return found }
         return nil
     }
 
-    /// The `*` capture when `specifier` matches a tsconfig `paths` pattern.
+    private static func prefixLength(_ pattern: String) -> Int {
+        pattern.firstIndex(of: "*").map { pattern.distance(from: pattern.startIndex, to: $0) } ?? pattern.count + 1
+    }
+
+    /// The `*` capture when `specifier` matches a `paths` pattern (`""` for an exact pattern).
     static func match(_ pattern: String, _ specifier: String) -> String? {
         guard let star = pattern.firstIndex(of: "*") else { return pattern == specifier ? "" : nil }
         let prefix = String(pattern[..<star]), suffix = String(pattern[pattern.index(after: star)...])
@@ -78,58 +175,89 @@ struct ModuleResolver {
               specifier.count >= prefix.count + suffix.count else { return nil }
         return String(specifier.dropFirst(prefix.count).dropLast(suffix.count))
     }
+}
 
-    private func workspacePackage(_ specifier: String) -> String? {
-        var parts = specifier.split(separator: "/").map(String.init)
-        if parts.first?.hasPrefix("@") == true { parts.removeFirst() }
-        guard let name = parts.first else { return nil }
-        let rest = parts.dropFirst().joined(separator: "/")
-        for root in ["packages", "apps", "libs"] {
-            for base in ["\(root)/\(name)/src", "\(root)/\(name)"] {
-                let target = rest.isEmpty ? base : base + "/" + rest
-                if let file = file(at: target) { return file }
+/// Reads a tsconfig and what it extends: a relative file, a workspace package's file (`@org/tsconfig/base.json`,
+/// or the package's `tsconfig.json`), or an array of those where later entries win.
+struct TSConfigReader {
+    let provider: SourceProvider
+    let packages: WorkspacePackages
+    private var visiting: Set<String> = []
+
+    init(provider: SourceProvider, packages: WorkspacePackages) {
+        self.provider = provider
+        self.packages = packages
+    }
+
+    mutating func read(_ path: String) -> TSConfig? {
+        guard visiting.insert(path).inserted, visiting.count < 16, let root = WorkspacePackages.json(path, provider) else { return nil }
+        defer { visiting.remove(path) }
+        let folder = RelativePath.directory(of: path)
+        var config = TSConfig(pathsFolder: folder)
+        let parents = root["extends"].map { $0.arrayValue?.compactMap(\.stringValue) ?? [$0.stringValue].compactMap { $0 } } ?? []
+        for parent in parents {
+            guard let parentPath = extendedFile(parent, from: folder), let inherited = read(parentPath) else { continue }
+            if let baseUrl = inherited.baseUrl { config.baseUrl = baseUrl }
+            if !inherited.paths.isEmpty {
+                config.paths = inherited.paths
+                config.pathsFolder = inherited.pathsFolder
             }
         }
-        return nil
-    }
-
-    // MARK: tsconfig
-
-    struct TSConfig {
-        /// Folder the `paths` targets are relative to (`baseUrl`, else the config's folder).
-        var baseDirectory: String
-        var paths: [(String, [String])]
-    }
-
-    /// The nearest `tsconfig.json` at or above `folder` that declares `paths` (directly or through `extends`).
-    private mutating func tsconfig(near folder: String) -> TSConfig? {
-        if let cached = tsconfigCache[folder] { return cached }
-        var result: TSConfig?
-        let candidate = folder.isEmpty ? "tsconfig.json" : folder + "/tsconfig.json"
-        if provider.fileExists(candidate) { result = Self.readConfig(candidate, provider: provider, depth: 0) }
-        if result == nil, !folder.isEmpty { result = tsconfig(near: RelativePath.directory(of: folder)) }
-        tsconfigCache[folder] = result
-        return result
-    }
-
-    private static func readConfig(_ path: String, provider: SourceProvider, depth: Int) -> TSConfig? {
-        guard depth < 8, let bytes = provider.read(path),
-              case .success(let root) = JSONReader.parse(JSONWithComments.strip(bytes)) else { return nil }
-        let folder = RelativePath.directory(of: path)
-        var inherited: TSConfig?
-        if let parent = root["extends"]?.stringValue, parent.hasPrefix("."),
-           let parentPath = RelativePath.join(folder, parent) {
-            let file = parentPath.hasSuffix(".json") ? parentPath : parentPath + ".json"
-            inherited = readConfig(file, provider: provider, depth: depth + 1)
-        }
         let options = root["compilerOptions"]
-        let baseUrl = options?["baseUrl"]?.stringValue.flatMap { RelativePath.join(folder, $0) }
-        guard let members = options?["paths"]?.objectMembers else {
-            guard var inherited else { return nil }
-            if let baseUrl { inherited.baseDirectory = baseUrl }
-            return inherited
+        if let baseUrl = options?["baseUrl"]?.stringValue { config.baseUrl = RelativePath.join(folder, baseUrl) }
+        if let members = options?["paths"]?.objectMembers {
+            // `${configDir}` (TypeScript 5.5) is the folder of the config being compiled with; the leaf is not
+            // known here, so the declaring config's folder stands in, which is right for the common case.
+            config.paths = members.map { member in
+                (member.key, member.value.arrayValue?.compactMap(\.stringValue).map {
+                    $0.replacingOccurrences(of: "${configDir}/", with: "./")
+                } ?? [])
+            }
+            config.pathsFolder = folder
         }
-        let paths = members.map { ($0.key, $0.value.arrayValue?.compactMap(\.stringValue) ?? []) }
-        return TSConfig(baseDirectory: baseUrl ?? inherited?.baseDirectory ?? folder, paths: paths)
+        return config
+    }
+
+    private func extendedFile(_ specifier: String, from folder: String) -> String? {
+        func withJSON(_ path: String) -> String { path.hasSuffix(".json") ? path : path + ".json" }
+        if specifier.hasPrefix(".") || specifier.hasPrefix("/") {
+            return RelativePath.join(specifier.hasPrefix("/") ? "" : folder, specifier).map(withJSON)
+        }
+        guard let (package, subpath) = packages.package(for: specifier) else { return nil }
+        if subpath == "." { return package.folder.isEmpty ? "tsconfig.json" : package.folder + "/tsconfig.json" }
+        guard let path = RelativePath.join(package.folder, subpath) else { return nil }
+        return provider.fileExists(path) ? path : withJSON(path)
+    }
+}
+
+/// A package's `exports` map (Node's algorithm): subpath keys (exact, or patterns with `*`) and nested
+/// condition objects, read in their written order with the conditions TypeScript and bundlers use.
+enum PackageExports {
+    static let conditions: Set<String> = ["types", "import", "module", "default", "require", "node", "development", "source"]
+
+    /// The package-relative targets (`./src/x.ts`) for `subpath` (`.` or `./x`), most preferred first.
+    static func targets(_ exports: JSONNode, subpath: String) -> [String] {
+        let isSubpathMap = exports.objectMembers?.first.map { $0.key.hasPrefix(".") } ?? false
+        guard isSubpathMap, let members = exports.objectMembers else {
+            return subpath == "." ? conditionTargets(exports, captured: nil) : []
+        }
+        if let exact = members.last(where: { $0.key == subpath }) { return conditionTargets(exact.value, captured: nil) }
+        // Patterns: the longest prefix before `*` wins.
+        let candidates = members.compactMap { member -> (JSONMember, String, Int)? in
+            guard member.key.contains("*"), let captured = TSConfig.match(member.key, subpath) else { return nil }
+            return (member, captured, member.key.firstIndex(of: "*").map { member.key.distance(from: member.key.startIndex, to: $0) } ?? 0)
+        }
+        guard let best = candidates.max(by: { $0.2 < $1.2 }) else { return [] }
+        return conditionTargets(best.0.value, captured: best.1)
+    }
+
+    private static func conditionTargets(_ node: JSONNode, captured: String?) -> [String] {
+        if let target = node.stringValue {
+            guard target.hasPrefix("./") else { return [] }
+            return [captured.map { target.replacingOccurrences(of: "*", with: $0) } ?? target]
+        }
+        if let elements = node.arrayValue { return elements.flatMap { conditionTargets($0, captured: captured) } }
+        guard let members = node.objectMembers else { return [] }
+        return members.filter { conditions.contains($0.key) }.flatMap { conditionTargets($0.value, captured: captured) }
     }
 }

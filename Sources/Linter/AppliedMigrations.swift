@@ -1,0 +1,56 @@
+import Core
+import Migrations
+import ProjectModel
+
+/// Which migrations are taken as applied in this run, so that rules whose catalog `scope` is `new-migrations`
+/// judge only the others (SPEC §9). A migration is new when its SQL file's path is not at the boundary (a
+/// merged migration edited since is `migration/edited-after-merge`'s business, not a new one).
+struct AppliedMigrations {
+    /// Paths of the SQL files of applied migrations.
+    var scripts: Set<String> = []
+    var judgedCount = 0
+    var label: String?
+
+    var appliedCount: Int { scripts.count }
+
+    /// `since` (`migrations.since`) naming a migration makes it and every migration before it applied in its
+    /// folder; folders without it, and every folder when it names none, follow `boundary`.
+    init(folders: [MigrationFolder], boundary: MigrationBoundary?, since: String?, configurationPath: String?) throws(InputError) {
+        let withScripts = folders.map { folder in folder.steps.compactMap(\.script) }
+        let sinceFolders = since.map { name in Set(folders.indices.filter { folders[$0].steps.contains { $0.name == name } }) } ?? []
+        if let since, sinceFolders.isEmpty, !(boundary?.isSinceRef ?? false), withScripts.contains(where: { !$0.isEmpty }) {
+            throw InputError(
+                path: configurationPath ?? ConfigurationReader.fileName,
+                reason: "`migrations.since: \(since)` names no migration (`\(folders.first?.steps.last?.name ?? "0000_tag")` is one) and no git branch, tag or commit")
+        }
+        var fromTree: [String] = []
+        for (index, folder) in folders.enumerated() {
+            if let since, sinceFolders.contains(index), let position = folder.steps.firstIndex(where: { $0.name == since }) {
+                for step in folder.steps[...position] { if let script = step.script { scripts.insert(script.path) } }
+                label = "up to `migrations.since: \(since)`"
+            } else {
+                fromTree += withScripts[index].map(\.path)
+            }
+        }
+        if let boundary, !fromTree.isEmpty {
+            scripts.formUnion(try boundary.tree.existing(fromTree))
+            label = label.map { $0 + "; others \(boundary.label)" } ?? boundary.label
+        }
+        judgedCount = withScripts.reduce(0) { $0 + $1.count } - scripts.count
+    }
+}
+
+extension Project {
+    /// The project with the steps of applied migrations marked, for `new-migrations` rules (see `isApplied`).
+    func markingApplied(_ scripts: Set<String>) -> Project {
+        var project = self
+        for folder in project.migrations.indices {
+            for step in project.migrations[folder].steps.indices {
+                if let path = project.migrations[folder].steps[step].script?.path, scripts.contains(path) {
+                    project.migrations[folder].steps[step].isApplied = true
+                }
+            }
+        }
+        return project
+    }
+}

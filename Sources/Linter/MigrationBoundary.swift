@@ -1,0 +1,100 @@
+import Core
+import Foundation
+import Git
+
+/// Files at the point where "applied" ends: a migration whose SQL file is there was merged, so some database
+/// has run it and nobody can edit it any more (SPEC §9). Paths are relative to the reading root.
+public protocol BoundaryTree: Sendable {
+    /// Which of `paths` are files at the boundary.
+    func existing(_ paths: [String]) throws(InputError) -> Set<String>
+}
+
+/// The boundary the statement-safety rules judge against, and how it was found (for the summary).
+public struct MigrationBoundary: Sendable {
+    public var tree: any BoundaryTree
+    /// Completes "N taken as applied (…)": "committed on main", "present at --base origin/main".
+    public var label: String
+    /// The tree is `migrations.since` resolved as a git ref (so `since` need not name a migration).
+    public var isSinceRef: Bool
+
+    public init(tree: any BoundaryTree, label: String, isSinceRef: Bool = false) {
+        self.tree = tree
+        self.label = label
+        self.isSinceRef = isSinceRef
+    }
+}
+
+/// A commit's tree, looked up path by path through libgit2 (listing a large repository's tree is not needed).
+struct GitBoundaryTree: BoundaryTree {
+    let repository: GitRepository
+    /// A full commit id, or a ref already known to resolve.
+    let commit: String
+    /// The reading root's place in the repository (`GitFolder.prefix`).
+    let prefix: String
+
+    func existing(_ paths: [String]) throws(InputError) -> Set<String> {
+        do {
+            let found = try repository.existingFiles(paths.map { prefix + $0 }, at: commit)
+            return Set(found.map { String($0.dropFirst(prefix.count)) })
+        } catch {
+            throw InputError(path: commit, reason: error.description)
+        }
+    }
+}
+
+/// Any file source as the boundary: the base tree of `--base` (already listed) or an in-memory one in tests.
+public struct SourceBoundaryTree: BoundaryTree {
+    public let source: any FileSource
+    public init(source: any FileSource) { self.source = source }
+
+    public func existing(_ paths: [String]) throws(InputError) -> Set<String> {
+        // A git snapshot has its paths at hand; listing (and sorting) every file of the base is not needed.
+        if let snapshot = source as? GitSnapshotSource {
+            return Set(paths.filter { snapshot.snapshot.contains(snapshot.prefix + $0) })
+        }
+        return Set(try source.listFiles()).intersection(paths)
+    }
+}
+
+extension MigrationBoundary {
+    /// The boundary of one `check` run (SPEC §9): the base with `--base`, `HEAD` with `--staged`, else the merge
+    /// base of HEAD with the default branch; `migrations.since` as a git ref overrides them. nil outside git
+    /// (every migration is judged). Git failures end a `--staged`/`--base` run; a plain run judges everything.
+    static func resolve(
+        root: URL, git: GitCheckInputs?, gitRoot: GitFolder?, since: String?
+    ) throws(UsageFailure) -> MigrationBoundary? {
+        // Paths are relative to the reading root, like the source's: the boundary tree is seen from there too.
+        let located: GitFolder
+        if let gitRoot {
+            located = gitRoot
+        } else if let found = try? GitFolder.locate(root, indexFile: nil) {
+            located = found
+        } else {
+            return nil
+        }
+        do {
+            let repository = located.repository
+            if let since, let commit = try repository.commitIfPresent(since) {
+                return MigrationBoundary(
+                    tree: GitBoundaryTree(repository: repository, commit: commit.hex, prefix: located.prefix),
+                    label: "present at `migrations.since: \(since)`", isSinceRef: true)
+            }
+            if let git, let base = git.base, let ref = git.baseRef {
+                return MigrationBoundary(tree: SourceBoundaryTree(source: base.source(under: located.prefix)), label: "present at --base \(ref)")
+            }
+            guard let head = try repository.headCommitID() else { return nil }
+            if git?.index != nil {
+                return MigrationBoundary(
+                    tree: GitBoundaryTree(repository: repository, commit: head.hex, prefix: located.prefix), label: "committed in HEAD")
+            }
+            guard let (branch, mergeBase) = try repository.defaultBranchMergeBase() else { return nil }
+            let label = mergeBase == head
+                ? "committed on \(branch)"
+                : "on \(branch) at the merge base \(mergeBase.hex.prefix(7))"
+            return MigrationBoundary(tree: GitBoundaryTree(repository: repository, commit: mergeBase.hex, prefix: located.prefix), label: label)
+        } catch {
+            if git == nil { return nil }
+            throw UsageFailure("\(GitCheckInputs.describeMode(staged: git?.index != nil, base: git?.baseRef)): \(error.description)")
+        }
+    }
+}
