@@ -88,17 +88,6 @@ public enum DrizzleConfigReader {
             default: nil
             }
         }
-        // A `schema` that cannot be worked out names no files; reading none would make every table look removed.
-        if let schema = object["schema"], strings("schema") == nil || schema.arrayElementsAreUnknown {
-            return .failure(ReaderDiagnostic(kind: .unevaluable,
-                                             message: "cannot evaluate `schema` in the drizzle config, so its schema files are not read",
-                                             location: location))
-        }
-        if let glob = strings("schema")?.first(where: { Glob($0).isTooComplex }) {
-            return .failure(ReaderDiagnostic(kind: .malformedInput,
-                                             message: "the `schema` glob `\(glob.prefix(60))` of the drizzle config expands to more than \(Glob.maximumAlternatives) patterns, so its schema files are not read",
-                                             location: location))
-        }
         let casing = object["casing"]?.stringValue.flatMap(Casing.init(rawValue:))
         var config = DrizzleConfig(path: path, schema: strings("schema") ?? [], out: object["out"]?.stringValue,
                                    dialect: object["dialect"]?.stringValue, casing: casing,
@@ -112,6 +101,11 @@ public enum DrizzleConfigReader {
                 config.schema = paths.paths(schema) ?? []
             }
             if let out = property("out", of: literal), let value = paths.paths(out), value.count == 1 { config.out = value[0] }
+        }
+        if let glob = config.schema.first(where: { Glob($0).isTooComplex }) {
+            return .failure(ReaderDiagnostic(kind: .malformedInput,
+                                             message: "the `schema` glob `\(glob.prefix(60))` of the drizzle config expands to more than \(Glob.maximumAlternatives) patterns, so its schema files are not read",
+                                             location: config.schemaLocation ?? location))
         }
         return .success(config)
     }
@@ -180,13 +174,5 @@ public enum DrizzleConfigReader {
 
     static func isSource(_ path: String) -> Bool {
         RepositoryPath.hasExtension(path, [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs"]) && !path.hasSuffix(".d.ts")
-    }
-}
-
-private extension Value {
-    /// An array with an element that is not a string (a path known only at run time).
-    var arrayElementsAreUnknown: Bool {
-        guard case .array(let elements) = self else { return false }
-        return elements.contains { $0.stringValue == nil }
     }
 }
