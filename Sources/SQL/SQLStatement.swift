@@ -68,6 +68,7 @@ public enum StatementKind: Sendable, Equatable {
     case reindex(Reindex)
     /// `SET [LOCAL] name = value` / `SET name TO value` (`SET lock_timeout = '5s'`).
     case set(SetVariable)
+    case createTrigger(CreateTrigger)
     /// Any other statement, by libpg_query's node name (`CreatePolicyStmt`, `CommentStmt`, …).
     case other(nodeTag: String)
 }

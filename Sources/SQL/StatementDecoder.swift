@@ -27,6 +27,7 @@ struct StatementDecoder {
         case "DoStmt": return .doBlock(doBlock(node))
         case "ReindexStmt": return .reindex(reindex(node))
         case "VariableSetStmt": return .set(setVariable(node))
+        case "CreateTrigStmt": return .createTrigger(createTrigger(node))
         default: return createObject(tag: tag, node).map(StatementKind.create) ?? .other(nodeTag: tag)
         }
     }
@@ -91,7 +92,8 @@ struct StatementDecoder {
         switch tag {
         case "CreateFunctionStmt":
             return CreateObject(objectKind: node["is_procedure"].bool ? .procedure : .function,
-                                name: ParseNode.qualifiedName(parts: node["funcname"].stringList))
+                                name: ParseNode.qualifiedName(parts: node["funcname"].stringList),
+                                assignedNewColumns: newRowAssignments(node))
         case "ViewStmt": return CreateObject(objectKind: .view, name: node["view"].rangeVarName)
         case "CreateSeqStmt": return CreateObject(objectKind: .sequence, name: node["sequence"].rangeVarName)
         case "CreateTableAsStmt" where node["objtype"].string == "OBJECT_MATVIEW":

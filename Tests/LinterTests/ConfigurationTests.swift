@@ -121,3 +121,19 @@ import Testing
         }
     }
 }
+
+@Suite struct HostileConfigurationTests {
+    let reader = ConfigurationReader(catalog: (try? RuleCatalog.builtIn.get()) ?? RuleCatalog(entries: []))
+
+    @Test(arguments: ["ignore:\n  - '{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}'\n",
+                      "drizzle:\n  schema: ['src/{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}.ts']\n"])
+    func exponentialBraceGlobIsALocatedConfigurationError(_ yaml: String) {
+        do {
+            _ = try reader.read(Array(yaml.utf8), file: ".schemalint.yml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.message.contains("expands to more than 1024 patterns"))
+            #expect(error.line > 1)
+        }
+    }
+}
