@@ -17,6 +17,9 @@ public struct Project: Sendable {
     public var queryUsage: QueryUsage
     /// Every drizzle-kit migrations folder found (SPEC §1), read and put in applied order.
     public var migrations: [MigrationFolder]
+    /// What rules derive from these models and share (see `DerivedFacts`); copies of the project share it, so it
+    /// holds only facts that do not depend on what a copy changes (`MigrationStep.isApplied`).
+    public let derived = DerivedFacts()
     /// The same folders at the base ref (`--base`); nil without a base (`migration/edited-after-merge`).
     public var baseMigrations: [MigrationFolder]?
     /// Indexes and trigger-maintained columns the migrations add beyond the Drizzle schema.
