@@ -20,6 +20,8 @@ public struct Configuration: Sendable {
     public var ignoredPaths: [String] = []
     public var ignoredFindings: [IgnoredFinding] = []
     public var baseline: String?
+    /// `database.url`: the server `schemalint replay` creates its databases on (`env:NAME` reads a variable).
+    public var databaseURL: String?
 
     /// Gist folders anywhere in the repository: a check reads from the repository root (SPEC §1), so an
     /// app's `apps/web/gists/` is found from the root and from the app's folder alike.
