@@ -130,8 +130,9 @@ public struct CatalogReader {
             case "p":
                 // drizzle-kit writes `.primaryKey()` on one column inline (PostgreSQL names it `<table>_pkey`) and
                 // `primaryKey({ columns })` as a named constraint.
-                // A table renamed later keeps its old `<old>_pkey` name: still the column's inline primary key.
-                if columns.count == 1, name.hasSuffix("_pkey"), let index = table.columns.firstIndex(where: { $0.name == columns[0] }) {
+                // The name is not the test: a renamed table keeps its old `<old>_pkey`, and a UNIQUE constraint on the
+                // key column lends the key its name (see `ReplayComparison.canonical`).
+                if columns.count == 1, let index = table.columns.firstIndex(where: { $0.name == columns[0] }) {
                     table.columns[index].primaryKey = true
                 } else {
                     table.compositePrimaryKeys.append(PrimaryKeyConstraint(name: name, columns: columns))

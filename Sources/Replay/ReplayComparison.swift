@@ -84,11 +84,19 @@ struct ReplayComparison {
     /// What neither side can tell apart: the type spelling of drizzle-kit versions, and `CONCURRENTLY` (how an
     /// index was built, not what it is).
     /// PostgreSQL truncates names to 63 bytes (NAMEDATALEN - 1); drizzle-kit writes them whole. A primary key
-    /// column is NOT NULL whatever the snapshot says.
+    /// column is NOT NULL whatever the snapshot says. A one-column primary key is the column's, however it was
+    /// declared (the catalog cannot tell), and a UNIQUE constraint on exactly the key column is merged into the
+    /// key by PostgreSQL (`CREATE TABLE` keeps one index for both).
     static func canonical(_ model: SchemaModel) -> SchemaModel {
         var model = model
         for t in model.tables.indices {
             var table = model.tables[t]
+            for key in table.compositePrimaryKeys where key.columns.count == 1 {
+                if let c = table.columns.firstIndex(where: { $0.name == key.columns[0] }) { table.columns[c].primaryKey = true }
+            }
+            table.compositePrimaryKeys.removeAll { $0.columns.count == 1 }
+            let keyColumns = table.columns.filter(\.primaryKey).map(\.name)
+            if keyColumns.count == 1 { table.uniqueConstraints.removeAll { $0.columns == keyColumns } }
             for c in table.columns.indices {
                 table.columns[c].type = TypeSpelling.canonical(TypeSpelling.alias(table.columns[c].type))
                 if table.columns[c].primaryKey { table.columns[c].notNull = true }

@@ -39,7 +39,8 @@ public struct Replayer {
             return findings
         }
         for step in folder.steps {
-            guard let script = step.script else { continue }
+            // The migrator runs what the journal lists; a SQL file it does not list is never applied.
+            guard let script = step.script, folder.layout == .folders || step.entry != nil else { continue }
             if let failure = apply(script) {
                 _ = try? connection.execute("ROLLBACK")
                 report(Self.applyFailed, script.path, failure.range, failure.message, failure.help)
@@ -114,6 +115,9 @@ public struct Replayer {
         if let detail = error.detail { message += "; \(detail.trimmingCharacters(in: CharacterSet(charactersIn: ".")))" }
         var help = error.hint.map { "PostgreSQL's hint: \($0.trimmingCharacters(in: CharacterSet(charactersIn: ".")))" }
             ?? "drizzle-kit's migrator applies every pending migration in one transaction: fix the SQL so it applies after the migrations before it"
+        if error.sqlState == "3F000" {
+            help = "no earlier migration creates this schema: if the hosting platform provides it (Supabase's `auth`), replay with --database-url on a server that has it"
+        }
         if error.sqlState == "0A000" || error.sqlState == "58P01", error.message.contains("extension") {
             help = "the replay server lacks this extension: install it there (or pass --database-url to a server that has it); this is not a bug in the migration"
         }

@@ -17,11 +17,11 @@ public final class ThrowawayCluster: ReplayServer, @unchecked Sendable {
 
     /// Finds the server binaries, creates the cluster and starts it; on any failure nothing is left behind.
     public init(binaries: URL? = nil) throws(ReplayServerError) {
-        guard let binaries = binaries ?? Self.findBinaries() else {
-            throw ReplayServerError("no PostgreSQL server found: install the Debian package `postgresql` (initdb and postgres, on PATH or under /usr/lib/postgresql/*/bin), or pass --database-url")
-        }
+        guard let binaries = binaries ?? Self.findBinaries() else { throw Self.noServer }
         self.binaries = binaries
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("schemalint-replay-" + UUID().uuidString)
+        // Short: the socket path (`<folder>/.s.PGSQL.5432`) must fit in 107 bytes.
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "schemalint-replay-" + String(UInt32.random(in: 0...UInt32.max), radix: 16))
         folder = base
         do {
             try FileManager.default.createDirectory(at: base, withIntermediateDirectories: false)
@@ -34,8 +34,11 @@ public final class ThrowawayCluster: ReplayServer, @unchecked Sendable {
         }
     }
 
+    public static let noServer = ReplayServerError("no PostgreSQL server found: install the Debian package `postgresql` (initdb and postgres, on PATH or under /usr/lib/postgresql/*/bin), or pass --database-url")
+
     /// `initdb` and `postgres` next to each other: on PATH, else the newest /usr/lib/postgresql/<version>/bin.
-    public static func findBinaries(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+    public static func findBinaries(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                    packageRoot root: String = "/usr/lib/postgresql") -> URL? {
         let manager = FileManager.default
         func complete(_ folder: URL) -> Bool {
             manager.isExecutableFile(atPath: folder.appendingPathComponent("initdb").path)
@@ -44,7 +47,6 @@ public final class ThrowawayCluster: ReplayServer, @unchecked Sendable {
         for entry in (environment["PATH"] ?? "").split(separator: ":") where complete(URL(fileURLWithPath: String(entry))) {
             return URL(fileURLWithPath: String(entry))
         }
-        let root = "/usr/lib/postgresql"
         let versions = ((try? manager.contentsOfDirectory(atPath: root)) ?? []).compactMap { name in Int(name).map { ($0, name) } }
         for (_, name) in versions.sorted(by: { $0.0 > $1.0 }) {
             let folder = URL(fileURLWithPath: "\(root)/\(name)/bin")

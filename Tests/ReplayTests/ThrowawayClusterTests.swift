@@ -46,6 +46,8 @@ struct ThrowawayClusterTests {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("no-postgres-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
         defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(ThrowawayCluster.findBinaries(environment: ["PATH": empty.path], packageRoot: empty.path) == nil)
+        #expect(ThrowawayCluster.noServer.message.contains("Debian package `postgresql`"))
         let before = try Self.replayFolders()
         #expect(throws: ReplayServerError.self) { _ = try ThrowawayCluster(binaries: empty) }
         #expect(try Self.replayFolders() == before, "a failed start left its folder behind")
