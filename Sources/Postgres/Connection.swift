@@ -129,6 +129,12 @@ public final class Connection {
 
     public var isAlive: Bool { PQstatus(handle) == CONNECTION_OK }
 
+    /// Inside a transaction block (a migration's own `COMMIT` can end the migrator's early).
+    public var isInTransaction: Bool {
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+    }
+
     private static func rows(of result: OpaquePointer) -> QueryResult {
         let columnCount = PQnfields(result), rowCount = PQntuples(result)
         let columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }

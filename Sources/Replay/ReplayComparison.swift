@@ -13,8 +13,11 @@ struct ReplayComparison {
     init(connection: Connection, catalog: SchemaModel, snapshot: SchemaModel) throws(PostgresError) {
         self.catalog = Self.canonical(catalog)
         var recorded = Self.canonical(snapshot)
-        try connection.execute("BEGIN")
-        defer { _ = try? connection.execute("ROLLBACK") }
+        // Inside the migrator's transaction, every probe is undone with the savepoint; a migration that ran its
+        // own `COMMIT` ended that transaction, so the probes get one of their own.
+        let ownTransaction = !connection.isInTransaction
+        try connection.execute(ownTransaction ? "BEGIN" : "SAVEPOINT schemalint_compare")
+        defer { _ = try? connection.execute(ownTransaction ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT schemalint_compare") }
         for (tableIndex, table) in recorded.tables.enumerated() {
             guard let built = self.catalog.table(schema: table.schema, named: table.name) else { continue }
             let qualified = Connection.quoteIdentifier(Table.normalizedSchema(table.schema)) + "." + Connection.quoteIdentifier(table.name)

@@ -38,37 +38,47 @@ public struct Replayer {
                    "check the server of --database-url, or run without it to use a throwaway cluster")
             return findings
         }
-        for step in folder.steps {
+        // A journal entry without its SQL file (`migration/journal-mismatch` reports it) leaves a database the
+        // migrations alone cannot build: comparing it with the snapshot would only list what the file held.
+        let isComplete = !folder.steps.contains { $0.entry != nil && $0.script == nil }
+        // The latest snapshot describes the database after ITS migration; later ones without a snapshot
+        // (`migration/snapshot-chain-broken`) are applied after the comparison.
+        let snapshotStep = isComplete && folder.latestSnapshot != nil ? folder.steps.lastIndex { $0.snapshot != nil } : nil
+        for (index, step) in folder.steps.enumerated() {
             // The migrator runs what the journal lists; a SQL file it does not list is never applied.
-            guard let script = step.script, folder.layout == .folders || step.entry != nil else { continue }
-            if let failure = apply(script) {
+            if let script = step.script, folder.layout == .folders || step.entry != nil, let failure = apply(script) {
                 _ = try? connection.execute("ROLLBACK")
                 report(Self.applyFailed, script.path, failure.range, failure.message, failure.help)
                 return findings
+            }
+            if index == snapshotStep, let snapshot = folder.latestSnapshot {
+                compare(with: snapshot.model, steps: folder.steps[...index], journalPath: folder.journalPath, report: report)
             }
         }
         do { try connection.execute("COMMIT") } catch {
             report(Self.applyFailed, folder.steps.last?.script?.path ?? folder.journalPath, 0..<0,
                    "the migrations applied but the transaction did not commit: \(error.message)",
                    "a deferred constraint failed at commit: make the data satisfy it within the migrations")
-            return findings
         }
-        guard let snapshot = folder.latestSnapshot else { return findings }
+        return findings
+    }
+
+    /// Reads the catalog inside the migrator's transaction and reports each difference with the snapshot.
+    private func compare(with snapshot: SchemaModel, steps: ArraySlice<MigrationStep>, journalPath: String,
+                         report: (String, String, Range<Int>, String, String) -> Void) {
         do {
             let built = try CatalogReader(connection).read()
-            let comparison = try ReplayComparison(connection: connection, catalog: built, snapshot: snapshot.model)
+            let comparison = try ReplayComparison(connection: connection, catalog: built, snapshot: snapshot)
             for difference in comparison.differences() {
                 guard let (path, range) = comparison.location(of: difference) else { continue }
-                let touched = Self.lastMigration(touching: difference, in: folder).map { " (last changed by migration \($0))" } ?? ""
+                let touched = Self.lastMigration(touching: difference, in: steps).map { " (last changed by migration \($0))" } ?? ""
                 report(Self.catalogDrift, path, range, comparison.describe(difference) + touched,
                        "the migration SQL was edited after drizzle-kit wrote it: make the SQL build what the snapshot records, or regenerate the migration")
             }
         } catch {
-            report(Self.applyFailed, folder.journalPath, 0..<0,
-                   "cannot read the catalog the migrations built: \(error.message)",
+            report(Self.applyFailed, journalPath, 0..<0, "cannot read the catalog the migrations built: \(error.message)",
                    error.connectionLost ? "the replay server stopped: rerun, and check its memory and disk" : "report this as a schemalint bug")
         }
-        return findings
     }
 
     struct Failure {
@@ -124,13 +134,20 @@ public struct Replayer {
         return Failure(range: range, message: message, help: help)
     }
 
-    /// The last migration whose SQL names the object (for the message; nil when none does by name).
-    static func lastMigration(touching difference: Difference, in folder: MigrationFolder) -> String? {
-        let objectName = difference.element == .table ? String(difference.name.split(separator: ".").last ?? "") : difference.name
-        let needle = Array("\"\(objectName)\"".utf8)
-        return folder.steps.last { step in
-            guard let bytes = step.script?.source.bytes, bytes.count >= needle.count else { return false }
+    /// The last migration whose SQL names the object, and its table for an element of one (for the message; nil
+    /// when none does by name).
+    static func lastMigration(touching difference: Difference, in steps: ArraySlice<MigrationStep>) -> String? {
+        func unqualified(_ key: String) -> String { String(key.split(separator: ".").last ?? Substring(key)) }
+        let names = difference.element == .table ? [unqualified(difference.name)]
+            : [difference.name] + (difference.table.map { [unqualified($0)] } ?? [])
+        let needles = names.map { Array("\"\($0)\"".utf8) }
+        func mentions(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+            guard bytes.count >= needle.count else { return false }
             return bytes.indices.dropLast(needle.count - 1).contains { bytes[$0] == needle[0] && bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
+        return steps.last { step in
+            guard let bytes = step.script?.source.bytes else { return false }
+            return needles.allSatisfy { mentions(bytes, $0) }
         }?.name
     }
 }
