@@ -55,6 +55,18 @@ struct ReplayComparison {
                 // catalog does not name: the default of the index's method counts as no class written.
                 guard let builtIndex = built.indexes.first(where: { $0.name == index.name }) else { continue }
                 for (position, column) in index.columns.enumerated() where position < builtIndex.columns.count {
+                    // An expression is compared as the server deparses it: `lower("email")` is `lower(email)`.
+                    let builtExpression = builtIndex.columns[position].expression
+                    if column.isExpression, column.expression != builtExpression {
+                        let probe = Self.probe(connection, """
+                            CREATE INDEX schemalint_probe ON \(qualified) ((\(column.expression)));
+                            SELECT pg_get_indexdef('schemalint_probe'::regclass, 1, true)
+                            """)
+                        let stored = probe?.first?[0] ?? nil
+                        if stored == nil || stored == builtExpression {
+                            recorded.tables[tableIndex].indexes[indexIndex].columns[position].expression = builtExpression
+                        }
+                    }
                     guard let opclass = column.opclass, builtIndex.columns[position].opclass == nil else { continue }
                     let isDefault = try connection.query("""
                         SELECT 1 FROM pg_opclass o JOIN pg_am am ON am.oid = o.opcmethod
