@@ -36,13 +36,15 @@ public enum DrizzleSchemaReader {
                 evaluator.report(.malformedInput, "cannot read schema file", at: SourceLocation(path: path, range: 0..<0))
                 continue
             }
-            for (_, value) in evaluator.allExports(path) {
+            for (name, value) in evaluator.allExports(path) {
                 switch value {
+                case .unknown: evaluator.noteUnknownExport(path, name)
                 case .table(let index):
                     if seenTables.insert(index).inserted { model.tables.append(evaluator.assembleTable(index)) }
                 case .pgEnum(let reference):
-                    let value = PgEnum(name: reference.name, schema: reference.schema ?? "public",
+                    var value = PgEnum(name: reference.name, schema: reference.schema ?? "public",
                                        values: reference.values, location: reference.location)
+                    value.areValuesUnreadable = reference.areValuesUnreadable
                     if seenEnums.insert(value.key).inserted { model.enums.append(value) }
                 case .pgSchema(let name):
                     if name != "public", !model.schemas.contains(name) { model.schemas.append(name) }
@@ -57,6 +59,7 @@ public enum DrizzleSchemaReader {
                 }
             }
         }
+        model.unreadableElements = evaluator.unreadableElements
         if let filter = options.schemaFilter {
             model.tables.removeAll { !filter.contains(Table.normalizedSchema($0.schema)) }
             model.schemas.removeAll { !filter.contains($0) }

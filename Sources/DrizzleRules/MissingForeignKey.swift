@@ -29,8 +29,12 @@ public struct MissingForeignKey: ProjectRule {
                         message: "relation `\(relation.name)` joins \(columns) of `\(table.name)` to \(target), but no foreign key enforces it (Drizzle relations exist only in the application)",
                         help: "add `.references(() => \(reference(tablesByName[relation.toTable], relation.references[0])))` to the column, or a `foreignKey()` in the table's third argument")
                 }
+                let tableComment = project.columnComments.text(at: table.location)
                 for column in table.columns where !explained.contains(column.name) {
-                    guard let (target, key) = referencedKey(of: column, in: table, targets: targets) else { continue }
+                    guard let (target, key) = referencedKey(of: column, in: table, targets: targets),
+                          !ExternalIDs.mentionsOtherSystem(project.columnComments.text(at: column.location)),
+                          !ExternalIDs.mentionsOtherSystem(tableComment)
+                    else { continue }
                     reporter.report(
                         at: column.location,
                         message: "column \(column.displayName) looks like a reference to `\(target.name).\(key.name)` (\(Self.types(column, key))) but has no foreign key",
@@ -57,10 +61,15 @@ public struct MissingForeignKey: ProjectRule {
     /// The table and key a column's name and type point at, when the column has no foreign key.
     func referencedKey(of column: Column, in table: Table, targets: ForeignKeyTargets) -> (Table, Column)? {
         guard column.nameEnds(withLetters: "id"), !column.isArray, !table.hasForeignKey(from: [column.name]),
+              // A foreign key or type the reader could not read may be there: no verdict.
+              column.unreadable.isEmpty, !table.unreadableElements.contains(.foreignKey),
               let target = targets.table(namedBy: column), let key = target.singlePrimaryKey,
               KeyTypeFamily(key.type) == KeyTypeFamily(column.type),
               // `accountId` inside `account` is the provider's account id, not a self-reference.
               target.key != table.key,
+              // `customer_id` next to `internal_customer_id → customers`: the table already has its link there.
+              !table.foreignKeys.contains(where: { $0.tableTo == target.name }),
+              !ExternalIDs.isExternal(column),
               !isPolymorphic(column, in: table)
         else { return nil }
         return (target, key)

@@ -12,6 +12,9 @@ public struct MissingPrimaryKey: ProjectRule {
         var reporter = LocatedReporter(context)
         for table in project.drizzleTables {
             guard !table.columns.contains(where: \.primaryKey), table.compositePrimaryKeys.isEmpty else { continue }
+            // A key the reader could not read may be there (`drizzle/parse-error` says what): no verdict.
+            guard !table.unreadableElements.contains(.primaryKey),
+                  !table.columns.contains(where: { $0.unreadable.contains(.primaryKey) }) else { continue }
             reporter.report(
                 at: table.nameLocation,
                 message: "table `\(table.name)` has no primary key, so rows cannot be addressed one by one",

@@ -14,10 +14,11 @@ public struct SchemaDrift: ProjectRule {
             guard let snapshot = folder.latestSnapshot else { continue }
             // With an unreadable `casing` or schema, names are guesses: `drizzle/parse-error` says so, drift stays quiet.
             for schema in Self.schemas(of: folder, in: project) where schema.isComparable {
-                let unreadable = schema.diagnostics.map(\.location)
                 // An `export *` that resolves to no file may hold the tables a snapshot has: not "removed".
                 let isPartial = schema.diagnostics.contains { $0.kind == .unresolvedImport }
                 let recorded = Self.filtered(snapshot.model, schemaFilter: schema.config?.schemaFilter)
+                if schema.config == nil, !schema.isCasingGiven, Self.suggestsUnseenCasing(schema.model, recorded) { continue }
+                let unreadable = schema.diagnostics.map(\.location)
                 for difference in SchemaDiff.compare(schema.model, recorded) {
                     // A value the reader could not work out is `drizzle/parse-error`'s finding, not drift.
                     if let location = difference.sourceLocation, unreadable.contains(where: { $0.overlaps(location) }) { continue }
@@ -33,6 +34,23 @@ public struct SchemaDrift: ProjectRule {
     static func schemas(of folder: MigrationFolder, in project: Project) -> [DrizzleSchema] {
         if let configPath = folder.configPath { return project.schemas.filter { $0.config?.path == configPath } }
         return project.schemas.count == 1 && project.migrations.count == 1 ? project.schemas : []
+    }
+
+    /// Without a drizzle config (one that is there but not found, e.g. named only by `--config` in a script), the
+    /// `casing` drizzle-kit used is unknown. Columns named by their property key (`userId: text()`) then have
+    /// guessed names; when the snapshot has the key's snake_case or camelCase form where the key itself is
+    /// missing, the guess is wrong and every such column would be drift, so none is reported.
+    static func suggestsUnseenCasing(_ source: SchemaModel, _ snapshot: SchemaModel) -> Bool {
+        for table in source.tables {
+            guard let recorded = snapshot.table(schema: table.schema, named: table.name) else { continue }
+            for column in table.columns where column.key == column.name {
+                guard let key = column.key, recorded.column(named: key) == nil else { continue }
+                for casing in [Casing.snakeCase, .camelCase] where casing.convert(key) != key {
+                    if recorded.column(named: casing.convert(key)) != nil { return true }
+                }
+            }
+        }
+        return false
     }
 
     /// drizzle-kit 0.x keeps tables of schemas outside `schemaFilter` in its snapshots (onlook's `auth.users`) but

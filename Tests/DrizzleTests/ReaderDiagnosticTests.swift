@@ -16,7 +16,13 @@ struct ReaderDiagnosticTests {
             """
         let result = readSchema(["schema.ts": source])
         let table = try #require(result.table("t"))
-        #expect(table.columns.map(\.name) == ["ok", "def"])
+        // The unreadable column is kept (not a dropped column), its every part unreadable; the default too.
+        #expect(table.columns.map(\.name) == ["ok", "odd", "def"])
+        #expect(table[column: "odd"]?.unreadable == Set(Column.Part.allCases))
+        #expect(table[column: "def"]?.unreadable == [.default])
+        #expect(table[column: "ok"]?.unreadable == [])
+        #expect(table.unreadableElements == [.column])
+        #expect(result.model.enums.first?.areValuesUnreadable == true)
         #expect(result.diagnostics.count == 3)
         let bytes = Array(source.utf8)
         let texts = result.diagnostics.map { String(decoding: bytes[$0.location.range], as: UTF8.self) }
@@ -72,7 +78,7 @@ struct CycleTests {
                 export * from "./a";
                 """,
         ], entries: ["a.ts"])
-        #expect(result.table("t")?.columns.map(\.name) == ["c"])
+        #expect(result.table("t")?.columns.filter(\.unreadable.isEmpty).map(\.name) == ["c"])
     }
 }
 

@@ -12,7 +12,7 @@ func readSingle(_ body: String, options: SchemaReadOptions = SchemaReadOptions()
     let header = """
         import { pgTable, pgEnum, pgSchema, pgTableCreator, text, varchar, integer, serial, bigserial, boolean, uuid,
           timestamp, numeric, jsonb, json, date, time, index, uniqueIndex, unique, primaryKey, foreignKey, check,
-          doublePrecision, real, smallint, bigint, char, interval, vector, customType } from "drizzle-orm/pg-core";
+          doublePrecision, real, smallint, bigint, char, interval, vector, customType, pgSequence } from "drizzle-orm/pg-core";
         import { sql, relations, eq, isNull, and } from "drizzle-orm";
 
         """

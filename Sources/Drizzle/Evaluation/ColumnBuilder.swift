@@ -22,6 +22,19 @@ struct ColumnBuilder {
     var options: ObjectValue?
     /// The builder call.
     var location: SourceLocation
+    /// What the reader could not work out about the column (already reported where it gave up).
+    var unreadable: Set<Column.Part> = []
+
+    /// A column the reader cannot read at all, kept so that it is not mistaken for a dropped one.
+    /// A column whose type the reader cannot work out (a custom type's `dataType()`, `vector` dimensions from a
+    /// package it cannot see); chained calls (`.notNull()`, `.default(...)`) are still read.
+    static func unreadable(at location: SourceLocation, name: String? = nil, builder: String = "unknown",
+                           options: ObjectValue? = nil) -> ColumnBuilder {
+        var column = ColumnBuilder(builder: builder, explicitName: name, baseType: "", notNull: false, options: options,
+                                   location: location)
+        column.unreadable = [.type]
+        return column
+    }
 
     /// The type with array suffixes, in drizzle-kit 0.x spelling.
     var sqlType: String {
@@ -33,10 +46,13 @@ struct ColumnBuilder {
 enum DefaultSource {
     case sql(SQLFragment, SourceLocation)
     case value(Value, SourceLocation)
+    /// `generatedAlwaysAs((): SQL => sql\`…${users.name}…\`)`: called once every table exists, since the
+    /// callback usually names the table being defined.
+    case deferred(Closure, SourceLocation)
 
     var location: SourceLocation {
         switch self {
-        case .sql(_, let location), .value(_, let location): location
+        case .sql(_, let location), .value(_, let location), .deferred(_, let location): location
         }
     }
 }

@@ -9,6 +9,14 @@ enum ColumnTypes {
         "bit",
     ]
 
+    /// The options each builder's SQL type depends on.
+    static let typeOptions: [String: [String]] = [
+        "numeric": ["precision", "scale"], "decimal": ["precision", "scale"], "varchar": ["length"], "char": ["length"],
+        "time": ["precision", "withTimezone"], "timestamp": ["precision", "withTimezone", "mode"],
+        "interval": ["fields", "precision"], "vector": ["dimensions"], "halfvec": ["dimensions"],
+        "sparsevec": ["dimensions"], "bit": ["dimensions"],
+    ]
+
     /// The SQL type for a builder and its config; nil when a needed option is not known.
     static func sqlType(builder: String, config: ObjectValue?) -> String? {
         func int(_ key: String) -> Int? {
@@ -20,6 +28,9 @@ enum ColumnTypes {
             if case .undefined = value { return false }
             return true
         }
+        // An option the type depends on that the reader cannot see (an unknown value or spread) leaves it unknown;
+        // others (`text({ enum: ROLES })`) do not matter here.
+        if typeOptions[builder, default: []].contains(where: { config?[$0]?.isUnknown ?? false }) { return nil }
         let withTimezone = config?["withTimezone"]?.boolValue ?? false
         switch builder {
         case "doublePrecision": return "double precision"

@@ -21,7 +21,8 @@ struct DefaultRenderer {
         case .array(let elements) where isArrayType:
             if convention == .kit1, elements.isEmpty { return .sql("'{}'") }
             return Self.arrayLiteral(elements).map { .sql("'\($0)'") }
-        case .array, .object:
+        case .array, .object, .null:
+            // `json('x').default(null)` is drizzle-kit's `'null'::json` like any other JSON value.
             guard type == "json" || type == "jsonb", let json = JavaScriptText.json(value) else { return nil }
             if convention == .kit1 { return .sql("'" + json.replacingOccurrences(of: "'", with: "''") + "'") }
             return .sql("'\(json)'::\(type)")

@@ -18,6 +18,7 @@ extension Evaluator {
         var table = Table(schema: state.schema ?? "", name: state.name, variableName: state.variableName,
                           isRLSEnabled: state.isRLSEnabled, location: state.location, nameLocation: state.nameLocation)
         table.isHighFrequency = hasHighFrequencyMarker(state)
+        table.unreadableElements = state.unreadableElements
         var foreignKeys: [ForeignKeySpec] = []
         for (key, builder, location) in state.columns {
             table.columns.append(column(key: key, builder: builder, location: location, table: state))
@@ -31,7 +32,10 @@ extension Evaluator {
                                                                 location: unique.location))
             }
             for reference in builder.references {
-                guard let target = resolveReference(reference.target, at: reference.location) else { continue }
+                guard let target = resolveReference(reference.target, at: reference.location) else {
+                    table.unreadableElements.insert(.foreignKey)
+                    continue
+                }
                 let own = TableColumnReference(table: index, key: key, location: location)
                 foreignKeys.append(ForeignKeySpec(name: nil, columns: [own], foreignColumns: [target],
                                                   onDelete: reference.onDelete ?? "no action",
@@ -39,20 +43,35 @@ extension Evaluator {
                                                   location: reference.location))
             }
         }
-        for constraint in extraConstraints(state, index: index) {
+        let (constraints, unreadableConstraints) = extraConstraints(state, index: index)
+        table.unreadableElements.formUnion(unreadableConstraints)
+        for constraint in constraints {
             switch constraint {
-            case .index(let spec): if let index = self.index(spec, table: state) { table.indexes.append(index) }
+            case .index(let spec):
+                if let index = self.index(spec, table: state) { table.indexes.append(index) } else {
+                    table.unreadableElements.insert(.index)
+                }
             case .unique(let spec):
                 let columns = spec.columns.compactMap(columnName)
+                guard columns.count == spec.columns.count else {
+                    table.unreadableElements.insert(.uniqueConstraint)
+                    continue
+                }
                 let original = spec.columns.compactMap(originalName)
                 table.uniqueConstraints.append(UniqueConstraint(
                     name: spec.name ?? "\(state.name)_\(original.joined(separator: "_"))_unique", columns: columns,
                     nullsNotDistinct: spec.nullsNotDistinct, isNameExplicit: spec.name != nil, location: spec.location))
-            case .primaryKey(let spec): addPrimaryKey(spec, to: &table)
+            case .primaryKey(let spec):
+                guard spec.columns.allSatisfy({ columnName($0) != nil }) else {
+                    table.unreadableElements.insert(.primaryKey)
+                    continue
+                }
+                addPrimaryKey(spec, to: &table)
             case .foreignKey(let spec): foreignKeys.append(spec)
             case .check(let name, let value, let location):
                 guard let text = value.render(convention == .kit1 ? .indexes : .qualified, names: self) else {
                     report(.unevaluable, "cannot render check constraint \(name)", at: location)
+                    table.unreadableElements.insert(.checkConstraint)
                     continue
                 }
                 table.checkConstraints.append(CheckConstraint(name: name, value: text, location: location))
@@ -60,9 +79,11 @@ extension Evaluator {
                 table.policies.append(name)
             case .pendingIndex(_, _, let location), .pendingUnique(_, let location):
                 report(.unevaluable, "an index or unique constraint without `.on(...)`", at: location)
+                table.unreadableElements.formUnion([.index, .uniqueConstraint])
             }
         }
         table.foreignKeys = foreignKeys.compactMap { foreignKey($0, table: state) }
+        if table.foreignKeys.count < foreignKeys.count { table.unreadableElements.insert(.foreignKey) }
         if convention == .kit1, !table.policies.isEmpty { table.isRLSEnabled = true }
         return table
     }
@@ -80,18 +101,14 @@ extension Evaluator {
                             enumName: builder.enumReference?.name, hasOnUpdate: builder.hasOnUpdate,
                             hasRuntimeDefault: builder.hasRuntimeDefault, builder: builder.builder, location: location,
                             typeLocation: builder.location)
-        if let source = builder.defaultValue { column.default = renderDefault(source, type: builder.sqlType) }
+        column.unreadable = builder.unreadable
+        if let source = builder.defaultValue, !builder.unreadable.contains(.default) {
+            column.default = renderDefault(source, type: builder.sqlType)
+            if column.default == nil { column.unreadable.insert(.default) }
+        }
         if let generated = builder.generated {
-            switch generated {
-            case .sql(let fragment, let location):
-                if let text = fragment.render(.qualified, names: self) {
-                    column.generated = GeneratedColumn(expression: text)
-                } else {
-                    report(.unevaluable, "cannot render this generated expression", at: location)
-                }
-            case .value(let value, _):
-                if let text = value.stringValue { column.generated = GeneratedColumn(expression: text) }
-            }
+            column.generated = generatedColumn(generated)
+            if column.generated == nil { column.unreadable.insert(.generated) }
         }
         if let identity = builder.identity {
             column.identity = self.identity(identity, column: name, sqlType: builder.baseType, table: table)
@@ -99,9 +116,38 @@ extension Evaluator {
         return column
     }
 
+    /// The generated expression as drizzle-kit writes it (`sqlToQuery`, columns qualified by their table); nil
+    /// (reported) when it cannot be read.
+    private func generatedColumn(_ source: DefaultSource) -> GeneratedColumn? {
+        var source = source
+        if case .deferred(let closure, let location) = source {
+            let value = invoke(closure, [])
+            source = if case .sql(let fragment) = value { .sql(fragment, location) } else { .value(value, location) }
+        }
+        switch source {
+        case .sql(let fragment, let location):
+            guard let text = fragment.render(.qualified, names: self) else {
+                report(.unevaluable, "cannot render this generated expression", at: location)
+                return nil
+            }
+            return GeneratedColumn(expression: text)
+        case .value(.string(let text), _): return GeneratedColumn(expression: text)
+        case .value(let value, let location):
+            let reason = if case .unknown(let why) = value { ": \(why)" } else { "" }
+            report(.unevaluable, "cannot evaluate this generated expression\(reason)", at: location)
+            return nil
+        case .deferred(_, let location):
+            report(.unevaluable, "cannot evaluate this generated expression", at: location)
+            return nil
+        }
+    }
+
     private func renderDefault(_ source: DefaultSource, type: String) -> ColumnDefault? {
         let renderer = DefaultRenderer(convention: convention)
         switch source {
+        case .deferred(_, let location):
+            report(.unevaluable, "cannot evaluate this default", at: location)
+            return nil
         case .sql(let fragment, let location):
             guard let text = fragment.render(.qualified, names: self) else {
                 report(.unevaluable, "cannot render this SQL default", at: location)
@@ -128,26 +174,39 @@ extension Evaluator {
                         schema: table.schema ?? "public", options: options)
     }
 
-    /// Evaluates the third argument: a callback given the table, returning an array or an object of builders.
-    private func extraConstraints(_ state: TableState, index: Int) -> [ConstraintBuilder] {
+    /// Evaluates the third argument: a callback given the table, returning an array or an object of builders;
+    /// with the kinds of constraints it may hold that could not be read.
+    private func extraConstraints(_ state: TableState, index: Int) -> ([ConstraintBuilder], Set<Difference.Element>) {
         var value = state.extraConfig
-        if case .undefined = value { return [] }
+        if case .undefined = value { return ([], []) }
+        let reportedBefore = diagnostics.count
         if case .function(let closure) = value { value = invoke(closure, [.table(index)]) }
+        // A builder that could not be read (a `check` with an unknown expression) reported itself already.
+        let reportedInside = diagnostics.count > reportedBefore
         let elements: [(Value, SourceLocation)]
+        var unknownParts: [(reason: String, location: SourceLocation)] = []
         switch value {
         case .array(let items): elements = items.map { ($0, state.location) }
-        case .object(let object): elements = object.properties.map { ($0.value, $0.location) }
+        case .object(let object):
+            elements = object.properties.map { ($0.value, $0.location) }
+            unknownParts = object.unknownSpreads
         default:
-            report(.unevaluable, "cannot evaluate the third argument of table \(state.name)", at: state.location)
-            return []
+            let reason = if case .unknown(let why) = value { ": \(why)" } else { "" }
+            report(.unevaluable, "cannot evaluate the third argument of table \(state.name)\(reason)", at: state.location)
+            return ([], Difference.Element.tableConstraints)
         }
-        return elements.compactMap { element, location in
-            if case .constraint(let constraint) = element { return constraint }
-            if case .unknown(let reason) = element {
-                report(.unevaluable, "cannot evaluate this entry of table \(state.name): \(reason)", at: location)
+        var constraints: [ConstraintBuilder] = []
+        for (element, location) in elements {
+            switch element {
+            case .constraint(let constraint): constraints.append(constraint)
+            case .unknown(let reason): unknownParts.append((reason, location))
+            default: continue
             }
-            return nil
         }
+        for part in unknownParts where !reportedInside {
+            report(.unevaluable, "cannot evaluate this entry of table \(state.name): \(part.reason)", at: part.location)
+        }
+        return (constraints, unknownParts.isEmpty ? [] : Difference.Element.tableConstraints)
     }
 
     private func resolveReference(_ target: Value, at location: SourceLocation) -> TableColumnReference? {
@@ -221,6 +280,9 @@ extension Evaluator {
         }
         let target = tables[first.table]
         let columnsFrom = spec.columns.compactMap(columnName), columnsTo = spec.foreignColumns.compactMap(columnName)
+        // A column whose name is unknown: the key's columns and derived name would be guesses (counted as
+        // unreadable by the caller).
+        guard columnsFrom.count == spec.columns.count, columnsTo.count == spec.foreignColumns.count else { return nil }
         let name: String
         if convention == .kit1 {
             name = spec.name ?? "\(table.name)_\(columnsFrom.joined(separator: "_"))_\(target.name)_\(columnsTo.joined(separator: "_"))_fkey"

@@ -3,10 +3,20 @@ import TypeScript
 /// JavaScript expressions and the small helper functions schemas call.
 extension Evaluator {
     func evaluate(_ expression: ExpressionSyntax, _ scope: Scope) -> Value {
+        guard expressionDepth < Self.maximumExpressionDepth else {
+            return .unknown("an expression nested more than \(Self.maximumExpressionDepth) levels deep")
+        }
+        expressionDepth += 1
+        defer { expressionDepth -= 1 }
         switch expression {
         case .identifier(let identifier): return lookup(identifier.name, scope)
         case .string(let literal): return .string(literal.value)
-        case .number(let literal): return .number(literal.value)
+        case .number(let literal):
+            // Beyond 2^53 a double is not the integer written (bigint `maxValue`s): keep the exact digits.
+            if abs(literal.value) > 9_007_199_254_740_992, let digits = JavaScriptText.integerDigits(literal.text) {
+                return .bigint(digits)
+            }
+            return .number(literal.value)
         case .bigint(let literal): return .bigint(String(literal.text.dropLast()))
         case .boolean(let literal): return .bool(literal.value)
         case .null: return .null
@@ -54,6 +64,10 @@ extension Evaluator {
             case .string(let value): text += value
             case .number(let value): text += JavaScriptText.number(value)
             case .bool(let value): text += value ? "true" : "false"
+            case .bigint(let digits): text += digits
+            case .null: text += "null"
+            case .undefined: text += "undefined"
+            case .unknown(let reason): return .unknown(reason)
             default: return .unknown("a template string with a run-time value")
             }
             let quasi = index + 1 < template.quasis.count ? template.quasis[index + 1].cooked : nil
@@ -85,11 +99,15 @@ extension Evaluator {
             case .property(let property):
                 let key: String?
                 if case .computed(let expression, _) = property.key {
-                    key = evaluate(expression, scope).stringValue
+                    key = evaluate(expression, scope).javaScriptString
                 } else {
                     key = property.key.staticName
                 }
-                guard let key else { continue }
+                guard let key else {
+                    // `{ [KEY]: … }` with an unknown key: like an unknown spread, it may set any key.
+                    object.unknownSpreads.append(("a computed property name", location(property.range, in: scope)))
+                    continue
+                }
                 object.set(key, evaluate(property.value, scope), location: location(property.range, in: scope))
             case .shorthand(let shorthand):
                 object.set(shorthand.name.name, lookup(shorthand.name.name, scope),
@@ -98,9 +116,12 @@ extension Evaluator {
                 switch evaluate(spread.argument, scope) {
                 case .object(let other):
                     for property in other.properties { object.set(property.key, property.value, location: property.location) }
+                    object.unknownSpreads += other.unknownSpreads
                 case .undefined, .null: break
                 case .unknown(let reason):
-                    report(.unevaluable, "cannot spread this object: \(reason)", at: location(spread.range, in: scope))
+                    // Not reported here: code that never reaches a table (a zod schema's `...base.shape`) is not
+                    // the schema's business. Whoever needs this object's keys reports it.
+                    object.unknownSpreads.append((reason, location(spread.range, in: scope)))
                 default: break
                 }
             case .method(let method):
@@ -114,7 +135,9 @@ extension Evaluator {
     private func unary(_ node: UnaryExpression, _ scope: Scope) -> Value {
         let operand = evaluate(node.operand, scope)
         switch node.operator {
-        case .minus: if case .number(let value) = operand { return .number(-value) }
+        case .minus:
+            if case .number(let value) = operand { return .number(-value) }
+            if case .bigint(let digits) = operand { return .bigint(digits.hasPrefix("-") ? String(digits.dropFirst()) : "-" + digits) }
         case .plus: if case .number(let value) = operand { return .number(value) }
         case .logicalNot: if let truth = operand.truthiness { return .bool(!truth) }
         case .void: return .undefined
@@ -146,6 +169,8 @@ extension Evaluator {
         case (.plus, .string(let a), .string(let b)): return .string(a + b)
         case (.plus, .string(let a), .number(let b)): return .string(a + JavaScriptText.number(b))
         case (.plus, .number(let a), .string(let b)): return .string(JavaScriptText.number(a) + b)
+        case (.plus, .string(let a), .bigint(let b)): return .string(a + b)
+        case (.plus, .bigint(let a), .string(let b)): return .string(a + b)
         case (.minus, .number(let a), .number(let b)): return .number(a - b)
         case (.multiply, .number(let a), .number(let b)): return .number(a * b)
         case (.divide, .number(let a), .number(let b)): return .number(a / b)
@@ -189,7 +214,38 @@ extension Evaluator {
         }
         switch closure.body {
         case .expression(let expression): return evaluate(expression, scope)
-        case .block(let block): return execute(block.statements, scope) ?? .undefined
+        case .block(let block):
+            var skipped: SkippedStatement?
+            let result = execute(block.statements, scope, skipped: &skipped) ?? .undefined
+            guard let skipped else { return result }
+            return afterSkipping(skipped, result)
+        }
+    }
+
+    /// A statement of a helper the reader did not follow (a loop, an assignment): what it did is unknown.
+    struct SkippedStatement {
+        var reason: String
+        var location: SourceLocation
+    }
+
+    /// The result of a helper that ran statements the reader skipped. A table or column it returns still exists
+    /// (so it is neither added nor dropped), but everything about it except its name may have been changed.
+    private func afterSkipping(_ skipped: SkippedStatement, _ result: Value) -> Value {
+        switch result {
+        case .table(let index) where tables.indices.contains(index):
+            report(.unevaluable, "cannot follow what this does to table \(tables[index].name): \(skipped.reason)",
+                   at: skipped.location)
+            for column in tables[index].columns.indices {
+                tables[index].columns[column].builder.unreadable.formUnion(Column.Part.allExceptName)
+            }
+            tables[index].unreadableElements.formUnion(Difference.Element.tableConstraints.union([.column]))
+            return result
+        case .column(var builder):
+            report(.unevaluable, "cannot follow what this does to the column: \(skipped.reason)", at: skipped.location)
+            builder.unreadable.formUnion(Column.Part.allExceptName)
+            return .column(builder)
+        case .unknown: return result
+        default: return .unknown(skipped.reason)
         }
     }
 
@@ -201,8 +257,12 @@ extension Evaluator {
         }
     }
 
-    /// Runs statements; returns the value of a `return` reached, nil when none is.
-    private func execute(_ statements: [StatementSyntax], _ scope: Scope) -> Value? {
+    /// Runs statements; returns the value of a `return` reached, nil when none is. Statements it does not model
+    /// are skipped and the first is remembered in `skipped`.
+    private func execute(_ statements: [StatementSyntax], _ scope: Scope, skipped: inout SkippedStatement?) -> Value? {
+        func skip(_ reason: String, _ statement: StatementSyntax) {
+            if skipped == nil { skipped = SkippedStatement(reason: reason, location: location(statement.range, in: scope)) }
+        }
         for statement in statements {
             switch statement {
             case .variable(let declaration):
@@ -218,9 +278,22 @@ extension Evaluator {
                     return .unknown("a branch known only at run time")
                 }
                 if let branch = test ? statement.consequent : statement.alternate,
-                   let value = execute([branch], scope) { return value }
+                   let value = execute([branch], scope, skipped: &skipped) { return value }
             case .block(let block):
-                if let value = execute(block.statements, Scope(module: scope.module, parent: scope)) { return value }
+                if let value = execute(block.statements, Scope(module: scope.module, parent: scope), skipped: &skipped) {
+                    return value
+                }
+            case .expression(let expression):
+                // The reader keeps values as copies: an assignment's effect on them is lost.
+                switch expression.expression.unwrapped {
+                case .assignment, .update: skip("it assigns to a variable or property", statement)
+                case .unary(let node) where node.operator == .delete: skip("it deletes a property", statement)
+                default: continue
+                }
+            case .for, .forInOf, .while, .doWhile, .switch, .try, .labeled:
+                skip("it runs a loop, switch or try block", statement)
+            case .throw:
+                return .unknown("a helper that throws")
             default:
                 continue
             }

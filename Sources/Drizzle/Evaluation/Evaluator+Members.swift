@@ -12,10 +12,15 @@ extension Evaluator {
             switch name {
             case "raw": return .library(.sqlRaw)
             case "identifier": return .library(.sqlIdentifier)
+            case "join": return .library(.sqlJoin)
             default: return .unknown("`sql.\(name)`")
             }
         case .library(.objectNamespace):
             return .library(.objectFunction(name))
+        case .library(.mathNamespace):
+            return .library(.math(name))
+        case .library(.zod):
+            return name == "enum" ? .library(.zodEnum) : .unknown("zod's `\(name)`")
         case .table(let index):
             if tables.indices.contains(index), tables[index].columns.contains(where: { $0.key == name }) {
                 return .tableColumn(TableColumnReference(table: index, key: name, location: tables[index].location))

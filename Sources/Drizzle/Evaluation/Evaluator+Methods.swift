@@ -1,3 +1,5 @@
+import Foundation
+
 /// Method calls on builder values: the chains of columns, index columns and constraints.
 extension Evaluator {
     func callMethod(_ receiver: Value, _ name: String, _ site: CallSite) -> Value {
@@ -37,6 +39,12 @@ extension Evaluator {
                     if case .array(let more) = argument { return result + more }
                     return result + [argument]
                 })
+            case "join":
+                // `Array.prototype.join`: null and undefined print as empty.
+                let separator = site.arguments.isEmpty ? "," : site.string(0)
+                let parts = elements.map { $0.isNullish ? "" : $0.javaScriptString }
+                guard let separator, !parts.contains(nil) else { break }
+                return .string(parts.compactMap { $0 }.joined(separator: separator))
             default: break
             }
             return .unknown("`.\(name)()` on an array")
@@ -44,8 +52,29 @@ extension Evaluator {
             switch name {
             case "toLowerCase": return .string(text.lowercased())
             case "toUpperCase": return .string(text.uppercased())
-            default: return .unknown("`.\(name)()` on a string")
+            case "toString", "valueOf": return receiver
+            case "trim": return .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            case "concat":
+                let parts = site.arguments.map(\.javaScriptString)
+                guard !parts.contains(nil) else { break }
+                return .string(text + parts.compactMap { $0 }.joined())
+            case "replace", "replaceAll":
+                // String patterns only (a RegExp is not modelled): `replace` swaps the first occurrence.
+                guard let pattern = site.string(0), let replacement = site.string(1), !replacement.contains("$") else { break }
+                if name == "replaceAll" { return .string(text.replacingOccurrences(of: pattern, with: replacement)) }
+                guard let range = text.range(of: pattern) else { return receiver }
+                return .string(text.replacingCharacters(in: range, with: replacement))
+            default: break
             }
+            return .unknown("`.\(name)()` on a string")
+        case .number, .bigint, .bool:
+            // `DIMENSIONS.toString()`; a radix other than 10 is not modelled.
+            guard name == "toString", site.arguments.isEmpty || site.argument(0).isTen,
+                  let text = receiver.javaScriptString else { return .unknown("`.\(name)()` on a primitive") }
+            return .string(text)
+        case .sql where name == "as" || name == "mapWith":
+            // Aliases and result mappers do not change the SQL drizzle-kit writes.
+            return receiver
         case .unknown: return receiver
         default:
             return .unknown("`.\(name)()`")
@@ -61,11 +90,13 @@ extension Evaluator {
             builder.notNull = true
         case "default":
             let value = site.argument(0)
+            builder.unreadable.remove(.default)
             if case .sql(let fragment) = value {
                 builder.defaultValue = .sql(fragment, site.location(of: 0))
             } else {
                 if case .unknown(let reason) = value {
                     report(.unevaluable, "cannot evaluate this default: \(reason)", at: site.location(of: 0))
+                    builder.unreadable.insert(.default)
                 }
                 builder.defaultValue = .value(value, site.location(of: 0))
             }
@@ -89,7 +120,8 @@ extension Evaluator {
             builder = ColumnBuilder(builder: builder.builder, explicitName: builder.explicitName,
                                     baseType: builder.baseType, enumReference: builder.enumReference,
                                     arraySizes: builder.arraySizes, notNull: false, options: builder.options,
-                                    location: builder.location)
+                                    location: builder.location,
+                                    unreadable: builder.unreadable.intersection([.name, .type]))
             if case .number(let size) = site.argument(0), size == size.rounded(), abs(size) < 1e15 {
                 builder.arraySizes.append(Int(size))
             } else {
@@ -99,25 +131,40 @@ extension Evaluator {
             let value = site.argument(0)
             switch value {
             case .sql(let fragment): builder.generated = .sql(fragment, site.location(of: 0))
-            case .function(let closure): builder.generated = generatedSource(invoke(closure, []), site)
+            case .function(let closure): builder.generated = .deferred(closure, site.location(of: 0))
             default: builder.generated = .value(value, site.location(of: 0))
             }
         case "generatedAlwaysAsIdentity", "generatedByDefaultAsIdentity":
+            let options = site.argument(0)
             builder.identity = IdentitySpec(type: name == "generatedAlwaysAsIdentity" ? "always" : "byDefault",
-                                            options: site.object(0))
+                                            options: options.objectValue)
             builder.notNull = true
+            if let reason = Self.unknownOption(options) {
+                report(.unevaluable, "cannot evaluate the identity's options: \(reason)", at: site.location(of: 0))
+                builder.unreadable.insert(.identity)
+            }
         default:
             // `$type<T>()`, `$comment(...)` and other type-level helpers do not change the schema.
             if !name.hasPrefix("$") {
+                // A method the reader does not know may change anything about the column but its name.
                 report(.unevaluable, "unknown column method `.\(name)()`", at: site.location)
+                builder.unreadable.formUnion(Column.Part.allExceptName)
             }
         }
         return .column(builder)
     }
 
-    private func generatedSource(_ value: Value, _ site: CallSite) -> DefaultSource {
-        if case .sql(let fragment) = value { return .sql(fragment, site.location(of: 0)) }
-        return .value(value, site.location(of: 0))
+    /// Why an options object (`{ maxValue, cache, … }`) cannot be read: unknown itself, an unknown spread, or an
+    /// unknown value; nil when every option is known.
+    static func unknownOption(_ options: Value) -> String? {
+        switch options {
+        case .unknown(let reason): return reason
+        case .object(let object):
+            if let spread = object.unknownSpreads.first { return spread.reason }
+            for property in object.properties { if case .unknown(let reason) = property.value { return reason } }
+            return nil
+        default: return nil
+        }
     }
 
     private func constraintMethod(_ constraint: ConstraintBuilder, _ name: String, _ site: CallSite) -> Value {

@@ -12,6 +12,14 @@ struct TableState {
     var nameLocation: SourceLocation
     /// The whole declaration statement (`export const users = pgTable(...)`), for marker comments.
     var declarationRange: Range<Int>?
+    /// Kinds of elements the reader could not read (see `Table.unreadableElements`).
+    var unreadableElements: Set<Difference.Element> = []
+}
+
+extension Difference.Element {
+    /// What a table's third argument can define.
+    static let tableConstraints: Set<Difference.Element> = [.index, .foreignKey, .primaryKey, .uniqueConstraint,
+                                                           .checkConstraint, .policy]
 }
 
 extension Evaluator {
@@ -19,11 +27,13 @@ extension Evaluator {
     func makeTable(_ site: CallSite, schema: String?, nameTransform: Closure?) -> Value {
         guard var name = site.string(0) else {
             report(.unevaluable, "cannot evaluate the table's name", at: site.location(of: 0))
+            unreadableElements.insert(.table)
             return .unknown("a table with an unknown name")
         }
         if let nameTransform {
             guard let transformed = invoke(nameTransform, [.string(name)]).stringValue else {
                 report(.unevaluable, "cannot evaluate the table creator's name for \(name)", at: site.location)
+                unreadableElements.insert(.table)
                 return .unknown("a table with an unknown name")
             }
             name = transformed
@@ -32,9 +42,20 @@ extension Evaluator {
         if case .function(let closure) = columnsValue {
             columnsValue = invoke(closure, [.library(.namespace(module: "drizzle-orm/pg-core"))])
         }
-        guard case .object(let object) = columnsValue else {
-            report(.unevaluable, "cannot evaluate the columns of table \(name)", at: site.location(of: 1))
-            return .unknown("a table with unknown columns")
+        var unreadable: Set<Difference.Element> = []
+        var object = ObjectValue()
+        switch columnsValue {
+        case .object(let columnsObject): object = columnsObject
+        default:
+            // The table exists (drizzle-kit would see it) but nothing inside can be compared.
+            let reason = if case .unknown(let why) = columnsValue { ": \(why)" } else { "" }
+            report(.unevaluable, "cannot evaluate the columns of table \(name)\(reason)", at: site.location(of: 1))
+            unreadable = Difference.Element.tableConstraints.union([.column])
+        }
+        for spread in object.unknownSpreads {
+            report(.unevaluable, "cannot evaluate the columns this adds to table \(name): \(spread.reason)",
+                   at: spread.location)
+            unreadable.insert(.column)
         }
         var columns: [(key: String, builder: ColumnBuilder, location: SourceLocation)] = []
         for property in object.properties {
@@ -42,20 +63,28 @@ extension Evaluator {
                 let reason = if case .unknown(let why) = property.value { ": \(why)" } else { "" }
                 report(.unevaluable, "cannot evaluate column \(property.key) of table \(name)\(reason)",
                        at: property.location)
+                // Kept, so that it is neither a dropped column nor (its SQL name unknown) an added one.
+                var placeholder = ColumnBuilder.unreadable(at: property.location)
+                placeholder.unreadable = Set(Column.Part.allCases)
+                columns.append((property.key, placeholder, property.location))
+                unreadable.insert(.column)
                 continue
             }
+            if builder.unreadable.contains(.name) { unreadable.insert(.column) }
             columns.append((property.key, builder, property.location))
         }
         let declaration = currentDeclaration.flatMap { $0.module == site.location.path ? $0 : nil }
         tables.append(TableState(schema: schema, name: name, variableName: declaration?.name, columns: columns,
                                  extraConfig: site.argument(2), location: site.location, nameLocation: site.location(of: 0),
-                                 declarationRange: declaration?.statementRange))
+                                 declarationRange: declaration?.statementRange, unreadableElements: unreadable))
         return .table(tables.count - 1)
     }
 
     /// `relations(table, ({ one, many }) => ({ … }))`.
     func makeRelations(_ site: CallSite) -> Value {
-        guard case .table(let from) = site.argument(0), case .function(let closure) = site.argument(1) else {
+        // Relations of something that is not a pg table (a `mysqlTable` next to the pg schema) are not ours.
+        guard case .table(let from) = site.argument(0) else { return .unknown("relations of a value that is not a table") }
+        guard case .function(let closure) = site.argument(1) else {
             report(.unevaluable, "cannot evaluate these relations", at: site.location)
             return .unknown("relations")
         }
@@ -98,9 +127,11 @@ extension Evaluator {
     func sqlTableName(_ index: Int) -> String { tables.indices.contains(index) ? tables[index].name : "" }
 
     /// The SQL name of a referenced column, with the configured casing.
+    /// nil when the column is not found or its name could not be read.
     func columnName(_ reference: TableColumnReference) -> String? {
         guard tables.indices.contains(reference.table),
-              let column = tables[reference.table].columns.first(where: { $0.key == reference.key }) else { return nil }
+              let column = tables[reference.table].columns.first(where: { $0.key == reference.key }),
+              !column.builder.unreadable.contains(.name) else { return nil }
         return sqlName(key: column.key, builder: column.builder)
     }
 

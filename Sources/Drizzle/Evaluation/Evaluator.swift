@@ -16,9 +16,17 @@ final class Evaluator {
     /// Exports being resolved, to stop re-export cycles (`a` re-exports from `b`, which re-exports from `a`).
     private var exportsInProgress: Set<String> = []
     var tables: [TableState] = []
+    /// Kinds of top-level elements some of which could not be read at all (see `SchemaModel.unreadableElements`).
+    var unreadableElements: Set<Difference.Element> = []
     /// The declaration being evaluated at the top level (to name tables and find their marker comments).
     var currentDeclaration: (module: String, name: String, statementRange: Range<Int>)?
     var callDepth = 0
+    /// Expressions being evaluated, one inside the other. The parser reads left-nested chains (`f()()…`,
+    /// `a + b + …`) in a loop and accepts `Parser.maximumChainLinks` of them, but evaluating them recurses once
+    /// per link; past this depth (far beyond hand-written schemas, well inside a debug build's stack) the value
+    /// is unknown, which the schema reports where it needed it.
+    var expressionDepth = 0
+    static let maximumExpressionDepth = 400
     private var reportedRanges: Set<SourceLocation> = []
 
     init(provider: SourceProvider, options: SchemaReadOptions) {
@@ -91,6 +99,16 @@ final class Evaluator {
             guard let name else { return .library(.namespace(module: source)) }
             return .library(LibraryFunction.named(name))
         }
+        // Another dialect's builders (`mysqlTable` next to the pg schema): drizzle-kit's PostgreSQL run ignores
+        // what they make, and so does the reader, without calling it unreadable.
+        if source.hasPrefix("drizzle-orm/") { return .library(.other(name ?? source)) }
+        if source == "zod" || source.hasPrefix("zod/") {
+            switch name {
+            case nil, "z", "default": return .library(.zod)
+            case "enum": return .library(.zodEnum)
+            default: return .unknown("zod's `\(name ?? "")`")
+            }
+        }
         guard let target = resolver.resolve(source, from: importer) else {
             return .unknown("`\(name ?? "*")` comes from `\(source)`, which is not in the repository")
         }
@@ -130,7 +148,9 @@ final class Evaluator {
         guard !visited.contains(path), let module = module(path) else { return [] }
         var result: [(name: String, value: Value)] = []
         var seen: Set<String> = []
-        for name in module.exportOrder where name != "default" {
+        // drizzle-kit sees an entry file's default export too (`Object.values` of the module); `export *` never
+        // passes a default on.
+        for name in module.exportOrder where name != "default" || visited.isEmpty {
             seen.insert(name)
             if let value = exportedValue(path, name) { result.append((name, value)) }
         }
@@ -177,6 +197,8 @@ final class Evaluator {
         switch name {
         case "undefined": return .undefined
         case "Object": return .library(.objectNamespace)
+        case "String", "Number", "BigInt", "parseInt", "parseFloat": return .library(.conversion(name))
+        case "Math": return .library(.mathNamespace)
         case "process":
             // Read statically as if no environment variable were set, so `process.env.X ?? 'fallback'` and
             // `process.env.X || 'fallback'` give the fallback.

@@ -6,7 +6,7 @@ enum LibraryFunction {
     /// The function a `customType({ dataType() { … } })` call returns: it makes columns of that type.
     case customColumn(dataType: Value)
     case index, uniqueIndex, primaryKey, foreignKey, unique, check, pgPolicy
-    case sql, sqlRaw, sqlIdentifier
+    case sql, sqlRaw, sqlIdentifier, sqlJoin
     /// `eq`, `ne`, `gt`, `gte`, `lt`, `lte`, `isNull`, `isNotNull`, `and`, `or`, `not`, `inArray`, `notInArray`.
     case sqlOperator(String)
     case relations
@@ -15,6 +15,13 @@ enum LibraryFunction {
     /// `Object` and its static functions (`values`, `keys`, `entries`, `fromEntries`).
     case objectNamespace
     case objectFunction(String)
+    /// JavaScript's `String(x)`, `Number(x)`, `BigInt(x)`, `parseInt(x)` and `parseFloat(x)`.
+    case conversion(String)
+    /// `Math` and its functions on numbers (`Math.max`, `Math.floor`, …).
+    case mathNamespace
+    case math(String)
+    /// zod's namespace (`z`), and `z.enum([...])`, whose `.options` schemas pass to `pgEnum`.
+    case zod, zodEnum
     /// A namespace import of a drizzle module (`import * as pg from 'drizzle-orm/pg-core'`).
     case namespace(module: String)
     /// Something exported by drizzle that does not change the schema (`getTableColumns`, `pgRole`, …).

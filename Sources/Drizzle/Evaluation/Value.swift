@@ -48,6 +48,8 @@ indirect enum Value {
 
     var isUnknown: Bool { if case .unknown = self { true } else { false } }
 
+    var isTen: Bool { if case .number(10) = self { true } else { false } }
+
     var stringValue: String? { if case .string(let value) = self { value } else { nil } }
 
     var boolValue: Bool? { if case .bool(let value) = self { value } else { nil } }
@@ -67,11 +69,27 @@ indirect enum Value {
         }
     }
 
+    /// `String(value)` for primitives; nil for values whose text the reader does not know.
+    var javaScriptString: String? {
+        switch self {
+        case .string(let text): text
+        case .number(let number): JavaScriptText.number(number)
+        case .bigint(let digits): digits
+        case .bool(let flag): flag ? "true" : "false"
+        case .null: "null"
+        case .undefined: "undefined"
+        default: nil
+        }
+    }
+
     /// A property read (`value.name`) on plain values.
     func property(_ name: String) -> Value? {
         switch self {
         case .object(let object): object[name]
-        case .array(let elements): name == "length" ? .number(Double(elements.count)) : nil
+        case .array(let elements):
+            if name == "length" { .number(Double(elements.count)) }
+            else if let index = Int(name), elements.indices.contains(index) { elements[index] }
+            else { nil }
         case .string(let text): name == "length" ? .number(Double(text.utf16.count)) : nil
         default: nil
         }
@@ -88,19 +106,34 @@ struct ObjectValue {
         var key: String
         var value: Value
         var location: SourceLocation
+        /// How many unknown spreads preceded the write.
+        var spreadsBefore = 0
     }
 
     var properties: [Property] = []
+    /// Spreads of values the reader could not evaluate (`...schema.shape`), with why and where: any key may come
+    /// from them, so a key not written here is unknown rather than absent. Reported only if a schema needs it.
+    var unknownSpreads: [(reason: String, location: SourceLocation)] = []
 
-    subscript(key: String) -> Value? { properties.last { $0.key == key }?.value }
+    /// Every key is known (no spread of an unknown value).
+    var isComplete: Bool { unknownSpreads.isEmpty }
+
+    subscript(key: String) -> Value? {
+        // A key written before an unknown spread may have been overwritten by it.
+        if let property = properties.last(where: { $0.key == key }), property.spreadsBefore == unknownSpreads.count {
+            return property.value
+        }
+        return unknownSpreads.last.map { .unknown($0.reason) }
+    }
 
     mutating func set(_ key: String, _ value: Value, location: SourceLocation) {
         if let index = properties.firstIndex(where: { $0.key == key }) {
             // JavaScript keeps the first insertion position and the last value.
             properties[index].value = value
             properties[index].location = location
+            properties[index].spreadsBefore = unknownSpreads.count
         } else {
-            properties.append(Property(key: key, value: value, location: location))
+            properties.append(Property(key: key, value: value, location: location, spreadsBefore: unknownSpreads.count))
         }
     }
 }
@@ -154,6 +187,7 @@ struct EnumReference {
     var schema: String?
     var values: [String]
     var location: SourceLocation
+    var areValuesUnreadable = false
 }
 
 /// `one(table, { fields, references, relationName })` / `many(table, { relationName })`.

@@ -9,6 +9,8 @@ public struct SchemaModel: Sendable, Hashable {
     public var sequences: [Sequence]
     /// Application-level relations from `relations()`; snapshots have none.
     public var relations: [Relation]
+    /// Kinds of top-level elements (tables, enums) of which some could not be read, names included.
+    public var unreadableElements: Set<Difference.Element> = []
 
     public init(tables: [Table] = [], enums: [PgEnum] = [], schemas: [String] = [], sequences: [Sequence] = [],
                 relations: [Relation] = []) {
@@ -33,6 +35,8 @@ public struct PgEnum: Sendable, Hashable {
     public var schema: String
     public var values: [String]
     public var location: SourceLocation
+    /// Some values could not be read.
+    public var areValuesUnreadable = false
 
     public init(name: String, schema: String = "public", values: [String], location: SourceLocation = .none) {
         self.name = name

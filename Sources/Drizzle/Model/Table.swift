@@ -20,6 +20,9 @@ public struct Table: Sendable, Hashable {
     public var location: SourceLocation
     /// The table's name as written (the string argument), for short carets; `location` in snapshots.
     public var nameLocation: SourceLocation
+    /// Kinds of elements (columns, indexes, …) of which the table has some the reader could not read (their
+    /// names unknown too): a snapshot element of such a kind missing from the sources may be one of them.
+    public var unreadableElements: Set<Difference.Element> = []
 
     public init(schema: String = "", name: String, variableName: String? = nil, columns: [Column] = [],
                 indexes: [Index] = [], foreignKeys: [ForeignKey] = [],
@@ -84,6 +87,15 @@ public struct Column: Sendable, Hashable {
     public var location: SourceLocation
     /// The builder call (`timestamp('created_at', {...})`), where the type is decided.
     public var typeLocation: SourceLocation
+    /// What the reader could not work out (reported by `drizzle/parse-error`): never compared, never a verdict.
+    public var unreadable: Set<Part> = []
+
+    /// The parts of a column that can be unreadable: `name` when even the column's SQL name is unknown.
+    public enum Part: String, Sendable, Hashable, CaseIterable {
+        case name, type, primaryKey, notNull, `default`, identity, generated
+
+        public static let allExceptName: Set<Part> = Set(allCases).subtracting([.name])
+    }
 
     public init(name: String, key: String? = nil, type: String, typeSchema: String? = nil, primaryKey: Bool = false,
                 notNull: Bool = false, default: ColumnDefault? = nil, identity: Identity? = nil,

@@ -11,6 +11,10 @@
 /// - drizzle-kit 1 keeps a snapshot constraint's derived name (`nameExplicit: false`) when exactly one unnamed
 ///   source constraint has the same definition (its `preserveEntityNames`): e.g. an index named after a column
 ///   that was later renamed. Such pairs are matched despite the different names.
+///
+/// What the reader could not read is never a difference ("never guess"): a column's unreadable parts are not
+/// compared, and when a table (or the model) has elements of some kind it could not read at all, an element of
+/// that kind that only the snapshot has is not reported as removed.
 public enum SchemaDiff {
     public static func compare(_ source: SchemaModel, _ snapshot: SchemaModel) -> [Difference] {
         var differences: [Difference] = []
@@ -24,11 +28,12 @@ public enum SchemaDiff {
             }
             differences += TableDiff(source: table, snapshot: other).differences()
         }
-        for table in snapshot.tables where !sourceKeys.contains(table.key) {
+        for table in snapshot.tables where !sourceKeys.contains(table.key) && !source.unreadableElements.contains(.table) {
             differences.append(Difference(change: .removed, element: .table, table: nil, name: table.key,
                                           snapshotLocation: table.location))
         }
-        differences += compareEnums(source.enums, snapshot.enums)
+        differences += compareEnums(source.enums, snapshot.enums,
+                                    reportRemoved: !source.unreadableElements.contains(.enum))
         let sourceSchemas = Set(source.schemas), snapshotSchemas = Set(snapshot.schemas)
         for schema in source.schemas where !snapshotSchemas.contains(schema) {
             differences.append(Difference(change: .added, element: .schema, table: nil, name: schema))
@@ -39,7 +44,7 @@ public enum SchemaDiff {
         return differences
     }
 
-    private static func compareEnums(_ source: [PgEnum], _ snapshot: [PgEnum]) -> [Difference] {
+    private static func compareEnums(_ source: [PgEnum], _ snapshot: [PgEnum], reportRemoved: Bool) -> [Difference] {
         var differences: [Difference] = []
         let snapshotEnums = Dictionary(snapshot.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         for value in source {
@@ -48,7 +53,7 @@ public enum SchemaDiff {
                                               sourceLocation: value.location))
                 continue
             }
-            if value.values != other.values {
+            if value.values != other.values, !value.areValuesUnreadable {
                 differences.append(Difference(change: .changed, element: .enum, table: nil, name: value.key,
                                               property: "values", sourceValue: value.values.joined(separator: ", "),
                                               snapshotValue: other.values.joined(separator: ", "),
@@ -56,7 +61,7 @@ public enum SchemaDiff {
             }
         }
         let sourceKeys = Set(source.map(\.key))
-        for value in snapshot where !sourceKeys.contains(value.key) {
+        for value in snapshot where reportRemoved && !sourceKeys.contains(value.key) {
             differences.append(Difference(change: .removed, element: .enum, table: nil, name: value.key,
                                           snapshotLocation: value.location))
         }
@@ -85,7 +90,11 @@ private struct TableDiff {
         matchByName(source.policies, snapshot.policies, element: .policy, name: { $0 }, location: { _ in source.location },
                     properties: { _ in [] })
         matchByName(source.columns, snapshot.columns, element: .column, name: \.name, location: \.location,
-                    properties: Self.columnProperties)
+                    properties: Self.columnProperties, isNameUnreadable: { $0.unreadable.contains(.name) },
+                    isUnreadable: { column, property in
+                        column.unreadable.contains(.name)
+                            || Column.Part(rawValue: property).map(column.unreadable.contains) ?? false
+                    })
         let uniqueProperties: (UniqueConstraint) -> [(String, String)] = {
             [("columns", $0.columns.joined(separator: ", ")), ("nullsNotDistinct", "\($0.nullsNotDistinct)")]
         }
@@ -133,25 +142,28 @@ private struct TableDiff {
     private mutating func matchByName<Element>(
         _ sourceElements: [Element], _ snapshotElements: [Element], element: Difference.Element,
         name: (Element) -> String, location: (Element) -> SourceLocation,
-        properties: (Element) -> [(String, String)]
+        properties: (Element) -> [(String, String)], isNameUnreadable: (Element) -> Bool = { _ in false },
+        isUnreadable: (Element, String) -> Bool = { _, _ in false }
     ) {
         var remaining = Dictionary(snapshotElements.map { (name($0), $0) }, uniquingKeysWith: { first, _ in first })
         for item in sourceElements {
             let itemName = name(item)
             guard let other = remaining.removeValue(forKey: itemName) else {
+                // An element whose name is unknown may be any snapshot element: never "added".
+                if isNameUnreadable(item) { continue }
                 found.append(Difference(change: .added, element: element, table: source.key, name: itemName,
                                               sourceLocation: location(item)))
                 continue
             }
             let otherProperties = Dictionary(properties(other), uniquingKeysWith: { first, _ in first })
-            for (property, value) in properties(item) where otherProperties[property] != value {
+            for (property, value) in properties(item) where otherProperties[property] != value && !isUnreadable(item, property) {
                 found.append(Difference(change: .changed, element: element, table: source.key, name: itemName,
                                               property: property, sourceValue: value,
                                               snapshotValue: otherProperties[property],
                                               sourceLocation: location(item), snapshotLocation: location(other)))
             }
         }
-        for item in snapshotElements where remaining[name(item)] != nil {
+        for item in snapshotElements where remaining[name(item)] != nil && !source.unreadableElements.contains(element) {
             found.append(Difference(change: .removed, element: element, table: source.key, name: name(item),
                                           snapshotLocation: location(item)))
         }

@@ -58,6 +58,11 @@ public enum SnapshotWriter {
                 ("type", .string(identity.type)), ("name", .string(identity.name)), ("schema", .string(identity.schema)),
             ] + sequenceOptions(identity.options))))
         }
+        if !column.unreadable.isEmpty {
+            // Not drizzle-kit's: says which of the values above are placeholders (see `drizzle/parse-error`).
+            let parts = Column.Part.allCases.filter(column.unreadable.contains).map { OrderedJSON.string($0.rawValue) }
+            members.append(("unreadable", .array(parts)))
+        }
         return .object(members)
     }
 
