@@ -31,17 +31,18 @@ let package = Package(
         .target(name: "TypeScript"),
         .target(name: "Drizzle", dependencies: ["TypeScript", "JSON", "Core"]),
         .target(name: "Queries", dependencies: ["TypeScript", "Drizzle"]),
+        .target(name: "Prisma", dependencies: ["Drizzle"]),
         .target(name: "Migrations", dependencies: ["Core", "JSON", "SQL", "Drizzle"]),
-        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle", "Queries", "Migrations"]),
+        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations"]),
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
-        .target(name: "DrizzleRules", dependencies: ["Core", "Drizzle", "Queries", "ProjectModel"]),
+        .target(name: "DrizzleRules", dependencies: ["Core", "Drizzle", "Prisma", "Queries", "ProjectModel"]),
         .target(name: "MigrationRules", dependencies: ["Core", "ProjectModel", "Migrations", "Drizzle", "SQL"]),
 
         // The engine, configuration discovery, reporters and the command line.
         .target(name: "Reporters", dependencies: ["Core"]),
-        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "Queries", "ProjectModel", "GistRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git"]),
+        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "GistRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git"]),
         .executableTarget(name: "schemalint", dependencies: [
             "Linter", "Reporters", "Core",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -57,6 +58,7 @@ let package = Package(
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "MigrationRules", "Linter", "SQL", "Drizzle", "Core", "TestSupport"]),
         .testTarget(name: "SQLTests", dependencies: ["SQL", "TestSupport"]),
         .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),
+        .testTarget(name: "PrismaTests", dependencies: ["Prisma", "Drizzle", "Linter", "Core", "TestSupport"]),
         .testTarget(name: "DrizzleTests", dependencies: ["Drizzle", "TypeScript", "JSON", "TestSupport"]),
         .testTarget(name: "ReporterTests", dependencies: ["Linter", "Reporters", "Core"], exclude: ["Golden"]),
         .testTarget(name: "LinterTests", dependencies: ["Linter", "Core", "Reporters", "TestSupport"], exclude: ["Golden"]),

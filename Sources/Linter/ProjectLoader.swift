@@ -30,6 +30,9 @@ struct ProjectLoader {
         let provider = ParsedSourceProvider(source: source, paths: paths)
         let schemas = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
         let queryUsage = loadQueries(paths, schemas: schemas, provider: provider)
+        // The legacy ORM's schemas join the Drizzle ones in the same model, so the schema rules read both.
+        let prisma = PrismaLoading(paths: paths, source: source, provider: provider).load()
+        for file in prisma.files { files[file.path] = file }
         for entry in provider.entries {
             files[entry.file.path] = entry.file
             let found = entry.syntax.comments.compactMap {
@@ -50,7 +53,7 @@ struct ProjectLoader {
             baseMigrations = try MigrationLoading.load(paths: basePaths, configuration: configuration, drizzleConfigs: drizzleConfigs, source: base).folders
         }
         return Loaded(
-            project: Project(configuration: configuration, files: files, gists: gists, schemas: schemas, queryUsage: queryUsage,
+            project: Project(configuration: configuration, files: files, gists: gists, schemas: schemas + prisma.schemas, queryUsage: queryUsage,
                              migrations: migrations.folders, baseMigrations: baseMigrations),
             directives: directives)
     }
