@@ -52,10 +52,10 @@ struct ProjectLoader {
             let basePaths = try base.listFiles().filter { !ignored.matches($0) }
             baseMigrations = try MigrationLoading.load(paths: basePaths, configuration: configuration, drizzleConfigs: drizzleConfigs, source: base).folders
         }
-        return Loaded(
-            project: Project(configuration: configuration, files: files, gists: gists, schemas: schemas + prisma.schemas, queryUsage: queryUsage,
-                             migrations: migrations.folders, baseMigrations: baseMigrations),
-            directives: directives)
+        var project = Project(configuration: configuration, files: files, gists: gists, schemas: schemas + prisma.schemas, queryUsage: queryUsage,
+                              migrations: migrations.folders, baseMigrations: baseMigrations)
+        addFacts(to: &project, paths: paths, provider: provider)
+        return Loaded(project: project, directives: directives)
     }
 
     /// The columns the `queries` files filter and sort on (SPEC §1); nothing without `queries` or a schema.

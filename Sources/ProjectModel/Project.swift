@@ -20,6 +20,12 @@ public struct Project: Sendable {
     public var migrations: [MigrationFolder]
     /// The same folders at the base ref (`--base`); nil without a base (`migration/edited-after-merge`).
     public var baseMigrations: [MigrationFolder]?
+    /// Indexes and trigger-maintained columns the migrations add beyond the Drizzle schema.
+    public var migrationEffects = MigrationEffects()
+    /// The columns application code (every TypeScript file, not only `drizzle.queries`) sets when it updates a table.
+    public var tableUpdates = RepositoryUpdates()
+    /// Comments written at schema columns.
+    public var columnComments = ColumnComments()
 
     public init(
         configuration: Configuration, files: [String: SourceFile], gists: GistSet, schemas: [DrizzleSchema] = [],

@@ -109,9 +109,13 @@ public struct DoBlock: Sendable, Equatable {
 public struct CreateObject: Sendable, Equatable {
     public var objectKind: ObjectKind
     public var name: QualifiedName
+    /// For a PL/pgSQL function: the columns of the written row its body assigns (`NEW.updated_at := now();`), as
+    /// PostgreSQL folds the names: what a trigger running the function maintains.
+    public var assignedNewColumns: [String]
 
-    public init(objectKind: ObjectKind, name: QualifiedName) {
+    public init(objectKind: ObjectKind, name: QualifiedName, assignedNewColumns: [String] = []) {
         self.objectKind = objectKind
         self.name = name
+        self.assignedNewColumns = assignedNewColumns
     }
 }
