@@ -28,7 +28,9 @@ public struct MoneyAsFloat: ProjectRule {
                 reporter.report(
                     at: column.typeLocation,
                     message: "column \(column.displayName) holds money but is `\(column.type)`, a binary floating-point type that rounds amounts",
-                    help: "use `numeric('\(column.name)', { precision: 12, scale: 2 })`, or an `integer` of the smallest currency unit (cents)")
+                    help: table.help(
+                        drizzle: "use `numeric('\(column.name)', { precision: 12, scale: 2 })`, or an `integer` of the smallest currency unit (cents)",
+                        prisma: "use `Decimal @db.Decimal(12, 2)`, or an `Int` of the smallest currency unit (cents)"))
             }
         }
     }
