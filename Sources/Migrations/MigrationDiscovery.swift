@@ -50,6 +50,7 @@ struct FolderListing {
 
     func layout(of folder: String) -> MigrationFolder.Layout? {
         if pathSet.contains(MigrationFolder.join(folder, "meta/_journal.json")) { return .journal }
+        if pathSet.contains(MigrationFolder.join(folder, "migration_lock.toml")) { return .prisma }
         let children = files(directlyUnder: folder, depth: 2)
         if children.contains(where: { Self.isKitOneMigrationFile($0.relative) }) { return .folders }
         if files(directlyUnder: folder, depth: 1).contains(where: { $0.relative.hasSuffix(".sql") }) { return .journal }
@@ -77,7 +78,10 @@ struct FolderListing {
     func discoveredFolders() -> [String] {
         var folders: Set<String> = []
         for path in paths {
-            if path == "meta/_journal.json" {
+            if path == "migration_lock.toml" || path.hasSuffix("/migration_lock.toml") {
+                // Prisma Migrate writes the lock file at the root of its migrations folder.
+                folders.insert(String(path.dropLast("migration_lock.toml".count)).trimmingSlash)
+            } else if path == "meta/_journal.json" {
                 folders.insert("")
             } else if path.hasSuffix("/meta/_journal.json") {
                 folders.insert(String(path.dropLast("/meta/_journal.json".count)))
@@ -89,4 +93,9 @@ struct FolderListing {
         }
         return folders.sorted()
     }
+}
+
+extension String {
+    /// `prisma/migrations/` → `prisma/migrations`.
+    var trimmingSlash: String { hasSuffix("/") ? String(dropLast()) : self }
 }
