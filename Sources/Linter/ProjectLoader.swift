@@ -33,6 +33,12 @@ struct ProjectLoader {
         // The legacy ORM's schemas join the Drizzle ones in the same model, so the schema rules read both.
         let prisma = PrismaLoading(paths: paths, source: source, provider: provider).load()
         for file in prisma.files { files[file.path] = file }
+        for schema in prisma.schemas {
+            for (path, comments) in schema.prisma?.comments ?? [:] {
+                let found = comments.compactMap { SuppressionDirective(comment: SourceComment(text: $0.text, range: $0.range)) }
+                if !found.isEmpty { directives[path] = found }
+            }
+        }
         for entry in provider.entries {
             files[entry.file.path] = entry.file
             let found = entry.syntax.comments.compactMap {

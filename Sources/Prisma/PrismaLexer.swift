@@ -18,7 +18,8 @@ struct PrismaToken: Sendable {
 /// Splits a schema into tokens; `//` comments are dropped, `///` comments kept. Never fails: a byte it does not
 /// know becomes a punctuation token the parser reports, and an unterminated string ends at the line's end.
 struct PrismaLexer {
-    static func tokens(_ bytes: [UInt8]) -> (tokens: [PrismaToken], errors: [PrismaSyntaxError]) {
+    static func tokens(_ bytes: [UInt8]) -> (tokens: [PrismaToken], errors: [PrismaSyntaxError], comments: [(text: String, range: Range<Int>)]) {
+        var comments: [(text: String, range: Range<Int>)] = []
         var tokens: [PrismaToken] = []
         var errors: [PrismaSyntaxError] = []
         // A byte-order mark is not part of the schema.
@@ -38,6 +39,8 @@ struct PrismaLexer {
                 if start + 2 < count && bytes[start + 2] == UInt8(ascii: "/") {
                     let text = String(decoding: bytes[(start + 3)..<index], as: UTF8.self)
                     tokens.append(PrismaToken(kind: .docComment, range: start..<index, text: text.trimmingSpaces))
+                } else {
+                    comments.append((String(decoding: bytes[(start + 2)..<index], as: UTF8.self), start..<index))
                 }
             case UInt8(ascii: "\""):
                 let start = index
@@ -87,7 +90,7 @@ struct PrismaLexer {
             }
         }
         tokens.append(PrismaToken(kind: .end, range: count..<count))
-        return (tokens, errors)
+        return (tokens, errors, comments)
     }
 
     static func isIdentifierStart(_ byte: UInt8) -> Bool {

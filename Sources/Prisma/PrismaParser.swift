@@ -2,10 +2,12 @@
 /// skips to the end of the line (inside a block) or to the next top-level keyword, so the rest is still read.
 public enum PrismaParser {
     public static func parse(_ bytes: [UInt8]) -> PrismaFileSyntax {
-        let (tokens, lexErrors) = PrismaLexer.tokens(bytes)
+        let (tokens, lexErrors, comments) = PrismaLexer.tokens(bytes)
         var parser = Parser(tokens: tokens)
         parser.errors = lexErrors
-        return parser.file()
+        var syntax = parser.file()
+        syntax.comments = comments
+        return syntax
     }
 }
 

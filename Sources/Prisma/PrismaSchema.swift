@@ -13,6 +13,8 @@ public struct PrismaSchema: Sendable {
     public var isRelationModeEmulated: Bool
     /// The datasource's `provider`; nil when the schema declares none (one file of a folder without it).
     public var provider: String?
+    /// The `//` comments of each file, by path (suppression directives).
+    public var comments: [String: [(text: String, range: Range<Int>)]] = [:]
 
     public init(files: [String], model: SchemaModel, diagnostics: [ReaderDiagnostic], isRelationModeEmulated: Bool,
                 provider: String?) {
@@ -37,8 +39,10 @@ public struct PrismaSchema: Sendable {
         }
         var mapper = PrismaModelMapper(files: parsed)
         let model = mapper.map()
-        return PrismaSchema(files: files.map(\.path), model: model, diagnostics: diagnostics + mapper.diagnostics,
-                            isRelationModeEmulated: mapper.relationMode == "prisma", provider: mapper.provider)
+        var schema = PrismaSchema(files: files.map(\.path), model: model, diagnostics: diagnostics + mapper.diagnostics,
+                                  isRelationModeEmulated: mapper.relationMode == "prisma", provider: mapper.provider)
+        for file in parsed where !file.syntax.comments.isEmpty { schema.comments[file.path] = file.syntax.comments }
+        return schema
     }
 
     /// Whether the schema is for PostgreSQL (or says nothing: one file of a folder).

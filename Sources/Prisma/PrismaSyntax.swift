@@ -3,6 +3,8 @@ public struct PrismaFileSyntax: Sendable {
     public var blocks: [PrismaBlock]
     /// What could not be read, located; the blocks around it are still read.
     public var errors: [PrismaSyntaxError]
+    /// `//` comments (text after the slashes, range of the whole comment): where suppression directives live.
+    public var comments: [(text: String, range: Range<Int>)] = []
 
     public init(blocks: [PrismaBlock] = [], errors: [PrismaSyntaxError] = []) {
         self.blocks = blocks
