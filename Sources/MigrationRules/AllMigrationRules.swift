@@ -13,4 +13,5 @@ public let allMigrationRules: [any ProjectRule] = [
     UnsafeForeignKey(),
     DestructiveChange(),
     StageMixing(),
+    PrismaMigrationName(),
 ]

@@ -40,7 +40,7 @@ struct PrismaCorpusTests {
 
     @Test func relationModePrismaIsNotAMissingForeignKey() throws {
         let umami = try findings("umami-software__umami")
-        #expect(!umami.contains { $0.rule == "drizzle/missing-foreign-key" || $0.rule == "drizzle/unindexed-foreign-key" || $0.rule.hasPrefix("prisma/") })
+        #expect(!umami.contains { $0.rule == "drizzle/missing-foreign-key" || $0.rule == "drizzle/unindexed-foreign-key" || $0.rule == "prisma/parse-error" })
     }
 
     @Test func migrationFoldersAreReadAsPrisma() throws {
@@ -48,5 +48,17 @@ struct PrismaCorpusTests {
         #expect(!langfuse.contains { $0.rule == "migration/journal-mismatch" })
         // Duplicate timestamps: two folders with the same 14-digit prefix.
         #expect(langfuse.contains { $0.rule == "migration/out-of-order" && $0.path.contains("20240304123642_traces_view_improvement/") })
+    }
+
+    @Test func migrationFolderNames() throws {
+        let names = { (repository: String) throws -> Set<String> in
+            Set(try self.findings(repository).filter { $0.rule == "prisma/migration-name" }
+                .map { $0.path.split(separator: "/").dropLast().last.map(String.init) ?? "" })
+        }
+        #expect(try names("ghostfolio__ghostfolio") == ["20241130164335_added_api_keys_to_user copy"])
+        #expect(try names("mfts__papermark") == ["202310122339_NewColumnInLinkTable", "202310311254_NewColumnEnableNotificationLinkTable", "20241231_add_dataroom_allow_bulk_download"])
+        #expect(try names("umami-software__umami").count == 19)
+        #expect(try names("langfuse__langfuse").isSuperset(of: ["20240126184148_new_models copy", "20240718011733_dataset_runs_add_unique_dataset_id_project_id_name copy"]))
+        #expect(try names("spliit-app__spliit").isEmpty && names("hoppscotch__hoppscotch").isEmpty)
     }
 }
