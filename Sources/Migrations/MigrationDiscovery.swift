@@ -23,7 +23,13 @@ public enum MigrationDiscovery {
             seen.insert(folder)
             found.append(Candidate(path: folder, layout: layout, configPath: configPath))
         }
-        if !found.isEmpty { return found }
+        if !found.isEmpty {
+            // Prisma's migrations (the legacy ORM) live beside drizzle-kit's and no drizzle config names them.
+            for folder in listing.prismaFolders() where !seen.contains(folder) {
+                found.append(Candidate(path: folder, layout: .prisma, configPath: nil))
+            }
+            return found
+        }
         for folder in listing.discoveredFolders() {
             if let layout = listing.layout(of: folder) { found.append(Candidate(path: folder, layout: layout, configPath: nil)) }
         }
@@ -72,6 +78,12 @@ struct FolderListing {
         let parts = relative.split(separator: "/")
         guard parts.count == 2, parts[1] == "migration.sql" || parts[1] == "snapshot.json" else { return false }
         return MigrationName.number(of: String(parts[0])) != nil
+    }
+
+    /// Folders holding Prisma's `migration_lock.toml`, sorted.
+    func prismaFolders() -> [String] {
+        paths.filter { $0 == "migration_lock.toml" || $0.hasSuffix("/migration_lock.toml") }
+            .map { String($0.dropLast("migration_lock.toml".count)).trimmingSlash }.sorted()
     }
 
     /// Folders holding `meta/_journal.json` or drizzle-kit 1 migration folders, sorted.

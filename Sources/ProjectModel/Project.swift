@@ -57,8 +57,9 @@ public struct DrizzleSchema: Sendable {
     }
     /// `drizzle.casing` in .schemalint.yml supplied the casing.
     public var isCasingGiven = false
-    /// The config's `schema` named no file, or files declaring no table: the model is empty because it could
-    /// not be read, not because the schema is empty (`drizzle/parse-error` reports it at `schema`).
+    /// The config's `schema` named no file, or files declaring no table, or the config itself could not be read:
+    /// the model is empty because it could not be read, not because the schema is empty (`drizzle/parse-error`
+    /// reports why).
     public var isModelUnreadable = false
     /// Set when the schema was read from `.prisma` files (the legacy ORM) rather than Drizzle TypeScript: the same
     /// model, with Prisma's specifics (`relationMode`). Never compared with drizzle-kit snapshots.
