@@ -33,12 +33,13 @@ let package = Package(
         .target(name: "TypeScript"),
         .target(name: "Drizzle", dependencies: ["TypeScript", "JSON", "Core"]),
         .target(name: "Queries", dependencies: ["Core", "TypeScript", "Drizzle"]),
+        .target(name: "Prisma", dependencies: ["Drizzle"]),
         .target(name: "Migrations", dependencies: ["Core", "JSON", "SQL", "Drizzle"]),
-        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle", "Queries", "Migrations", "SQL"]),
+        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQL"]),
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
-        .target(name: "DrizzleRules", dependencies: ["Core", "Drizzle", "Queries", "ProjectModel"]),
+        .target(name: "DrizzleRules", dependencies: ["Core", "Drizzle", "Prisma", "Queries", "ProjectModel"]),
         .target(name: "MigrationRules", dependencies: ["Core", "ProjectModel", "Migrations", "Drizzle", "SQL"]),
 
         // `schemalint replay`: the migrations applied to a throwaway PostgreSQL, its catalog read back.
@@ -46,7 +47,7 @@ let package = Package(
 
         // The engine, configuration discovery, reporters and the command line.
         .target(name: "Reporters", dependencies: ["Core"]),
-        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "Queries", "ProjectModel", "GistRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git", "Replay"]),
+        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "GistRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git", "Replay"]),
         .executableTarget(name: "schemalint", dependencies: [
             "Linter", "Reporters", "Core",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -62,6 +63,7 @@ let package = Package(
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "MigrationRules", "Linter", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
         .testTarget(name: "SQLTests", dependencies: ["SQL", "TestSupport"]),
         .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),
+        .testTarget(name: "PrismaTests", dependencies: ["Prisma", "Drizzle", "Linter", "Core", "TestSupport"]),
         .testTarget(name: "DrizzleTests", dependencies: ["Drizzle", "TypeScript", "JSON", "TestSupport"]),
         .testTarget(name: "ReporterTests", dependencies: ["Linter", "Reporters", "Core"], exclude: ["Golden"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Postgres", "Linter", "Core", "Migrations", "Drizzle", "TestSupport"]),

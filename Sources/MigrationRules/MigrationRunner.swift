@@ -26,7 +26,15 @@ enum MigrationRunner: Equatable {
         switch configuration.migrationRunner {
         case .some(.perFileTransaction): self = .perFile
         case .some(.none): self = .none
-        case .some(.drizzleKit), nil: self = folder.layout == .journal && step.entry == nil ? .unknown : .oneTransaction
+        case .some(.drizzleKit), nil:
+            if folder.layout == .prisma {
+                // `prisma migrate deploy` sends each migration.sql as one query string: PostgreSQL runs a
+                // multi-statement string as one implicit transaction, a single statement alone (prisma/orm#22922,
+                // where a lone `CREATE INDEX CONCURRENTLY` migration succeeds).
+                self = (step.script?.sql.statements.count ?? 0) > 1 ? .perFile : .none
+                return
+            }
+            self = folder.layout == .journal && step.entry == nil ? .unknown : .oneTransaction
         }
     }
 
