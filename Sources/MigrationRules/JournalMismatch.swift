@@ -19,6 +19,7 @@ public struct JournalMismatch: ProjectRule {
             switch folder.layout {
             case .journal: checkJournalFolder(folder, context)
             case .folders: checkKitOneFolder(folder, context)
+            case .supabase: break  // no journal: the CLI lists the folder (file names: `migration/out-of-order`)
             }
         }
     }

@@ -23,8 +23,10 @@ public enum MigrationDiscovery {
             seen.insert(folder)
             found.append(Candidate(path: folder, layout: layout, configPath: configPath))
         }
-        if !found.isEmpty { return found }
-        for folder in listing.discoveredFolders() {
+        // The Supabase CLI's folder is found whatever drizzle config there is: the CLI applies it, not drizzle-kit.
+        let supabase = listing.supabaseFolders().filter { !seen.contains($0) }
+        if !found.isEmpty { return found + supabase.map { Candidate(path: $0, layout: .supabase, configPath: nil) } }
+        for folder in Set(listing.discoveredFolders() + supabase).sorted() {
             if let layout = listing.layout(of: folder) { found.append(Candidate(path: folder, layout: layout, configPath: nil)) }
         }
         return found
@@ -52,8 +54,19 @@ struct FolderListing {
         if pathSet.contains(MigrationFolder.join(folder, "meta/_journal.json")) { return .journal }
         let children = files(directlyUnder: folder, depth: 2)
         if children.contains(where: { Self.isKitOneMigrationFile($0.relative) }) { return .folders }
-        if files(directlyUnder: folder, depth: 1).contains(where: { $0.relative.hasSuffix(".sql") }) { return .journal }
-        return nil
+        guard files(directlyUnder: folder, depth: 1).contains(where: { $0.relative.hasSuffix(".sql") }) else { return nil }
+        return SupabaseProject.configPath(forMigrations: folder) == nil ? .journal : .supabase
+    }
+
+    /// `…/supabase/migrations` folders holding SQL files and no drizzle journal, sorted.
+    func supabaseFolders() -> [String] {
+        var folders: Set<String> = []
+        for path in paths where path.hasSuffix(".sql") {
+            guard let slash = path.lastIndex(of: "/") else { continue }
+            let folder = String(path[..<slash])
+            if SupabaseProject.configPath(forMigrations: folder) != nil { folders.insert(folder) }
+        }
+        return folders.filter { layout(of: $0) == .supabase }.sorted()
     }
 
     /// Files `depth` levels below `folder` (1: its own files; 2: files of its child folders).

@@ -9,6 +9,9 @@ public struct MigrationFolder: Sendable {
         case journal
         /// drizzle-kit 1: `<timestamp>_<name>/migration.sql` + `snapshot.json`, no journal.
         case folders
+        /// Supabase CLI: `supabase/migrations/<timestamp>_<name>.sql`, applied in file name order, each file in its own
+        /// transaction (the CLI sends a file's statements as one batch, which PostgreSQL runs as one transaction).
+        case supabase
     }
 
     /// Repository-relative, no trailing `/` ("" for the repository root).
@@ -31,6 +34,8 @@ public struct MigrationFolder: Sendable {
     public var latestSnapshot: Snapshot?
     /// Why the latest snapshot could not be read, when it could not.
     public var latestSnapshotError: ReaderDiagnostic?
+    /// Set when the folder is a Supabase project's `supabase/migrations` (whoever writes it: the CLI or drizzle-kit).
+    public var supabase: SupabaseProject?
 
     public init(path: String, layout: Layout, configPath: String? = nil, journal: Journal? = nil,
                 journalError: JSONFileError? = nil, scripts: [MigrationScript] = [], snapshots: [SnapshotHeader] = [],

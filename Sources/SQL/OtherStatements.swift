@@ -109,9 +109,12 @@ public struct DoBlock: Sendable, Equatable {
 public struct CreateObject: Sendable, Equatable {
     public var objectKind: ObjectKind
     public var name: QualifiedName
+    /// Functions and procedures: `SECURITY DEFINER` and `SET search_path` as written.
+    public var security: FunctionSecurity?
 
-    public init(objectKind: ObjectKind, name: QualifiedName) {
+    public init(objectKind: ObjectKind, name: QualifiedName, security: FunctionSecurity? = nil) {
         self.objectKind = objectKind
         self.name = name
+        self.security = security
     }
 }
