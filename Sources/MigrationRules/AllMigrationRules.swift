@@ -13,4 +13,11 @@ public let allMigrationRules: [any ProjectRule] = [
     UnsafeForeignKey(),
     DestructiveChange(),
     StageMixing(),
+    // Supabase row-level security (`rules/rls/`), on the RLS state replayed from Supabase migration folders.
+    RLSDisabledInExposedSchema(),
+    RLSPolicyWithoutRLS(),
+    RLSEnabledWithoutPolicy(),
+    RLSAlwaysTrue(),
+    RLSAuthCallPerRow(),
+    RLSSecurityDefinerSearchPath(),
 ]

@@ -53,6 +53,7 @@ struct MigrationFolderReader {
                 folder.steps = MigrationOrder.steps(of: folder)
                 try Self.readLatestSnapshot(&folder, source: source)
                 TableHistory.fill(&folder.steps, source: source)
+                if folder.supabase != nil { folder.rowSecurity = RowSecurity.replay(folder.steps) }
                 return folder
             }
         }.map { result throws(InputError) in try result.get() }
