@@ -15,7 +15,7 @@ public struct RLSPolicyWithoutRLS: ProjectRule {
                 let site = table.rlsSite
                 context.report(
                     path: site.path, range: site.range,
-                    message: "table `\(table.name)` has policies (\(names)) but row-level security is off: PostgreSQL does not apply them",
+                    message: "table `\(table.name)` has policies (\(names)) but row-level security is off: PostgreSQL does not apply them, and every role with privileges on the table reads and changes every row",
                     help: "enable it with `ALTER TABLE \(table.name) ENABLE ROW LEVEL SECURITY;` in a new migration")
             }
         }

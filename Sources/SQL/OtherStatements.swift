@@ -109,7 +109,7 @@ public struct DoBlock: Sendable, Equatable {
 public struct CreateObject: Sendable, Equatable {
     public var objectKind: ObjectKind
     public var name: QualifiedName
-    /// Functions and procedures: `SECURITY DEFINER` and `SET search_path` as written.
+    /// Functions and procedures: `SECURITY DEFINER` and `SET search_path`, when the statement writes either.
     public var security: FunctionSecurity?
 
     public init(objectKind: ObjectKind, name: QualifiedName, security: FunctionSecurity? = nil) {

@@ -76,7 +76,7 @@ extension StatementDecoder {
 
     /// `SECURITY DEFINER` / `SET search_path` among a function's options (`CREATE FUNCTION … options`,
     /// `ALTER FUNCTION … actions`).
-    func functionSecurity(_ options: ParseNode) -> FunctionSecurity {
+    func functionSecurity(_ options: ParseNode) -> FunctionSecurity? {
         var security = FunctionSecurity()
         for option in options.array {
             guard let element = option.unwrap("DefElem") else { continue }
@@ -94,6 +94,6 @@ extension StatementDecoder {
             default: continue
             }
         }
-        return security
+        return security == FunctionSecurity() ? nil : security
     }
 }

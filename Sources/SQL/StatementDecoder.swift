@@ -29,7 +29,7 @@ struct StatementDecoder {
         case "AlterPolicyStmt": return .policy(policy(node, isAlter: true))
         case "AlterFunctionStmt":
             return .alterFunction(AlterFunction(name: ParseNode.qualifiedName(parts: node["func"]["objname"].stringList),
-                                                security: functionSecurity(node["actions"])))
+                                                security: functionSecurity(node["actions"]) ?? FunctionSecurity()))
         default: return createObject(tag: tag, node).map(StatementKind.create) ?? .other(nodeTag: tag)
         }
     }
