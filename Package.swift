@@ -30,9 +30,9 @@ let package = Package(
         .target(name: "Gists", dependencies: ["Core", "JSON"]),
         .target(name: "TypeScript"),
         .target(name: "Drizzle", dependencies: ["TypeScript", "JSON", "Core"]),
-        .target(name: "Queries", dependencies: ["TypeScript", "Drizzle"]),
+        .target(name: "Queries", dependencies: ["Core", "TypeScript", "Drizzle"]),
         .target(name: "Migrations", dependencies: ["Core", "JSON", "SQL", "Drizzle"]),
-        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle", "Queries", "Migrations"]),
+        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle", "Queries", "Migrations", "SQL"]),
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "TestSupport"]),
         .testTarget(name: "DrizzleRulesTests", dependencies: ["DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
-        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "MigrationRules", "Linter", "SQL", "Drizzle", "Core", "TestSupport"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "MigrationRules", "Linter", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
         .testTarget(name: "SQLTests", dependencies: ["SQL", "TestSupport"]),
         .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),
         .testTarget(name: "DrizzleTests", dependencies: ["Drizzle", "TypeScript", "JSON", "TestSupport"]),

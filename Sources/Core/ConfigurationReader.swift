@@ -36,8 +36,8 @@ public struct ConfigurationReader {
                 }
                 configuration.drizzleCasing = value
             }
-            configuration.schema = try keys["schema"].map(reader.strings)
-            configuration.queries = try keys["queries"].map(reader.strings) ?? []
+            configuration.schema = try keys["schema"].map(reader.globs)
+            configuration.queries = try keys["queries"].map(reader.globs) ?? []
         }
         if let migrations = top["migrations"] {
             let keys = try reader.mapping(migrations, keys: ["folder", "since"], what: "`migrations` key")
@@ -46,8 +46,8 @@ public struct ConfigurationReader {
         }
         if let gists = top["gists"] {
             let keys = try reader.mapping(gists, keys: ["data", "schemas", "map"], what: "`gists` key")
-            configuration.gistData = try keys["data"].map(reader.strings) ?? Configuration.defaultGistData
-            configuration.gistSchemas = try keys["schemas"].map(reader.strings) ?? Configuration.defaultGistSchemas
+            configuration.gistData = try keys["data"].map(reader.globs) ?? Configuration.defaultGistData
+            configuration.gistSchemas = try keys["schemas"].map(reader.globs) ?? Configuration.defaultGistSchemas
             if let map = keys["map"] {
                 for (key, value) in try reader.pairs(map) {
                     configuration.gistMap[try reader.string(key)] = try reader.string(value)
@@ -55,7 +55,7 @@ public struct ConfigurationReader {
             }
         }
         if let tables = top["highFrequencyTables"] {
-            configuration.highFrequencyTables = try reader.strings(tables)
+            configuration.highFrequencyTables = try reader.globs(tables)
         }
         // A key left empty (its entries commented out, as in `schemalint init`'s template) configures nothing.
         if let rules = top["rules"], !rules.isNull {
@@ -70,8 +70,8 @@ public struct ConfigurationReader {
         if let ignore = top["ignore"], !ignore.isNull {
             guard let items = ignore.sequence else { throw reader.error(ignore, "`ignore` must be a list of path globs or {rule, path, pointer} entries") }
             for item in items {
-                if let glob = item.scalar {
-                    configuration.ignoredPaths.append(glob)
+                if item.scalar != nil {
+                    configuration.ignoredPaths.append(try reader.glob(item))
                     continue
                 }
                 let keys = try reader.mapping(item, keys: ["rule", "path", "pointer"], what: "`ignore` entry key")
@@ -81,7 +81,7 @@ public struct ConfigurationReader {
                     throw reader.error(keys["rule"] ?? item, "unknown rule `\(rule)`" + unknownRuleHint(rule))
                 }
                 configuration.ignoredFindings.append(IgnoredFinding(
-                    rule: rule, path: try reader.string(pathNode), pointer: try keys["pointer"].map(reader.string),
+                    rule: rule, path: try reader.glob(pathNode), pointer: try keys["pointer"].map(reader.string),
                     line: item.line, column: item.column))
             }
         }
@@ -167,11 +167,20 @@ struct NodeReader {
         return text
     }
 
-    func strings(_ node: YAMLNode) throws(ConfigurationError) -> [String] {
-        if let text = node.scalar, !node.isNull { return [text] }
+    /// A path or name glob; one whose `{…}` groups multiply past `Glob.maximumAlternatives` is refused.
+    func glob(_ node: YAMLNode) throws(ConfigurationError) -> String {
+        let text = try string(node)
+        if Glob(text).isTooComplex {
+            throw error(node, "glob `\(text.prefix(60))` expands to more than \(Glob.maximumAlternatives) patterns; use fewer `{…}` groups")
+        }
+        return text
+    }
+
+    func globs(_ node: YAMLNode) throws(ConfigurationError) -> [String] {
+        if node.scalar != nil, !node.isNull { return [try glob(node)] }
         guard let items = node.sequence else { throw error(node, "expected a list of strings, found \(node.kindName)") }
         var result: [String] = []
-        for item in items { result.append(try string(item)) }
+        for item in items { result.append(try glob(item)) }
         return result
     }
 }

@@ -31,14 +31,21 @@ public struct LocatedFinding: Sendable, Hashable {
     public var end: SourcePosition
     /// Stable identity across unrelated line moves: rule, path and a hash of the located text.
     public var fingerprint: String
-    /// The source line of `start`, for renderers that show it.
+    /// The source line of `start` for renderers that show it: a window of it (`CodeFrame`), secrets masked.
     public var sourceLine: String
+    /// Column of `sourceLine`'s first character in its line (1 when the window starts at the line start).
+    public var sourceLineColumn: Int
+    /// The line goes on after `sourceLine`.
+    public var sourceLineIsCut: Bool
 
-    public init(finding: Finding, start: SourcePosition, end: SourcePosition, fingerprint: String, sourceLine: String) {
+    public init(finding: Finding, start: SourcePosition, end: SourcePosition, fingerprint: String, sourceLine: String,
+                sourceLineColumn: Int = 1, sourceLineIsCut: Bool = false) {
         self.finding = finding
         self.start = start
         self.end = end
         self.fingerprint = fingerprint
         self.sourceLine = sourceLine
+        self.sourceLineColumn = sourceLineColumn
+        self.sourceLineIsCut = sourceLineIsCut
     }
 }

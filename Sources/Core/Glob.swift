@@ -16,11 +16,20 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         case characterClass(ranges: [ClosedRange<Character>], negated: Bool)
     }
 
+    /// `{a,b}` groups multiply: `{a,b}` 22 times is four million patterns. Past this many the glob is refused
+    /// (`isTooComplex`) and matches nothing.
+    public static let maximumAlternatives = 1_024
+
+    /// The braces expand to more than `maximumAlternatives` patterns; configuration readers report it.
+    public let isTooComplex: Bool
+
     public init(_ pattern: String) {
         self.pattern = pattern
         var trimmed = Substring(pattern)
         while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
-        alternatives = Glob.expandBraces(String(trimmed)).map(Glob.compile)
+        var expanded: [String] = []
+        isTooComplex = !Glob.expandBraces(String(trimmed), into: &expanded)
+        alternatives = isTooComplex ? [] : expanded.map(Glob.compile)
     }
 
     public var description: String { pattern }
@@ -47,8 +56,12 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return alternatives.contains { Glob.match($0[...], parts[...]) }
     }
 
-    private static func expandBraces(_ pattern: String) -> [String] {
-        guard let open = pattern.firstIndex(of: "{") else { return [pattern] }
+    /// Appends the brace expansions of `pattern`; false (stopping early) past `maximumAlternatives`.
+    private static func expandBraces(_ pattern: String, into result: inout [String]) -> Bool {
+        guard let open = pattern.firstIndex(of: "{") else {
+            result.append(pattern)
+            return result.count <= maximumAlternatives
+        }
         var depth = 0
         var close: String.Index?
         for index in pattern[open...].indices {
@@ -58,7 +71,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
                 if depth == 0 { close = index; break }
             }
         }
-        guard let close else { return [pattern] }
+        guard let close else {
+            result.append(pattern)
+            return result.count <= maximumAlternatives
+        }
         let prefix = pattern[..<open]
         let suffix = pattern[pattern.index(after: close)...]
         var options: [String] = []
@@ -75,7 +91,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
             current.append(character)
         }
         options.append(current)
-        return options.flatMap { expandBraces(prefix + $0 + suffix) }
+        for option in options where !expandBraces(prefix + option + suffix, into: &result) { return false }
+        return true
     }
 
     private static func compile(_ pattern: String) -> [Segment] {
@@ -132,42 +149,69 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return (.characterClass(ranges: ranges, negated: negated), index + 1)
     }
 
+    /// Segments against path parts, as an NFA simulation: the set of segment positions reached after each part
+    /// (`**` both stays and moves on). Linear in segments × parts, where recursion over `**` was exponential.
     private static func match(_ segments: ArraySlice<Segment>, _ parts: ArraySlice<[Character]>) -> Bool {
-        guard let first = segments.first else { return parts.isEmpty }
-        switch first {
-        case .anyFolders:
-            let rest = segments.dropFirst()
-            var remaining = parts
-            while true {
-                if match(rest, remaining) { return true }
-                guard !remaining.isEmpty else { return false }
-                remaining = remaining.dropFirst()
+        let segments = Array(segments)
+        var reached = closure([0], segments)
+        for part in parts {
+            var next: Set<Int> = []
+            for index in reached where index < segments.count {
+                switch segments[index] {
+                case .anyFolders: next.insert(index)
+                case .name(let pieces): if matchName(pieces, part) { next.insert(index + 1) }
+                }
             }
-        case .name(let pieces):
-            guard let part = parts.first, matchName(pieces[...], part[...]) else { return false }
-            return match(segments.dropFirst(), parts.dropFirst())
+            reached = closure(next, segments)
+            if reached.isEmpty { return false }
         }
+        return reached.contains(segments.count)
     }
 
-    private static func matchName(_ pieces: ArraySlice<Piece>, _ name: ArraySlice<Character>) -> Bool {
-        guard let first = pieces.first else { return name.isEmpty }
-        switch first {
-        case .anyRun:
-            var remaining = name
-            while true {
-                if matchName(pieces.dropFirst(), remaining) { return true }
-                guard !remaining.isEmpty else { return false }
-                remaining = remaining.dropFirst()
+    /// `**` may match no folder at all: from it, the next segment is reached too.
+    private static func closure(_ start: Set<Int>, _ segments: [Segment]) -> Set<Int> {
+        var result = start
+        for index in start.sorted() {
+            var current = index
+            while current < segments.count, case .anyFolders = segments[current] {
+                current += 1
+                result.insert(current)
             }
-        case .anyCharacter:
-            return !name.isEmpty && matchName(pieces.dropFirst(), name.dropFirst())
-        case .literal(let character):
-            return name.first == character && matchName(pieces.dropFirst(), name.dropFirst())
-        case .characterClass(let ranges, let negated):
-            guard let character = name.first else { return false }
-            let inClass = ranges.contains { $0.contains(character) }
-            return inClass != negated && matchName(pieces.dropFirst(), name.dropFirst())
         }
+        return result
+    }
+
+    /// One name against pieces, as an NFA simulation over piece positions (`*` both stays and moves on):
+    /// linear in pieces × characters, whatever the number of `*`.
+    private static func matchName(_ pieces: [Piece], _ name: [Character]) -> Bool {
+        var reached = Array(repeating: false, count: pieces.count + 1)
+        var next = reached
+        func addClosure(_ start: Int, _ set: inout [Bool]) {
+            var index = start
+            while index <= pieces.count, !set[index] {
+                set[index] = true
+                guard index < pieces.count, case .anyRun = pieces[index] else { break }
+                index += 1
+            }
+        }
+        addClosure(0, &reached)
+        for character in name {
+            for index in next.indices { next[index] = false }
+            var any = false
+            for index in 0..<pieces.count where reached[index] {
+                let accepts: Bool
+                switch pieces[index] {
+                case .anyRun: addClosure(index, &next); any = true; continue
+                case .anyCharacter: accepts = true
+                case .literal(let expected): accepts = character == expected
+                case .characterClass(let ranges, let negated): accepts = ranges.contains { $0.contains(character) } != negated
+                }
+                if accepts { addClosure(index + 1, &next); any = true }
+            }
+            if !any { return false }
+            swap(&reached, &next)
+        }
+        return reached[pieces.count]
     }
 }
 

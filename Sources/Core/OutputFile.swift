@@ -32,4 +32,18 @@ public enum OutputFile {
             throw InputError(path: path, reason: (error as NSError).localizedDescription)
         }
     }
+
+    /// Throws when `path` is one of `inputs` (after symlinks and hard links: the same file on disk), so that
+    /// `--output src/db/schema.ts` cannot replace a source with its own report. A path that does not exist yet
+    /// is no input.
+    public static func refuseInput(_ path: String, inputs: [String]) throws(InputError) {
+        var target = stat()
+        guard stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG else { return }
+        for input in inputs {
+            var candidate = stat()
+            if stat(input, &candidate) == 0, candidate.st_dev == target.st_dev, candidate.st_ino == target.st_ino {
+                throw InputError(path: path, reason: "it is \(input), which this run reads; name a file that is not an input")
+            }
+        }
+    }
 }

@@ -29,8 +29,12 @@ public struct MissingForeignKey: ProjectRule {
                         message: "relation `\(relation.name)` joins \(columns) of `\(table.name)` to \(target), but no foreign key enforces it (Drizzle relations exist only in the application)",
                         help: "add `.references(() => \(reference(tablesByName[relation.toTable], relation.references[0])))` to the column, or a `foreignKey()` in the table's third argument")
                 }
+                let tableComment = project.columnComments.text(at: table.location)
                 for column in table.columns where !explained.contains(column.name) {
-                    guard let (target, key) = referencedKey(of: column, in: table, targets: targets) else { continue }
+                    guard let (target, key) = referencedKey(of: column, in: table, targets: targets),
+                          !ExternalIDs.mentionsOtherSystem(project.columnComments.text(at: column.location)),
+                          !ExternalIDs.mentionsOtherSystem(tableComment)
+                    else { continue }
                     reporter.report(
                         at: column.location,
                         message: "column \(column.displayName) looks like a reference to `\(target.name).\(key.name)` (\(Self.types(column, key))) but has no foreign key",
@@ -63,6 +67,9 @@ public struct MissingForeignKey: ProjectRule {
               KeyTypeFamily(key.type) == KeyTypeFamily(column.type),
               // `accountId` inside `account` is the provider's account id, not a self-reference.
               target.key != table.key,
+              // `customer_id` next to `internal_customer_id → customers`: the table already has its link there.
+              !table.foreignKeys.contains(where: { $0.tableTo == target.name }),
+              !ExternalIDs.isExternal(column),
               !isPolymorphic(column, in: table)
         else { return nil }
         return (target, key)

@@ -15,7 +15,7 @@ public struct UnindexedForeignKey: ProjectRule {
         for table in project.drizzleTables {
             // High-frequency tables are `drizzle/unindexed-high-frequency-column`'s: one finding per column.
             guard !highFrequency.contains(table) else { continue }
-            let coverage = IndexCoverage(table)
+            let coverage = IndexCoverage(table, migrations: project.migrationEffects)
             for key in table.foreignKeys {
                 guard let first = key.columnsFrom.first, !coverage.leads(with: first) else { continue }
                 let column = table.column(named: first)

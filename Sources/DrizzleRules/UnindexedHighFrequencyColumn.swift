@@ -17,7 +17,7 @@ public struct UnindexedHighFrequencyColumn: ProjectRule {
         var reporter = LocatedReporter(context)
         let usesByColumn = Dictionary(grouping: project.queryUsage.uses) { ColumnKey(table: $0.tableKey, column: $0.column) }
         for table in project.drizzleTables where highFrequency.contains(table) {
-            let coverage = IndexCoverage(table)
+            let coverage = IndexCoverage(table, migrations: project.migrationEffects)
             let reasons = self.reasons(table, coverage: coverage, uses: usesByColumn)
             for column in table.columns {
                 guard let why = reasons[column.name] else { continue }

@@ -2,8 +2,8 @@ import Core
 import Drizzle
 import ProjectModel
 
-/// `drizzle/updated-at-not-maintained`: `.defaultNow()` only fills `updated_at` on insert; without `$onUpdate`
-/// (or a database trigger) it keeps the creation time forever.
+/// `drizzle/updated-at-not-maintained`: `.defaultNow()` only fills `updated_at` on insert; without `$onUpdate`, a
+/// database trigger, app code that sets it, or a library that does, it keeps the creation time forever.
 public struct UpdatedAtNotMaintained: ProjectRule {
     public let id = "drizzle/updated-at-not-maintained"
     public init() {}
@@ -13,16 +13,26 @@ public struct UpdatedAtNotMaintained: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         let maintainedElsewhere = Set(context.options.strings("maintainedTables"))
-        var reporter = LocatedReporter(context)
+        var candidates: [(Table, Column)] = []
         for table in project.drizzleTables where !maintainedElsewhere.contains(table.name) {
+            var authLibrary: Bool?
             for column in table.columns
             where !column.hasOnUpdate && column.generated == nil && (column.nameEnds(withLetters: "at") || column.nameEnds(withLetters: "on"))
-                && column.nameWords.contains(where: Self.names.contains) {
-                reporter.report(
-                    at: column.location,
-                    message: "column \(column.displayName) of `\(table.name)` is never updated by Drizzle, so it keeps the insert time",
-                    help: "add `.$onUpdate(() => new Date())` to the column, or list the table in `maintainedTables` if a trigger or library sets it")
+                && column.nameWords.contains(where: Self.names.contains)
+                && !project.migrationEffects.triggerMaintains(column.name, ofTable: table.key) {
+                if authLibrary == nil { authLibrary = AuthLibraryTables.maintainsUpdatedAt(table) }
+                if authLibrary == false { candidates.append((table, column)) }
             }
+        }
+        guard !candidates.isEmpty else { return }
+        // Only now search the application code, and only files that spell one of these columns.
+        let updates = project.tableUpdates.updates(naming: Set(candidates.map { $0.1.key ?? $0.1.name }))
+        var reporter = LocatedReporter(context)
+        for (table, column) in candidates where !updates.sets(column.name, ofTable: table.key) {
+            reporter.report(
+                at: column.location,
+                message: "column \(column.displayName) of `\(table.name)` keeps its insert time: it has no `$onUpdate`, no migration trigger sets it, and no `.update(\(table.variableName ?? table.name)).set({ \(column.key ?? column.name) })` in the code does",
+                help: "add `.$onUpdate(() => new Date())` to the column, or list the table in `maintainedTables` if something outside this repository sets it")
         }
     }
 }

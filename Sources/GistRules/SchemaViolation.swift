@@ -16,8 +16,10 @@ public struct SchemaViolation: ProjectRule {
                 let location = project.gists.schemaPath(forURI: error.schemaDocument) ?? schema
                 context.report(
                     path: file.path, range: error.instanceRange,
-                    message: "\(Self.place(error.instancePointer)) fails the schema: \(error.message)",
-                    help: Self.help(error, schemaLocation: "`\(location)` at `\(Self.keywordPointer(error))`"),
+                    message: "\(Self.place(error.instancePointer)) \(error.isUndecided ? "could not be checked" : "fails the schema"): \(error.message)",
+                    help: error.isUndecided
+                        ? "simplify the schema at `\(location)` at `\(Self.keywordPointer(error))`: schemalint gives no verdict it could not work out"
+                        : Self.help(error, schemaLocation: "`\(location)` at `\(Self.keywordPointer(error))`"),
                     relatedPaths: [location])
             }
         }

@@ -63,6 +63,9 @@ public struct GistSet: Sendable {
                     links[data.path] = byIdentifier
                 } else if isPathReference(reference) {
                     missing[data.path] = .schemaMissing(reference: relative, range: member.value.range)
+                } else if reference.contains("://") {
+                    // A URL schemalint never fetches: unvalidated, which must be said rather than passed silently.
+                    missing[data.path] = .schemaMissing(reference: reference, range: member.value.range)
                 }
             }
         }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import CGit2
 
 /// The libgit2 objects one `GitRepository` owns. Only ever touched under the repository's lock.
@@ -17,6 +22,10 @@ struct LibGit2Handles {
     mutating func index() throws(GitError) -> OpaquePointer {
         if let loadedIndex { return loadedIndex }
         var index: OpaquePointer?
+        // libgit2 opens a missing index file as an empty index: every staged file would silently vanish.
+        if let indexFile, access(indexFile, F_OK) != 0 {
+            throw .unreadableIndex(detail: "GIT_INDEX_FILE names \(indexFile), which does not exist")
+        }
         let code = indexFile.map { git_index_open(&index, $0) } ?? git_repository_index(&index, repository)
         guard code >= 0, let index else { throw .unreadableIndex(detail: LibGit2.lastErrorMessage()) }
         loadedIndex = index

@@ -53,6 +53,8 @@ public struct CheckRunner {
         /// Where the baseline file is, for `schemalint baseline` to write it (absolute).
         var baselineLocation: String
         var changedOnly: ChangedOnlyFilter?
+        /// The root the file source reads from (absolute): report paths are relative to it.
+        var sourceRoot: URL
     }
 
     /// Returns the exit code; writes the report to standard output or `--output`.
@@ -66,7 +68,7 @@ public struct CheckRunner {
         if options.quiet { shown.findings.removeAll { $0.finding.severity != .error } }
         try write(format.reporter.render(shown, context))
         if let exceeded = Self.maxWarningsExceeded(report, maxWarnings: options.maxWarnings) {
-            FileHandle.standardError.write(Data("schemalint: \(exceeded)\n".utf8))
+            try? StandardStream.error.write("schemalint: \(exceeded)\n")
         }
         return Self.exitCode(for: report, maxWarnings: options.maxWarnings)
     }
@@ -88,11 +90,28 @@ public struct CheckRunner {
             // Nothing staged that schemalint reads is a commit it has nothing to say about; a plain check of a
             // folder without inputs is almost always the wrong folder.
             if report.files.isEmpty && !options.staged { throw Self.noInput(path) }
+            try refuseOutputOverInput(prepared, report: report)
             if let filter = prepared.changedOnly { report = filter.apply(to: report) }
             reports.append((report, prepared.displayPrefix))
         }
         let empty = Report(findings: [], files: [], rulesRun: [], suppressedCount: 0, baselinedCount: 0, duration: 0)
         return Self.combine(reports) ?? (empty, "")
+    }
+
+    /// `--output` naming a file the run read (a schema, a migration, the configuration, the baseline) would
+    /// replace it with the report: refused before anything is written.
+    private func refuseOutputOverInput(_ prepared: PreparedFolder, report: Report) throws(UsageFailure) {
+        guard let output = options.output else { return }
+        let root = prepared.sourceRoot.path
+        var inputs = report.files.map { root + "/" + $0 } + [prepared.baselineLocation]
+        if let configuration = prepared.request.configurationFile?.path {
+            inputs.append(configuration.hasPrefix("/") ? configuration : root + "/" + configuration)
+        }
+        do {
+            try OutputFile.refuseInput(output, inputs: inputs)
+        } catch {
+            throw UsageFailure("cannot write the report to \(output): \(error.reason)")
+        }
     }
 
     /// `schemalint baseline`: lints the first folder without a baseline and writes every finding to the baseline
@@ -158,6 +177,7 @@ public struct CheckRunner {
         let root = resolved.root
         let gitRoot = git.flatMap { $0.folder.sibling(root) }
         if git != nil, gitRoot == nil { throw UsageFailure("\(root.path) is outside the git work tree") }
+        try Self.requireInsideRepository(configuration, root: root)
         let baselinePath = configuration.baseline ?? BaselineFile.defaultPath
         let baselineLocation = baselinePath.hasPrefix("/") ? baselinePath : root.appendingPathComponent(baselinePath).path
         var baseline: Set<String> = []
@@ -176,7 +196,23 @@ public struct CheckRunner {
         request.scope = scope.isEmpty ? "" : scope + "/"
         var changedOnly: ChangedOnlyFilter?
         if options.changedOnly, let git, let gitRoot { changedOnly = try git.changedOnlyFilter(root: gitRoot) }
-        return PreparedFolder(request: request, displayPrefix: prefix, baselineLocation: baselineLocation, changedOnly: changedOnly)
+        return PreparedFolder(request: request, displayPrefix: prefix, baselineLocation: baselineLocation, changedOnly: changedOnly,
+                              sourceRoot: root)
+    }
+
+    /// Every path `.schemalint.yml` names (`baseline`, `drizzle.config`, `migrations.folder`) must stay inside the
+    /// repository (the git root, else the reading root) once `..` and symlinks are resolved: a configuration
+    /// from a pull request must not make the run read or overwrite a file elsewhere. Paths are relative to `root`.
+    static func requireInsideRepository(_ configuration: Configuration, root readingRoot: URL) throws(UsageFailure) {
+        let root = (ConfigurationLocator.gitRoot(of: readingRoot) ?? readingRoot).path
+        // The default baseline too: a `.schemalint-baseline.json` symlink must not lead elsewhere either.
+        let named = [("baseline", configuration.baseline ?? BaselineFile.defaultPath), ("drizzle.config", configuration.drizzleConfig),
+                     ("migrations.folder", configuration.migrationsFolder)]
+        for case let (key, path?) in named {
+            let absolute = path.hasPrefix("/") ? path : readingRoot.path + "/" + path
+            guard !ContainedPath.isInside(absolute, root: root) else { continue }
+            throw UsageFailure("`\(key)` is \(path), which leads outside the repository (\(root)) once `..` and symlinks are resolved; name a path inside it")
+        }
     }
 
     /// The baseline's bytes: staged in `--staged` mode (the baseline is part of the commit), else from disk.
@@ -203,7 +239,11 @@ public struct CheckRunner {
 
     private func write(_ rendered: String) throws(UsageFailure) {
         guard let output = options.output else {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
+            do {
+                try StandardStream.output.write(rendered)
+            } catch {
+                throw UsageFailure("cannot write the report to standard output: \(error.reason)")
+            }
             return
         }
         do {

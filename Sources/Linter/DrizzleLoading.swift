@@ -44,7 +44,9 @@ struct DrizzleLoading {
                 schemas.append(readConfigured(config))
             case .failure(let diagnostic):
                 if configuration.drizzleConfig != nil { throw InputError(path: path, reason: diagnostic.message) }
-                schemas.append(DrizzleSchema(config: nil, model: SchemaModel(), diagnostics: [diagnostic], files: [path]))
+                var unreadable = DrizzleSchema(config: nil, model: SchemaModel(), diagnostics: [diagnostic], files: [path])
+                unreadable.isModelUnreadable = true
+                schemas.append(unreadable)
             }
         }
         if !schemas.isEmpty { return schemas }

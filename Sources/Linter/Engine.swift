@@ -75,7 +75,8 @@ public enum Engine {
         findings = findings.filter { scope.includes($0.path) }
 
         findings.sort { ($0.path, $0.range.lowerBound, $0.ruleID) < ($1.path, $1.range.lowerBound, $1.ruleID) }
-        let located = Locator.locate(findings, files: files)
+        // Credentials are masked even where their own finding was suppressed or baselined.
+        let located = Locator.locate(findings, files: files, secretsFrom: found)
         let reported = located.filter { !request.baseline.contains($0.fingerprint) }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         var report = Report(
@@ -107,24 +108,34 @@ public enum Engine {
 
 /// Turns byte ranges into positions, and computes fingerprints that survive unrelated line moves.
 enum Locator {
-    static func locate(_ findings: [Finding], files: [String: SourceFile]) -> [LocatedFinding] {
+    static func locate(_ findings: [Finding], files: [String: SourceFile], secretsFrom all: [Finding]? = nil) -> [LocatedFinding] {
         var occurrences: [String: Int] = [:]
+        let redaction = Redaction(findings: all ?? findings, files: files)
+        var offsets: [String: [Int]] = [:]
+        for finding in findings { offsets[finding.path, default: []] += [finding.range.lowerBound, finding.range.upperBound] }
+        var positions: [String: [Int: SourcePosition]] = [:]
+        for (path, list) in offsets { if let file = files[path] { positions[path] = file.positions(of: list) } }
         return findings.map { finding in
+            var shown = finding
+            shown.message = redaction.redact(finding.message)
+            shown.help = redaction.redact(finding.help)
             guard let file = files[finding.path] else {
                 let key = Fingerprint.hash([finding.ruleID, finding.path, finding.message])
-                return LocatedFinding(finding: finding, start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1), fingerprint: key, sourceLine: "")
+                return LocatedFinding(finding: shown, start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1), fingerprint: key, sourceLine: "")
             }
             let lower = min(max(finding.range.lowerBound, 0), file.bytes.count)
             let upper = min(max(finding.range.upperBound, lower), file.bytes.count)
-            let start = file.position(of: lower)
-            let end = file.position(of: upper)
+            let start = positions[finding.path]?[lower] ?? file.position(of: lower)
+            let end = positions[finding.path]?[upper] ?? file.position(of: upper)
             let text = Fingerprint.normalizedText(file.bytes[lower..<upper])
             let base = Fingerprint.hash([finding.ruleID, finding.path, text, finding.message])
             // Identical findings (same text, same message) are told apart by their order in the file.
             let occurrence = occurrences[base, default: 0]
             occurrences[base] = occurrence + 1
             let fingerprint = occurrence == 0 ? base : Fingerprint.hash([base, String(occurrence)])
-            return LocatedFinding(finding: finding, start: start, end: end, fingerprint: fingerprint, sourceLine: file.lineText(start.line))
+            let frame = file.codeFrame(at: lower, position: start, masking: redaction.spans[finding.path] ?? [])
+            return LocatedFinding(finding: shown, start: start, end: end, fingerprint: fingerprint, sourceLine: frame.text,
+                                  sourceLineColumn: frame.column, sourceLineIsCut: frame.isCutAtEnd)
         }
     }
 }

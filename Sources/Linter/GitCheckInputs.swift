@@ -14,16 +14,25 @@ struct GitCheckInputs {
 
     static func open(_ folderURL: URL, staged: Bool, base: String?, environment: [String: String]) throws(UsageFailure) -> GitCheckInputs {
         let mode = describeMode(staged: staged, base: base)
+        let inputs: GitCheckInputs
+        var conflicted: [String] = []
         do {
             // git runs pre-commit hooks of `git commit -a` / `git commit <paths>` against a temporary index.
             let indexFile = staged ? environment["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 } : nil
             let folder = try GitFolder.locate(folderURL, indexFile: indexFile)
             let index = staged ? try GitSnapshot.index(of: folder.repository) : nil
+            conflicted = staged ? try folder.repository.conflictedPaths() : []
             let baseTree = try base.map { ref throws(GitError) in try GitSnapshot.tree(at: ref, of: folder.repository) }
-            return GitCheckInputs(folder: folder, index: index, base: baseTree, baseRef: base)
+            inputs = GitCheckInputs(folder: folder, index: index, base: baseTree, baseRef: base)
         } catch {
             throw UsageFailure("\(mode): \(error.description)")
         }
+        // Conflicted paths have no staged content: checking the rest would pass them silently.
+        if !conflicted.isEmpty {
+            let shown = conflicted.prefix(5).joined(separator: ", ") + (conflicted.count > 5 ? ", …" : "")
+            throw UsageFailure("--staged: the index has unresolved merge conflicts (\(shown)); resolve them and `git add` the files first")
+        }
+        return inputs
     }
 
     static func describeMode(staged: Bool, base: String?) -> String {

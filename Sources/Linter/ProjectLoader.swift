@@ -38,7 +38,8 @@ struct ProjectLoader {
             if !found.isEmpty { directives[entry.file.path] = found }
         }
         let drizzleConfigs = schemas.compactMap(\.config)
-        let migrations = try MigrationLoading.load(paths: paths, configuration: configuration, drizzleConfigs: drizzleConfigs, source: source)
+        let migrations = try MigrationLoading.load(paths: paths, configuration: configuration, drizzleConfigs: drizzleConfigs,
+                                                   source: source, wholeSnapshots: base != nil)
         for file in migrations.files { files[file.path] = file }
         for (path, comments) in migrations.comments {
             let found = comments.compactMap(SuppressionDirective.init(comment:))
@@ -47,12 +48,13 @@ struct ProjectLoader {
         var baseMigrations: [MigrationFolder]?
         if let base {
             let basePaths = try base.listFiles().filter { !ignored.matches($0) }
-            baseMigrations = try MigrationLoading.load(paths: basePaths, configuration: configuration, drizzleConfigs: drizzleConfigs, source: base).folders
+            baseMigrations = try MigrationLoading.load(paths: basePaths, configuration: configuration, drizzleConfigs: drizzleConfigs,
+                                                       source: base, wholeSnapshots: true).folders
         }
-        return Loaded(
-            project: Project(configuration: configuration, files: files, gists: gists, schemas: schemas, queryUsage: queryUsage,
-                             migrations: migrations.folders, baseMigrations: baseMigrations),
-            directives: directives)
+        var project = Project(configuration: configuration, files: files, gists: gists, schemas: schemas, queryUsage: queryUsage,
+                              migrations: migrations.folders, baseMigrations: baseMigrations)
+        addFacts(to: &project, paths: paths, provider: provider)
+        return Loaded(project: project, directives: directives)
     }
 
     /// The columns the `queries` files filter and sort on (SPEC §1); nothing without `queries` or a schema.

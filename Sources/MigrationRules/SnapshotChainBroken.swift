@@ -50,6 +50,8 @@ public struct SnapshotChainBroken: ProjectRule {
             }
         }
 
+        reportCycles(ordered.filter { $0.error == nil }, context)
+
         var previous: SnapshotHeader?
         for snapshot in ordered {
             defer { previous = snapshot.error == nil ? snapshot : nil }
@@ -60,6 +62,24 @@ public struct SnapshotChainBroken: ProjectRule {
             context.report(path: snapshot.path, range: range,
                            message: "the parent of `\(snapshot.path)` is \(written) but the snapshot before it, `\(before.path)`, has `id` `\(beforeID)`",
                            help: "regenerate this migration with `drizzle-kit generate` on top of `\(before.path)`")
+        }
+    }
+
+    /// A parent that is the snapshot itself, or one applied after it, makes the history a cycle: no order of the
+    /// snapshots follows every `prevId`, and the checks above (each against the one before) cannot see it.
+    private func reportCycles(_ ordered: [SnapshotHeader], _ context: RuleContext) {
+        var positions: [String: Int] = [:]
+        for (index, snapshot) in ordered.enumerated() {
+            if let id = snapshot.id?.value, positions[id] == nil { positions[id] = index }
+        }
+        for (index, snapshot) in ordered.enumerated() {
+            for parent in snapshot.prevIds {
+                guard let at = positions[parent.value], at >= index else { continue }
+                let named = at == index ? "itself" : "`\(ordered[at].path)`, which comes after it"
+                context.report(path: snapshot.path, range: parent.range,
+                               message: "snapshot `\(snapshot.path)` names \(named) as its parent: the snapshot history is a cycle",
+                               help: "restore the snapshots from version control, or regenerate the migrations from the last good one with `drizzle-kit generate`")
+            }
         }
     }
 

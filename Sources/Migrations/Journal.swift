@@ -79,12 +79,39 @@ public enum JournalReader {
             return .failure(JSONFileError(path: path, message: "the journal is not a JSON object", range: root.range))
         }
         let entriesNode = root["entries"]
+        if let entriesNode, entriesNode.arrayValue == nil {
+            return .failure(JSONFileError(path: path, message: "`entries` is not a list", range: entriesNode.range))
+        }
+        if let invalid = invalidField(in: entriesNode?.arrayValue ?? []) {
+            return .failure(JSONFileError(path: path, message: invalid.message, range: invalid.range))
+        }
         let entries = (entriesNode?.arrayValue ?? []).enumerated().map { position, node in
             JournalEntry(position: position, idx: node.positionedInteger("idx"), when: node.positionedInteger("when"),
                          tag: node.positionedText("tag"), breakpoints: node["breakpoints"]?.boolValue, range: node.range)
         }
         return .success(Journal(path: path, version: root["version"]?.stringValue, dialect: root["dialect"]?.stringValue,
                                 entries: entries, entriesRange: entriesNode?.range ?? root.range))
+    }
+}
+
+extension JournalReader {
+    /// The first entry field that is present but not what drizzle-kit writes (`"when": "yesterday"`, `"idx": 0.5`,
+    /// `1e30`): read as missing, it would silently drop the entry from every check.
+    static func invalidField(in entries: [JSONNode]) -> (message: String, range: Range<Int>)? {
+        for (position, entry) in entries.enumerated() {
+            guard entry.objectMembers != nil else {
+                return ("entry \(position) of `entries` is not an object", entry.range)
+            }
+            for key in ["idx", "when"] {
+                guard let node = entry[key], node.numberValue?.intValue.map({ $0 >= 0 }) != true else { continue }
+                let what = key == "when" ? "a whole number of milliseconds since 1970" : "a whole number"
+                return ("`\(key)` of entry \(position) is `\(node.value.compactText(limit: 30))`, not \(what)", node.range)
+            }
+            if let tag = entry["tag"], tag.stringValue == nil {
+                return ("`tag` of entry \(position) is `\(tag.value.compactText(limit: 30))`, not a migration file name", tag.range)
+            }
+        }
+        return nil
     }
 }
 

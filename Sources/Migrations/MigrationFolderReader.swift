@@ -7,6 +7,8 @@ import SQL
 struct MigrationFolderReader {
     let source: any FileSource
     let listing: FolderListing
+    /// Every snapshot whole (a run with a base to compare with), not just the latest.
+    var wholeSnapshots = false
 
     /// One file to read and parse.
     private enum Job: Sendable {
@@ -26,7 +28,8 @@ struct MigrationFolderReader {
     func read(_ candidates: [MigrationDiscovery.Candidate]) throws(InputError) -> [MigrationFolder] {
         let jobs = candidates.enumerated().flatMap { index, candidate in filesToRead(candidate, folder: index) }
         let source = self.source
-        let results = jobs.concurrentMap { job in Result { () throws(InputError) in try Self.run(job, source: source) } }
+        let prefixes = FastPaths.enabled && !wholeSnapshots
+        let results = jobs.concurrentMap { job in Result { () throws(InputError) in try Self.run(job, source: source, prefixes: prefixes) } }
         var folders = candidates.map { candidate in
             var folder = MigrationFolder(path: candidate.path, layout: candidate.layout, configPath: candidate.configPath)
             if candidate.layout == .supabase { folder.supabase = SupabaseProject() }
@@ -93,7 +96,7 @@ struct MigrationFolderReader {
         return jobs
     }
 
-    private static func run(_ job: Job, source: any FileSource) throws(InputError) -> Parsed {
+    private static func run(_ job: Job, source: any FileSource, prefixes: Bool) throws(InputError) -> Parsed {
         switch job {
         case .journal(let folder, let path):
             let file = SourceFile(path: path, bytes: try source.read(path))
@@ -103,9 +106,9 @@ struct MigrationFolderReader {
             return .script(folder: folder, MigrationScript(source: file, name: name, sql: SQLParser.parseFile(file.bytes)))
         case .snapshot(let folder, let path, let key):
             // Only the chain fields are needed of every snapshot but the latest (read whole later).
-            let limit = SnapshotHeaderReader.prefixLength
+            let limit = prefixes ? SnapshotHeaderReader.prefixLength : .max
             let head = try source.readPrefix(path, limit: limit)
-            if FastPaths.enabled, head.count >= limit, let header = SnapshotHeaderReader.readPrefix(head, path: path, key: key) {
+            if prefixes, head.count >= limit, let header = SnapshotHeaderReader.readPrefix(head, path: path, key: key) {
                 return .snapshot(folder: folder, header)
             }
             let bytes = head.count < limit ? head : try source.read(path)

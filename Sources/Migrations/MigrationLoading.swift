@@ -21,8 +21,10 @@ public enum MigrationLoading {
     /// - Parameters:
     ///   - paths: the source's files, `ignore` globs already applied.
     ///   - drizzleConfigs: the drizzle configs read (their `out` names the migrations folder).
+    ///   - wholeSnapshots: read every snapshot whole, not only the latest: `migration/edited-after-merge` compares
+    ///     snapshots byte for byte with the base's, and a prefix of one cannot be compared with the whole other.
     public static func load(paths: [String], configuration: Configuration, drizzleConfigs: [DrizzleConfig],
-                            source: any FileSource) throws(InputError) -> LoadedMigrations {
+                            source: any FileSource, wholeSnapshots: Bool = false) throws(InputError) -> LoadedMigrations {
         let provider = PathListProvider(paths: paths)
         let outFolders = drizzleConfigs.compactMap { config -> (folder: String, configPath: String)? in
             guard Journal.isPostgresDialect(config.dialect), let out = config.outFolder(provider: provider) else { return nil }
@@ -30,7 +32,8 @@ public enum MigrationLoading {
         }
         let candidates = MigrationDiscovery.candidates(paths: paths, configured: configuration.migrationsFolder, outFolders: outFolders)
         guard !candidates.isEmpty else { return LoadedMigrations() }
-        let folders = try MigrationFolderReader(source: source, listing: FolderListing(paths: paths)).read(candidates)
+        let folders = try MigrationFolderReader(source: source, listing: FolderListing(paths: paths), wholeSnapshots: wholeSnapshots)
+            .read(candidates)
         var loaded = LoadedMigrations(folders: folders)
         for folder in folders {
             if let journal = folder.journalSource { loaded.files.append(journal) }

@@ -19,6 +19,12 @@ public struct Project: Sendable {
     public var migrations: [MigrationFolder]
     /// The same folders at the base ref (`--base`); nil without a base (`migration/edited-after-merge`).
     public var baseMigrations: [MigrationFolder]?
+    /// Indexes and trigger-maintained columns the migrations add beyond the Drizzle schema.
+    public var migrationEffects = MigrationEffects()
+    /// The columns application code (every TypeScript file, not only `drizzle.queries`) sets when it updates a table.
+    public var tableUpdates = RepositoryUpdates()
+    /// Comments written at schema columns.
+    public var columnComments = ColumnComments()
 
     public init(
         configuration: Configuration, files: [String: SourceFile], gists: GistSet, schemas: [DrizzleSchema] = [],
@@ -50,8 +56,9 @@ public struct DrizzleSchema: Sendable {
     }
     /// `drizzle.casing` in .schemalint.yml supplied the casing.
     public var isCasingGiven = false
-    /// The config's `schema` named no file, or files declaring no table: the model is empty because it could
-    /// not be read, not because the schema is empty (`drizzle/parse-error` reports it at `schema`).
+    /// The config's `schema` named no file, or files declaring no table, or the config itself could not be read:
+    /// the model is empty because it could not be read, not because the schema is empty (`drizzle/parse-error`
+    /// reports why).
     public var isModelUnreadable = false
     /// Whether the model can be compared with migration snapshots: names are certain and the schema was read.
     public var isComparable: Bool { !isCasingUncertain && !isModelUnreadable }

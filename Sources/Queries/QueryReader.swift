@@ -43,48 +43,9 @@ struct QueryFileScan {
 
     func uses() -> [ColumnUse] {
         var scan = self
-        let scope = scan.fileScope()
+        let scope = QueryScope(file: file, schema: schema)
         file.syntax.forEachExpression { expression in scan.visit(expression, scope) }
         return scan.found.sorted { $0.location.range.lowerBound < $1.location.range.lowerBound }
-    }
-
-    /// Tables imported from schema files (by their exported names), namespace imports and operator imports.
-    private func fileScope() -> QueryScope {
-        var scope = QueryScope()
-        for statement in file.syntax.statements {
-            switch statement {
-            case .import(let declaration) where !declaration.isTypeOnly:
-                let isDrizzle = declaration.source.value.hasPrefix("drizzle-orm")
-                for binding in declaration.namedBindings where !binding.isTypeOnly {
-                    if isDrizzle {
-                        if QueryOperators.all.contains(binding.imported.name) { scope.operators[binding.local.name] = binding.imported.name }
-                    } else if let table = schema.tablesByVariable[binding.imported.name] {
-                        scope.tables[binding.local.name] = table
-                    }
-                }
-                if !isDrizzle, let namespace = declaration.namespaceBinding { scope.namespaces.insert(namespace.name) }
-            default:
-                // A query in the schema file itself names its tables directly.
-                for name in Self.declaredNames(statement) {
-                    if let table = schema.tablesByVariable[name], table.location.path == file.path { scope.tables[name] = table }
-                }
-            }
-        }
-        return scope
-    }
-
-    private static func declaredNames(_ statement: StatementSyntax) -> [String] {
-        switch statement {
-        case .variable(let declaration):
-            return declaration.declarators.compactMap {
-                if case .identifier(let name) = $0.pattern { name.name } else { nil }
-            }
-        case .export(let export):
-            if case .declaration(let inner) = export.kind { return declaredNames(inner) }
-            return []
-        default:
-            return []
-        }
     }
 
     // MARK: - Visiting

@@ -14,22 +14,22 @@ struct QueryScope {
 
     /// The table and column a `table.column` expression names, if `table` is a schema table here.
     func column(_ expression: ExpressionSyntax, schema: QuerySchema) -> (Table, Column, Range<Int>)? {
-        guard case .member(let member) = expression.unwrapped else { return nil }
-        let table: Table?
-        switch member.object.unwrapped {
-        case .identifier(let name):
-            table = tables[name.name]
-        case .member(let inner):
-            if case .identifier(let namespace) = inner.object.unwrapped, namespaces.contains(namespace.name) {
-                table = schema.tablesByVariable[inner.property.name]
-            } else {
-                table = nil
-            }
-        default:
-            table = nil
-        }
-        guard let table, let column = QuerySchema.column(member.property.name, of: table) else { return nil }
+        guard case .member(let member) = expression.unwrapped, let table = table(member.object, schema: schema),
+              let column = QuerySchema.column(member.property.name, of: table) else { return nil }
         return (table, column, member.range)
+    }
+
+    /// The schema table an expression names: `users` (imported or declared here) or `schema.users` (namespace import).
+    func table(_ expression: ExpressionSyntax, schema: QuerySchema) -> Table? {
+        switch expression.unwrapped {
+        case .identifier(let name):
+            return tables[name.name]
+        case .member(let inner):
+            guard case .identifier(let namespace) = inner.object.unwrapped, namespaces.contains(namespace.name) else { return nil }
+            return schema.tablesByVariable[inner.property.name]
+        default:
+            return nil
+        }
     }
 
     /// The operator a call invokes (`eq`, `desc`, …), if any.
@@ -67,6 +67,47 @@ struct QueryScope {
             }
         }
         return scope
+    }
+}
+
+extension QueryScope {
+    /// Tables imported from schema files (by their exported names), namespace imports and operator imports.
+    init(file: QuerySourceFile, schema: QuerySchema) {
+        var scope = QueryScope()
+        for statement in file.syntax.statements {
+            switch statement {
+            case .import(let declaration) where !declaration.isTypeOnly:
+                let isDrizzle = declaration.source.value.hasPrefix("drizzle-orm")
+                for binding in declaration.namedBindings where !binding.isTypeOnly {
+                    if isDrizzle {
+                        if QueryOperators.all.contains(binding.imported.name) { scope.operators[binding.local.name] = binding.imported.name }
+                    } else if let table = schema.tablesByVariable[binding.imported.name] {
+                        scope.tables[binding.local.name] = table
+                    }
+                }
+                if !isDrizzle, let namespace = declaration.namespaceBinding { scope.namespaces.insert(namespace.name) }
+            default:
+                // A query in the schema file itself names its tables directly.
+                for name in Self.declaredNames(statement) {
+                    if let table = schema.tablesByVariable[name], table.location.path == file.path { scope.tables[name] = table }
+                }
+            }
+        }
+        self = scope
+    }
+
+    private static func declaredNames(_ statement: StatementSyntax) -> [String] {
+        switch statement {
+        case .variable(let declaration):
+            return declaration.declarators.compactMap {
+                if case .identifier(let name) = $0.pattern { name.name } else { nil }
+            }
+        case .export(let export):
+            if case .declaration(let inner) = export.kind { return declaredNames(inner) }
+            return []
+        default:
+            return []
+        }
     }
 }
 

@@ -12,14 +12,16 @@ public struct GitHubReporter: Reporter {
         for located in report.findings {
             let finding = located.finding
             let properties = [
-                ("file", context.displayPath(finding.path)),
+                ("file", DisplayText.escaped(context.displayPath(finding.path))),
                 ("line", String(located.start.line)),
                 ("col", String(located.start.column)),
                 ("endLine", String(located.end.line)),
                 ("endColumn", String(located.end.column)),
                 ("title", finding.ruleID),
             ].map { "\($0)=\(Self.escapeProperty($1))" }.joined(separator: ",")
-            let message = finding.help.isEmpty ? finding.message : "\(finding.message)\nhelp: \(finding.help)"
+            // Escaped first: the only line break left is the one before `help:`.
+            let text = DisplayText.escaped(finding.message), help = DisplayText.escaped(finding.help)
+            let message = help.isEmpty ? text : "\(text)\nhelp: \(help)"
             output += "::\(Self.command(finding.severity)) \(properties)::\(Self.escapeData(message))\n"
         }
         output += summary(report) + "\n"

@@ -17,7 +17,7 @@ public struct JUnitReporter: Reporter {
             let findings = byFile[path] ?? []
             let byRule = Dictionary(grouping: findings, by: \.finding.ruleID)
             let ruleIDs = Set(rules).union(byRule.keys).sorted()
-            let display = context.displayPath(path)
+            let display = DisplayText.escaped(context.displayPath(path))
             testCount += ruleIDs.count
             suites += "  <testsuite name=\"\(Self.escape(display))\" tests=\"\(ruleIDs.count)\" failures=\"\(findings.count)\" errors=\"0\" skipped=\"0\">\n"
             for ruleID in ruleIDs {
@@ -43,10 +43,14 @@ public struct JUnitReporter: Reporter {
     private func failure(_ located: LocatedFinding, display: String) -> String {
         let finding = located.finding
         let location = "\(display):\(located.start.line):\(located.start.column)"
-        var body = "\(location): \(finding.severity.rawValue)[\(finding.ruleID)]: \(finding.message)"
-        if !located.sourceLine.isEmpty { body += "\n  \(located.sourceLine)" }
-        if !finding.help.isEmpty { body += "\nhelp: \(finding.help)" }
-        return "      <failure message=\"\(Self.escape(finding.message))\" type=\"\(finding.severity.rawValue)\">"
+        let message = DisplayText.escaped(finding.message)
+        var body = "\(location): \(finding.severity.rawValue)[\(finding.ruleID)]: \(message)"
+        if !located.sourceLine.isEmpty {
+            let line = DisplayText.escaped(located.sourceLine)
+            body += "\n  \(located.sourceLineColumn > 1 ? "…" : "")\(line)\(located.sourceLineIsCut ? "…" : "")"
+        }
+        if !finding.help.isEmpty { body += "\nhelp: \(DisplayText.escaped(finding.help))" }
+        return "      <failure message=\"\(Self.escape(message))\" type=\"\(finding.severity.rawValue)\">"
             + Self.escape(body, attribute: false) + "</failure>\n"
     }
 

@@ -10,26 +10,41 @@ public struct TextReporter: Reporter {
         var output = ""
         for located in report.findings {
             let finding = located.finding
-            output += style.bold("\(context.displayPath(finding.path)):\(located.start.line):\(located.start.column):") + " "
-            output += style.severity(finding.severity) + style.dim("[\(finding.ruleID)]") + ": " + finding.message + "\n"
+            let path = DisplayText.escaped(context.displayPath(finding.path))
+            output += style.bold("\(path):\(located.start.line):\(located.start.column):") + " "
+            output += style.severity(finding.severity) + style.dim("[\(finding.ruleID)]") + ": " + DisplayText.escaped(finding.message) + "\n"
             output += sourceExcerpt(located, style: style)
-            output += "  " + style.help("help:") + " " + finding.help + "\n\n"
+            output += "  " + style.help("help:") + " " + DisplayText.escaped(finding.help) + "\n\n"
         }
         output += summary(report, style: style) + "\n"
         return output
     }
 
-    /// The located line with a gutter and carets under the span (to the line's end for multi-line spans).
+    /// The located line (a window of it: `CodeFrame`) with a gutter and carets under the span (to the window's
+    /// end for multi-line spans). Control characters are shown escaped and carets follow the escapes' width.
     private func sourceExcerpt(_ located: LocatedFinding, style: Style) -> String {
         guard !located.sourceLine.isEmpty || located.start.column > 1 else { return "" }
         let number = String(located.start.line)
         let gutter = String(repeating: " ", count: number.count)
-        // Tabs become one space so that carets (counted in scalars) stay aligned.
-        let line = String(String.UnicodeScalarView(located.sourceLine.unicodeScalars.map { $0 == "\t" ? " " : $0 }))
+        // Tabs become one space so that carets (counted in shown characters) stay aligned; control characters are
+        // shown escaped, and carets move past their escapes.
+        let prefix = located.sourceLineColumn > 1 ? "…" : ""
+        let scalars = located.sourceLine.unicodeScalars
+        let spaced = scalars.contains("\t") ? String(String.UnicodeScalarView(scalars.map { $0 == "\t" ? " " : $0 })) : located.sourceLine
+        var line = prefix + DisplayText.escaped(spaced)
         let lineLength = line.unicodeScalars.count
-        let startColumn = min(located.start.column, lineLength + 1)
-        let endColumn = located.end.line == located.start.line ? max(located.end.column, startColumn + 1) : max(lineLength + 1, startColumn + 1)
-        let carets = String(repeating: " ", count: startColumn - 1) + String(repeating: "^", count: endColumn - startColumn)
+        if located.sourceLineIsCut { line += "…" }
+        func width(atColumn column: Int) -> Int {
+            let count = min(max(column - located.sourceLineColumn, 0), scalars.count)
+            var width = prefix.unicodeScalars.count
+            for scalar in scalars.prefix(count) {
+                width += scalar == "\t" || !DisplayText.needsEscape(scalar) ? 1 : DisplayText.escaped(scalar).unicodeScalars.count
+            }
+            return width
+        }
+        let startWidth = width(atColumn: located.start.column)
+        let endWidth = located.end.line == located.start.line ? max(width(atColumn: located.end.column), startWidth + 1) : max(lineLength, startWidth + 1)
+        let carets = String(repeating: " ", count: startWidth) + String(repeating: "^", count: endWidth - startWidth)
         return "  \(gutter) \(style.dim("|"))\n"
             + "  \(style.dim(number)) \(style.dim("|")) \(line)\n"
             + "  \(gutter) \(style.dim("|")) \(style.caret(carets, located.finding.severity))\n"

@@ -12,7 +12,13 @@ struct FileParser {
     /// The statements of `range`. When the parser rejects the range, it is split with the scanner and each
     /// statement parsed alone, so one bad statement does not hide the others.
     mutating func statements(in range: Range<Int>) -> [SQLStatement] {
+        if let open = unterminatedComment(in: range) {
+            // PostgreSQL rejects the piece; without this, the comment would hide everything after it.
+            errors.append(SQLSyntaxError(message: "unterminated /* comment", range: open..<(open + 2)))
+            return statements(in: range.lowerBound..<open)
+        }
         guard lexer.significantRange(in: range) != nil else { return [] }
+        if StatementComplexity.firstExcess(in: range, lexer: lexer) != nil { return guardedOneByOne(range) }
         let text = LibPgQuery.cText(bytes, range)
         switch LibPgQuery.parse(text) {
         case .success(let json):
@@ -21,6 +27,42 @@ struct FileParser {
         case .failure(let failure):
             return oneByOne(text: text, range: range, failure: failure)
         }
+    }
+
+    /// Where a `/*` that is never closed starts: the lexer runs such a comment to the end of the range.
+    private func unterminatedComment(in range: Range<Int>) -> Int? {
+        var p = range.lowerBound
+        var last: SQLToken?
+        while let token = lexer.nextToken(from: p, limit: range.upperBound) {
+            p = token.range.upperBound
+            last = token
+        }
+        guard let last, last.kind == .blockComment, last.range.upperBound == range.upperBound else { return nil }
+        return StatementComplexity.isClosedComment(last.range, in: bytes) ? nil : last.range.lowerBound
+    }
+
+    /// Splits `range` at `;` with the lexer (libpg_query's scanner would build the tree it cannot take) and parses
+    /// each statement alone, except those too complex for libpg_query, which are syntax errors at the token that
+    /// crossed the limit.
+    private mutating func guardedOneByOne(_ range: Range<Int>) -> [SQLStatement] {
+        var statements: [SQLStatement] = []
+        var start = range.lowerBound
+        var p = range.lowerBound
+        while p < range.upperBound {
+            var end = range.upperBound
+            while let token = lexer.nextToken(from: p, limit: range.upperBound) {
+                p = token.range.upperBound
+                if token.kind == .punctuation(UInt8(ascii: ";")) { end = p; break }
+            }
+            if lexer.nextToken(from: p, limit: range.upperBound) == nil { p = range.upperBound; end = range.upperBound }
+            if let excess = StatementComplexity.firstExcess(in: start..<end, lexer: lexer) {
+                errors.append(SQLSyntaxError(message: excess.message, range: excess.range))
+            } else {
+                statements += self.statements(in: start..<end)
+            }
+            start = end
+        }
+        return statements
     }
 
     /// Parses each statement of `range` alone (split by the scanner). `failure` is why the whole range did not

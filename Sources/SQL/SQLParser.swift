@@ -9,6 +9,11 @@ public enum SQLParser {
         for chunk in StatementBreakpoints.chunks(of: bytes) {
             statements += parser.statements(in: chunk)
         }
+        // libpg_query does not check the encoding; PostgreSQL rejects the migration before running it.
+        if let invalid = UTF8Offsets.firstInvalid(bytes) {
+            let byte = String(bytes[invalid], radix: 16)
+            parser.errors.append(SQLSyntaxError(message: "invalid byte sequence for encoding \"UTF8\": 0x\(byte)", range: invalid..<(invalid + 1)))
+        }
         if let nul = bytes.firstIndex(of: 0) {
             parser.errors.append(SQLSyntaxError(message: "invalid byte sequence for encoding \"UTF8\": 0x00", range: nul..<(nul + 1)))
         }

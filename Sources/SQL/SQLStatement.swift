@@ -37,6 +37,7 @@ public enum StatementKind: Sendable, Equatable {
     case alterFunction(AlterFunction)
     /// `DO $$ … $$`: the SQL inside is in the statement's `nested`.
     case doBlock(DoBlock)
+    case createTrigger(CreateTrigger)
     /// Any other statement, by libpg_query's node name (`CreatePolicyStmt`, `CommentStmt`, …).
     case other(nodeTag: String)
 }

@@ -30,6 +30,7 @@ struct StatementDecoder {
         case "AlterFunctionStmt":
             return .alterFunction(AlterFunction(name: ParseNode.qualifiedName(parts: node["func"]["objname"].stringList),
                                                 security: functionSecurity(node["actions"]) ?? FunctionSecurity()))
+        case "CreateTrigStmt": return .createTrigger(createTrigger(node))
         default: return createObject(tag: tag, node).map(StatementKind.create) ?? .other(nodeTag: tag)
         }
     }
@@ -95,6 +96,7 @@ struct StatementDecoder {
         case "CreateFunctionStmt":
             return CreateObject(objectKind: node["is_procedure"].bool ? .procedure : .function,
                                 name: ParseNode.qualifiedName(parts: node["funcname"].stringList),
+                                assignedNewColumns: newRowAssignments(node),
                                 security: functionSecurity(node["options"]))
         case "ViewStmt": return CreateObject(objectKind: .view, name: node["view"].rangeVarName)
         case "CreateSeqStmt": return CreateObject(objectKind: .sequence, name: node["sequence"].rangeVarName)

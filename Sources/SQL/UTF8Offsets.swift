@@ -22,4 +22,18 @@ enum UTF8Offsets {
         }
         return min(p, range.upperBound)
     }
+
+    /// Offset of the first byte that is not valid UTF-8, with the standard library's decoder.
+    static func firstInvalid(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
+    }
 }

@@ -16,6 +16,6 @@ struct Baseline: ParsableCommand {
         options.paths = [path]
         options.configPath = config
         let written = try CheckRunner(options: options).writeBaseline()
-        print("wrote \(written.count) finding\(written.count == 1 ? "" : "s") to \(written.path)")
+        try printOutput("wrote \(written.count) finding\(written.count == 1 ? "" : "s") to \(written.path)")
     }
 }

@@ -23,6 +23,6 @@ struct Init: ParsableCommand {
         } catch {
             throw UsageFailure("cannot write \(target.path): \(error.localizedDescription)")
         }
-        print("wrote \(target.path)")
+        try printOutput("wrote \(target.path)")
     }
 }

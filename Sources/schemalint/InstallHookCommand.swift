@@ -17,10 +17,10 @@ struct InstallHook: ParsableCommand {
         let installer = GitHookInstaller(folder: URL(fileURLWithPath: path).standardizedFileURL, force: force)
         let (hook, outcome) = try installer.install()
         switch outcome {
-        case .installed: print("installed \(hook)")
-        case .updated: print("updated \(hook)")
-        case .unchanged: print("\(hook) is already up to date")
-        case .replaced(let backup): print("installed \(hook); the previous hook is now \(backup)")
+        case .installed: try printOutput("installed \(hook)")
+        case .updated: try printOutput("updated \(hook)")
+        case .unchanged: try printOutput("\(hook) is already up to date")
+        case .replaced(let backup): try printOutput("installed \(hook); the previous hook is now \(backup)")
         }
     }
 }

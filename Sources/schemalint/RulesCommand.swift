@@ -11,16 +11,18 @@ struct Rules: ParsableCommand {
     func run() throws {
         let catalog = try CheckRunner.loadCatalog()
         if markdown {
-            print(RuleDocumentation.table(catalog), terminator: "")
+            try printOutput(RuleDocumentation.table(catalog), terminator: "")
             return
         }
         let width = catalog.ids.map(\.count).max() ?? 0
+        var lines: [String] = []
         for id in catalog.ids {
             guard let entry = catalog[id] else { continue }
             let padded = id.padding(toLength: width, withPad: " ", startingAt: 0)
             let severity = entry.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            print("\(padded)  \(severity)  \(entry.summary)")
+            lines.append("\(padded)  \(severity)  \(entry.summary)")
         }
+        try printOutput(lines.joined(separator: "\n"))
     }
 }
 
@@ -37,6 +39,6 @@ struct Explain: ParsableCommand {
             let hint = close.isEmpty ? "" : "; did you mean " + close.joined(separator: " or ") + "?"
             throw UsageFailure("unknown rule `\(id)`\(hint) (`schemalint rules` lists them)")
         }
-        print(RuleDocumentation.markdown(for: entry))
+        try printOutput(RuleDocumentation.markdown(for: entry))
     }
 }

@@ -15,8 +15,8 @@ struct Schema: ParsableCommand {
     func run() throws {
         let output = try SchemaPrinting.run(folder: URL(fileURLWithPath: path).standardizedFileURL, explicitConfigPath: config)
         for line in output.diagnostics {
-            FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
+            printError("warning: \(line)\n")
         }
-        print(output.json, terminator: "")
+        try printOutput(output.json, terminator: "")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Core
 import Linter
 
 /// The command line: parses arguments into plain options and hands them to the library.
@@ -17,6 +18,7 @@ struct Schemalint: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        StandardStream.prepare()
         do {
             var command = try Schemalint.parseAsRoot()
             try command.run()
@@ -24,15 +26,21 @@ enum Main {
         } catch let code as ExitCode {
             exit(code.rawValue)
         } catch let failure as UsageFailure {
-            FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+            printError("error: \(failure.message)\n")
             exit(2)
         } catch {
             let code = Schemalint.exitCode(for: error)
             if code == .success {
-                print(Schemalint.fullMessage(for: error))
+                // `--help`, `--version`: output like any other, so a failed write is exit 2 too.
+                do {
+                    try printOutput(Schemalint.fullMessage(for: error))
+                } catch {
+                    printError("error: \(error.message)\n")
+                    exit(2)
+                }
                 exit(0)
             }
-            FileHandle.standardError.write(Data((Schemalint.fullMessage(for: error) + "\n").utf8))
+            printError(Schemalint.fullMessage(for: error) + "\n")
             exit(2)
         }
     }

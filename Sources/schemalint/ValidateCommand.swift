@@ -19,8 +19,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let outcome = ValidateRunner.run(ValidateOptions(schemaPath: schema, dataPaths: data, format: format))
-        if !outcome.standardError.isEmpty { FileHandle.standardError.write(Data(outcome.standardError.utf8)) }
-        if !outcome.standardOutput.isEmpty { FileHandle.standardOutput.write(Data(outcome.standardOutput.utf8)) }
+        if !outcome.standardError.isEmpty { printError(outcome.standardError) }
+        if !outcome.standardOutput.isEmpty { try printOutput(outcome.standardOutput, terminator: "") }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

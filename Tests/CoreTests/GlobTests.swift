@@ -21,3 +21,27 @@ import Testing
         #expect(Glob(pattern).matches(path) == expected)
     }
 }
+
+/// Globs from configurations and drizzle configs are attacker-controlled: matching stays linear and brace
+/// expansion bounded.
+@Suite struct HostileGlobTests {
+    @Test func manyStarsMatchInLinearTime() {
+        let name = String(repeating: "a", count: 200) + ".tsx"
+        let stars = Glob(String(repeating: "*", count: 20) + ".ts")
+        let start = ContinuousClock.now
+        #expect(!stars.matches(name))
+        #expect(stars.matches("src/" + name.dropLast()) == false, "`*` stays within one folder")
+        #expect(Glob(String(repeating: "*", count: 33)).matches(name))
+        #expect(!Glob(String(repeating: "*a", count: 30) + "b").matches(String(repeating: "a", count: 100)))
+        #expect(!Glob(String(repeating: "**/", count: 20) + "x.ts").matches(String(repeating: "d/", count: 30) + "y.ts"))
+        #expect(Glob(String(repeating: "**/", count: 20) + "x.ts").matches(String(repeating: "d/", count: 30) + "x.ts"))
+        #expect(ContinuousClock.now - start < .seconds(1))
+    }
+
+    @Test func bracesThatMultiplyPastTheLimitAreRefused() {
+        let glob = Glob(String(repeating: "{a,b}", count: 22))
+        #expect(glob.isTooComplex)
+        #expect(!glob.matches(String(repeating: "a", count: 22)))
+        #expect(!Glob(String(repeating: "{a,b}", count: 10)).isTooComplex, "1,024 alternatives are still fine")
+    }
+}

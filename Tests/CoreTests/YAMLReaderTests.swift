@@ -32,3 +32,38 @@ import YAML
         #expect(try YAMLReader.parse([]) == nil)
     }
 }
+
+/// `.schemalint.yml` comes with pull requests: refused early and loudly rather than slowly or silently.
+@Suite struct HostileYAMLTests {
+    @Test func deepNestingStopsAtTheLimitAsItArrives() {
+        let start = ContinuousClock.now
+        do {
+            _ = try YAMLReader.parse(Array(("ignore: " + String(repeating: "[", count: 100_000)).utf8))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.message == "nesting deeper than 200 levels")
+            #expect(error.line == 1 && error.column == 208)
+        }
+        #expect(ContinuousClock.now - start < .seconds(1), "the document loader took 27 s here")
+    }
+
+    @Test func aKeyGivenTwiceIsAnError() {
+        do {
+            _ = try YAMLReader.parse(Array("rules:\n  gist/secret: off\n  gist/secret: error\n".utf8))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.message.hasPrefix("duplicate key `gist/secret` (first given on line 2)"))
+            #expect((error.line, error.column) == (3, 3))
+        }
+    }
+
+    @Test func aSecondDocumentIsAnError() {
+        #expect(throws: YAMLError.self) { try YAMLReader.parse(Array("rules: {}\n---\nbaseline: x\n".utf8)) }
+        #expect(throws: Never.self) { try YAMLReader.parse(Array("---\nrules: {}\n...\n".utf8)) }
+    }
+
+    @Test func anchorsAndAliasesStillRead() throws {
+        let root = try #require(try YAMLReader.parse(Array("a: &x [1, 2]\nb: *x\n".utf8)))
+        #expect(root["b"]?.sequence?.map(\.scalar) == ["1", "2"])
+    }
+}

@@ -37,9 +37,15 @@ import Testing
         #expect(range == 13..<33)
     }
 
-    @Test func urlSchemaReferencesThatMatchNoIDAreNotMissingFiles() {
-        let set = Self.gists(["gists/a.json": #"{ "$schema": "https://example.com/a.schema.json" }"#])
-        #expect(set.dataValidations["gists/a.json"] == nil)
+    /// Nothing is fetched, so a URL that is no project schema's `$id` leaves the file unvalidated: said, not silent.
+    @Test func urlSchemaReferencesThatMatchNoIDAreReportedAsUnavailable() {
+        let set = Self.gists(["gists/a.json": #"{ "$schema": "http://example.com/a.schema.json" }"#])
+        guard case .schemaMissing(let reference, let range)? = set.dataValidations["gists/a.json"] else {
+            Issue.record("expected the schema to be reported as unavailable")
+            return
+        }
+        #expect(reference == "http://example.com/a.schema.json")
+        #expect(range == 13..<47)
     }
 
     @Test func violationsOfAKeywordThatFailsTheMetaschemaAreLeftToInvalidSchema() throws {

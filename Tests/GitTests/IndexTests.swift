@@ -79,16 +79,8 @@ import TestSupport
     @Test func conflictsAreReportedNotListedAsStaged() throws {
         let repo = try TemporaryRepository()
         defer { repo.remove() }
-        try repo.write("c.json", "base\n")
         try repo.write("clean.json", "clean\n")
-        try repo.commitAll("base")
-        try repo.git("checkout", "--quiet", "-b", "other")
-        try repo.write("c.json", "other\n")
-        try repo.commitAll("other")
-        try repo.git("checkout", "--quiet", "main")
-        try repo.write("c.json", "main\n")
-        try repo.commitAll("main")
-        #expect(throws: GitCommandFailure.self) { try repo.git("merge", "--quiet", "other") }
+        try repo.makeMergeConflict(at: "c.json", base: "base\n", ours: "main\n", theirs: "other\n")
 
         let opened = try GitRepository.discover(from: repo.root)
 

@@ -87,3 +87,19 @@ import Testing
         #expect(throws: ConfigurationError.self) { try reader.read(Array("drizzle:\n  casing: kebab\n".utf8), file: ".schemalint.yml") }
     }
 }
+
+@Suite struct HostileConfigurationTests {
+    let reader = ConfigurationReader(catalog: (try? RuleCatalog.builtIn.get()) ?? RuleCatalog(entries: []))
+
+    @Test(arguments: ["ignore:\n  - '{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}'\n",
+                      "drizzle:\n  schema: ['src/{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}.ts']\n"])
+    func exponentialBraceGlobIsALocatedConfigurationError(_ yaml: String) {
+        do {
+            _ = try reader.read(Array(yaml.utf8), file: ".schemalint.yml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.message.contains("expands to more than 1024 patterns"))
+            #expect(error.line > 1)
+        }
+    }
+}

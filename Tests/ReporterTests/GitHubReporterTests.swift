@@ -21,7 +21,8 @@ import Testing
         let lines = GitHubReporter().render(report, context).split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines[0].hasPrefix("::\(report.findings[0].finding.severity == .error ? "error" : "warning") file=gists/a%2Cb%3Ac.json,line="))
-        #expect(lines[0].contains("::first line%0Asecond: line%0Ahelp: "))
+        // The message's own line break is shown escaped; the only real one (encoded) is before `help:`.
+        #expect(lines[0].contains("::first line\\nsecond: line%0Ahelp: "))
     }
 
     @Test func saysWhenGitHubHidesAnnotations() throws {

@@ -18,7 +18,7 @@ import Testing
         let xml = JUnitReporter().render(report, context)
         let parser = XMLParser(data: Data(xml.utf8))
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
-        #expect(xml.contains("message=\"a &lt;b&gt; &amp; &quot;c&quot; 'd' \u{FFFD}\u{FFFD} ]]&gt; end\""))
+        #expect(xml.contains("message=\"a &lt;b&gt; &amp; &quot;c&quot; 'd' \\u{1}\\u{7} ]]&gt; end\""))
     }
 
     @Test func oneSuitePerFileAndOneCasePerRule() throws {

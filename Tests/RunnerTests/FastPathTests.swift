@@ -39,6 +39,30 @@ struct FastPathTests {
         try expectSameReports(in: sandbox)
     }
 
+    /// Adding a migration on a branch leaves every merged snapshot as it was: `--base main` must not call the
+    /// previously latest snapshot (read whole at the base, where it was the latest) edited.
+    @Test(.enabled(if: ExternalTool.hasPython, "python3 generates the monorepo"))
+    func addingAMigrationIsNotAnEditOfTheMergedSnapshots() throws {
+        let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("schemalint-mono-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: sandbox) }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../benchmarks/monorepo.py").standardized.path
+        for (name, count) in [("merged", "30"), ("branch", "31")] {
+            let outcome = try ChildProcess.runTool("python3", [script, sandbox + "/" + name, "--files", "100", "--tables", "12", "--migrations", count],
+                                                   in: FileManager.default.temporaryDirectory.path)
+            try #require(outcome.status == 0, "\(outcome.errors)")
+        }
+        let repo = sandbox + "/merged"
+        try ChildProcess.runTool("git", ["-C", repo, "checkout", "--quiet", "-b", "feature"])
+        try FileManager.default.removeItem(atPath: repo + "/packages/db")
+        try FileManager.default.copyItem(atPath: sandbox + "/branch/packages/db", toPath: repo + "/packages/db")
+        try ChildProcess.runTool("git", ["-C", repo, "add", "--all"])
+        try ChildProcess.runTool("git", ["-C", repo, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "--quiet", "-m", "add a migration"])
+        let run = try BuiltBinary.run(["check", "--base", "main", "--format", "json"], in: repo)
+        #expect(run.output.contains("\"findings\""), "\(run.errors)")
+        #expect(!run.output.contains("migration/edited-after-merge"), "\(run.output)")
+        #expect(run.output.contains("\"migrationsJudged\" : 1") || run.output.contains("\"migrationsJudged\": 1"), "the new migration is judged")
+    }
+
     /// A file whose staged blob and work-tree bytes differ but whose size and mtime were made to match must
     /// still be read from the index: git's stat test (ctime, inode) catches it.
     @Test func aWorkTreeFileMadeToLookCleanIsStillReadFromTheIndex() throws {

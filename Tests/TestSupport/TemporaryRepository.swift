@@ -78,6 +78,22 @@ public struct TemporaryRepository: Sendable {
         try git(arguments)
     }
 
+    /// Leaves `path` in an unresolved merge conflict: committed as `base`, changed to `theirs` on branch `other`
+    /// and to `ours` on `main`, then `other` merged into `main` (which fails, as intended).
+    public func makeMergeConflict(at path: String, base: String, ours: String, theirs: String) throws {
+        try write(path, base)
+        try commitAll("base")
+        try git("checkout", "--quiet", "-b", "other")
+        try write(path, theirs)
+        try commitAll("other")
+        try git("checkout", "--quiet", "main")
+        try write(path, ours)
+        try commitAll("main")
+        guard (try? git("merge", "--quiet", "other")) == nil else {
+            throw GitCommandFailure(arguments: ["merge", "other"], status: 0, errorOutput: "the merge did not conflict")
+        }
+    }
+
     /// `git add --all && git commit -m message`; returns the new commit's id.
     @discardableResult
     public func commitAll(_ message: String) throws -> String {

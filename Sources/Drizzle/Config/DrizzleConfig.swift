@@ -65,6 +65,8 @@ public enum DrizzleConfigReader {
             return .failure(ReaderDiagnostic(kind: .malformedInput, message: "cannot read the drizzle config",
                                              location: SourceLocation(path: path, range: 0..<0)))
         }
+        // drizzle-kit cannot load a config that does not parse (invalid UTF-8 included); neither is it guessed at here.
+        if let syntaxError = evaluator.diagnostics.first(where: { $0.kind == .syntax }) { return .failure(syntaxError) }
         guard let expression = defaultExport(module) else {
             return .failure(ReaderDiagnostic(kind: .malformedInput, message: "the drizzle config has no `export default`",
                                              location: SourceLocation(path: path, range: 0..<module.syntax.length)))
@@ -99,6 +101,11 @@ public enum DrizzleConfigReader {
                 config.schema = paths.paths(schema) ?? []
             }
             if let out = property("out", of: literal), let value = paths.paths(out), value.count == 1 { config.out = value[0] }
+        }
+        if let glob = config.schema.first(where: { Glob($0).isTooComplex }) {
+            return .failure(ReaderDiagnostic(kind: .malformedInput,
+                                             message: "the `schema` glob `\(glob.prefix(60))` of the drizzle config expands to more than \(Glob.maximumAlternatives) patterns, so its schema files are not read",
+                                             location: config.schemaLocation ?? location))
         }
         return .success(config)
     }
@@ -153,7 +160,8 @@ public enum DrizzleConfigReader {
             guard let path = RelativePath.join(base, pattern) else { continue }
             if Glob.hasWildcards(path) {
                 let base = Glob.fixedPrefixFolder(path)
-                result += provider.files(under: base).filter { Glob(path).matches($0) && isSource($0) }
+                let glob = Glob(path)
+                result += provider.files(under: base).filter { glob.matches($0) && isSource($0) }
             } else if provider.fileExists(path) {
                 result.append(path)
             } else {

@@ -3,6 +3,11 @@ import TypeScript
 /// JavaScript expressions and the small helper functions schemas call.
 extension Evaluator {
     func evaluate(_ expression: ExpressionSyntax, _ scope: Scope) -> Value {
+        guard expressionDepth < Self.maximumExpressionDepth else {
+            return .unknown("an expression nested more than \(Self.maximumExpressionDepth) levels deep")
+        }
+        expressionDepth += 1
+        defer { expressionDepth -= 1 }
         switch expression {
         case .identifier(let identifier): return lookup(identifier.name, scope)
         case .string(let literal): return .string(literal.value)

@@ -21,6 +21,12 @@ final class Evaluator {
     /// The declaration being evaluated at the top level (to name tables and find their marker comments).
     var currentDeclaration: (module: String, name: String, statementRange: Range<Int>)?
     var callDepth = 0
+    /// Expressions being evaluated, one inside the other. The parser reads left-nested chains (`f()()…`,
+    /// `a + b + …`) in a loop and accepts `Parser.maximumChainLinks` of them, but evaluating them recurses once
+    /// per link; past this depth (far beyond hand-written schemas, well inside a debug build's stack) the value
+    /// is unknown, which the schema reports where it needed it.
+    var expressionDepth = 0
+    static let maximumExpressionDepth = 400
     private var reportedRanges: Set<SourceLocation> = []
 
     init(provider: SourceProvider, options: SchemaReadOptions) {

@@ -1,15 +1,24 @@
 import Drizzle
 
 /// Guesses which table an id-like column points at from its name: `userId`, `user_id` → a table
-/// `users`/`user`; `team_member_id` → `team_members`. Only tables of the same schema model are candidates, so a
+/// `users`/`user`; `team_member_id` → `team_members`. Only the tables' SQL names count (never a TypeScript
+/// variable or another table's column), with a prefix that most tables of the schema share dropped (`mail0_user`,
+/// `gf_posts`) and a trailing `table` (`user_table`). Only tables of the same schema model are candidates, so a
 /// `userId` holding a Clerk or Auth0 id in a schema without a users table names nothing.
 struct ForeignKeyTargets {
     private var tablesByWords: [[String]: Table] = [:]
 
     init(_ model: SchemaModel) {
-        for table in model.tables {
-            for name in [table.name, table.variableName].compactMap({ $0 }) {
-                let words = NameWords.split(name)
+        let prefix = Self.sharedPrefix(model.tables)
+        // Full names first, so `user_profile` wins over `profile` with a shared prefix `user` dropped.
+        for shortened in [false, true] {
+            for table in model.tables {
+                var words = NameWords.split(table.name)
+                if words.count > 1, words.last == "table" || words.last == "tbl" { words.removeLast() }
+                if shortened {
+                    guard words.count > 1, words.first == prefix else { continue }
+                    words.removeFirst()
+                }
                 guard let last = words.last else { continue }
                 let singular = Array(words.dropLast()) + [NameWords.singular(last)]
                 for key in [words, singular] where tablesByWords[key] == nil { tablesByWords[key] = table }
@@ -23,6 +32,19 @@ struct ForeignKeyTargets {
             if let table = tablesByWords[Array(words.dropLast())] { return table }
         }
         return nil
+    }
+
+    /// The first word of most table names, when at least half of several tables share it (`mail0_`, `gf_`): an
+    /// application prefix, not part of what the table holds.
+    private static func sharedPrefix(_ tables: [Table]) -> String? {
+        guard tables.count >= 3 else { return nil }
+        let firsts = tables.compactMap { table -> String? in
+            let words = NameWords.split(table.name)
+            return words.count > 1 ? words[0] : nil
+        }
+        let counts = Dictionary(firsts.map { ($0, 1) }, uniquingKeysWith: +)
+        guard let (word, count) = counts.max(by: { $0.value < $1.value }), count * 2 >= tables.count else { return nil }
+        return word
     }
 }
 

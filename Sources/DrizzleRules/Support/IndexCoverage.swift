@@ -1,12 +1,15 @@
 import Drizzle
+import ProjectModel
 
 /// Which columns of a table can be found through an index: the leading column of every index, of the primary key
-/// and of every unique constraint (PostgreSQL backs those two with indexes). A column that is only the second
-/// column of a composite index is not covered: the index cannot be searched by it alone.
+/// and of every unique constraint (PostgreSQL backs those two with indexes), declared in the schema or created by
+/// hand in a migration and not dropped since. A column that is only the second column of a composite index is not
+/// covered: the index cannot be searched by it alone.
 struct IndexCoverage {
     private var leadingColumns: Set<String> = []
 
-    init(_ table: Table) {
+    init(_ table: Table, migrations: MigrationEffects = MigrationEffects()) {
+        leadingColumns = migrations.indexLeadingColumns[table.key] ?? []
         for column in table.columns where column.primaryKey { leadingColumns.insert(column.name) }
         for key in table.compositePrimaryKeys { if let first = key.columns.first { leadingColumns.insert(first) } }
         for unique in table.uniqueConstraints { if let first = unique.columns.first { leadingColumns.insert(first) } }

@@ -5,28 +5,33 @@
 /// before a trailing newline), `.` excludes only the four line terminators, `\cX`, `\u{…}` and surrogate-pair
 /// escapes work, and the input is matched by code point (the `u` flag), so `🐲*` repeats the whole emoji.
 /// `\p{…}` supports General_Category names and a few binary properties (no scripts). Searches are unanchored.
-/// A match that needs more than `stepBudget` steps (catastrophic backtracking) counts as no match.
+///
+/// Patterns without backreferences or lookaround run on `RegexNFA`, in linear time. The others backtrack with
+/// a budget of `stepBudget` steps; a search that runs out has no answer (`nil`), never "no match".
 public struct ECMARegex: Sendable {
     public let pattern: String
     let program: RegexProgram
+    private let nfa: RegexNFA?
 
-    static let stepBudget = 2_000_000
+    public static let stepBudget = 2_000_000
 
     public init(_ pattern: String) throws(RegexSyntaxError) {
         var parser = RegexParser(pattern)
         let root = try parser.parse()
         self.pattern = pattern
         self.program = try RegexProgram(root, captureCount: parser.captureCount, captureNames: parser.captureNames)
+        self.nfa = RegexNFA(program)
     }
 
-    /// Whether the pattern matches somewhere in `text`.
-    public func matches(_ text: String) -> Bool {
+    /// Whether the pattern matches somewhere in `text`; `nil` when backtracking ran out of budget first.
+    public func matches(_ text: String) -> Bool? {
         let input = Array(text.unicodeScalars)
+        if let nfa { return nfa.matches(input, anchored: program.anchoredAtStart) }
         var machine = RegexMachine(program: program, input: input)
         let lastStart = program.anchoredAtStart ? 0 : input.count
         for start in 0...lastStart {
             if machine.run(programIndex: 0, from: start, requiredEnd: nil) != nil { return true }
-            if machine.budget <= 0 { return false }
+            if machine.budget <= 0 { return nil }
         }
         return false
     }

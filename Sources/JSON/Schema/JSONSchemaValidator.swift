@@ -44,18 +44,23 @@ public struct JSONSchemaValidator: Sendable {
         draft = compiler.rootDraft
     }
 
-    /// Validates an instance; returns one error per failing keyword (empty when valid).
+    /// Validates an instance; returns one error per failing keyword (empty when valid). When evaluation could not
+    /// finish (a pattern or the schema too expensive to evaluate), the one error says so instead: anything else
+    /// found would be a guess.
     public func validate(_ instance: JSONNode) -> [SchemaValidationError] {
-        var evaluation = SchemaEvaluation(program: program)
+        var evaluation = SchemaEvaluation(program: program, instanceSize: instance.range.count)
         var annotations: Annotations? = nil
         _ = evaluation.evaluate(program.root, instance, collect: true, annotations: &annotations)
+        if let undecided = evaluation.undecided { return [undecided] }
         return evaluation.errors
     }
 
-    /// Only the verdict; faster than `validate` because it stops at the first failure.
+    /// Only the verdict; faster than `validate` because it stops at the first failure. False when evaluation
+    /// could not finish (then `validate` says why).
     public func isValid(_ instance: JSONNode) -> Bool {
-        var evaluation = SchemaEvaluation(program: program)
+        var evaluation = SchemaEvaluation(program: program, instanceSize: instance.range.count)
         var annotations: Annotations? = nil
-        return evaluation.evaluate(program.root, instance, collect: false, annotations: &annotations)
+        let valid = evaluation.evaluate(program.root, instance, collect: false, annotations: &annotations)
+        return valid && evaluation.undecided == nil
     }
 }

@@ -10,16 +10,32 @@ struct SchemaEvaluation {
     /// Resources entered, outermost first (for `$dynamicRef` and `$recursiveRef`).
     private var scope: [Int] = []
     private var depth = 0
+    /// Subschema evaluations left. `allOf: [{$ref: "#"}, {$ref: "#"}]` doubles the work at every level, so depth
+    /// alone does not bound it; the budget grows with the instance, so large valid files are never cut short.
+    private var budget: Int
+    /// Why evaluation stopped without an answer (budget spent, or a pattern too expensive to run). Once set,
+    /// nothing that follows is a verdict: the validator reports this instead of every error found.
+    private(set) var undecided: SchemaValidationError?
 
     /// Schema recursion deeper than this without end is reported instead of overflowing the stack.
     static let maximumDepth = 300
+    /// Subschema evaluations allowed: this many, plus `budgetPerByte` per byte of the instance.
+    static let baseBudget = 200_000
+    static let budgetPerByte = 50
 
-    init(program: CompiledProgram) {
+    init(program: CompiledProgram, instanceSize: Int) {
         self.program = program
+        self.budget = Self.baseBudget + Self.budgetPerByte * instanceSize
     }
 
     mutating func evaluate(_ index: Int, _ instance: JSONNode, collect: Bool, annotations: inout Annotations?) -> Bool {
         let schema = program.schemas[index]
+        guard undecided == nil else { return true }
+        budget -= 1
+        guard budget >= 0 else {
+            undecide(schema, instance, "$ref", "the schema is too expensive to evaluate for this value (more than \(Self.baseBudget) subschema evaluations plus \(Self.budgetPerByte) per byte), so the file was not validated: its `allOf`/`anyOf`/`$ref` nesting multiplies the work at every level")
+            return true
+        }
         guard case .keywords(let keywords) = schema.body else {
             if case .boolean(false) = schema.body, collect {
                 report("false", nil, schema, instance, "no value is allowed here (the schema is `false`)")
@@ -108,7 +124,7 @@ struct SchemaEvaluation {
             if collect { report(keyword, schema, instance, "string has \(plural(length, "character")), more than `maxLength` \(limit)") }
             return false
         case .pattern(let regex):
-            guard case .string(let string) = instance.value, !regex.matches(string) else { return true }
+            guard case .string(let string) = instance.value, !matches(regex, string, keyword, schema, instance) else { return true }
             if collect {
                 report(keyword, schema, instance, "`\(shortened(string))` does not match the pattern `\(regex.pattern)`")
             }
@@ -169,7 +185,7 @@ struct SchemaEvaluation {
             guard case .object(let members) = instance.value else { return true }
             var valid = true
             for member in members {
-                for edge in edges where edge.regex.matches(member.key) {
+                for edge in edges where matches(edge.regex, member.key, keyword, schema, instance) {
                     annotations?.properties.insert(member.key)
                     if !apply(edge.edge, to: member, collect: collect) {
                         valid = false
@@ -181,7 +197,8 @@ struct SchemaEvaluation {
         case .additionalProperties(let edge, let known, let patterns):
             guard case .object(let members) = instance.value else { return true }
             var valid = true
-            for member in members where !known.contains(member.key) && !patterns.contains(where: { $0.matches(member.key) }) {
+            for member in members where !known.contains(member.key)
+                && !patterns.contains(where: { matches($0, member.key, keyword, schema, instance) }) {
                 annotations?.properties.insert(member.key)
                 if !applyToProperty(edge, member, keyword, schema, collect: collect,
                                     falseMessage: "property `\(member.key)` is not allowed (`additionalProperties` is false)") {
@@ -486,6 +503,24 @@ struct SchemaEvaluation {
         } else {
             report(keyword, schema, instance, summary)
         }
+    }
+
+    /// A pattern's answer; when backtracking ran out of budget there is none, and evaluation stops undecided.
+    private mutating func matches(_ regex: ECMARegex, _ text: String, _ keyword: CompiledKeyword, _ schema: CompiledSchema,
+                                  _ instance: JSONNode) -> Bool {
+        if let answer = regex.matches(text) { return answer }
+        undecide(schema, instance, keyword.name, "the pattern `\(regex.pattern)` is too expensive to evaluate on `\(shortened(text))` (more than \(ECMARegex.stepBudget) backtracking steps), so the file was not validated; simplify the pattern (its backreferences or lookarounds backtrack without bound)", range: keyword.range)
+        return true
+    }
+
+    private mutating func undecide(_ schema: CompiledSchema, _ instance: JSONNode, _ keyword: String, _ message: String,
+                                   range: Range<Int>? = nil) {
+        guard undecided == nil else { return }
+        let mark = errors.count
+        report(keyword, range, schema, instance, message)
+        undecided = errors[mark]
+        undecided?.isUndecided = true
+        errors.removeSubrange(mark...)
     }
 
     private mutating func report(_ keyword: CompiledKeyword, _ schema: CompiledSchema, _ instance: JSONNode, _ message: String) {

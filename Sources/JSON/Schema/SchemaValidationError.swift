@@ -15,6 +15,9 @@ public struct SchemaValidationError: Sendable, Equatable, CustomStringConvertibl
     public var schemaRange: Range<Int>?
     /// Lower-case, no trailing period: "missing required property `version`".
     public var message: String
+    /// Not a failure: evaluation stopped here without an answer (a pattern or the schema too expensive to
+    /// evaluate), so the file is neither valid nor invalid.
+    public var isUndecided = false
 
     public var description: String {
         "\(instancePointer.isEmpty ? "(root)" : instancePointer): \(message) [\(schemaPointer)]"

@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes to standard output or standard error with `write(2)`, so that a full disk, a closed descriptor or a
+/// reader that went away is an error the command reports (exit 2), never a crash (`FileHandle.write` traps) or
+/// a silent success (`print` buffers and drops the error at exit).
+public enum StandardStream {
+    case output
+    case error
+
+    private var descriptor: Int32 { self == .output ? 1 : 2 }
+    private var name: String { self == .output ? "standard output" : "standard error" }
+
+    /// Writes all of `text`. A reader that closed the pipe (`schemalint check | head`) wants no more, so
+    /// `EPIPE` ends the writing quietly; the run keeps its exit code.
+    public func write(_ text: String) throws(InputError) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                #if canImport(Darwin)
+                Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+            }
+            if written >= 0 {
+                offset += written
+                continue
+            }
+            let code = errno
+            if code == EINTR || code == EAGAIN { continue }
+            if code == EPIPE { return }
+            throw InputError(path: name, reason: String(cString: strerror(code)))
+        }
+    }
+
+    /// Call once at start. A closed pipe becomes an `EPIPE` error instead of a signal that ends the process. A
+    /// standard descriptor that was closed (`>&-`) is taken by `/dev/null` opened read-only: otherwise the next
+    /// file the run opens would get its number and receive the report, and writes now fail with `EBADF`.
+    public static func prepare() {
+        signal(SIGPIPE, SIG_IGN)
+        for descriptor in Int32(0)...2 where fcntl(descriptor, F_GETFD) == -1 {
+            _ = open("/dev/null", O_RDONLY)
+        }
+    }
+}

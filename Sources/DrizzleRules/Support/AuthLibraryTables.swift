@@ -1,0 +1,41 @@
+import Drizzle
+
+/// Tables that an auth library writes itself, recognised by their columns rather than their names (apps prefix
+/// and rename them: `mail0_user`, `users`): better-auth, whose adapter sets `updatedAt` on every update of its
+/// tables, and Supabase Auth's `auth.users`, which GoTrue owns. Auth.js and Lucia adapters never write an
+/// `updatedAt` an app adds to their tables, so such a column is the app's to maintain.
+enum AuthLibraryTables {
+    /// One table shape: every column word list must be present (by SQL name or TypeScript key).
+    private struct Shape: Sendable {
+        var required: [[String]]
+        /// Columns that must be booleans (better-auth's `emailVerified` is one, Auth.js's a timestamp).
+        var booleans: [[String]] = []
+
+        func matches(_ table: Table, words: Set<[String]>) -> Bool {
+            required.allSatisfy(words.contains) && booleans.allSatisfy { wanted in
+                table.columns.contains { $0.nameWords.contains(wanted) && $0.type == "boolean" }
+            }
+        }
+    }
+
+    private static let betterAuth: [Shape] = [
+        // user
+        Shape(required: [["name"], ["email"], ["email", "verified"], ["image"]], booleans: [["email", "verified"]]),
+        // session
+        Shape(required: [["token"], ["expires", "at"], ["user", "id"], ["ip", "address"], ["user", "agent"]]),
+        // account
+        Shape(required: [["account", "id"], ["provider", "id"], ["user", "id"]]),
+        // verification
+        Shape(required: [["identifier"], ["value"], ["expires", "at"]]),
+        // the api-key plugin's `apikey`
+        Shape(required: [["key"], ["refill", "interval"], ["rate", "limit", "enabled"], ["request", "count"]]),
+    ]
+
+    private static let supabaseAuth = Shape(required: [["instance", "id"], ["aud"], ["encrypted", "password"], ["raw", "user", "meta", "data"]])
+
+    /// Whether an auth library maintains the table's `updatedAt`.
+    static func maintainsUpdatedAt(_ table: Table) -> Bool {
+        let words = Set(table.columns.flatMap(\.nameWords))
+        return betterAuth.contains { $0.matches(table, words: words) } || supabaseAuth.matches(table, words: words)
+    }
+}

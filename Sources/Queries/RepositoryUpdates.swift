@@ -1,0 +1,211 @@
+import Core
+import Drizzle
+import Synchronization
+import TypeScript
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Which columns application code writes when it updates rows of a table.
+public struct TableUpdates: Sendable, Hashable {
+    /// Table key (`public.users`) → SQL names of the columns that some update names explicitly.
+    public var setColumns: [String: Set<String>]
+
+    public init(setColumns: [String: Set<String>] = [:]) {
+        self.setColumns = setColumns
+    }
+
+    /// Whether some update of the table sets this column (by SQL name).
+    public func sets(_ column: String, ofTable key: String) -> Bool {
+        setColumns[key]?.contains(column) ?? false
+    }
+}
+
+/// Which columns application code sets when it updates a table, over every TypeScript file of the repository,
+/// worked out when a rule first asks (most runs never need it: every `updatedAt` has `$onUpdate`) and kept.
+///
+/// Finds `db.update(<table>).set({ …, updatedAt: … })` and upserts
+/// (`db.insert(<table>).values(…).onConflictDoUpdate({ set: { updatedAt: … } })`). Only keys written in the code
+/// count: a spread (`{ ...data }`) says nothing about which columns it holds. Tables are recognised as the query
+/// reader recognises them: by the schema's exported identifiers.
+public final class RepositoryUpdates: Sendable {
+    /// A file the loader has parsed already.
+    public struct ParsedFile: Sendable {
+        public var bytes: [UInt8]
+        public var syntax: SourceFileSyntax
+
+        public init(bytes: [UInt8], syntax: SourceFileSyntax) {
+            self.bytes = bytes
+            self.syntax = syntax
+        }
+    }
+
+    private let paths: [String]
+    private let schema: QuerySchema?
+    private let parsed: [String: ParsedFile]
+    private let read: @Sendable (String) -> [UInt8]?
+    private let answers = Mutex<[Set<String>: TableUpdates]>([:])
+
+    /// `paths`: the TypeScript files to search; `read` reads one that `parsed` does not hold.
+    public init(paths: [String], models: [SchemaModel], parsed: [String: ParsedFile], read: @escaping @Sendable (String) -> [UInt8]?) {
+        self.paths = paths
+        self.schema = QuerySchema(models: models)
+        self.parsed = parsed
+        self.read = read
+    }
+
+    /// No code to search.
+    public init() {
+        paths = []
+        schema = nil
+        parsed = [:]
+        read = { _ in nil }
+    }
+
+    /// The columns set on update, among those whose TypeScript key (or SQL name when it has none) is in `keys`. A
+    /// file is parsed only if its bytes hold `.update(` and `.set(` (or `onConflictDoUpdate`) and one of `keys`:
+    /// code that sets `updatedAt` has to spell it. Files are read and parsed in parallel, each once.
+    public func updates(naming keys: Set<String>) -> TableUpdates {
+        guard let schema, !keys.isEmpty else { return TableUpdates() }
+        if let known = answers.withLock({ $0[keys] }) { return known }
+        let needles = keys.map { Array($0.utf8) }
+        let parsed = self.parsed, read = self.read
+        let perFile = paths.concurrentMap { path -> [String: Set<String>] in
+            let file: QuerySourceFile
+            if let entry = parsed[path] {
+                guard Self.mayUpdate(entry.bytes, naming: needles) else { return [:] }
+                file = QuerySourceFile(path: path, syntax: entry.syntax)
+            } else {
+                guard let bytes = read(path), Self.mayUpdate(bytes, naming: needles) else { return [:] }
+                file = QuerySourceFile(path: path, syntax: TypeScriptParser.parse(bytes))
+            }
+            return UpdateFileScan(schema: schema, file: file).setColumns()
+        }
+        var result = TableUpdates()
+        for found in perFile {
+            for (table, columns) in found { result.setColumns[table, default: []].formUnion(columns) }
+        }
+        answers.withLock { $0[keys] = result }
+        return result
+    }
+
+    static let updateCall = Array(".update(".utf8), setCall = Array(".set(".utf8), upsert = Array("onConflictDoUpdate".utf8)
+
+    /// The byte test before parsing.
+    public static func mayUpdate(_ bytes: [UInt8], naming keys: [[UInt8]]) -> Bool {
+        ((contains(bytes, updateCall) && contains(bytes, setCall)) || contains(bytes, upsert))
+            && keys.contains { contains(bytes, $0) }
+    }
+
+    /// Whether `needle` occurs in `bytes`: `memchr` jumps to each candidate first byte.
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        let count = needle.count
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { wanted in
+                guard let base = haystack.baseAddress, let first = wanted.first, let wantedBase = wanted.baseAddress else { return false }
+                var offset = 0
+                while offset + count <= haystack.count {
+                    guard let hit = memchr(base + offset, Int32(first), haystack.count - offset - count + 1) else { return false }
+                    let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + start, wantedBase, count) == 0 { return true }
+                    offset = start + 1
+                }
+                return false
+            }
+        }
+    }
+}
+
+/// One file's updates.
+struct UpdateFileScan {
+    let schema: QuerySchema
+    let file: QuerySourceFile
+
+    func setColumns() -> [String: Set<String>] {
+        let scope = QueryScope(file: file, schema: schema)
+        var found: [String: Set<String>] = [:]
+        func record(_ table: Table, _ keys: [String]) {
+            for key in keys {
+                if let column = QuerySchema.column(key, of: table) { found[table.key, default: []].insert(column.name) }
+            }
+        }
+        // `.set(changes)`: the keys of `const changes = { … }` and of `changes.key = …` in the same file.
+        var byVariable: [(table: Table, variable: String)] = []
+        var assignedKeys: [String: Set<String>] = [:]
+        file.syntax.forEachExpression { expression in
+            switch expression {
+            case .assignment(let assignment):
+                if case .member(let member) = assignment.target.unwrapped, case .identifier(let object) = member.object.unwrapped {
+                    assignedKeys[object.name, default: []].insert(member.property.name)
+                }
+            case .call(let call):
+                guard let (table, changes) = Self.update(call, scope: scope, schema: schema) else { return }
+                switch changes.unwrapped {
+                case .object(let literal): record(table, Self.writtenKeys(literal))
+                case .identifier(let name): byVariable.append((table, name.name))
+                default: return
+                }
+            default:
+                return
+            }
+        }
+        guard !byVariable.isEmpty else { return found }
+        var literalKeys: [String: [String]] = [:]
+        file.syntax.forEachStatement { statement in
+            guard case .variable(let declaration) = statement else { return }
+            for declarator in declaration.declarators {
+                guard case .identifier(let name) = declarator.pattern, case .object(let literal)? = declarator.initializer?.unwrapped
+                else { continue }
+                literalKeys[name.name, default: []].append(contentsOf: Self.writtenKeys(literal))
+            }
+        }
+        for (table, variable) in byVariable {
+            record(table, (literalKeys[variable] ?? []) + Array(assignedKeys[variable] ?? []))
+        }
+        return found
+    }
+
+    /// The table and the changes of `….update(table).set(changes)` or `….insert(table)….onConflictDoUpdate({ set: changes })`.
+    private static func update(_ call: CallExpression, scope: QueryScope, schema: QuerySchema) -> (Table, ExpressionSyntax)? {
+        guard case .member(let callee) = call.callee.unwrapped, let argument = call.arguments.first else { return nil }
+        switch callee.property.name {
+        case "set":
+            return table(calledWith: "update", in: callee.object, scope: scope, schema: schema).map { ($0, argument) }
+        case "onConflictDoUpdate":
+            guard case .object(let options) = argument.unwrapped, let changes = property("set", of: options) else { return nil }
+            return table(calledWith: "insert", in: callee.object, scope: scope, schema: schema).map { ($0, changes) }
+        default:
+            return nil
+        }
+    }
+
+    /// The table of the nearest `.update(t)` / `.insert(t)` call down a method chain (`db.insert(t).values(v)`).
+    private static func table(calledWith method: String, in chain: ExpressionSyntax, scope: QueryScope, schema: QuerySchema) -> Table? {
+        var current = chain.unwrapped
+        while case .call(let call) = current, case .member(let member) = call.callee.unwrapped {
+            if member.property.name == method {
+                return call.arguments.first.flatMap { scope.table($0, schema: schema) }
+            }
+            current = member.object.unwrapped
+        }
+        return nil
+    }
+
+    /// Keys written out in an object literal (`updatedAt: …`, `{ updatedAt }`); spreads and methods are not.
+    private static func writtenKeys(_ object: ObjectLiteral) -> [String] {
+        object.members.compactMap { member in
+            switch member {
+            case .property(let property): property.key.staticName
+            case .shorthand(let property): property.name.name
+            default: nil
+            }
+        }
+    }
+
+    private static func property(_ name: String, of object: ObjectLiteral) -> ExpressionSyntax? {
+        for case .property(let property) in object.members where property.key.staticName == name { return property.value }
+        return nil
+    }
+}

@@ -1,0 +1,72 @@
+import Drizzle
+import Queries
+import Testing
+import TypeScript
+
+/// Which columns application code sets when it updates a table (`drizzle/updated-at-not-maintained`).
+@Suite struct RepositoryUpdatesTests {
+    static let model = SchemaModel(tables: [
+        Table(name: "notes", variableName: "notes", columns: [
+            Column(name: "id", key: "id", type: "uuid", primaryKey: true),
+            Column(name: "title", key: "title", type: "text"),
+            Column(name: "updated_at", key: "updatedAt", type: "timestamp"),
+        ]),
+        Table(name: "folders", variableName: "folders", columns: [
+            Column(name: "id", key: "id", type: "uuid", primaryKey: true),
+            Column(name: "edited_at", key: "editedAt", type: "timestamp"),
+        ]),
+    ])
+
+    /// `table.column` for every column set on update, sorted.
+    static func setColumns(_ source: String, keys: Set<String> = ["title", "updatedAt", "editedAt"]) -> [String] {
+        let bytes = Array(source.utf8)
+        let search = RepositoryUpdates(paths: ["src/app.ts"], models: [model], parsed: [:], read: { _ in bytes })
+        return search.updates(naming: keys).setColumns.flatMap { table, columns in columns.map { "\(table.dropFirst("public.".count)).\($0)" } }.sorted()
+    }
+
+    @Test func updatesThroughImportsRenamesAndNamespaces() {
+        #expect(Self.setColumns("""
+            import { notes as noteTable } from '@acme/db/schema';
+            import * as schema from '@acme/db/schema';
+            export const touch = (id: string) => db.update(noteTable).set({ title: 'x', updatedAt: sql`now()` }).where(eq(noteTable.id, id));
+            export async function edit(tx: Tx, editedAt: Date) {
+              await tx.update(schema.folders).set({ editedAt });
+            }
+            """) == ["folders.edited_at", "notes.title", "notes.updated_at"])
+    }
+
+    @Test func upsertsAndChangeObjectsBuiltInTheFile() {
+        #expect(Self.setColumns("""
+            import { notes, folders } from './schema';
+            export async function save(input: { title: string }) {
+              await db.insert(notes).values(input).onConflictDoUpdate({ target: notes.id, set: { updatedAt: new Date() } });
+              const changes: Record<string, unknown> = {};
+              changes.editedAt = new Date();
+              await db.update(folders).set(changes);
+            }
+            """) == ["folders.edited_at", "notes.updated_at"])
+    }
+
+    @Test func spreadsUnknownTablesAndOtherSetCallsSayNothing() {
+        #expect(Self.setColumns("""
+            import { notes } from './schema';
+            const cache = new Map();
+            export async function save(data: object, other: Table) {
+              await db.update(notes).set({ ...data });
+              await db.update(other).set({ updatedAt: new Date() });
+              cache.set({ updatedAt: 1 });
+              notes.update; url.searchParams.set('updatedAt', 'x');
+            }
+            """) == [])
+    }
+
+    @Test func onlyFilesWithAnUpdateSpellingAWantedKeyAreParsed() {
+        let keys = [Array("updatedAt".utf8)]
+        #expect(!RepositoryUpdates.mayUpdate(Array("export const updatedAt = new Date(); map.set(x, update(y));".utf8), naming: keys))
+        #expect(!RepositoryUpdates.mayUpdate(Array("db.update(t).set({ title })".utf8), naming: keys))
+        #expect(RepositoryUpdates.mayUpdate(Array("db\n  .update(t)\n  .set({ updatedAt })".utf8), naming: keys))
+        #expect(RepositoryUpdates.mayUpdate(Array("q.onConflictDoUpdate({ set: { updatedAt } })".utf8), naming: keys))
+        // Only the keys asked for are searched: `title` is set, but nobody asked.
+        #expect(Self.setColumns("import { notes } from './s'; db.update(notes).set({ title: 'x' });", keys: ["updatedAt"]) == [])
+    }
+}
