@@ -30,6 +30,8 @@ struct StatementDecoder {
         case "AlterFunctionStmt":
             return .alterFunction(AlterFunction(name: ParseNode.qualifiedName(parts: node["func"]["objname"].stringList),
                                                 security: functionSecurity(node["actions"]) ?? FunctionSecurity()))
+        case "ReindexStmt": return .reindex(reindex(node))
+        case "VariableSetStmt": return .set(setVariable(node))
         case "CreateTrigStmt": return .createTrigger(createTrigger(node))
         default: return createObject(tag: tag, node).map(StatementKind.create) ?? .other(nodeTag: tag)
         }
@@ -126,6 +128,24 @@ struct StatementDecoder {
             return AlterEnum(name: name, change: .renameValue(from: oldValue, to: newValue))
         }
         return AlterEnum(name: name, change: .addValue(newValue, ifNotExists: node["skipIfNewValExists"].bool))
+    }
+
+    private func reindex(_ node: ParseNode) -> Reindex {
+        let kind = (node["kind"].string ?? "").dropFirst("REINDEX_OBJECT_".count)
+        let relation = node["relation"]
+        let name = relation.isMissing ? QualifiedName(name: node["name"].string ?? "") : relation.rangeVarName
+        // `REINDEX (CONCURRENTLY) …` and `REINDEX … CONCURRENTLY` both arrive as the `concurrently` option.
+        let concurrently = node["params"].array.contains { $0.unwrap("DefElem")?["defname"].string == "concurrently" }
+        return Reindex(objectKind: ObjectKind(rawValue: kind.lowercased()), name: name, concurrently: concurrently)
+    }
+
+    private func setVariable(_ node: ParseNode) -> SetVariable {
+        let value = node["args"].array.first.flatMap { argument -> String? in
+            guard let constant = argument.unwrap("A_Const") else { return nil }
+            if let text = constant["sval"]["sval"].string { return text }
+            return constant["ival"].isMissing ? nil : String(constant["ival"]["ival"].int)
+        }
+        return SetVariable(name: (node["name"].string ?? "").lowercased(), isLocal: node["is_local"].bool, value: value)
     }
 
     private func dataChange(_ node: ParseNode) -> DataChange {
