@@ -1,3 +1,4 @@
+import Synchronization
 import Core
 import Dispatch
 import Foundation
@@ -45,6 +46,9 @@ public struct ReplayRunner {
         let server = try startServer(configuration: request.configuration)
         let signals = Self.closeOnSignals(server)
         defer {
+            // Interrupted: the replay failed because its server went away; the handler is stopping it and exits
+            // 128 + signal. Returning now would exit 1 with findings made of the interruption: wait for it instead.
+            if Self.interrupted.load(ordering: .acquiring) { Self.neverSignalled.wait() }
             signals.forEach { $0.cancel() }
             server.close()
         }
@@ -118,12 +122,16 @@ public struct ReplayRunner {
         do { return try ThrowawayCluster() } catch { throw UsageFailure(error.message) }
     }
 
+    private static let interrupted = Atomic<Bool>(false)
+    private static let neverSignalled = DispatchSemaphore(value: 0)
+
     /// Ctrl-C and SIGTERM stop the server and delete its folder before schemalint exits (130 / 143).
     static func closeOnSignals(_ server: any ReplayServer) -> [DispatchSourceSignal] {
         [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
+                interrupted.store(true, ordering: .releasing)
                 server.close()
                 FileHandle.standardError.write(Data("schemalint: replay interrupted; the replay server was stopped and removed\n".utf8))
                 exit(128 + number)

@@ -24,4 +24,11 @@ public let allMigrationRules: [any ProjectRule] = [
     MissingLockTimeout(),
     LockHeldAcrossStatements(),
     PrismaMigrationName(),
+    // Supabase row-level security (`rules/rls/`), on the RLS state replayed from Supabase migration folders.
+    RLSDisabledInExposedSchema(),
+    RLSPolicyWithoutRLS(),
+    RLSEnabledWithoutPolicy(),
+    RLSAlwaysTrue(),
+    RLSAuthCallPerRow(),
+    RLSSecurityDefinerSearchPath(),
 ]

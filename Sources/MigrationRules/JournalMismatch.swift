@@ -21,6 +21,7 @@ public struct JournalMismatch: ProjectRule {
             case .folders: checkKitOneFolder(folder, context)
             // Prisma keeps no journal or snapshots: its history is the folder names and the database's table.
             case .prisma: break
+            case .supabase: break  // no journal: the CLI lists the folder (file names: `migration/out-of-order`)
             }
         }
     }

@@ -10,7 +10,10 @@ import ProjectModel
 /// inserting the bookkeeping row inside that transaction (drizzle-orm issues #860 and #5316 discuss it). The v1
 /// migrator (drizzle-orm 1.0 beta, `<timestamp>_<name>/migration.sql` folders) keeps that shape: it upgrades its
 /// bookkeeping table inside a transaction and still applies the pending migrations in one; we found no per-file
-/// option. `migrations.runner` in `.schemalint.yml` overrides the default for people who apply the SQL otherwise.
+/// option. Supabase CLI folders (`supabase/migrations/<timestamp>_<name>.sql`) default to one transaction per file:
+/// the CLI (`supabase/cli`, `pkg/migration/file.go`, `MigrationFile.ExecBatch`) sends a file's statements and its
+/// history row as one pgx batch, which PostgreSQL runs as one implicit transaction. `migrations.runner` in
+/// `.schemalint.yml` overrides the default for people who apply the SQL otherwise.
 enum MigrationRunner: Equatable {
     /// Every pending migration in one transaction (drizzle-orm's migrator).
     case oneTransaction
@@ -25,6 +28,7 @@ enum MigrationRunner: Equatable {
     init(_ configuration: Configuration, folder: MigrationFolder, step: MigrationStep) {
         switch configuration.migrationRunner {
         case .some(.perFileTransaction): self = .perFile
+        case nil where folder.layout == .supabase: self = .perFile
         case .some(.none): self = .none
         case .some(.drizzleKit), nil:
             if folder.layout == .prisma {

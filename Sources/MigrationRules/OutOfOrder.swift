@@ -13,6 +13,7 @@ public struct OutOfOrder: ProjectRule {
         for folder in project.migrations {
             if let journal = folder.journal { checkJournal(journal, context) }
             checkDuplicateNumbers(folder, context)
+            if folder.layout == .supabase { checkSupabaseNames(folder, context) }
         }
     }
 
@@ -133,6 +134,16 @@ public struct OutOfOrder: ProjectRule {
     }
 
     /// Two SQL files (or two snapshots) with the same number: migrations created on two branches.
+    /// The Supabase CLI applies `<timestamp>_<name>.sql` only and skips any other SQL file of the folder.
+    private func checkSupabaseNames(_ folder: MigrationFolder, _ context: RuleContext) {
+        for script in folder.scripts where !SupabaseMigrationName.isValid(script.name) {
+            context.report(
+                path: script.path, range: script.headlineRange,
+                message: "`\(script.name).sql` is not named `<timestamp>_<name>.sql`: the Supabase CLI skips it, so no database runs it",
+                help: "create migrations with `supabase migration new <name>`, or rename the file with a timestamp prefix")
+        }
+    }
+
     private func checkDuplicateNumbers(_ folder: MigrationFolder, _ context: RuleContext) {
         let listed = Set(folder.journal?.entries.compactMap { $0.tag?.value } ?? [])
         let byNumber = Dictionary(grouping: folder.scripts.filter { $0.number != nil }) { Int($0.number ?? "") ?? -1 }
@@ -141,10 +152,13 @@ public struct OutOfOrder: ProjectRule {
             // The journaled file is the real one; without one, the first by name.
             let kept = sorted.first { listed.contains($0.name) } ?? sorted[0]
             for script in sorted where script.path != kept.path {
+                let supabase = folder.layout == .supabase
                 context.report(
                     path: script.path, range: script.headlineRange,
-                    message: "`\(script.name)` has the same number as `\(kept.name)`: two migrations were created on different branches",
-                    help: "regenerate it after the latest migration with `drizzle-kit generate`, so it gets the next number")
+                    message: "`\(script.name)` has the same \(supabase ? "timestamp" : "number") as `\(kept.name)`: two migrations were created on different branches"
+                        + (supabase ? ", and the Supabase CLI records a version once, so one of them fails on databases that ran the other" : ""),
+                    help: supabase ? "rename it with a new timestamp (`supabase migration new` writes one), after the latest migration"
+                        : "regenerate it after the latest migration with `drizzle-kit generate`, so it gets the next number")
             }
         }
         guard folder.layout == .journal else { return }

@@ -23,14 +23,16 @@ public enum MigrationDiscovery {
             seen.insert(folder)
             found.append(Candidate(path: folder, layout: layout, configPath: configPath))
         }
+        // The Supabase CLI's folder is found whatever drizzle config there is: the CLI applies it, not drizzle-kit.
+        let supabase = listing.supabaseFolders().filter { !seen.contains($0) }
         if !found.isEmpty {
             // Prisma's migrations (the legacy ORM) live beside drizzle-kit's and no drizzle config names them.
             for folder in listing.prismaFolders() where !seen.contains(folder) {
                 found.append(Candidate(path: folder, layout: .prisma, configPath: nil))
             }
-            return found
+            return found + supabase.map { Candidate(path: $0, layout: .supabase, configPath: nil) }
         }
-        for folder in listing.discoveredFolders() {
+        for folder in Set(listing.discoveredFolders() + supabase).sorted() {
             if let layout = listing.layout(of: folder) { found.append(Candidate(path: folder, layout: layout, configPath: nil)) }
         }
         return found
@@ -59,8 +61,19 @@ struct FolderListing {
         if pathSet.contains(MigrationFolder.join(folder, "migration_lock.toml")) { return .prisma }
         let children = files(directlyUnder: folder, depth: 2)
         if children.contains(where: { Self.isKitOneMigrationFile($0.relative) }) { return .folders }
-        if files(directlyUnder: folder, depth: 1).contains(where: { $0.relative.hasSuffix(".sql") }) { return .journal }
-        return nil
+        guard files(directlyUnder: folder, depth: 1).contains(where: { $0.relative.hasSuffix(".sql") }) else { return nil }
+        return SupabaseProject.configPath(forMigrations: folder) == nil ? .journal : .supabase
+    }
+
+    /// `…/supabase/migrations` folders holding SQL files and no drizzle journal, sorted.
+    func supabaseFolders() -> [String] {
+        var folders: Set<String> = []
+        for path in paths where path.hasSuffix(".sql") {
+            guard let slash = path.lastIndex(of: "/") else { continue }
+            let folder = String(path[..<slash])
+            if SupabaseProject.configPath(forMigrations: folder) != nil { folders.insert(folder) }
+        }
+        return folders.filter { layout(of: $0) == .supabase }.sorted()
     }
 
     /// Files `depth` levels below `folder` (1: its own files; 2: files of its child folders).

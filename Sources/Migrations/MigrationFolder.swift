@@ -13,6 +13,9 @@ public struct MigrationFolder: Sendable {
         /// name order. `prisma migrate deploy` sends each file as one multi-statement query, which PostgreSQL runs
         /// as one implicit transaction per migration (prisma/orm#22922), not one for all pending migrations.
         case prisma
+        /// Supabase CLI: `supabase/migrations/<timestamp>_<name>.sql`, applied in file name order, each file in its own
+        /// transaction (the CLI sends a file's statements as one batch, which PostgreSQL runs as one transaction).
+        case supabase
     }
 
     /// Repository-relative, no trailing `/` ("" for the repository root).
@@ -35,6 +38,10 @@ public struct MigrationFolder: Sendable {
     public var latestSnapshot: Snapshot?
     /// Why the latest snapshot could not be read, when it could not.
     public var latestSnapshotError: ReaderDiagnostic?
+    /// Set when the folder is a Supabase project's `supabase/migrations` (whoever writes it: the CLI or drizzle-kit).
+    public var supabase: SupabaseProject?
+    /// Row-level security after the last migration, replayed from the SQL; set for Supabase folders.
+    public var rowSecurity: RowSecurity?
 
     public init(path: String, layout: Layout, configPath: String? = nil, journal: Journal? = nil,
                 journalError: JSONFileError? = nil, scripts: [MigrationScript] = [], snapshots: [SnapshotHeader] = [],

@@ -15,12 +15,14 @@ struct MigrationFolderReader {
         case journal(folder: Int, path: String)
         case script(folder: Int, path: String, name: String)
         case snapshot(folder: Int, path: String, key: String)
+        case supabaseConfig(folder: Int, path: String)
     }
 
     private enum Parsed: Sendable {
         case journal(folder: Int, SourceFile, Result<Journal, JSONFileError>)
         case script(folder: Int, MigrationScript)
         case snapshot(folder: Int, SnapshotHeader)
+        case supabaseConfig(folder: Int, SupabaseProject)
     }
 
     func read(_ candidates: [MigrationDiscovery.Candidate]) throws(InputError) -> [MigrationFolder] {
@@ -28,7 +30,11 @@ struct MigrationFolderReader {
         let source = self.source
         let prefixes = FastPaths.enabled && !wholeSnapshots
         let results = jobs.concurrentMap { job in Result { () throws(InputError) in try Self.run(job, source: source, prefixes: prefixes) } }
-        var folders = candidates.map { MigrationFolder(path: $0.path, layout: $0.layout, configPath: $0.configPath) }
+        var folders = candidates.map { candidate in
+            var folder = MigrationFolder(path: candidate.path, layout: candidate.layout, configPath: candidate.configPath)
+            if candidate.layout == .supabase { folder.supabase = SupabaseProject() }
+            return folder
+        }
         for result in results {
             switch try result.get() {
             case .journal(let index, let file, let result):
@@ -39,6 +45,7 @@ struct MigrationFolderReader {
                 }
             case .script(let index, let script): folders[index].scripts.append(script)
             case .snapshot(let index, let snapshot): folders[index].snapshots.append(snapshot)
+            case .supabaseConfig(let index, let project): folders[index].supabase = project
             }
         }
         // A journal of another dialect (MySQL, SQLite) is not ours to lint.
@@ -49,6 +56,7 @@ struct MigrationFolderReader {
                 folder.steps = MigrationOrder.steps(of: folder)
                 try Self.readLatestSnapshot(&folder, source: source)
                 TableHistory.fill(&folder.steps, source: source)
+                if folder.supabase != nil { folder.rowSecurity = RowSecurity.replay(folder.steps) }
                 return folder
             }
         }.map { result throws(InputError) in try result.get() }
@@ -57,7 +65,14 @@ struct MigrationFolderReader {
     /// Every file of the folder that the rules read, by layout.
     private func filesToRead(_ candidate: MigrationDiscovery.Candidate, folder index: Int) -> [Job] {
         var jobs: [Job] = []
+        if let config = SupabaseProject.configPath(forMigrations: candidate.path), listing.pathSet.contains(config) {
+            jobs.append(.supabaseConfig(folder: index, path: config))
+        }
         switch candidate.layout {
+        case .supabase:
+            for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 1) where relative.hasSuffix(".sql") {
+                jobs.append(.script(folder: index, path: path, name: String(relative.dropLast(".sql".count))))
+            }
         case .journal:
             let journal = MigrationFolder.join(candidate.path, "meta/_journal.json")
             if listing.pathSet.contains(journal) { jobs.append(.journal(folder: index, path: journal)) }
@@ -103,6 +118,8 @@ struct MigrationFolderReader {
             }
             let bytes = head.count < limit ? head : try source.read(path)
             return .snapshot(folder: folder, SnapshotHeaderReader.read(SourceFile(path: path, bytes: bytes), key: key))
+        case .supabaseConfig(let folder, let path):
+            return .supabaseConfig(folder: folder, SupabaseProject.read(config: try source.read(path), path: path))
         }
     }
 

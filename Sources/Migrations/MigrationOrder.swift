@@ -1,6 +1,6 @@
 /// Puts a folder's migrations in the order they are applied: drizzle's migrator follows the journal's
 /// `entries` array; SQL files the journal does not list are placed after the last migration whose name sorts
-/// before theirs (that is where whoever runs them by hand would put them).
+/// before theirs (that is where whoever runs them by hand would put them). The Supabase CLI sorts by file name.
 enum MigrationOrder {
     static func steps(of folder: MigrationFolder) -> [MigrationStep] {
         let scripts = folder.scripts.sorted { $0.path < $1.path }
@@ -8,6 +8,9 @@ enum MigrationOrder {
         case .prisma:
             // Prisma applies the folders in lexicographic order of their names.
             return scripts.map { MigrationStep(name: $0.name, script: $0) }.sorted { $0.name < $1.name }
+        case .supabase:
+            // The CLI applies `<timestamp>_<name>.sql` files by file name; others it skips (`migration/out-of-order`).
+            return scripts.filter { SupabaseMigrationName.isValid($0.name) }.map { MigrationStep(name: $0.name, script: $0) }
         case .folders:
             let snapshots = Dictionary(folder.snapshots.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             let scriptNames = Set(scripts.map(\.name))

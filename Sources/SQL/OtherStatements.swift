@@ -112,11 +112,14 @@ public struct CreateObject: Sendable, Equatable {
     /// For a PL/pgSQL function: the columns of the written row its body assigns (`NEW.updated_at := now();`), as
     /// PostgreSQL folds the names: what a trigger running the function maintains.
     public var assignedNewColumns: [String]
+    /// Functions and procedures: `SECURITY DEFINER` and `SET search_path`, when the statement writes either.
+    public var security: FunctionSecurity?
 
-    public init(objectKind: ObjectKind, name: QualifiedName, assignedNewColumns: [String] = []) {
+    public init(objectKind: ObjectKind, name: QualifiedName, assignedNewColumns: [String] = [], security: FunctionSecurity? = nil) {
         self.objectKind = objectKind
         self.name = name
         self.assignedNewColumns = assignedNewColumns
+        self.security = security
     }
 }
 

@@ -62,6 +62,10 @@ public enum StatementKind: Sendable, Equatable {
     case insert(DataChange)
     /// `CREATE FUNCTION / PROCEDURE / VIEW / MATERIALIZED VIEW / SEQUENCE`.
     case create(CreateObject)
+    /// `CREATE POLICY` / `ALTER POLICY` (`DROP POLICY` is a `.drop`).
+    case policy(PolicyStatement)
+    /// `ALTER FUNCTION / PROCEDURE`: its security options (renames are `.rename`).
+    case alterFunction(AlterFunction)
     /// `DO $$ … $$`: the SQL inside is in the statement's `nested`.
     case doBlock(DoBlock)
     /// `REINDEX [ ( CONCURRENTLY ) ] INDEX | TABLE | … name`.

@@ -25,6 +25,11 @@ struct StatementDecoder {
         case "DeleteStmt": return .delete(dataChange(node))
         case "InsertStmt": return .insert(DataChange(table: node["relation"].rangeVarName, hasWhere: false))
         case "DoStmt": return .doBlock(doBlock(node))
+        case "CreatePolicyStmt": return .policy(policy(node, isAlter: false))
+        case "AlterPolicyStmt": return .policy(policy(node, isAlter: true))
+        case "AlterFunctionStmt":
+            return .alterFunction(AlterFunction(name: ParseNode.qualifiedName(parts: node["func"]["objname"].stringList),
+                                                security: functionSecurity(node["actions"]) ?? FunctionSecurity()))
         case "ReindexStmt": return .reindex(reindex(node))
         case "VariableSetStmt": return .set(setVariable(node))
         case "CreateTrigStmt": return .createTrigger(createTrigger(node))
@@ -93,7 +98,8 @@ struct StatementDecoder {
         case "CreateFunctionStmt":
             return CreateObject(objectKind: node["is_procedure"].bool ? .procedure : .function,
                                 name: ParseNode.qualifiedName(parts: node["funcname"].stringList),
-                                assignedNewColumns: newRowAssignments(node))
+                                assignedNewColumns: newRowAssignments(node),
+                                security: functionSecurity(node["options"]))
         case "ViewStmt": return CreateObject(objectKind: .view, name: node["view"].rangeVarName)
         case "CreateSeqStmt": return CreateObject(objectKind: .sequence, name: node["sequence"].rangeVarName)
         case "CreateTableAsStmt" where node["objtype"].string == "OBJECT_MATVIEW":

@@ -52,11 +52,15 @@ struct FastPathTests {
             try #require(outcome.status == 0, "\(outcome.errors)")
         }
         let repo = sandbox + "/merged"
-        try ChildProcess.runTool("git", ["-C", repo, "checkout", "--quiet", "-b", "feature"])
+        func git(_ arguments: String...) throws {
+            let outcome = try ChildProcess.runTool("git", ["-C", repo] + arguments)
+            try #require(outcome.status == 0, "git \(arguments): \(outcome.errors)")
+        }
+        try git("checkout", "--quiet", "-b", "feature")
         try FileManager.default.removeItem(atPath: repo + "/packages/db")
         try FileManager.default.copyItem(atPath: sandbox + "/branch/packages/db", toPath: repo + "/packages/db")
-        try ChildProcess.runTool("git", ["-C", repo, "add", "--all"])
-        try ChildProcess.runTool("git", ["-C", repo, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "--quiet", "-m", "add a migration"])
+        try git("add", "--all")
+        try git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "--quiet", "-m", "add a migration")
         let run = try BuiltBinary.run(["check", "--base", "main", "--format", "json"], in: repo)
         #expect(run.output.contains("\"findings\""), "\(run.errors)")
         #expect(!run.output.contains("migration/edited-after-merge"), "\(run.output)")

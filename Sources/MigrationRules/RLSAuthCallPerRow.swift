@@ -1,0 +1,27 @@
+import Core
+import Migrations
+import ProjectModel
+
+/// `rls/auth-call-per-row`: `auth.uid()`, `auth.jwt()`, `auth.role()` or `current_setting()` called directly in a
+/// policy expression: PostgreSQL evaluates it for every row it checks; `(select auth.uid())` is evaluated once per
+/// statement. One finding per policy, at its first such call.
+public struct RLSAuthCallPerRow: ProjectRule {
+    public let id = "rls/auth-call-per-row"
+    public init() {}
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        for (_, _, security) in project.supabaseFolders {
+            for policy in security.allPolicies {
+                let expressions = [policy.using, policy.withCheck].compactMap { $0 }
+                let calls = expressions.flatMap { expression in expression.expression.perRowCalls.map { (expression, $0) } }
+                guard let (expression, first) = calls.first else { continue }
+                let site = expression.site(upTo: first.range)
+                let more = calls.count > 1 ? " (and \(calls.count - 1) more call\(calls.count > 2 ? "s" : "") in this policy)" : ""
+                context.report(
+                    path: site.path, range: site.range,
+                    message: "policy `\(policy.name)` on `\(policy.table)` calls `\(first.name)()` for every row it checks\(more): on large tables this makes queries slow",
+                    help: "wrap the call in a subquery, `(select \(first.name)())`, so PostgreSQL evaluates it once per statement")
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// `CREATE POLICY` / `ALTER POLICY`: what the row-level security model replays.
+public struct PolicyStatement: Sendable, Equatable {
+    public enum Command: String, Sendable, Equatable {
+        case all, select, insert, update, delete
+    }
+
+    public var name: String
+    public var table: QualifiedName
+    /// `ALTER POLICY`: only the clauses it writes change (nil = kept).
+    public var isAlter: Bool
+    /// `FOR …` (`ALL` when not written); nil for `ALTER POLICY`, which cannot change it.
+    public var command: Command?
+    /// `AS RESTRICTIVE` makes this false.
+    public var permissive: Bool
+    /// `TO …` as written, lowercased role names (`public` for `PUBLIC`); nil when not written (`CREATE POLICY`
+    /// then means `public`).
+    public var roles: [String]?
+    public var using: PolicyExpression?
+    public var withCheck: PolicyExpression?
+
+    public init(name: String, table: QualifiedName, isAlter: Bool = false, command: Command? = .all, permissive: Bool = true,
+                roles: [String]? = nil, using: PolicyExpression? = nil, withCheck: PolicyExpression? = nil) {
+        self.name = name
+        self.table = table
+        self.isAlter = isAlter
+        self.command = command
+        self.permissive = permissive
+        self.roles = roles
+        self.using = using
+        self.withCheck = withCheck
+    }
+}
+
+/// A policy's `USING` or `WITH CHECK` expression, as far as the row-level security rules need it.
+public struct PolicyExpression: Sendable, Equatable {
+    /// Where the expression starts (its first token) when libpg_query located it, else the statement.
+    public var range: Range<Int>
+    /// The expression is the constant `true` (every row passes).
+    public var isAlwaysTrue: Bool
+    /// Calls of `auth.uid()`, `auth.jwt()`, `auth.role()` or `current_setting()` that are not the whole target of a
+    /// `(select …)`: PostgreSQL evaluates them for every row instead of once per statement.
+    public var perRowCalls: [FunctionCall]
+
+    public init(range: Range<Int>, isAlwaysTrue: Bool = false, perRowCalls: [FunctionCall] = []) {
+        self.range = range
+        self.isAlwaysTrue = isAlwaysTrue
+        self.perRowCalls = perRowCalls
+    }
+}
+
+/// A function call inside an expression: its name as written and where it is.
+public struct FunctionCall: Sendable, Equatable {
+    public var name: QualifiedName
+    public var range: Range<Int>
+
+    public init(name: QualifiedName, range: Range<Int>) {
+        self.name = name
+        self.range = range
+    }
+}
+
+/// What `CREATE FUNCTION` / `ALTER FUNCTION` say about security: `SECURITY DEFINER`/`INVOKER` and `SET search_path`.
+public struct FunctionSecurity: Sendable, Equatable {
+    /// nil when the statement does not say (`CREATE` then means invoker; `ALTER` keeps the previous value).
+    public var securityDefiner: Bool?
+    /// nil when not written; true for `SET search_path …`, false for `RESET search_path` / `RESET ALL`.
+    public var setsSearchPath: Bool?
+
+    public init(securityDefiner: Bool? = nil, setsSearchPath: Bool? = nil) {
+        self.securityDefiner = securityDefiner
+        self.setsSearchPath = setsSearchPath
+    }
+}
+
+/// `ALTER FUNCTION / PROCEDURE name(args) …`.
+public struct AlterFunction: Sendable, Equatable {
+    public var name: QualifiedName
+    public var security: FunctionSecurity
+
+    public init(name: QualifiedName, security: FunctionSecurity) {
+        self.name = name
+        self.security = security
+    }
+}

@@ -1,0 +1,99 @@
+/// `CREATE/ALTER POLICY` and the security options of functions.
+extension StatementDecoder {
+    func policy(_ node: ParseNode, isAlter: Bool) -> PolicyStatement {
+        let roles: [String]? = node["roles"].isMissing ? nil : node["roles"].array.compactMap { role in
+            guard let spec = role.unwrap("RoleSpec") else { return nil }
+            switch spec["roletype"].string {
+            case "ROLESPEC_PUBLIC": return "public"
+            case "ROLESPEC_CSTRING": return spec["rolename"].string?.lowercased()
+            default: return "current_user"
+            }
+        }
+        let command = isAlter ? nil : PolicyStatement.Command(rawValue: node["cmd_name"].string ?? "all") ?? .all
+        return PolicyStatement(name: node["policy_name"].string ?? "", table: node["table"].rangeVarName, isAlter: isAlter,
+                               command: command, permissive: isAlter || node["permissive"].bool, roles: roles,
+                               using: policyExpression(node["qual"]), withCheck: policyExpression(node["with_check"]))
+    }
+
+    private func policyExpression(_ node: ParseNode) -> PolicyExpression? {
+        guard !node.isMissing else { return nil }
+        let start = node.smallestLocation.map(position) ?? statementRange.lowerBound
+        let range = significantToken(from: start, limit: statementRange.upperBound)?.range ?? statementRange
+        var calls: [FunctionCall] = []
+        collectPerRowCalls(node, wrapped: false, into: &calls)
+        return PolicyExpression(range: range, isAlwaysTrue: Self.isTrue(node), perRowCalls: calls)
+    }
+
+    /// `true`, as libpg_query gives it (`A_Const` boolean, or `'t'::bool` in older trees).
+    private static func isTrue(_ node: ParseNode) -> Bool {
+        if let constant = node.unwrap("A_Const") { return constant["boolval"]["boolval"].bool }
+        if let cast = node.unwrap("TypeCast") {
+            return cast["typeName"]["names"].stringList.last == "bool"
+                && cast["arg"].unwrap("A_Const")?["sval"]["sval"].string == "t"
+        }
+        return false
+    }
+
+    private static let perRowFunctions: Set<String> = ["auth.uid", "auth.jwt", "auth.role", "current_setting", "pg_catalog.current_setting"]
+
+    /// Walks the expression; `wrapped` is true for the direct target of a `(select …)` that reads no table, which
+    /// PostgreSQL evaluates once (an init plan).
+    private func collectPerRowCalls(_ node: ParseNode, wrapped: Bool, into calls: inout [FunctionCall]) {
+        if let call = node.unwrap("FuncCall") {
+            let name = ParseNode.qualifiedName(parts: call["funcname"].stringList)
+            if !wrapped, Self.perRowFunctions.contains(name.description.lowercased()) {
+                calls.append(FunctionCall(name: name, range: callRange(at: call["location"].int)))
+                return
+            }
+        }
+        if let link = node.unwrap("SubLink"), link["subLinkType"].string == "EXPR_SUBLINK",
+           let select = link["subselect"].unwrap("SelectStmt"), select["fromClause"].isMissing,
+           select["whereClause"].isMissing, select["targetList"].array.count == 1,
+           let target = select["targetList"].array[0].unwrap("ResTarget") {
+            collectPerRowCalls(target["val"], wrapped: true, into: &calls)
+            return
+        }
+        if let wrapper = node.tagged { return collectPerRowCalls(wrapper.node, wrapped: false, into: &calls) }
+        for element in node.array { collectPerRowCalls(element, wrapped: false, into: &calls) }
+        for member in node.members { collectPerRowCalls(member.node, wrapped: false, into: &calls) }
+    }
+
+    /// `auth.uid()`: from the name to its closing parenthesis.
+    private func callRange(at location: Int) -> Range<Int> {
+        let start = position(location)
+        var depth = 0
+        var p = start
+        while let token = significantToken(from: p, limit: statementRange.upperBound) {
+            p = token.range.upperBound
+            if token.kind == .punctuation(UInt8(ascii: "(")) { depth += 1 }
+            if token.kind == .punctuation(UInt8(ascii: ")")) {
+                depth -= 1
+                if depth <= 0 { return start..<p }
+            }
+        }
+        return start..<max(start, p)
+    }
+
+    /// `SECURITY DEFINER` / `SET search_path` among a function's options (`CREATE FUNCTION … options`,
+    /// `ALTER FUNCTION … actions`).
+    func functionSecurity(_ options: ParseNode) -> FunctionSecurity? {
+        var security = FunctionSecurity()
+        for option in options.array {
+            guard let element = option.unwrap("DefElem") else { continue }
+            switch element["defname"].string {
+            case "security":
+                security.securityDefiner = element["arg"].unwrap("Boolean")?["boolval"].bool ?? element["arg"].bool
+            case "set":
+                guard let set = element["arg"].unwrap("VariableSetStmt") else { continue }
+                let name = set["name"].string?.lowercased()
+                if set["kind"].string == "VAR_RESET_ALL" {
+                    security.setsSearchPath = false
+                } else if name == "search_path" {
+                    security.setsSearchPath = set["kind"].string != "VAR_RESET"
+                }
+            default: continue
+            }
+        }
+        return security == FunctionSecurity() ? nil : security
+    }
+}
