@@ -15,15 +15,24 @@ repo=${MONOREPO:-$root/benchmarks/out/monorepo}
 cd "$repo"
 echo "repository: $(git ls-files | wc -l | tr -d ' ') tracked files, $(du -sm packages/db/drizzle | cut -f1) MB of migrations; binary: $binary"
 
-python3 - "$runs" "$binary" <<'PY'
-import resource, statistics, subprocess, sys, time
-runs, binary = int(sys.argv[1]), sys.argv[2]
+# Migration checks alone, side by side with Squawk (when installed: pip install squawk-cli) on the same 300 SQL
+# files: the folder copied outside git, so every migration is judged, as Squawk judges every file it is given.
+alone=$(mktemp -d)
+trap 'rm -rf "$alone"' EXIT
+cp -R packages/db/drizzle "$alone/drizzle"
+
+python3 - "$runs" "$binary" "$alone" <<'PY'
+import glob, shutil, statistics, subprocess, sys, time
+runs, binary, alone = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 cases = [
     ("git diff --cached --name-only", ["git", "diff", "--cached", "--name-only"]),
     ("schemalint check --staged", [binary, "check", "--staged", "--format", "json", "--output", "/dev/null"]),
     ("schemalint check", [binary, "check", "--format", "json", "--output", "/dev/null"]),
     ("schemalint check --base HEAD", [binary, "check", "--base", "HEAD", "--format", "json", "--output", "/dev/null"]),
+    ("schemalint check (migrations folder alone, all judged)", [binary, "check", f"{alone}/drizzle", "--format", "json", "--output", "/dev/null"]),
 ]
+if shutil.which("squawk"):
+    cases.append(("squawk (same 300 SQL files)", ["squawk", *sorted(glob.glob(f"{alone}/drizzle/*.sql"))]))
 print(f"| run | median | min | max | peak memory |\n|---|---|---|---|---|")
 for name, argv in cases:
     times = []

@@ -12,6 +12,10 @@ public struct Configuration: Sendable {
     /// `migrations.since`: a migration name or a git ref; migrations up to it (or in its tree) are taken as
     /// applied instead of the boundary found from git (SPEC §9).
     public var migrationsSince: String?
+    /// `migrations.runner`: how the migrations are applied, when not by the folder's own tool (drizzle-kit).
+    public var migrationRunner: MigrationRunnerSetting?
+    /// `postgres.version`: the major version migrations run on; it selects rows of the lock model.
+    public var postgresVersion: Int = Configuration.defaultPostgresVersion
     public var gistData: [String] = Configuration.defaultGistData
     public var gistSchemas: [String] = Configuration.defaultGistSchemas
     public var gistMap: [String: String] = [:]
@@ -21,6 +25,9 @@ public struct Configuration: Sendable {
     public var ignoredFindings: [IgnoredFinding] = []
     public var baseline: String?
 
+    public static let defaultPostgresVersion = 15
+    /// Major versions the lock model knows (10 is the oldest whose behaviour it records).
+    public static let postgresVersions = 10...18
     /// Gist folders anywhere in the repository: a check reads from the repository root (SPEC §1), so an
     /// app's `apps/web/gists/` is found from the root and from the app's folder alike.
     public static let defaultGistData = ["**/gists/**/*.json"]
@@ -28,6 +35,16 @@ public struct Configuration: Sendable {
     public static let defaultHighFrequencyTables = ["*_events", "*_logs", "*_metrics", "usage_*", "audit_*"]
 
     public init() {}
+}
+
+/// `migrations.runner` values.
+public enum MigrationRunnerSetting: String, Sendable, CaseIterable {
+    /// drizzle-orm's migrator (`drizzle-kit migrate`, `migrate()`): every pending migration in one transaction.
+    case drizzleKit = "drizzle-kit"
+    /// Each migration file in a transaction of its own.
+    case perFileTransaction = "per-file-transaction"
+    /// No transaction: each statement commits on its own (`psql -f` without `--single-transaction`).
+    case none
 }
 
 /// A rule's configured level and options.

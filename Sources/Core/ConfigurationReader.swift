@@ -12,7 +12,7 @@ public struct ConfigurationReader {
     /// drizzle-kit's `casing` values.
     static let casings = ["snake_case", "camelCase"]
 
-    static let topLevelKeys = ["drizzle", "migrations", "gists", "highFrequencyTables", "rules", "ignore", "baseline"]
+    static let topLevelKeys = ["drizzle", "migrations", "postgres", "gists", "highFrequencyTables", "rules", "ignore", "baseline"]
 
     public func read(_ bytes: [UInt8], file: String) throws(ConfigurationError) -> Configuration {
         var configuration = Configuration()
@@ -40,9 +40,28 @@ public struct ConfigurationReader {
             configuration.queries = try keys["queries"].map(reader.globs) ?? []
         }
         if let migrations = top["migrations"] {
-            let keys = try reader.mapping(migrations, keys: ["folder", "since"], what: "`migrations` key")
+            let keys = try reader.mapping(migrations, keys: ["folder", "since", "runner"], what: "`migrations` key")
             configuration.migrationsFolder = try keys["folder"].map(reader.string)
             configuration.migrationsSince = try keys["since"].map(reader.string)
+            if let runner = keys["runner"] {
+                let value = try reader.string(runner)
+                guard let setting = MigrationRunnerSetting(rawValue: value) else {
+                    let choices = MigrationRunnerSetting.allCases.map(\.rawValue)
+                    throw reader.error(runner, "invalid `runner` `\(value)`; valid: \(choices.joined(separator: ", "))")
+                }
+                configuration.migrationRunner = setting
+            }
+        }
+        if let postgres = top["postgres"] {
+            let keys = try reader.mapping(postgres, keys: ["version"], what: "`postgres` key")
+            if let version = keys["version"] {
+                let text = try reader.string(version)
+                let range = Configuration.postgresVersions
+                guard let number = Int(text), range.contains(number) else {
+                    throw reader.error(version, "invalid `version` `\(text)`; valid: a PostgreSQL major version from \(range.lowerBound) to \(range.upperBound)")
+                }
+                configuration.postgresVersion = number
+            }
         }
         if let gists = top["gists"] {
             let keys = try reader.mapping(gists, keys: ["data", "schemas", "map"], what: "`gists` key")

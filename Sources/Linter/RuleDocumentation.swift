@@ -1,4 +1,5 @@
 import Core
+import MigrationRules
 
 /// Renders a catalog entry as Markdown, for `schemalint explain` and `docs/rules/`.
 public enum RuleDocumentation {
@@ -20,6 +21,14 @@ public enum RuleDocumentation {
             text += "\nJudges only migrations that can still change: those new relative to `--base REF`, to `HEAD` with "
                 + "`--staged`, or else to the default branch; `migrations.since` sets the boundary. Migrations already "
                 + "merged are taken as applied (see docs/running.md).\n"
+        }
+        let locks = LockModel.rows(forRule: entry.id)
+        if !locks.isEmpty {
+            // The lock-model rows behind the rule (docs/locks.md has the whole model); `postgres.version` picks the
+            // rows whose PostgreSQL column contains it.
+            text += "\n## Locks\n\nThe rows of the lock model (docs/locks.md) this rule reads; `postgres.version` "
+                + "(default \(Configuration.defaultPostgresVersion)) selects the rows whose PostgreSQL column contains it.\n\n"
+            text += LockModel.markdown(locks)
         }
         if !entry.options.isEmpty {
             text += "\n## Options\n\n| name | type | default | meaning |\n|---|---|---|---|\n"

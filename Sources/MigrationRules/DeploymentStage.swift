@@ -105,6 +105,20 @@ struct MigrationContents {
     }
 }
 
+/// `MigrationContents` of the migration being visited, built once per migration rather than once per statement
+/// (a migration of thousands of statements would otherwise be read again for each).
+struct MigrationContentsCache {
+    private var key: (folder: String, step: Int)?
+    private var cached: MigrationContents?
+
+    mutating func contents(of site: StatementSite) -> MigrationContents {
+        if let cached, let key, key.folder == site.folder.path, key.step == site.stepIndex { return cached }
+        let contents = MigrationContents(step: site.step)
+        (key, cached) = ((site.folder.path, site.stepIndex), contents)
+        return contents
+    }
+}
+
 enum StageClassifier {
     /// The staged changes a statement makes; none for statements that belong to no stage (policies, triggers,
     /// grants, comments, `SET DEFAULT`, the `DO` wrapper itself — its nested statements are classified on their own),
@@ -213,7 +227,7 @@ enum StageClassifier {
                 return nil
             }
             return (.cleanup, "drops constraint `\(name)` of `\(table)`")
-        case .dropNotNull, .setDefault, .dropDefault, .other: return nil
+        case .dropNotNull, .setDefault, .dropDefault, .detachPartition, .other: return nil
         }
     }
 }

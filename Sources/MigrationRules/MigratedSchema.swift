@@ -19,6 +19,11 @@ struct MigratedSchema {
 
     func index(_ name: QualifiedName) -> Index? { indexes[TableName(name)] }
 
+    /// Whether `table` has a column of type `type` (an enum, by name with or without `public.`).
+    func hasColumn(ofType type: String, in table: TableName) -> Bool {
+        columnTypes[table]?.values.contains { TypeChangeRewrite.sameType($0, type) || TypeChangeRewrite.sameType($0, type + "[]") } ?? false
+    }
+
     mutating func apply(_ kind: StatementKind) {
         switch kind {
         case .createTable(let create):

@@ -13,12 +13,14 @@ public struct UnsafeForeignKey: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         let validations = Self.validations(project)
+        var contents = MigrationContentsCache()
         project.forEachAlterTableAction { site, alter, action in
             guard site.existedBefore(alter.table) else { return }
             switch action.kind {
             case .addConstraint(let constraint):
                 guard case .foreignKey(let reference) = constraint.kind else { return }
-                checkConstraint(constraint, reference, action: action, alter: alter, site: site, validations: validations, context)
+                checkConstraint(constraint, reference, action: action, alter: alter, site: site, validations: validations,
+                                migration: contents.contents(of: site), context)
             case .addColumn(let column, _):
                 guard let reference = column.references, let reason = Self.validationReason(column, in: alter) else { return }
                 context.report(
@@ -32,13 +34,13 @@ public struct UnsafeForeignKey: ProjectRule {
     }
 
     private func checkConstraint(_ constraint: TableConstraint, _ reference: ForeignKeyReference, action: AlterTableAction, alter: AlterTable,
-                                 site: StatementSite, validations: [Validation], _ context: RuleContext) {
+                                 site: StatementSite, validations: [Validation], migration: MigrationContents, _ context: RuleContext) {
         let table = TableName(alter.table)
         let referenced = TableName(reference.referencedTable)
         let name = constraint.name.map { "foreign key `\($0)`" } ?? "a foreign key on `\(reference.columns.joined(separator: ", "))`"
         guard constraint.notValid else {
             // On a column this migration adds, declaring the key in the `ADD COLUMN` itself avoids the check entirely.
-            let newColumn = reference.columns.count == 1 && MigrationContents(step: site.step).addsColumn(reference.columns[0], to: table)
+            let newColumn = reference.columns.count == 1 && migration.addsColumn(reference.columns[0], to: table)
             context.report(
                 path: site.path, range: action.range,
                 message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row while writes to `\(table)` and `\(referenced)` wait",

@@ -27,6 +27,8 @@ public struct AlterTableAction: Sendable, Equatable {
         case addConstraint(TableConstraint)
         case validateConstraint(name: String)
         case dropConstraint(name: String, ifExists: Bool, cascade: Bool)
+        /// `DETACH PARTITION name [CONCURRENTLY | FINALIZE]`.
+        case detachPartition(partition: QualifiedName, concurrently: Bool)
         /// Any other action, by libpg_query's subtype (`AT_EnableRowSecurity`, `AT_SetStorage`, …).
         case other(subtype: String)
     }

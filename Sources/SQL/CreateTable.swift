@@ -27,6 +27,11 @@ public struct ColumnDefinition: Sendable, Equatable {
     public var isUnique: Bool
     /// An inline `REFERENCES other(col)`.
     public var references: ForeignKeyReference?
+    /// The default calls a function PostgreSQL marks volatile (`gen_random_uuid()`, `random()`, `clock_timestamp()`,
+    /// `nextval(…)`): adding the column then fills every existing row one by one, a rewrite. `now()` is stable.
+    public var hasVolatileDefault = false
+    /// `GENERATED … AS IDENTITY` (not a stored generated expression).
+    public var isIdentity = false
     /// From the column name to the end of its definition.
     public var range: Range<Int>
 

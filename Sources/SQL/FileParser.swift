@@ -112,7 +112,12 @@ struct FileParser {
             let end = length > 0 ? min(start + length, textRange.upperBound) : textRange.upperBound
             guard let range = lexer.significantRange(in: start..<end), let (tag, node) = item["stmt"].tagged else { continue }
             let decoder = StatementDecoder(lexer: lexer, base: textRange.lowerBound, statementRange: range)
-            var statement = SQLStatement(kind: decoder.decode(tag: tag, node: node), range: range)
+            var statement = SQLStatement(kind: decoder.decode(tag: tag, node: node), range: range, stringConstants: node.stringConstants)
+            switch statement.kind {
+            case .createTable, .alterTable, .createIndex, .createEnum, .rename, .create:
+                statement.longIdentifiers = lexer.longIdentifiers(in: range)
+            default: break
+            }
             if case .doBlock(let block) = statement.kind {
                 statement.nested = nestedStatements(of: DoBlockArguments(node), block: block, statementRange: range)
             }

@@ -119,3 +119,32 @@ public struct CreateObject: Sendable, Equatable {
         self.assignedNewColumns = assignedNewColumns
     }
 }
+
+/// `REINDEX [ (CONCURRENTLY) ] { INDEX | TABLE | SCHEMA | DATABASE | SYSTEM } [CONCURRENTLY] name`.
+public struct Reindex: Sendable, Equatable {
+    /// `.index`, `.table`, `.schema`, or `database` / `system`.
+    public var objectKind: ObjectKind
+    public var name: QualifiedName
+    public var concurrently: Bool
+
+    public init(objectKind: ObjectKind, name: QualifiedName, concurrently: Bool = false) {
+        self.objectKind = objectKind
+        self.name = name
+        self.concurrently = concurrently
+    }
+}
+
+/// `SET [LOCAL | SESSION] name { = | TO } value`; `RESET` and `SET … TO DEFAULT` have no value.
+public struct SetVariable: Sendable, Equatable {
+    /// Lower-cased, as PostgreSQL compares setting names (`lock_timeout`).
+    public var name: String
+    public var isLocal: Bool
+    /// The value's text as the parser read it (`5s`, `0`), when there is one.
+    public var value: String?
+
+    public init(name: String, isLocal: Bool = false, value: String? = nil) {
+        self.name = name
+        self.isLocal = isLocal
+        self.value = value
+    }
+}

@@ -44,4 +44,35 @@ extension ParseNode {
         }
         return best
     }
+
+    /// Built-in functions PostgreSQL marks volatile that migrations use in defaults (`pg_proc.provolatile = 'v'`).
+    /// A function not listed (a user's own, or a stable one like `now()`) does not count: never guessed volatile.
+    static let volatileFunctions: Set<String> = [
+        "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7",
+        "random", "random_normal", "clock_timestamp", "timeofday", "nextval", "setseed",
+    ]
+
+    /// Whether the expression calls one of `volatileFunctions`.
+    var callsVolatileFunction: Bool {
+        if let call = unwrap("FuncCall"), let name = call["funcname"].stringList.last, Self.volatileFunctions.contains(name.lowercased()) {
+            return true
+        }
+        return members.contains { $0.node.callsVolatileFunction } || array.contains { $0.callsVolatileFunction }
+    }
+
+    /// Every string constant in the subtree (`A_Const` with an `sval`), each once, in order.
+    var stringConstants: [String] {
+        var found: [String] = []
+        collectStringConstants(into: &found)
+        return found
+    }
+
+    private func collectStringConstants(into found: inout [String]) {
+        if let constant = unwrap("A_Const") {
+            if let value = constant["sval"]["sval"].string, !found.contains(value) { found.append(value) }
+            return
+        }
+        for (_, member) in members { member.collectStringConstants(into: &found) }
+        for item in array { item.collectStringConstants(into: &found) }
+    }
 }

@@ -212,3 +212,25 @@ struct SQLLexer {
         isIdentifierStart(byte) || isDigit(byte) || byte == UInt8(ascii: "$")
     }
 }
+
+extension SQLLexer {
+    /// Words and quoted identifiers longer than `LongIdentifier.limit` bytes in `range`.
+    func longIdentifiers(in range: Range<Int>) -> [LongIdentifier] {
+        var found: [LongIdentifier] = []
+        var p = range.lowerBound
+        while let token = nextToken(from: p, limit: range.upperBound) {
+            p = token.range.upperBound
+            switch token.kind {
+            case .word where token.range.count > LongIdentifier.limit:
+                found.append(LongIdentifier(name: String(decoding: bytes[token.range], as: UTF8.self).lowercased(), range: token.range))
+            case .quotedIdentifier where token.range.count > LongIdentifier.limit + 2:
+                let inner = bytes[(token.range.lowerBound + 1)..<max(token.range.lowerBound + 1, token.range.upperBound - 1)]
+                let name = String(decoding: inner, as: UTF8.self).split(separator: "\"\"", omittingEmptySubsequences: false).joined(separator: "\"")
+                if name.utf8.count > LongIdentifier.limit { found.append(LongIdentifier(name: name, range: token.range)) }
+            default:
+                continue
+            }
+        }
+        return found
+    }
+}

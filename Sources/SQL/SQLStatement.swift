@@ -5,11 +5,42 @@ public struct SQLStatement: Sendable, Equatable {
     public var range: Range<Int>
     /// Statements found inside this one: the SQL of a `DO $$ … $$` block, located in the file.
     public var nested: [SQLStatement]
+    /// The string constants the statement holds (`'active'` in a `DEFAULT`, a `VALUES` list, a `WHERE`), each once:
+    /// what `migration/enum-value-used-in-same-transaction` compares with values added to an enum.
+    public var stringConstants: [String]
+    /// Names over PostgreSQL's 63-byte limit as written (the parser hands on the truncated name), in statements
+    /// that name new objects.
+    public var longIdentifiers: [LongIdentifier]
 
-    public init(kind: StatementKind, range: Range<Int>, nested: [SQLStatement] = []) {
+    public init(kind: StatementKind, range: Range<Int>, nested: [SQLStatement] = [], stringConstants: [String] = [],
+                longIdentifiers: [LongIdentifier] = []) {
         self.kind = kind
         self.range = range
         self.nested = nested
+        self.stringConstants = stringConstants
+        self.longIdentifiers = longIdentifiers
+    }
+}
+
+/// An identifier longer than PostgreSQL keeps (NAMEDATALEN − 1 = 63 bytes).
+public struct LongIdentifier: Sendable, Equatable {
+    public static let limit = 63
+    /// The name as written (quotes removed, `""` unescaped).
+    public var name: String
+    /// The token, quotes included.
+    public var range: Range<Int>
+
+    public init(name: String, range: Range<Int>) {
+        self.name = name
+        self.range = range
+    }
+
+    /// The name PostgreSQL keeps: the first 63 bytes, cut before a character that would not fit whole.
+    public var truncated: String {
+        let bytes = Array(name.utf8)
+        var count = min(bytes.count, Self.limit)
+        while count > 0, count < bytes.count, bytes[count] & 0xC0 == 0x80 { count -= 1 }
+        return String(decoding: bytes[..<count], as: UTF8.self)
     }
 }
 
@@ -33,6 +64,10 @@ public enum StatementKind: Sendable, Equatable {
     case create(CreateObject)
     /// `DO $$ … $$`: the SQL inside is in the statement's `nested`.
     case doBlock(DoBlock)
+    /// `REINDEX [ ( CONCURRENTLY ) ] INDEX | TABLE | … name`.
+    case reindex(Reindex)
+    /// `SET [LOCAL] name = value` / `SET name TO value` (`SET lock_timeout = '5s'`).
+    case set(SetVariable)
     case createTrigger(CreateTrigger)
     /// Any other statement, by libpg_query's node name (`CreatePolicyStmt`, `CommentStmt`, …).
     case other(nodeTag: String)

@@ -39,6 +39,9 @@ extension StatementDecoder {
             return .addConstraint(tableConstraint(constraint, range: constraintRange))
         case "AT_ValidateConstraint": return .validateConstraint(name: name)
         case "AT_DropConstraint": return .dropConstraint(name: name, ifExists: command["missing_ok"].bool, cascade: cascade)
+        case "AT_DetachPartition":
+            guard let partition = definition.unwrap("PartitionCmd") else { break }
+            return .detachPartition(partition: partition["name"].rangeVarName, concurrently: partition["concurrent"].bool)
         default: break
         }
         return .other(subtype: command["subtype"].string ?? "")

@@ -19,12 +19,18 @@ extension StatementDecoder {
         var column = ColumnDefinition(name: name, typeName: TypeNameFormatter.format(node["typeName"]),
                                       hasDefault: !node["raw_default"].isMissing,
                                       range: elementRange(at: node["location"].int))
+        column.hasVolatileDefault = node["raw_default"].callsVolatileFunction
         for item in node["constraints"].array {
             guard let constraint = item.unwrap("Constraint") else { continue }
             switch constraint["contype"].string {
             case "CONSTR_NOTNULL": column.notNull = true
-            case "CONSTR_DEFAULT": column.hasDefault = true
-            case "CONSTR_IDENTITY", "CONSTR_GENERATED": column.isGenerated = true
+            case "CONSTR_DEFAULT":
+                column.hasDefault = true
+                column.hasVolatileDefault = column.hasVolatileDefault || constraint["raw_expr"].callsVolatileFunction
+            case "CONSTR_IDENTITY":
+                column.isGenerated = true
+                column.isIdentity = true
+            case "CONSTR_GENERATED": column.isGenerated = true
             case "CONSTR_PRIMARY": column.isPrimaryKey = true
             case "CONSTR_UNIQUE": column.isUnique = true
             case "CONSTR_FOREIGN": column.references = foreignKey(constraint, columns: [name])
@@ -47,7 +53,15 @@ extension StatementDecoder {
             kind = .exclusion(columns: elements.compactMap { $0["name"].string })
         default: kind = .other(type)
         }
-        return TableConstraint(name: node["conname"].string, kind: kind, notValid: node["skip_validation"].bool, range: range)
+        return TableConstraint(name: node["conname"].string, kind: kind, notValid: node["skip_validation"].bool, range: range,
+                               usingIndex: node["indexname"].string, checksNotNull: Self.notNullColumn(node["raw_expr"]))
+    }
+
+    /// `col IS NOT NULL` (the whole expression): the column a `CHECK` proves non-null, which lets PostgreSQL 12+ skip
+    /// the scan of a later `SET NOT NULL`.
+    private static func notNullColumn(_ expression: ParseNode) -> String? {
+        guard let test = expression.unwrap("NullTest"), test["nulltesttype"].string == "IS_NOT_NULL" else { return nil }
+        return test["arg"].unwrap("ColumnRef")?["fields"].stringList.last
     }
 
     private func foreignKey(_ node: ParseNode, columns: [String]) -> ForeignKeyReference {

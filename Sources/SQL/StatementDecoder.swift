@@ -25,6 +25,8 @@ struct StatementDecoder {
         case "DeleteStmt": return .delete(dataChange(node))
         case "InsertStmt": return .insert(DataChange(table: node["relation"].rangeVarName, hasWhere: false))
         case "DoStmt": return .doBlock(doBlock(node))
+        case "ReindexStmt": return .reindex(reindex(node))
+        case "VariableSetStmt": return .set(setVariable(node))
         case "CreateTrigStmt": return .createTrigger(createTrigger(node))
         default: return createObject(tag: tag, node).map(StatementKind.create) ?? .other(nodeTag: tag)
         }
@@ -120,6 +122,24 @@ struct StatementDecoder {
             return AlterEnum(name: name, change: .renameValue(from: oldValue, to: newValue))
         }
         return AlterEnum(name: name, change: .addValue(newValue, ifNotExists: node["skipIfNewValExists"].bool))
+    }
+
+    private func reindex(_ node: ParseNode) -> Reindex {
+        let kind = (node["kind"].string ?? "").dropFirst("REINDEX_OBJECT_".count)
+        let relation = node["relation"]
+        let name = relation.isMissing ? QualifiedName(name: node["name"].string ?? "") : relation.rangeVarName
+        // `REINDEX (CONCURRENTLY) …` and `REINDEX … CONCURRENTLY` both arrive as the `concurrently` option.
+        let concurrently = node["params"].array.contains { $0.unwrap("DefElem")?["defname"].string == "concurrently" }
+        return Reindex(objectKind: ObjectKind(rawValue: kind.lowercased()), name: name, concurrently: concurrently)
+    }
+
+    private func setVariable(_ node: ParseNode) -> SetVariable {
+        let value = node["args"].array.first.flatMap { argument -> String? in
+            guard let constant = argument.unwrap("A_Const") else { return nil }
+            if let text = constant["sval"]["sval"].string { return text }
+            return constant["ival"].isMissing ? nil : String(constant["ival"]["ival"].int)
+        }
+        return SetVariable(name: (node["name"].string ?? "").lowercased(), isLocal: node["is_local"].bool, value: value)
     }
 
     private func dataChange(_ node: ParseNode) -> DataChange {

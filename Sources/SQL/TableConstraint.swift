@@ -17,12 +17,19 @@ public struct TableConstraint: Sendable, Equatable {
     /// `NOT VALID`: existing rows are not checked (a later `VALIDATE CONSTRAINT` does it).
     public var notValid: Bool
     public var range: Range<Int>
+    /// `UNIQUE / PRIMARY KEY USING INDEX name`: the constraint adopts an index that already exists.
+    public var usingIndex: String?
+    /// For a `CHECK`: the column it proves `IS NOT NULL` when the whole expression is `col IS NOT NULL`.
+    public var checksNotNull: String?
 
-    public init(name: String?, kind: Kind, notValid: Bool = false, range: Range<Int>) {
+    public init(name: String?, kind: Kind, notValid: Bool = false, range: Range<Int>, usingIndex: String? = nil,
+                checksNotNull: String? = nil) {
         self.name = name
         self.kind = kind
         self.notValid = notValid
         self.range = range
+        self.usingIndex = usingIndex
+        self.checksNotNull = checksNotNull
     }
 
     /// The table's columns the constraint covers: its key, its foreign key's columns, or those a `CHECK` reads.

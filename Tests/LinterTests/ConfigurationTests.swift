@@ -88,6 +88,40 @@ import Testing
     }
 }
 
+/// `postgres.version` and `migrations.runner`: read, defaulted, and refused with the value's location when unknown.
+@Suite struct LockConfigurationTests {
+    let reader = ConfigurationReader(catalog: (try? RuleCatalog.builtIn.get()) ?? RuleCatalog(entries: []))
+
+    @Test func defaultsAreVersion15AndTheFoldersOwnRunner() throws {
+        let configuration = try reader.read(Array("migrations:\n  folder: drizzle\n".utf8), file: ".schemalint.yml")
+        #expect(configuration.postgresVersion == 15)
+        #expect(configuration.migrationRunner == nil)
+    }
+
+    @Test func valuesAreRead() throws {
+        let text = "postgres:\n  version: 11\nmigrations:\n  runner: per-file-transaction\n"
+        let configuration = try reader.read(Array(text.utf8), file: ".schemalint.yml")
+        #expect(configuration.postgresVersion == 11)
+        #expect(configuration.migrationRunner == .perFileTransaction)
+    }
+
+    @Test(arguments: [
+        ("postgres:\n  version: 9.6\n", 2, 12, "invalid `version` `9.6`"),
+        ("postgres:\n  version: 42\n", 2, 12, "invalid `version` `42`"),
+        ("postgres:\n  versoin: 15\n", 2, 3, "unknown `postgres` key `versoin`"),
+        ("migrations:\n  runner: flyway\n", 2, 11, "invalid `runner` `flyway`; valid: drizzle-kit, per-file-transaction, none"),
+    ])
+    func unknownValuesAreLocatedErrors(_ text: String, _ line: Int, _ column: Int, _ message: String) {
+        do {
+            _ = try reader.read(Array(text.utf8), file: ".schemalint.yml")
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(error.line == line && error.column == column, "\(error)")
+            #expect(error.message.hasPrefix(message), "\(error.message)")
+        }
+    }
+}
+
 @Suite struct HostileConfigurationTests {
     let reader = ConfigurationReader(catalog: (try? RuleCatalog.builtIn.get()) ?? RuleCatalog(entries: []))
 

@@ -1,0 +1,31 @@
+import Core
+import Migrations
+import ProjectModel
+import SQL
+
+/// `migration/concurrently-in-transaction`: a statement PostgreSQL refuses inside a transaction block
+/// (`CREATE / DROP INDEX CONCURRENTLY`, `REINDEX … CONCURRENTLY`, `DETACH PARTITION … CONCURRENTLY`, and
+/// `ALTER TYPE … ADD VALUE` before PostgreSQL 12) in a folder whose runner wraps migrations in one: the migration fails.
+public struct ConcurrentlyInTransaction: ProjectRule {
+    public let id = "migration/concurrently-in-transaction"
+    public init() {}
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        project.forEachLockedStatement { locked, _ in
+            guard locked.runner.usesTransaction else { return }
+            for effect in locked.effects where effect.row.needsNoTransaction {
+                context.report(
+                    path: locked.site.path, range: effect.range,
+                    message: "`\(effect.row.statement)` cannot run inside a transaction block, and \(locked.runner.name): the migration fails and the whole batch rolls back",
+                    help: Self.help(effect.row))
+            }
+        }
+    }
+
+    private static func help(_ row: LockRow) -> String {
+        if row.id == "add-enum-value-before-12" {
+            return "PostgreSQL before 12 cannot add an enum value inside a transaction: run the `ALTER TYPE … ADD VALUE` by hand (psql) before deploying and keep `ADD VALUE IF NOT EXISTS` in the migration, or set `postgres.version` if your server is 12 or newer"
+        }
+        return "run the statement outside drizzle's migrator: run it by hand (psql) against each database before deploying, and keep the migration (so the journal stays in order) with the non-concurrent form guarded by `IF NOT EXISTS` / `IF EXISTS`, which then does nothing; a fresh database builds it on empty tables. Or set `migrations.runner` if you apply migrations without a transaction"
+    }
+}

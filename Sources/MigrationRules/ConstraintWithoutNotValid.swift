@@ -1,0 +1,27 @@
+import Core
+import Migrations
+import ProjectModel
+import SQL
+
+/// `migration/constraint-without-not-valid`: `ADD CONSTRAINT … CHECK` on an existing table without `NOT VALID` checks
+/// every row under ACCESS EXCLUSIVE. Foreign keys are `migration/unsafe-foreign-key`'s.
+public struct ConstraintWithoutNotValid: ProjectRule {
+    public let id = "migration/constraint-without-not-valid"
+    public init() {}
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        project.forEachLockedStatement { locked, _ in
+            guard case .alterTable(let alter) = locked.site.statement.kind else { return }
+            for effect in locked.effectsOnExistingTables where effect.row.id == "add-check" {
+                guard let table = effect.table,
+                      let action = alter.actions.first(where: { $0.range == effect.range }),
+                      case .addConstraint(let constraint) = action.kind else { continue }
+                let name = constraint.name.map { "check constraint `\($0)`" } ?? "a check constraint"
+                context.report(
+                    path: locked.site.path, range: effect.range,
+                    message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row under an ACCESS EXCLUSIVE lock, held \(locked.runner.heldUntil), and every read and write of `\(table)` waits",
+                    help: "add `NOT VALID` to the generated SQL (drizzle-kit does not write it; edit the file before it is applied anywhere), and run `ALTER TABLE … VALIDATE CONSTRAINT` in a later migration (`drizzle-kit generate --custom`) deployed on its own: it takes only a SHARE UPDATE EXCLUSIVE lock")
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Core
+import Migrations
+import ProjectModel
+import SQL
+
+/// `migration/drop-index-blocks`: `DROP INDEX` without `CONCURRENTLY` takes ACCESS EXCLUSIVE on the index's table.
+/// Only indexes the migrations created are judged: for any other the table is unknown.
+public struct DropIndexBlocks: ProjectRule {
+    public let id = "migration/drop-index-blocks"
+    public init() {}
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        var contents = MigrationContentsCache()
+        project.forEachLockedStatement { locked, schema in
+            guard case .dropIndex(let drop) = locked.site.statement.kind, !drop.concurrently else { return }
+            let migration = contents.contents(of: locked.site)
+            for name in drop.names {
+                guard let index = schema.index(name), locked.site.step.existedBefore(index.table),
+                      !migration.creates(.relation(TableName(name))) else { continue }
+                context.report(
+                    path: locked.site.path, range: locked.site.statement.range,
+                    message: "`DROP INDEX` of `\(name.name)` takes an ACCESS EXCLUSIVE lock on existing table `\(index.table)`, held \(locked.runner.heldUntil): it waits for running queries on `\(index.table)` and every read and write queued behind it waits too",
+                    help: "run `DROP INDEX CONCURRENTLY` by hand (psql) outside drizzle's migrator before deploying, and keep `DROP INDEX IF EXISTS` in the migration so the journal stays in order (it then does nothing); or start the migration with `SET LOCAL lock_timeout = '5s';` and retry on timeout")
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Core
+import Migrations
+import ProjectModel
+import SQL
+
+/// `migration/lock-held-across-statements`: after a statement takes ACCESS EXCLUSIVE on an existing table, a later
+/// statement of the same migration scans, rewrites or changes data: the lock stays held all that time (under
+/// drizzle's migrator, also through every later pending migration). Reported once per migration.
+public struct LockHeldAcrossStatements: ProjectRule {
+    public let id = "migration/lock-held-across-statements"
+    public init() {}
+
+    private struct Held {
+        var path: String
+        var table: TableName
+        var range: Range<Int>
+        var reported = false
+    }
+
+    /// Slow work that is safe on its own (an `UPDATE` / `DELETE`, `VALIDATE CONSTRAINT`, `REINDEX`) and only hurts
+    /// because an earlier lock is still held. Scans that other rules report for their own lock (a constraint without
+    /// `NOT VALID`, an index built without `CONCURRENTLY`, `SET NOT NULL`, a rewrite) are theirs: their fix removes
+    /// the scan.
+    private static func isSlowWorkNoOtherRuleReports(_ effect: LockEffect, _ statement: SQLStatement) -> Bool {
+        switch effect.row.id {
+        case "data-change":
+            if case .insert = statement.kind { return false }
+            return true
+        case "validate-constraint", "reindex": return true
+        default: return false
+        }
+    }
+
+    /// What the slow statement does, for the message.
+    private static func work(_ effect: LockEffect, _ statement: SQLStatement) -> String {
+        switch statement.kind {
+        case .update: "updates rows of"
+        case .delete: "deletes rows of"
+        case .reindex: "rebuilds indexes of"
+        default: "validates a constraint against every row of"
+        }
+    }
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        var held: Held?
+        project.forEachLockedStatement { locked, _ in
+            let path = locked.site.path
+            guard locked.runner.usesTransaction else { return }
+            if held?.path != path { held = nil }
+            let existing = locked.effectsOnExistingTables
+            if var first = held, !first.reported,
+               let slow = existing.first(where: { Self.isSlowWorkNoOtherRuleReports($0, locked.site.statement) }),
+               let slowTable = slow.table {
+                first.reported = true
+                held = first
+                context.report(
+                    path: path, range: first.range,
+                    message: "the ACCESS EXCLUSIVE lock this takes on `\(first.table)` stays held while a later statement \(Self.work(slow, locked.site.statement)) `\(slowTable)`, and \(locked.runner.heldUntil): every read and write of `\(first.table)` waits meanwhile",
+                    help: "put the statement that takes the lock last, or move the slow statement to a migration deployed in a separate run")
+                return
+            }
+            if held == nil, let effect = existing.first(where: { $0.row.lock == .accessExclusive }), let table = effect.table {
+                held = Held(path: path, table: table, range: effect.range)
+            }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+import Migrations
+import SQL
+
+/// PostgreSQL's table-level lock modes, weakest first (docs: "Explicit Locking", 13.3.1 Table-Level Locks,
+/// https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES).
+public enum LockMode: Int, Sendable, Comparable, CustomStringConvertible {
+    case rowExclusive = 3
+    case shareUpdateExclusive = 4
+    case share = 5
+    case shareRowExclusive = 6
+    case accessExclusive = 8
+
+    public static func < (lhs: LockMode, rhs: LockMode) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String {
+        switch self {
+        case .rowExclusive: "ROW EXCLUSIVE"
+        case .shareUpdateExclusive: "SHARE UPDATE EXCLUSIVE"
+        case .share: "SHARE"
+        case .shareRowExclusive: "SHARE ROW EXCLUSIVE"
+        case .accessExclusive: "ACCESS EXCLUSIVE"
+        }
+    }
+
+    /// What the lock stops, in the words a reader of a finding needs.
+    public var blocks: String {
+        switch self {
+        case .rowExclusive: "other schema changes on the table"
+        case .shareUpdateExclusive: "other schema changes and VACUUM, but not reads or writes"
+        case .share, .shareRowExclusive: "every INSERT, UPDATE and DELETE"
+        case .accessExclusive: "every read and write"
+        }
+    }
+}
+
+/// One row of the lock model: a statement kind, the lock it takes on each table it touches, whether it reads every
+/// row (scan) or writes the table anew (rewrite), and the PostgreSQL versions the row describes.
+public struct LockRow: Sendable, Equatable {
+    /// Stable id, used by tests and `schemalint explain`.
+    public var id: String
+    /// The statement, as SQL a reader recognises.
+    public var statement: String
+    /// The lock on the table the statement names.
+    public var lock: LockMode
+    /// The lock on the other table it touches (the referenced table of a foreign key), if any.
+    public var otherTableLock: LockMode?
+    public var scans: Bool
+    public var rewrites: Bool
+    /// Cannot run inside a transaction block.
+    public var needsNoTransaction = false
+    /// The versions the row describes: `versions.contains(postgres.version)`.
+    public var versions: ClosedRange<Int> = 10...99
+    /// The safer form, and the version from which it exists.
+    public var saferForm: String?
+    public var saferFrom: Int?
+    /// The PostgreSQL documentation behind the row: URL and section.
+    public var source: String
+    /// The rules that read the row.
+    public var rules: [String]
+}
+
+/// The lock model as data. Each row cites the PostgreSQL documentation it comes from; `LockModelTests` checks each
+/// row against real SQL parsed by the SQL reader.
+public enum LockModel {
+    static let alterTable = "https://www.postgresql.org/docs/current/sql-altertable.html"
+    static let locking = "https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES"
+
+    public static let rows: [LockRow] = [
+        // CREATE INDEX: "acquires a SHARE lock … blocks writes"; CONCURRENTLY: "cannot be executed inside a transaction block".
+        LockRow(id: "create-index", statement: "CREATE INDEX … ON t", lock: .share, scans: true, rewrites: false,
+                saferForm: "CREATE INDEX CONCURRENTLY (SHARE UPDATE EXCLUSIVE, outside a transaction)", saferFrom: 10,
+                source: "https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY (Building Indexes Concurrently)",
+                rules: ["migration/unsafe-index-creation", "migration/lock-held-across-statements"]),
+        LockRow(id: "create-index-concurrently", statement: "CREATE INDEX CONCURRENTLY … ON t", lock: .shareUpdateExclusive,
+                scans: true, rewrites: false, needsNoTransaction: true,
+                source: "https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY (Building Indexes Concurrently)",
+                rules: ["migration/concurrently-in-transaction"]),
+        // DROP INDEX: "acquires an ACCESS EXCLUSIVE lock on the table"; CONCURRENTLY waits instead, outside a transaction.
+        LockRow(id: "drop-index", statement: "DROP INDEX i", lock: .accessExclusive, scans: false, rewrites: false,
+                saferForm: "DROP INDEX CONCURRENTLY (outside a transaction)", saferFrom: 10,
+                source: "https://www.postgresql.org/docs/current/sql-dropindex.html (Parameters: CONCURRENTLY)",
+                rules: ["migration/drop-index-blocks", "migration/missing-lock-timeout"]),
+        LockRow(id: "drop-index-concurrently", statement: "DROP INDEX CONCURRENTLY i", lock: .shareUpdateExclusive,
+                scans: false, rewrites: false, needsNoTransaction: true,
+                source: "https://www.postgresql.org/docs/current/sql-dropindex.html (Parameters: CONCURRENTLY)",
+                rules: ["migration/concurrently-in-transaction"]),
+        // REINDEX: "locks out writes (but not reads)"; REINDEX CONCURRENTLY exists from 12.
+        LockRow(id: "reindex", statement: "REINDEX INDEX i / TABLE t", lock: .share, scans: true, rewrites: false,
+                saferForm: "REINDEX … CONCURRENTLY (outside a transaction)", saferFrom: 12,
+                source: "https://www.postgresql.org/docs/current/sql-reindex.html#SQL-REINDEX-CONCURRENTLY (Rebuilding Indexes Concurrently)",
+                rules: ["migration/lock-held-across-statements"]),
+        LockRow(id: "reindex-concurrently", statement: "REINDEX … CONCURRENTLY", lock: .shareUpdateExclusive, scans: true,
+                rewrites: false, needsNoTransaction: true, versions: 12...99,
+                source: "https://www.postgresql.org/docs/12/sql-reindex.html#SQL-REINDEX-CONCURRENTLY (new in 12)",
+                rules: ["migration/concurrently-in-transaction"]),
+        // ADD COLUMN: ACCESS EXCLUSIVE (ALTER TABLE, Description: "An ACCESS EXCLUSIVE lock is acquired unless
+        // explicitly noted"). Notes: a non-volatile default is stored in the catalog from 11; before, every row is rewritten.
+        LockRow(id: "add-column", statement: "ALTER TABLE t ADD COLUMN c type", lock: .accessExclusive, scans: false,
+                rewrites: false, source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes)",
+                rules: ["migration/missing-lock-timeout"]),
+        LockRow(id: "add-column-default-before-11", statement: "ALTER TABLE t ADD COLUMN c type DEFAULT constant",
+                lock: .accessExclusive, scans: false, rewrites: true, versions: 10...10,
+                saferForm: "upgrade to PostgreSQL 11+, or add the column without a default and backfill in batches", saferFrom: 11,
+                source: "https://www.postgresql.org/docs/10/sql-altertable.html (Notes: adding a column with a DEFAULT requires a rewrite)",
+                rules: ["migration/table-rewrite"]),
+        LockRow(id: "add-column-default", statement: "ALTER TABLE t ADD COLUMN c type DEFAULT constant", lock: .accessExclusive,
+                scans: false, rewrites: false, versions: 11...99,
+                source: "https://www.postgresql.org/docs/11/sql-altertable.html (Notes: a non-volatile DEFAULT needs no rewrite)",
+                rules: ["migration/missing-lock-timeout"]),
+        // Notes: "Adding a column with a volatile DEFAULT or changing the type of an existing column will require the
+        // entire table and its indexes to be rewritten"; the same for a stored generated column and an identity column.
+        LockRow(id: "add-column-volatile", statement: "ALTER TABLE t ADD COLUMN c … DEFAULT volatile() / serial / IDENTITY / GENERATED … STORED",
+                lock: .accessExclusive, scans: false, rewrites: true,
+                saferForm: "add the column without a default, backfill in batches, then SET DEFAULT", saferFrom: 10,
+                source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes)", rules: ["migration/table-rewrite"]),
+        // Notes: a type change rewrites unless the old type is binary coercible to the new one and USING does not change
+        // the contents (`TypeChangeRewrite`); either way ACCESS EXCLUSIVE.
+        LockRow(id: "alter-column-type", statement: "ALTER TABLE t ALTER COLUMN c TYPE other", lock: .accessExclusive,
+                scans: true, rewrites: true,
+                saferForm: "add a column of the new type, backfill it, switch, drop the old one", saferFrom: 10,
+                source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes)", rules: ["migration/destructive-change", "migration/missing-lock-timeout"]),
+        LockRow(id: "alter-column-type-binary-coercible", statement: "ALTER TABLE t ALTER COLUMN c TYPE wider (varchar(n) → text)",
+                lock: .accessExclusive, scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes: binary coercible, no rewrite)",
+                rules: ["migration/missing-lock-timeout"]),
+        // SET NOT NULL scans the whole table; from 12 the scan is skipped when a valid CHECK proves the column not null.
+        LockRow(id: "set-not-null", statement: "ALTER TABLE t ALTER COLUMN c SET NOT NULL", lock: .accessExclusive,
+                scans: true, rewrites: false,
+                saferForm: "ADD CONSTRAINT … CHECK (c IS NOT NULL) NOT VALID, VALIDATE it later, then SET NOT NULL", saferFrom: 12,
+                source: "https://www.postgresql.org/docs/12/sql-altertable.html (SET/DROP NOT NULL: the scan is skipped when a valid CHECK proves it)",
+                rules: ["migration/set-not-null-scan", "migration/missing-lock-timeout"]),
+        // ADD table_constraint: CHECK scans under ACCESS EXCLUSIVE; with NOT VALID it does not; VALIDATE CONSTRAINT
+        // takes SHARE UPDATE EXCLUSIVE.
+        LockRow(id: "add-check", statement: "ALTER TABLE t ADD CONSTRAINT k CHECK (…)", lock: .accessExclusive, scans: true,
+                rewrites: false, saferForm: "ADD CONSTRAINT … NOT VALID, then VALIDATE CONSTRAINT in a later run", saferFrom: 10,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT (ADD table_constraint [ NOT VALID ])",
+                rules: ["migration/constraint-without-not-valid", "migration/missing-lock-timeout"]),
+        LockRow(id: "add-check-not-valid", statement: "ALTER TABLE t ADD CONSTRAINT k CHECK (…) NOT VALID", lock: .accessExclusive,
+                scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT (ADD table_constraint [ NOT VALID ])",
+                rules: ["migration/missing-lock-timeout"]),
+        // "Addition of a foreign key constraint requires a SHARE ROW EXCLUSIVE lock on the referenced table" (Notes),
+        // and on the altered table.
+        LockRow(id: "add-foreign-key", statement: "ALTER TABLE t ADD CONSTRAINT k FOREIGN KEY … REFERENCES p", lock: .shareRowExclusive,
+                otherTableLock: .shareRowExclusive, scans: true, rewrites: false,
+                saferForm: "ADD … NOT VALID, then VALIDATE CONSTRAINT in a later run", saferFrom: 10,
+                source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes: SHARE ROW EXCLUSIVE on the referenced table)",
+                rules: ["migration/unsafe-foreign-key"]),
+        LockRow(id: "add-foreign-key-not-valid", statement: "ALTER TABLE t ADD CONSTRAINT k FOREIGN KEY … NOT VALID",
+                lock: .shareRowExclusive, otherTableLock: .shareRowExclusive, scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes)", rules: ["migration/unsafe-foreign-key"]),
+        LockRow(id: "validate-constraint", statement: "ALTER TABLE t VALIDATE CONSTRAINT k", lock: .shareUpdateExclusive,
+                scans: true, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-VALIDATE-CONSTRAINT (VALIDATE CONSTRAINT: SHARE UPDATE EXCLUSIVE)",
+                rules: ["migration/unsafe-foreign-key"]),
+        // UNIQUE / PRIMARY KEY build their index under ACCESS EXCLUSIVE; USING INDEX adopts one built concurrently.
+        LockRow(id: "add-unique", statement: "ALTER TABLE t ADD CONSTRAINT k UNIQUE / PRIMARY KEY (…)", lock: .accessExclusive,
+                scans: true, rewrites: false,
+                saferForm: "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … USING INDEX", saferFrom: 10,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT-USING-INDEX (ADD table_constraint_using_index)",
+                rules: ["migration/unique-constraint-blocks", "migration/missing-lock-timeout"]),
+        LockRow(id: "add-unique-using-index", statement: "ALTER TABLE t ADD CONSTRAINT k UNIQUE USING INDEX i", lock: .accessExclusive,
+                scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT-USING-INDEX (ADD table_constraint_using_index)",
+                rules: ["migration/missing-lock-timeout"]),
+        // The catalog-only ALTER TABLE forms: still ACCESS EXCLUSIVE (Description), but brief.
+        LockRow(id: "alter-table-catalog", statement: "ALTER TABLE t DROP COLUMN / SET DEFAULT / DROP NOT NULL / DROP CONSTRAINT / ENABLE ROW LEVEL SECURITY",
+                lock: .accessExclusive, scans: false, rewrites: false, source: "\(alterTable) (Description)",
+                rules: ["migration/missing-lock-timeout", "migration/lock-held-across-statements"]),
+        LockRow(id: "rename", statement: "ALTER TABLE t RENAME [COLUMN] …", lock: .accessExclusive, scans: false, rewrites: false,
+                source: "\(alterTable) (Description: RENAME)", rules: ["migration/missing-lock-timeout"]),
+        LockRow(id: "drop-table", statement: "DROP TABLE t", lock: .accessExclusive, scans: false, rewrites: false,
+                source: "\(locking) (ACCESS EXCLUSIVE: acquired by DROP TABLE)", rules: ["migration/missing-lock-timeout"]),
+        // DETACH PARTITION: ACCESS EXCLUSIVE on the parent; CONCURRENTLY (from 14) takes SHARE UPDATE EXCLUSIVE, no transaction.
+        LockRow(id: "detach-partition", statement: "ALTER TABLE t DETACH PARTITION p", lock: .accessExclusive, scans: false,
+                rewrites: false, saferForm: "DETACH PARTITION … CONCURRENTLY (outside a transaction)", saferFrom: 14,
+                source: "https://www.postgresql.org/docs/14/sql-altertable.html#SQL-ALTERTABLE-DETACH-PARTITION (DETACH PARTITION)",
+                rules: ["migration/missing-lock-timeout"]),
+        LockRow(id: "detach-partition-concurrently", statement: "ALTER TABLE t DETACH PARTITION p CONCURRENTLY",
+                lock: .shareUpdateExclusive, scans: false, rewrites: false, needsNoTransaction: true, versions: 14...99,
+                source: "https://www.postgresql.org/docs/14/sql-altertable.html#SQL-ALTERTABLE-DETACH-PARTITION (new in 14)",
+                rules: ["migration/concurrently-in-transaction"]),
+        // ALTER TYPE … ADD VALUE: not in a transaction block before 12; from 12 allowed, but the value "cannot be used
+        // until after the transaction has been committed" (Notes). It locks the type, not a table.
+        LockRow(id: "add-enum-value-before-12", statement: "ALTER TYPE e ADD VALUE 'v'", lock: .accessExclusive, scans: false,
+                rewrites: false, needsNoTransaction: true, versions: 10...11,
+                saferForm: "PostgreSQL 12+ runs it inside a transaction", saferFrom: 12,
+                source: "https://www.postgresql.org/docs/11/sql-altertype.html (Notes: cannot be executed inside a transaction block)",
+                rules: ["migration/concurrently-in-transaction"]),
+        LockRow(id: "add-enum-value", statement: "ALTER TYPE e ADD VALUE 'v'", lock: .accessExclusive, scans: false,
+                rewrites: false, versions: 12...99,
+                source: "https://www.postgresql.org/docs/current/sql-altertype.html#SQL-ALTERTYPE-NOTES (Notes: the new value cannot be used until the transaction commits)",
+                rules: ["migration/enum-value-used-in-same-transaction"]),
+        // UPDATE / DELETE / INSERT: ROW EXCLUSIVE on the table, plus row locks on every row they change.
+        LockRow(id: "data-change", statement: "UPDATE / DELETE / INSERT", lock: .rowExclusive, scans: true, rewrites: false,
+                source: "\(locking) (ROW EXCLUSIVE: acquired by UPDATE, DELETE, INSERT)",
+                rules: ["migration/lock-held-across-statements"]),
+    ]
+
+    public static func row(_ id: String) -> LockRow? { byID[id] }
+
+    private static let byID: [String: LockRow] = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// Row id → the rows sharing it across versions (`add-column-default` and `add-column-default-before-11`).
+    private static let versionsOfID: [String: [LockRow]] = Dictionary(grouping: rows) { row in
+        row.id.range(of: "-before-").map { String(row.id[..<$0.lowerBound]) } ?? row.id
+    }
+
+    /// The rows behind a rule, for `schemalint explain`.
+    public static func rows(forRule rule: String) -> [LockRow] { rows.filter { $0.rules.contains(rule) } }
+
+    /// The rows as a Markdown table (docs/locks.md, `schemalint explain`).
+    public static func markdown(_ rows: [LockRow]) -> String {
+        var text = "| statement | lock on the table | other table | scans | rewrites | outside a transaction only | PostgreSQL | safer form (from) | source |\n"
+        text += "|---|---|---|---|---|---|---|---|---|\n"
+        for row in rows {
+            let versions = row.versions.upperBound >= 99 ? "\(row.versions.lowerBound)+" : "\(row.versions.lowerBound)–\(row.versions.upperBound)"
+            let safer = row.saferForm.map { form in row.saferFrom.map { "\(form) (\($0)+)" } ?? form } ?? ""
+            text += "| `\(row.statement)` | \(row.lock) | \(row.otherTableLock.map(\.description) ?? "") | \(row.scans ? "yes" : "no") | "
+            text += "\(row.rewrites ? "yes" : "no") | \(row.needsNoTransaction ? "yes" : "no") | \(versions) | \(safer) | \(row.source) |\n"
+        }
+        return text
+    }
+}
+
+/// What one statement (or `ALTER TABLE` action) does in the lock model.
+struct LockEffect {
+    var row: LockRow
+    /// The table whose lock matters (the altered table; for `DROP INDEX`, the index's table when known).
+    var table: TableName?
+    var range: Range<Int>
+}
+
+extension LockModel {
+    /// The rows a statement falls under at `version`, per action. `schema`: what earlier migrations made (index
+    /// tables, column types). Statements the model does not describe give none (no guess).
+    static func effects(of statement: SQLStatement, version: Int, schema: MigratedSchema) -> [LockEffect] {
+        func effect(_ id: String, _ table: TableName?, _ range: Range<Int>? = nil) -> [LockEffect] {
+            guard let row = byID[versioned(id, version)] else { return [] }
+            return [LockEffect(row: row, table: table, range: range ?? statement.range)]
+        }
+        switch statement.kind {
+        case .createIndex(let index):
+            return effect(index.concurrently ? "create-index-concurrently" : "create-index", TableName(index.table))
+        case .dropIndex(let drop):
+            let table = drop.names.lazy.compactMap { schema.index($0)?.table }.first
+            return effect(drop.concurrently ? "drop-index-concurrently" : "drop-index", table)
+        case .reindex(let reindex):
+            let table = reindex.objectKind == .index ? schema.index(reindex.name)?.table : reindex.objectKind == .table ? TableName(reindex.name) : nil
+            return effect(reindex.concurrently ? "reindex-concurrently" : "reindex", table)
+        case .alterEnum(let alter):
+            guard case .addValue = alter.change else { return [] }
+            return effect("add-enum-value", nil)
+        case .dropTable(let drop): return effect("drop-table", drop.names.first.map(TableName.init))
+        case .rename(let rename) where rename.objectKind == .table || rename.objectKind == .column:
+            return effect("rename", rename.table.map(TableName.init))
+        case .update(let data), .delete(let data), .insert(let data): return effect("data-change", TableName(data.table))
+        case .alterTable(let alter) where alter.objectKind == .table:
+            let table = TableName(alter.table)
+            return alter.actions.flatMap { action -> [LockEffect] in
+                guard let id = rowID(of: action, table: table, version: version, schema: schema) else { return [] }
+                return effect(id, table, action.range)
+            }
+        default:
+            return []
+        }
+    }
+
+    /// A row id with its version suffix resolved (`add-column-default` at 10 is `add-column-default-before-11`).
+    static func versioned(_ id: String, _ version: Int) -> String {
+        guard let candidates = versionsOfID[id], candidates.count > 1 else { return id }
+        return candidates.first { $0.versions.contains(version) }?.id ?? id
+    }
+
+    private static func rowID(of action: AlterTableAction, table: TableName, version: Int, schema: MigratedSchema) -> String? {
+        switch action.kind {
+        case .addColumn(let column, _):
+            if column.hasVolatileDefault || column.isSerial || column.isGenerated { return "add-column-volatile" }
+            return column.hasDefault ? "add-column-default" : "add-column"
+        case .alterColumnType(let change):
+            return TypeChangeRewrite.verdict(from: schema.type(of: change.column, in: table), to: change) == .noRewrite
+                ? "alter-column-type-binary-coercible" : "alter-column-type"
+        case .setNotNull: return "set-not-null"
+        case .addConstraint(let constraint):
+            switch constraint.kind {
+            case .check: return constraint.notValid ? "add-check-not-valid" : "add-check"
+            case .foreignKey: return constraint.notValid ? "add-foreign-key-not-valid" : "add-foreign-key"
+            case .unique, .primaryKey: return constraint.usingIndex == nil ? "add-unique" : "add-unique-using-index"
+            default: return nil
+            }
+        case .validateConstraint: return "validate-constraint"
+        case .detachPartition(_, let concurrently): return concurrently ? "detach-partition-concurrently" : "detach-partition"
+        case .dropColumn, .setDefault, .dropDefault, .dropNotNull, .dropConstraint: return "alter-table-catalog"
+        case .other(let subtype):
+            let accessExclusive: Set<String> = ["AT_EnableRowSecurity", "AT_DisableRowSecurity", "AT_ForceRowSecurity", "AT_NoForceRowSecurity"]
+            return accessExclusive.contains(subtype) ? "alter-table-catalog" : nil
+        }
+    }
+}

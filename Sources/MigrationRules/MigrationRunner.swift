@@ -1,0 +1,86 @@
+import Core
+import Migrations
+import ProjectModel
+
+/// How the migrations of a folder are applied: which statements share a transaction, and so how long a lock is held.
+///
+/// drizzle-kit folders (journal and v1 layouts) default to drizzle-orm's migrator. Its PostgreSQL dialect
+/// (`drizzle-orm/src/pg-core/dialect.ts`, `PgDialect.migrate`) reads the last applied migration, then opens ONE
+/// `session.transaction` around the loop over every migration newer than it, executing each statement and
+/// inserting the bookkeeping row inside that transaction (drizzle-orm issues #860 and #5316 discuss it). The v1
+/// migrator (drizzle-orm 1.0 beta, `<timestamp>_<name>/migration.sql` folders) keeps that shape: it upgrades its
+/// bookkeeping table inside a transaction and still applies the pending migrations in one; we found no per-file
+/// option. `migrations.runner` in `.schemalint.yml` overrides the default for people who apply the SQL otherwise.
+enum MigrationRunner: Equatable {
+    /// Every pending migration in one transaction (drizzle-orm's migrator).
+    case oneTransaction
+    /// Each migration file in its own transaction.
+    case perFile
+    /// No transaction: each statement commits alone.
+    case none
+    /// A SQL file of a journal folder that the journal does not list: drizzle's migrator never runs it, so whatever
+    /// applies it (by hand, another tool) is unknown, and nothing is claimed about its transaction.
+    case unknown
+
+    init(_ configuration: Configuration, folder: MigrationFolder, step: MigrationStep) {
+        switch configuration.migrationRunner {
+        case .some(.perFileTransaction): self = .perFile
+        case .some(.none): self = .none
+        case .some(.drizzleKit), nil: self = folder.layout == .journal && step.entry == nil ? .unknown : .oneTransaction
+        }
+    }
+
+    /// Whether the runner is known to wrap the migration in a transaction.
+    var usesTransaction: Bool { self == .oneTransaction || self == .perFile }
+
+    /// How long a lock taken by a statement is held, for messages.
+    var heldUntil: String {
+        switch self {
+        case .oneTransaction: "until the batch of pending migrations commits (drizzle's migrator runs them all in one transaction)"
+        case .perFile: "until this migration's transaction commits"
+        case .none: "until the statement ends"
+        case .unknown: "until its transaction commits, if whatever applies this file (drizzle's journal does not list it) uses one"
+        }
+    }
+
+    /// What the runner is called in messages.
+    var name: String {
+        switch self {
+        case .oneTransaction: "drizzle's migrator, which runs all pending migrations in one transaction"
+        case .perFile: "the runner, which runs each migration in a transaction"
+        case .none, .unknown: "the runner"
+        }
+    }
+}
+
+/// One statement, with what the lock model says of it and what surrounds it.
+struct LockedStatement {
+    let site: StatementSite
+    /// The lock-model rows it falls under, per action.
+    let effects: [LockEffect]
+    let runner: MigrationRunner
+    let version: Int
+
+    /// The effects on tables that had rows when the migration ran (a table the migration creates is empty).
+    var effectsOnExistingTables: [LockEffect] {
+        effects.filter { effect in effect.table.map { site.step.existedBefore($0) } ?? false }
+    }
+}
+
+extension Project {
+    /// Every migration statement in applied order, with its lock-model rows at the configured PostgreSQL version and
+    /// the schema the migrations before it made (passed, never stored: a stored copy would make every later
+    /// `apply` copy the whole schema).
+    func forEachLockedStatement(_ visit: (LockedStatement, MigratedSchema) -> Void) {
+        let version = configuration.postgresVersion
+        var schema = MigratedSchema()
+        var folder: String?
+        forEachMigrationStatement { site in
+            if site.folder.path != folder { (schema, folder) = (MigratedSchema(), site.folder.path) }
+            defer { schema.apply(site.statement.kind) }
+            let effects = LockModel.effects(of: site.statement, version: version, schema: schema)
+            visit(LockedStatement(site: site, effects: effects, runner: MigrationRunner(configuration, folder: site.folder, step: site.step),
+                                  version: version), schema)
+        }
+    }
+}

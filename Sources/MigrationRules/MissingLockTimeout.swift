@@ -1,0 +1,32 @@
+import Core
+import Migrations
+import ProjectModel
+import SQL
+
+/// `migration/missing-lock-timeout`: a statement that takes ACCESS EXCLUSIVE on an existing table with no
+/// `SET lock_timeout` before it in the migration. While it waits for the lock (behind a long query), every query on
+/// the table queues behind it. Reported once per migration, at the first such statement.
+public struct MissingLockTimeout: ProjectRule {
+    public let id = "migration/missing-lock-timeout"
+    public init() {}
+
+    public func check(_ project: Project, _ context: RuleContext) {
+        var done: String?
+        project.forEachLockedStatement { locked, _ in
+            let path = locked.site.path
+            guard path != done else { return }
+            if case .set(let setting) = locked.site.statement.kind, setting.name == "lock_timeout" {
+                done = path
+                return
+            }
+            guard let effect = locked.effectsOnExistingTables.first(where: { $0.row.lock == .accessExclusive }),
+                  let table = effect.table else { return }
+            done = path
+            let setting = locked.runner.usesTransaction ? "SET LOCAL lock_timeout = '5s';" : "SET lock_timeout = '5s';"
+            context.report(
+                path: path, range: effect.range,
+                message: "this takes an ACCESS EXCLUSIVE lock on existing table `\(table)` (held \(locked.runner.heldUntil)) with no `lock_timeout` set: while it waits behind a running query, every read and write of `\(table)` queues behind it",
+                help: "start the migration with `\(setting)` (drizzle-kit runs the SQL file as written; under its one transaction `SET LOCAL` lasts until the batch commits) and retry the deploy if it times out")
+        }
+    }
+}

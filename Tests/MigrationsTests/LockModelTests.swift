@@ -1,0 +1,120 @@
+@testable import MigrationRules
+import SQL
+import Testing
+
+/// The lock model, row by row: for each row, real SQL parsed by the SQL reader must fall under that row (at a
+/// PostgreSQL version the row describes), after a setup statement that gives the schema what the row needs.
+@Suite struct LockModelTests {
+    /// Row id → (PostgreSQL version, setup SQL, the statement).
+    static let cases: [String: (version: Int, setup: String, sql: String)] = [
+        "create-index": (15, "", #"CREATE INDEX "users_email_idx" ON "users" ("email")"#),
+        "create-index-concurrently": (15, "", #"CREATE INDEX CONCURRENTLY "users_email_idx" ON "users" ("email")"#),
+        "drop-index": (15, index, #"DROP INDEX "users_email_idx""#),
+        "drop-index-concurrently": (15, index, #"DROP INDEX CONCURRENTLY "users_email_idx""#),
+        "reindex": (15, index, #"REINDEX INDEX "users_email_idx""#),
+        "reindex-concurrently": (15, "", #"REINDEX TABLE CONCURRENTLY "users""#),
+        "add-column": (15, "", #"ALTER TABLE "users" ADD COLUMN "bio" text"#),
+        "add-column-default-before-11": (10, "", #"ALTER TABLE "users" ADD COLUMN "plan" text DEFAULT 'free' NOT NULL"#),
+        "add-column-default": (11, "", #"ALTER TABLE "users" ADD COLUMN "plan" text DEFAULT 'free' NOT NULL"#),
+        "add-column-volatile": (15, "", #"ALTER TABLE "users" ADD COLUMN "token" uuid DEFAULT gen_random_uuid() NOT NULL"#),
+        "alter-column-type": (15, users, #"ALTER TABLE "users" ALTER COLUMN "email" SET DATA TYPE integer USING "email"::integer"#),
+        "alter-column-type-binary-coercible": (15, users, #"ALTER TABLE "users" ALTER COLUMN "name" SET DATA TYPE text"#),
+        "set-not-null": (15, "", #"ALTER TABLE "users" ALTER COLUMN "email" SET NOT NULL"#),
+        "add-check": (15, "", #"ALTER TABLE "users" ADD CONSTRAINT "c" CHECK ("email" IS NOT NULL)"#),
+        "add-check-not-valid": (15, "", #"ALTER TABLE "users" ADD CONSTRAINT "c" CHECK ("email" IS NOT NULL) NOT VALID"#),
+        "add-foreign-key": (15, "", #"ALTER TABLE "users" ADD CONSTRAINT "fk" FOREIGN KEY ("team_id") REFERENCES "teams"("id")"#),
+        "add-foreign-key-not-valid": (15, "", #"ALTER TABLE "users" ADD CONSTRAINT "fk" FOREIGN KEY ("team_id") REFERENCES "teams"("id") NOT VALID"#),
+        "validate-constraint": (15, "", #"ALTER TABLE "users" VALIDATE CONSTRAINT "fk""#),
+        "add-unique": (15, "", #"ALTER TABLE "users" ADD CONSTRAINT "u" UNIQUE ("email")"#),
+        "add-unique-using-index": (15, "", #"ALTER TABLE "users" ADD CONSTRAINT "u" UNIQUE USING INDEX "users_email_key""#),
+        "alter-table-catalog": (15, "", #"ALTER TABLE "users" ENABLE ROW LEVEL SECURITY"#),
+        "rename": (15, "", #"ALTER TABLE "users" RENAME COLUMN "name" TO "full_name""#),
+        "drop-table": (15, "", #"DROP TABLE "users""#),
+        "detach-partition": (15, "", #"ALTER TABLE "events" DETACH PARTITION "events_2024""#),
+        "detach-partition-concurrently": (15, "", #"ALTER TABLE "events" DETACH PARTITION "events_2024" CONCURRENTLY"#),
+        "add-enum-value-before-12": (11, "", #"ALTER TYPE "status" ADD VALUE 'archived'"#),
+        "add-enum-value": (12, "", #"ALTER TYPE "status" ADD VALUE 'archived'"#),
+        "data-change": (15, "", #"UPDATE "users" SET "name" = lower("name")"#),
+    ]
+    static let users = #"CREATE TABLE "users" ("id" uuid PRIMARY KEY, "email" text, "name" varchar(64))"#
+    static let index = #"CREATE INDEX "users_email_idx" ON "users" ("email")"#
+
+    @Test func everyRowHasACase() {
+        #expect(Set(Self.cases.keys) == Set(LockModel.rows.map(\.id)))
+        #expect(LockModel.rows.count == Set(LockModel.rows.map(\.id)).count, "row ids are unique")
+    }
+
+    @Test(arguments: LockModel.rows.map(\.id))
+    func statementFallsUnderItsRow(_ id: String) throws {
+        let test = try #require(Self.cases[id])
+        let row = try #require(LockModel.row(id))
+        #expect(row.versions.contains(test.version), "the case must use a version the row describes")
+        #expect(row.source.hasPrefix("https://www.postgresql.org/docs/"), "every row cites the PostgreSQL documentation")
+        var schema = MigratedSchema()
+        for statement in SQLParser.parseFile(Array(test.setup.utf8)).statements { schema.apply(statement.kind) }
+        let file = SQLParser.parseFile(Array(test.sql.utf8))
+        #expect(file.syntaxErrors.isEmpty)
+        let statement = try #require(file.statements.first)
+        let effects = LockModel.effects(of: statement, version: test.version, schema: schema)
+        #expect(effects.map(\.row.id) == [id])
+    }
+
+    @Test func versionSelectsTheRow() {
+        #expect(LockModel.versioned("add-column-default", 10) == "add-column-default-before-11")
+        #expect(LockModel.versioned("add-column-default", 15) == "add-column-default")
+        #expect(LockModel.versioned("add-enum-value", 11) == "add-enum-value-before-12")
+        #expect(LockModel.versioned("add-enum-value", 12) == "add-enum-value")
+    }
+
+    @Test func locksFollowThePostgreSQLOrder() {
+        #expect(LockMode.share < LockMode.accessExclusive)
+        #expect(LockModel.row("add-foreign-key")?.otherTableLock == .shareRowExclusive)
+        #expect(LockModel.rows(forRule: "migration/set-not-null-scan").map(\.id) == ["set-not-null"])
+    }
+}
+
+import Core
+import Foundation
+import Linter
+
+/// docs/locks.md shows the whole lock model, generated from `LockModel.rows`
+/// (`SCHEMALINT_UPDATE_GOLDEN=1 swift test --filter LockModelDocumentationTests` rewrites it).
+@Suite struct LockModelDocumentationTests {
+    static let page = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/locks.md")
+
+    @Test func docsPageShowsTheWholeModel() throws {
+        let text = try String(contentsOf: Self.page, encoding: .utf8)
+        let begin = "<!-- locks:begin -->\n"
+        let end = "<!-- locks:end -->"
+        let start = try #require(text.range(of: begin))
+        let finish = try #require(text.range(of: end, range: start.upperBound..<text.endIndex))
+        let table = LockModel.markdown(LockModel.rows)
+        if ProcessInfo.processInfo.environment["SCHEMALINT_UPDATE_GOLDEN"] == "1" {
+            try (text[..<start.upperBound] + table + text[finish.lowerBound...]).write(to: Self.page, atomically: false, encoding: .utf8)
+            return
+        }
+        #expect(String(text[start.upperBound..<finish.lowerBound]) == table, "docs/locks.md is stale: run SCHEMALINT_UPDATE_GOLDEN=1 swift test --filter LockModelDocumentationTests")
+    }
+
+    @Test func explainShowsTheRowsBehindARule() throws {
+        let catalog = try RuleCatalog.builtIn.get()
+        let entry = try #require(catalog["migration/set-not-null-scan"])
+        let text = RuleDocumentation.markdown(for: entry)
+        #expect(text.contains("## Locks"))
+        #expect(text.contains(LockModel.markdown(LockModel.rows(forRule: entry.id))))
+        let unrelated = try #require(catalog["migration/journal-mismatch"])
+        #expect(!RuleDocumentation.markdown(for: unrelated).contains("## Locks"))
+    }
+
+    @Test func everyLockRuleReadsARowAndEveryRowNamesKnownRules() throws {
+        let catalog = try RuleCatalog.builtIn.get()
+        for rule in Set(LockModel.rows.flatMap(\.rules)) { #expect(catalog[rule] != nil, "\(rule) is not a rule") }
+        for rule in ["concurrently-in-transaction", "table-rewrite", "set-not-null-scan", "constraint-without-not-valid",
+                     "unique-constraint-blocks", "drop-index-blocks", "enum-value-used-in-same-transaction",
+                     "missing-lock-timeout", "lock-held-across-statements"] {
+            #expect(!LockModel.rows(forRule: "migration/" + rule).isEmpty, "\(rule) reads no row")
+        }
+    }
+}

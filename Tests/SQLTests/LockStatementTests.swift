@@ -1,0 +1,72 @@
+import Testing
+@testable import SQL
+
+/// What the lock model reads from statements: settings, reindexes, partition detaches, volatile defaults,
+/// `USING INDEX`, `CHECK (c IS NOT NULL)`, string constants and names over 63 bytes.
+@Suite struct LockStatementTests {
+    @Test func settingsAndReindex() {
+        let parsed = ParsedSQL("""
+            SET LOCAL lock_timeout = '5s';
+            SET statement_timeout TO 0;
+            REINDEX (CONCURRENTLY) INDEX "i";
+            REINDEX TABLE s.t;
+            """)
+        #expect(parsed.kinds[0] == .set(SetVariable(name: "lock_timeout", isLocal: true, value: "5s")))
+        #expect(parsed.kinds[1] == .set(SetVariable(name: "statement_timeout", isLocal: false, value: "0")))
+        #expect(parsed.kinds[2] == .reindex(Reindex(objectKind: .index, name: QualifiedName(name: "i"), concurrently: true)))
+        #expect(parsed.kinds[3] == .reindex(Reindex(objectKind: .table, name: QualifiedName(schema: "s", name: "t"), concurrently: false)))
+    }
+
+    @Test func detachPartition() throws {
+        let parsed = ParsedSQL(#"ALTER TABLE "e" DETACH PARTITION "e1" CONCURRENTLY; ALTER TABLE e DETACH PARTITION e2;"#)
+        guard case .alterTable(let first) = parsed.kinds[0], case .alterTable(let second) = parsed.kinds[1] else {
+            Issue.record("not ALTER TABLE")
+            return
+        }
+        #expect(first.actions.map(\.kind) == [.detachPartition(partition: QualifiedName(name: "e1"), concurrently: true)])
+        #expect(second.actions.map(\.kind) == [.detachPartition(partition: QualifiedName(name: "e2"), concurrently: false)])
+    }
+
+    @Test func volatileDefaultsAndIdentity() throws {
+        let parsed = ParsedSQL("""
+            CREATE TABLE t (a uuid DEFAULT gen_random_uuid(), b timestamptz DEFAULT now(), c integer GENERATED ALWAYS AS IDENTITY,
+              d text DEFAULT md5(random()::text), e integer GENERATED ALWAYS AS (1) STORED, f text DEFAULT my_function());
+            """)
+        let table = try #require(parsed.kind?.createTable)
+        #expect(table.columns.map(\.hasVolatileDefault) == [true, false, false, true, false, false])
+        #expect(table.columns.map(\.isIdentity) == [false, false, true, false, false, false])
+        #expect(table.columns.map(\.isGenerated) == [false, false, true, false, true, false])
+    }
+
+    @Test func constraintsTheLockModelReads() {
+        let parsed = ParsedSQL("""
+            ALTER TABLE t ADD CONSTRAINT u UNIQUE USING INDEX i, ADD CONSTRAINT c CHECK ("email" IS NOT NULL) NOT VALID,
+              ADD CONSTRAINT d CHECK (email IS NOT NULL AND name IS NOT NULL);
+            """)
+        guard case .alterTable(let alter) = parsed.kind else {
+            Issue.record("not ALTER TABLE")
+            return
+        }
+        let constraints = alter.actions.compactMap { action -> TableConstraint? in
+            if case .addConstraint(let constraint) = action.kind { constraint } else { nil }
+        }
+        #expect(constraints.map(\.usingIndex) == ["i", nil, nil])
+        #expect(constraints.map(\.checksNotNull) == [nil, "email", nil])
+    }
+
+    @Test func stringConstants() {
+        let parsed = ParsedSQL(#"UPDATE "users" SET "status" = 'archived' WHERE "plan" = 'free' OR "plan" = 'archived';"#)
+        #expect(parsed.file.statements.first?.stringConstants == ["archived", "free"])
+    }
+
+    @Test func longIdentifiersAsWritten() throws {
+        let long = String(repeating: "a", count: 62) + "é_fk"
+        let parsed = ParsedSQL(#"ALTER TABLE "t" ADD CONSTRAINT "\#(long)" FOREIGN KEY ("x") REFERENCES "p"("id"); DROP TABLE "\#(long)";"#)
+        let first = try #require(parsed.file.statements.first)
+        #expect(first.longIdentifiers.map(\.name) == [long])
+        #expect(parsed.text(first.longIdentifiers[0].range) == "\"\(long)\"")
+        // 63 bytes end inside `é`: PostgreSQL cuts before the character.
+        #expect(first.longIdentifiers[0].truncated == String(repeating: "a", count: 62))
+        #expect(parsed.file.statements[1].longIdentifiers.isEmpty, "only statements that name new objects are scanned")
+    }
+}
