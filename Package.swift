@@ -18,6 +18,8 @@ let package = Package(
         .target(name: "Git", dependencies: ["CGit2"]),
         .systemLibrary(name: "CPgQuery", providers: [.apt(["libpg-query-dev"])]),
         .target(name: "SQL", dependencies: ["CPgQuery", "JSON"]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
 
         // The rule catalog (rules/**/*.yml) is compiled into Core by this plugin.
         .executableTarget(name: "EmbedCatalogTool"),
@@ -31,17 +33,21 @@ let package = Package(
         .target(name: "TypeScript"),
         .target(name: "Drizzle", dependencies: ["TypeScript", "JSON", "Core"]),
         .target(name: "Queries", dependencies: ["Core", "TypeScript", "Drizzle"]),
+        .target(name: "Prisma", dependencies: ["Drizzle"]),
         .target(name: "Migrations", dependencies: ["Core", "JSON", "SQL", "Drizzle"]),
-        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle", "Queries", "Migrations", "SQL"]),
+        .target(name: "ProjectModel", dependencies: ["Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQL"]),
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
-        .target(name: "DrizzleRules", dependencies: ["Core", "Drizzle", "Queries", "ProjectModel"]),
+        .target(name: "DrizzleRules", dependencies: ["Core", "Drizzle", "Prisma", "Queries", "ProjectModel"]),
         .target(name: "MigrationRules", dependencies: ["Core", "ProjectModel", "Migrations", "Drizzle", "SQL"]),
+
+        // `schemalint replay`: the migrations applied to a throwaway PostgreSQL, its catalog read back.
+        .target(name: "Replay", dependencies: ["Core", "Postgres", "Drizzle", "Migrations", "SQL"]),
 
         // The engine, configuration discovery, reporters and the command line.
         .target(name: "Reporters", dependencies: ["Core"]),
-        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "Queries", "ProjectModel", "GistRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git"]),
+        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "GistRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git", "Replay"]),
         .executableTarget(name: "schemalint", dependencies: [
             "Linter", "Reporters", "Core", "JSON",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -50,15 +56,17 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core", "YAML", "TestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Linter", "Reporters", "Core", "Git", "JSON", "TestSupport"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Linter", "Reporters", "Core", "Git", "JSON", "Replay", "TestSupport"]),
         .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "TestSupport"]),
         .testTarget(name: "DrizzleRulesTests", dependencies: ["DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "MigrationRules", "Linter", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
         .testTarget(name: "SQLTests", dependencies: ["SQL", "TestSupport"]),
         .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),
+        .testTarget(name: "PrismaTests", dependencies: ["Prisma", "Drizzle", "Linter", "Core", "TestSupport"]),
         .testTarget(name: "DrizzleTests", dependencies: ["Drizzle", "TypeScript", "JSON", "TestSupport"]),
         .testTarget(name: "ReporterTests", dependencies: ["Linter", "Reporters", "Core"], exclude: ["Golden"]),
-        .testTarget(name: "LinterTests", dependencies: ["Linter", "Core", "Reporters", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Postgres", "Linter", "Core", "Migrations", "Drizzle", "TestSupport"]),
+        .testTarget(name: "LinterTests", dependencies: ["Linter", "Core", "Reporters", "Replay", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -24,6 +24,8 @@ public struct Configuration: Sendable {
     public var ignoredPaths: [String] = []
     public var ignoredFindings: [IgnoredFinding] = []
     public var baseline: String?
+    /// `database.url`: the server `schemalint replay` creates its databases on (`env:NAME` reads a variable).
+    public var databaseURL: String?
 
     public static let defaultPostgresVersion = 15
     /// Major versions the lock model knows (10 is the oldest whose behaviour it records).

@@ -12,7 +12,7 @@ public struct ConfigurationReader {
     /// drizzle-kit's `casing` values.
     static let casings = ["snake_case", "camelCase"]
 
-    static let topLevelKeys = ["drizzle", "migrations", "postgres", "gists", "highFrequencyTables", "rules", "ignore", "baseline"]
+    static let topLevelKeys = ["drizzle", "migrations", "postgres", "gists", "highFrequencyTables", "rules", "ignore", "baseline", "database"]
 
     public func read(_ bytes: [UInt8], file: String) throws(ConfigurationError) -> Configuration {
         var configuration = Configuration()
@@ -38,6 +38,11 @@ public struct ConfigurationReader {
             }
             configuration.schema = try keys["schema"].map(reader.globs)
             configuration.queries = try keys["queries"].map(reader.globs) ?? []
+        }
+        if let database = top["database"] {
+            // `schemalint replay`'s server; `env:NAME` is resolved when replay runs, so no secret sits in the file.
+            let keys = try reader.mapping(database, keys: ["url"], what: "`database` key")
+            configuration.databaseURL = try keys["url"].map(reader.string)
         }
         if let migrations = top["migrations"] {
             let keys = try reader.mapping(migrations, keys: ["folder", "since", "runner"], what: "`migrations` key")

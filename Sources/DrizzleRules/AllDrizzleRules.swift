@@ -12,4 +12,5 @@ public let allDrizzleRules: [any ProjectRule] = [
     TimestampWithoutTimezone(),
     FreeTextStatus(),
     UpdatedAtNotMaintained(),
+    PrismaParseError(),
 ]

@@ -27,7 +27,9 @@ public struct FreeTextStatus: ProjectRule {
                 reporter.report(
                     at: column.typeLocation,
                     message: "column \(column.displayName) is free text, so any string is a valid \(column.nameEnds(with: ["state"]) ? "state" : "status")",
-                    help: "use a `pgEnum` with the allowed values, or add a `check()` constraint listing them")
+                    help: table.help(
+                        drizzle: "use a `pgEnum` with the allowed values, or add a `check()` constraint listing them",
+                        prisma: "declare an `enum` with the allowed values and use it as the field's type"))
             }
         }
     }

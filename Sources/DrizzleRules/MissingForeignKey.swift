@@ -11,7 +11,10 @@ public struct MissingForeignKey: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         var reporter = LocatedReporter(context)
         // Per schema, not per table: the name index and the relations are built once (schemas of 10,000 tables).
-        for schema in project.schemas {
+        // Prisma schemas are not judged: every Prisma relation already has a foreign key (or, with
+        // `relationMode = "prisma"`, is emulated by design), and a scalar `userId` without a relation field is a
+        // deliberate choice there, since the relation field is what queries need to join at all.
+        for schema in project.schemas where schema.prisma == nil {
             let model = schema.model
             let targets = ForeignKeyTargets(model)
             let tablesByName = Dictionary(model.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

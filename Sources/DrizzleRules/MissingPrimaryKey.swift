@@ -18,7 +18,9 @@ public struct MissingPrimaryKey: ProjectRule {
             reporter.report(
                 at: table.nameLocation,
                 message: "table `\(table.name)` has no primary key, so rows cannot be addressed one by one",
-                help: "add `.primaryKey()` to an id column, or `primaryKey({ columns: [...] })` in the table's third argument")
+                help: table.help(
+                    drizzle: "add `.primaryKey()` to an id column, or `primaryKey({ columns: [...] })` in the table's third argument",
+                    prisma: "add `@id` to an id field, or `@@id([...])` to the model (a `@unique` alone is not a primary key)"))
         }
     }
 }

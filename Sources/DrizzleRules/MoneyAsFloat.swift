@@ -24,13 +24,24 @@ public struct MoneyAsFloat: ProjectRule {
         let extraNames = Set(context.options.strings("names"))
         var reporter = LocatedReporter(context)
         for table in project.drizzleTables {
-            for column in table.columns where column.isFloatingPoint && isMoneyLike(column, extraNames) {
+            let isMoneyTable = Self.isMoneyTable(table)
+            for column in table.columns
+            where column.isFloatingPoint && (isMoneyLike(column, extraNames) || isMoneyTable && column.nameWords.contains(["value"])) {
                 reporter.report(
                     at: column.typeLocation,
                     message: "column \(column.displayName) holds money but is `\(column.type)`, a binary floating-point type that rounds amounts",
-                    help: "use `numeric('\(column.name)', { precision: 12, scale: 2 })`, or an `integer` of the smallest currency unit (cents)")
+                    help: table.help(
+                        drizzle: "use `numeric('\(column.name)', { precision: 12, scale: 2 })`, or an `integer` of the smallest currency unit (cents)",
+                        prisma: "use `Decimal @db.Decimal(12, 2)`, or an `Int` of the smallest currency unit (cents)"))
             }
         }
+    }
+
+    /// A table named for an amount (`account_balance`, `prices`, `Payment`): its bare `value` column is that
+    /// amount (ghostfolio's `AccountBalance.value`).
+    static func isMoneyTable(_ table: Table) -> Bool {
+        let words = NameWords.split(table.name).map { $0.hasSuffix("s") && $0.count > 3 ? String($0.dropLast()) : $0 }
+        return !words.contains(where: notMoneyWords.contains) && words.contains(where: moneyWords.contains)
     }
 
     func isMoneyLike(_ column: Column, _ extraNames: Set<String>) -> Bool {

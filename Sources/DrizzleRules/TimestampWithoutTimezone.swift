@@ -16,7 +16,9 @@ public struct TimestampWithoutTimezone: ProjectRule {
                 reporter.report(
                     at: column.typeLocation,
                     message: "column \(column.displayName) is `timestamp` without time zone, so the instant it records depends on the writer's zone",
-                    help: "add `{ withTimezone: true }` to the `timestamp()` options (`timestamptz`)")
+                    help: table.help(
+                        drizzle: "add `{ withTimezone: true }` to the `timestamp()` options (`timestamptz`)",
+                        prisma: "add `@db.Timestamptz(3)` to the field (Prisma's `DateTime` is `timestamp(3)` without time zone)"))
             }
         }
     }

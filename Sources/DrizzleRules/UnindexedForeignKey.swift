@@ -22,7 +22,9 @@ public struct UnindexedForeignKey: ProjectRule {
                 reporter.report(
                     at: key.location.path.isEmpty ? (column?.location ?? table.location) : key.location,
                     message: "foreign key column `\(first)` of `\(table.name)` has no index that leads with it, so joins from `\(key.tableTo)` and deletes there scan `\(table.name)`",
-                    help: "add `index('\(table.name)_\(first)_idx').on(t.\(column?.key ?? first))` to the table's third argument")
+                    help: table.help(
+                        drizzle: "add `index('\(table.name)_\(first)_idx').on(t.\(column?.key ?? first))` to the table's third argument",
+                        prisma: "add `@@index([\(column?.key ?? first)])` to the model (Prisma creates no index for a relation's fields)"))
             }
         }
     }

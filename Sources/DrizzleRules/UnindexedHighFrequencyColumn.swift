@@ -24,7 +24,9 @@ public struct UnindexedHighFrequencyColumn: ProjectRule {
                 reporter.report(
                     at: column.location,
                     message: "column \(column.displayName) of high-frequency table `\(table.name)` is \(why) but no index leads with it, so lookups scan a fast-growing table",
-                    help: "add `index('\(table.name)_\(column.name)_idx').on(t.\(column.key ?? column.name))` (or a composite index that starts with it)")
+                    help: table.help(
+                        drizzle: "add `index('\(table.name)_\(column.name)_idx').on(t.\(column.key ?? column.name))` (or a composite index that starts with it)",
+                        prisma: "add `@@index([\(column.key ?? column.name)])` to the model (or a composite index that starts with it)"))
             }
         }
     }

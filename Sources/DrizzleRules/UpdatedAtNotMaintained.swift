@@ -19,7 +19,10 @@ public struct UpdatedAtNotMaintained: ProjectRule {
             for column in table.columns
             where !column.hasOnUpdate && column.generated == nil && (column.nameEnds(withLetters: "at") || column.nameEnds(withLetters: "on"))
                 && column.nameWords.contains(where: Self.names.contains)
-                && !project.migrationEffects.triggerMaintains(column.name, ofTable: table.key) {
+                && !project.migrationEffects.triggerMaintains(column.name, ofTable: table.key)
+                // A nullable Prisma field without a default is empty until something sets it: it never holds the
+                // insert time (a library's own table, such as SAML Jackson's `jackson_store.modifiedAt`).
+                && !(table.isPrisma && !column.notNull && column.default == nil) {
                 if authLibrary == nil { authLibrary = AuthLibraryTables.maintainsUpdatedAt(table) }
                 if authLibrary == false { candidates.append((table, column)) }
             }
@@ -29,6 +32,13 @@ public struct UpdatedAtNotMaintained: ProjectRule {
         let updates = project.tableUpdates.updates(naming: Set(candidates.map { $0.1.key ?? $0.1.name }))
         var reporter = LocatedReporter(context)
         for (table, column) in candidates where !updates.sets(column.name, ofTable: table.key) {
+            guard !table.isPrisma else {
+                reporter.report(
+                    at: column.location,
+                    message: "column \(column.displayName) of `\(table.name)` keeps its insert time: it has no `@updatedAt` and no migration trigger sets it",
+                    help: "add `@updatedAt` to the field (Prisma Client then sets it on every update), or list the table in `maintainedTables` if something else sets it")
+                continue
+            }
             reporter.report(
                 at: column.location,
                 message: "column \(column.displayName) of `\(table.name)` keeps its insert time: it has no `$onUpdate`, no migration trigger sets it, and no `.update(\(table.variableName ?? table.name)).set({ \(column.key ?? column.name) })` in the code does",

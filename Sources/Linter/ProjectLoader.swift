@@ -30,6 +30,15 @@ struct ProjectLoader {
         let provider = ParsedSourceProvider(source: source, paths: paths)
         let schemas = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
         let queryUsage = loadQueries(paths, schemas: schemas, provider: provider)
+        // The legacy ORM's schemas join the Drizzle ones in the same model, so the schema rules read both.
+        let prisma = PrismaLoading(paths: paths, source: source, provider: provider).load()
+        for file in prisma.files { files[file.path] = file }
+        for schema in prisma.schemas {
+            for (path, comments) in schema.prisma?.comments ?? [:] {
+                let found = comments.compactMap { SuppressionDirective(comment: SourceComment(text: $0.text, range: $0.range)) }
+                if !found.isEmpty { directives[path] = found }
+            }
+        }
         for entry in provider.entries {
             files[entry.file.path] = entry.file
             let found = entry.syntax.comments.compactMap {
@@ -51,7 +60,7 @@ struct ProjectLoader {
             baseMigrations = try MigrationLoading.load(paths: basePaths, configuration: configuration, drizzleConfigs: drizzleConfigs,
                                                        source: base, wholeSnapshots: true).folders
         }
-        var project = Project(configuration: configuration, files: files, gists: gists, schemas: schemas, queryUsage: queryUsage,
+        var project = Project(configuration: configuration, files: files, gists: gists, schemas: schemas + prisma.schemas, queryUsage: queryUsage,
                               migrations: migrations.folders, baseMigrations: baseMigrations)
         addFacts(to: &project, paths: paths, provider: provider)
         return Loaded(project: project, directives: directives)

@@ -3,13 +3,17 @@ import DrizzleRules
 import GistRules
 import MigrationRules
 import ProjectModel
+import Replay
 
 /// Every rule schemalint has, in one list; `rules/` must hold one catalog entry per rule and no other.
 public enum RuleRegistry {
     public static let projectRules: [any ProjectRule] = allGistRules + allDrizzleRules + allMigrationRules
 
+    /// Rules only `schemalint replay` reports: they need a PostgreSQL server, so `check` never runs them.
+    public static let replayRuleIDs = [Replayer.applyFailed, Replayer.catalogDrift]
+
     /// Ids of every rule, including the engine's own `schemalint/unused-suppression`.
     public static var ids: [String] {
-        (projectRules.map(\.id) + [UnusedSuppression.id]).sorted()
+        (projectRules.map(\.id) + [UnusedSuppression.id] + replayRuleIDs).sorted()
     }
 }

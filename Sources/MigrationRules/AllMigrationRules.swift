@@ -23,4 +23,5 @@ public let allMigrationRules: [any ProjectRule] = [
     EnumValueUsedInSameTransaction(),
     MissingLockTimeout(),
     LockHeldAcrossStatements(),
+    PrismaMigrationName(),
 ]

@@ -19,6 +19,8 @@ public struct JournalMismatch: ProjectRule {
             switch folder.layout {
             case .journal: checkJournalFolder(folder, context)
             case .folders: checkKitOneFolder(folder, context)
+            // Prisma keeps no journal or snapshots: its history is the folder names and the database's table.
+            case .prisma: break
             }
         }
     }

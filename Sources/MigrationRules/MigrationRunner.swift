@@ -26,7 +26,15 @@ enum MigrationRunner: Equatable {
         switch configuration.migrationRunner {
         case .some(.perFileTransaction): self = .perFile
         case .some(.none): self = .none
-        case .some(.drizzleKit), nil: self = folder.layout == .journal && step.entry == nil ? .unknown : .oneTransaction
+        case .some(.drizzleKit), nil:
+            if folder.layout == .prisma {
+                // `prisma migrate deploy` sends each migration.sql as one query string: PostgreSQL runs a
+                // multi-statement string as one implicit transaction, a single statement alone (prisma/orm#22922,
+                // where a lone `CREATE INDEX CONCURRENTLY` migration succeeds).
+                self = (step.script?.sql.statements.count ?? 0) > 1 ? .perFile : .none
+                return
+            }
+            self = folder.layout == .journal && step.entry == nil ? .unknown : .oneTransaction
         }
     }
 
@@ -73,14 +81,35 @@ extension Project {
     /// `apply` copy the whole schema).
     func forEachLockedStatement(_ visit: (LockedStatement, MigratedSchema) -> Void) {
         let version = configuration.postgresVersion
+        let effects = lockEffects(version: version)
         var schema = MigratedSchema()
         var folder: String?
+        var index = 0
         forEachMigrationStatement { site in
             if site.folder.path != folder { (schema, folder) = (MigratedSchema(), site.folder.path) }
-            defer { schema.apply(site.statement.kind) }
-            let effects = LockModel.effects(of: site.statement, version: version, schema: schema)
-            visit(LockedStatement(site: site, effects: effects, runner: MigrationRunner(configuration, folder: site.folder, step: site.step),
+            defer {
+                schema.apply(site.statement.kind)
+                index += 1
+            }
+            // An applied migration is not judged (the engine drops its findings): only its schema changes matter.
+            guard !site.step.isApplied else { return }
+            visit(LockedStatement(site: site, effects: effects[index], runner: MigrationRunner(configuration, folder: site.folder, step: site.step),
                                   version: version), schema)
+        }
+    }
+
+    /// The lock-model rows of every statement, in `forEachMigrationStatement` order; worked out once per project.
+    private func lockEffects(version: Int) -> [[LockEffect]] {
+        derived.value("lock-effects-\(version)") {
+            var all: [[LockEffect]] = []
+            var schema = MigratedSchema()
+            var folder: String?
+            forEachMigrationStatement { site in
+                if site.folder.path != folder { (schema, folder) = (MigratedSchema(), site.folder.path) }
+                all.append(LockModel.effects(of: site.statement, version: version, schema: schema))
+                schema.apply(site.statement.kind)
+            }
+            return all
         }
     }
 }

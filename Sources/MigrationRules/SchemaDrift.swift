@@ -33,7 +33,9 @@ public struct SchemaDrift: ProjectRule {
     /// for a folder found otherwise, the project's only schema.
     static func schemas(of folder: MigrationFolder, in project: Project) -> [DrizzleSchema] {
         if let configPath = folder.configPath { return project.schemas.filter { $0.config?.path == configPath } }
-        return project.schemas.count == 1 && project.migrations.count == 1 ? project.schemas : []
+        // Prisma schemas have no snapshots to compare with; they do not make a lone Drizzle schema ambiguous.
+        let drizzle = project.schemas.filter { $0.prisma == nil }
+        return drizzle.count == 1 && project.migrations.count == 1 ? drizzle : []
     }
 
     /// Without a drizzle config (one that is there but not found, e.g. named only by `--config` in a script), the

@@ -23,7 +23,13 @@ public enum MigrationDiscovery {
             seen.insert(folder)
             found.append(Candidate(path: folder, layout: layout, configPath: configPath))
         }
-        if !found.isEmpty { return found }
+        if !found.isEmpty {
+            // Prisma's migrations (the legacy ORM) live beside drizzle-kit's and no drizzle config names them.
+            for folder in listing.prismaFolders() where !seen.contains(folder) {
+                found.append(Candidate(path: folder, layout: .prisma, configPath: nil))
+            }
+            return found
+        }
         for folder in listing.discoveredFolders() {
             if let layout = listing.layout(of: folder) { found.append(Candidate(path: folder, layout: layout, configPath: nil)) }
         }
@@ -50,6 +56,7 @@ struct FolderListing {
 
     func layout(of folder: String) -> MigrationFolder.Layout? {
         if pathSet.contains(MigrationFolder.join(folder, "meta/_journal.json")) { return .journal }
+        if pathSet.contains(MigrationFolder.join(folder, "migration_lock.toml")) { return .prisma }
         let children = files(directlyUnder: folder, depth: 2)
         if children.contains(where: { Self.isKitOneMigrationFile($0.relative) }) { return .folders }
         if files(directlyUnder: folder, depth: 1).contains(where: { $0.relative.hasSuffix(".sql") }) { return .journal }
@@ -73,11 +80,20 @@ struct FolderListing {
         return MigrationName.number(of: String(parts[0])) != nil
     }
 
+    /// Folders holding Prisma's `migration_lock.toml`, sorted.
+    func prismaFolders() -> [String] {
+        paths.filter { $0 == "migration_lock.toml" || $0.hasSuffix("/migration_lock.toml") }
+            .map { String($0.dropLast("migration_lock.toml".count)).trimmingSlash }.sorted()
+    }
+
     /// Folders holding `meta/_journal.json` or drizzle-kit 1 migration folders, sorted.
     func discoveredFolders() -> [String] {
         var folders: Set<String> = []
         for path in paths {
-            if path == "meta/_journal.json" {
+            if path == "migration_lock.toml" || path.hasSuffix("/migration_lock.toml") {
+                // Prisma Migrate writes the lock file at the root of its migrations folder.
+                folders.insert(String(path.dropLast("migration_lock.toml".count)).trimmingSlash)
+            } else if path == "meta/_journal.json" {
                 folders.insert("")
             } else if path.hasSuffix("/meta/_journal.json") {
                 folders.insert(String(path.dropLast("/meta/_journal.json".count)))
@@ -89,4 +105,9 @@ struct FolderListing {
         }
         return folders.sorted()
     }
+}
+
+extension String {
+    /// `prisma/migrations/` → `prisma/migrations`.
+    var trimmingSlash: String { hasSuffix("/") ? String(dropLast()) : self }
 }

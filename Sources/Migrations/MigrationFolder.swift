@@ -9,6 +9,10 @@ public struct MigrationFolder: Sendable {
         case journal
         /// drizzle-kit 1: `<timestamp>_<name>/migration.sql` + `snapshot.json`, no journal.
         case folders
+        /// Prisma Migrate (the legacy ORM): `<name>/migration.sql` beside `migration_lock.toml`, applied in folder
+        /// name order. `prisma migrate deploy` sends each file as one multi-statement query, which PostgreSQL runs
+        /// as one implicit transaction per migration (prisma/orm#22922), not one for all pending migrations.
+        case prisma
     }
 
     /// Repository-relative, no trailing `/` ("" for the repository root).

@@ -69,6 +69,11 @@ struct MigrationFolderReader {
                 let key = relative.dropFirst("meta/".count).dropLast("_snapshot.json".count)
                 jobs.append(.snapshot(folder: index, path: path, key: String(key)))
             }
+        case .prisma:
+            // Every subfolder's `migration.sql` is a migration, whatever its name (`01_init`, `… copy`).
+            for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 2) where relative.hasSuffix("/migration.sql") {
+                jobs.append(.script(folder: index, path: path, name: String(relative.dropLast("/migration.sql".count))))
+            }
         case .folders:
             for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 2)
             where FolderListing.isKitOneMigrationFile(relative) {

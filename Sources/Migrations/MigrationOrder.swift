@@ -5,6 +5,9 @@ enum MigrationOrder {
     static func steps(of folder: MigrationFolder) -> [MigrationStep] {
         let scripts = folder.scripts.sorted { $0.path < $1.path }
         switch folder.layout {
+        case .prisma:
+            // Prisma applies the folders in lexicographic order of their names.
+            return scripts.map { MigrationStep(name: $0.name, script: $0) }.sorted { $0.name < $1.name }
         case .folders:
             let snapshots = Dictionary(folder.snapshots.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             let scriptNames = Set(scripts.map(\.name))

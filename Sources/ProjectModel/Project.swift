@@ -2,6 +2,7 @@ import Core
 import Drizzle
 import Gists
 import Migrations
+import Prisma
 import Queries
 
 /// Everything the readers made of a repository: the typed models rules read. Rules never see raw text.
@@ -17,6 +18,9 @@ public struct Project: Sendable {
     public var queryUsage: QueryUsage
     /// Every drizzle-kit migrations folder found (SPEC §1), read and put in applied order.
     public var migrations: [MigrationFolder]
+    /// What rules derive from these models and share (see `DerivedFacts`); copies of the project share it, so it
+    /// holds only facts that do not depend on what a copy changes (`MigrationStep.isApplied`).
+    public let derived = DerivedFacts()
     /// The same folders at the base ref (`--base`); nil without a base (`migration/edited-after-merge`).
     public var baseMigrations: [MigrationFolder]?
     /// Indexes and trigger-maintained columns the migrations add beyond the Drizzle schema.
@@ -60,8 +64,17 @@ public struct DrizzleSchema: Sendable {
     /// the model is empty because it could not be read, not because the schema is empty (`drizzle/parse-error`
     /// reports why).
     public var isModelUnreadable = false
+    /// Set when the schema was read from `.prisma` files (the legacy ORM) rather than Drizzle TypeScript: the same
+    /// model, with Prisma's specifics (`relationMode`). Never compared with drizzle-kit snapshots.
+    public var prisma: PrismaSchema?
     /// Whether the model can be compared with migration snapshots: names are certain and the schema was read.
-    public var isComparable: Bool { !isCasingUncertain && !isModelUnreadable }
+    public var isComparable: Bool { !isCasingUncertain && !isModelUnreadable && prisma == nil }
+
+    /// A Prisma schema in the shared model; its reader diagnostics are `prisma/parse-error`'s, not `drizzle/parse-error`'s.
+    public init(prisma: PrismaSchema) {
+        self.init(config: nil, model: prisma.model, diagnostics: [], files: prisma.files)
+        self.prisma = prisma
+    }
 
     public init(config: DrizzleConfig?, model: SchemaModel, diagnostics: [ReaderDiagnostic], files: [String]) {
         self.config = config

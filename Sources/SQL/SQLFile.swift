@@ -1,18 +1,21 @@
 /// What the SQL reader makes of one migration file: its statements in file order, the syntax errors
 /// PostgreSQL's parser reported (located), and every comment (for suppression directives).
 public struct SQLFile: Sendable, Equatable {
-    public var statements: [SQLStatement]
+    public var statements: [SQLStatement] { didSet { allStatements = Self.flatten(statements) } }
     public var syntaxErrors: [SQLSyntaxError]
     public var comments: [SQLComment]
+    /// Every statement, each followed by the statements nested inside it (`DO` blocks), in file order. Kept, not
+    /// computed on each use: every migration rule walks it, and flattening 5,000 statements per rule showed up.
+    public private(set) var allStatements: [SQLStatement]
 
     public init(statements: [SQLStatement] = [], syntaxErrors: [SQLSyntaxError] = [], comments: [SQLComment] = []) {
         self.statements = statements
         self.syntaxErrors = syntaxErrors
         self.comments = comments
+        self.allStatements = Self.flatten(statements)
     }
 
-    /// Every statement, each followed by the statements nested inside it (`DO` blocks), in file order.
-    public var allStatements: [SQLStatement] {
+    private static func flatten(_ statements: [SQLStatement]) -> [SQLStatement] {
         var result: [SQLStatement] = []
         func add(_ statement: SQLStatement) {
             result.append(statement)

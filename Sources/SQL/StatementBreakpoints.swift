@@ -1,9 +1,9 @@
 /// drizzle-kit's statement separator. drizzle's migrator splits the file text on it literally, wherever it is.
-enum StatementBreakpoints {
+public enum StatementBreakpoints {
     static let marker = Array("--> statement-breakpoint".utf8)
 
     /// The file's pieces between markers (the whole file when it has none).
-    static func chunks(of bytes: [UInt8]) -> [Range<Int>] {
+    public static func chunks(of bytes: [UInt8]) -> [Range<Int>] {
         var chunks: [Range<Int>] = []
         var chunkStart = 0
         var p = 0

@@ -1,0 +1,108 @@
+import Core
+import Drizzle
+import JSON
+import Prisma
+import ProjectModel
+import TypeScript
+
+/// Finds the Prisma schemas of a repository (the legacy ORM beside Drizzle) and reads each into the shared model:
+/// the location `prisma.config.ts` (`schema: '…'`) or `package.json` (`prisma.schema`) names, else every
+/// `.prisma` file, where the files of a `prisma/schema/` folder (multi-file schemas) form one schema.
+struct PrismaLoading {
+    let paths: [String]
+    let source: any FileSource
+    let provider: ParsedSourceProvider
+
+    struct Loaded {
+        var schemas: [DrizzleSchema]
+        var files: [SourceFile]
+    }
+
+    func load() -> Loaded {
+        let prismaPaths = paths.filter { $0.hasSuffix(".prisma") }
+        guard !prismaPaths.isEmpty else { return Loaded(schemas: [], files: []) }
+        let groups = Self.group(prismaPaths, configured: configuredLocations())
+        let source = self.source
+        let read = groups.concurrentMap { group -> (PrismaSchema, [SourceFile]) in
+            let files = group.compactMap { path in (try? source.read(path)).map { SourceFile(path: path, bytes: $0) } }
+            return (PrismaSchema.read(files.map { ($0.path, $0.bytes) }), files)
+        }
+        let kept = read.filter { $0.0.isPostgres }
+        return Loaded(schemas: kept.map { DrizzleSchema(prisma: $0.0) }, files: kept.flatMap(\.1))
+    }
+
+    /// Files per schema: a configured folder's files together, a configured file alone, the files under a
+    /// `…/schema/` folder next to other Prisma files together (Prisma's multi-file layout), every other file alone.
+    static func group(_ prismaPaths: [String], configured: [String]) -> [[String]] {
+        var groups: [[String]] = []
+        var taken: Set<String> = []
+        for location in configured {
+            let folder = location.hasSuffix("/") ? location : location + "/"
+            let members = prismaPaths.filter { !taken.contains($0) && ($0 == location || $0.hasPrefix(folder)) }
+            guard !members.isEmpty else { continue }
+            taken.formUnion(members)
+            groups.append(members)
+        }
+        var folders: [String: [String]] = [:]
+        var folderOrder: [String] = []
+        for path in prismaPaths where !taken.contains(path) {
+            let key = multiFileFolder(of: path) ?? path
+            if folders[key] == nil { folderOrder.append(key) }
+            folders[key, default: []].append(path)
+        }
+        return groups + folderOrder.compactMap { folders[$0] }
+    }
+
+    /// `prisma/schema/` (or a subfolder of it): Prisma's default multi-file schema folder.
+    static func multiFileFolder(of path: String) -> String? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let index = parts.lastIndex(of: "schema"), index >= 1, parts[index - 1] == "prisma", index < parts.count - 1 else { return nil }
+        return parts[...index].joined(separator: "/")
+    }
+
+    /// Schema locations written in `prisma.config.ts` and `package.json`, repository-relative.
+    func configuredLocations() -> [String] {
+        var locations: [String] = []
+        for path in paths where path.hasSuffix("prisma.config.ts") || path == "package.json" || path.hasSuffix("/package.json") {
+            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+            let written: String?
+            if path.hasSuffix("package.json") {
+                guard let bytes = try? source.read(path), case .success(let json) = JSONReader.parse(bytes) else { continue }
+                written = json["prisma"]?["schema"]?.stringValue
+            } else {
+                written = provider.syntax(path).flatMap(Self.schemaProperty)
+            }
+            if let written { locations.append(Self.resolve(written, from: folder)) }
+        }
+        return locations
+    }
+
+    /// The string value of a `schema:` property in the config (`defineConfig({ schema: 'prisma/schema' })`).
+    static func schemaProperty(_ syntax: SourceFileSyntax) -> String? {
+        var found: String?
+        syntax.forEachExpression { expression in
+            guard found == nil, case .object(let object) = expression else { return }
+            for case .property(let property) in object.members {
+                guard case .identifier(let key) = property.key, key.name == "schema",
+                      case .string(let literal) = property.value else { continue }
+                found = literal.value
+            }
+        }
+        return found
+    }
+
+    /// `./prisma/schema.prisma` from `apps/api` → `apps/api/prisma/schema.prisma`.
+    static func resolve(_ written: String, from folder: String) -> String {
+        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        for part in written.split(separator: "/").map(String.init) {
+            switch part {
+            case ".", "": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        var result = parts.joined(separator: "/")
+        while result.hasSuffix("/") { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,135 @@
+import Core
+import Dispatch
+import Foundation
+import Migrations
+import ProjectModel
+import Reporters
+import Replay
+
+/// `schemalint replay` as plain options.
+public struct ReplayOptions: Sendable {
+    public var path = "."
+    public var format: ReportFormat?
+    public var output: String?
+    public var configPath: String?
+    public var color: ColorChoice = .auto
+    public var quiet = false
+    /// `--database-url` (else `database.url`; `env:NAME` reads a variable); nil: a throwaway cluster.
+    public var databaseURL: String?
+    public var statementTimeoutSeconds: Double = 30
+
+    public init() {}
+}
+
+/// Runs `replay`: loads the migration folders as `check` does, starts a server, replays each folder on its own
+/// database, and reports through the usual reporters and exit codes. The server goes away on every exit path,
+/// Ctrl-C and SIGTERM included.
+public struct ReplayRunner {
+    public let options: ReplayOptions
+    public let environment: [String: String]
+
+    public init(options: ReplayOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.options = options
+        self.environment = environment
+    }
+
+    public func run() throws(UsageFailure) -> Int32 {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let catalog = try CheckRunner.loadCatalog()
+        var checkOptions = CheckOptions()
+        checkOptions.paths = [options.path]
+        checkOptions.configPath = options.configPath
+        let runner = CheckRunner(options: checkOptions, environment: environment)
+        let prepared = try runner.prepare(options.path, catalog: catalog, useBaseline: true)
+        let request = prepared.request
+        let server = try startServer(configuration: request.configuration)
+        let signals = Self.closeOnSignals(server)
+        defer {
+            signals.forEach { $0.cancel() }
+            server.close()
+        }
+        var report = try Self.report(request, server: server, statementTimeoutSeconds: options.statementTimeoutSeconds)
+        report.duration = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let format = options.format ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
+        let useColor = options.output == nil && options.color != .never
+            && (options.color == .always || (isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil))
+        let context = RenderContext(toolVersion: CheckRunner.toolVersion, catalog: catalog, pathPrefix: prepared.displayPrefix, useColor: useColor)
+        if options.quiet { report.findings.removeAll { $0.finding.severity != .error } }
+        let text = format.reporter.render(report, context)
+        if let output = options.output {
+            do { try OutputFile.write(text, to: output) } catch { throw UsageFailure("cannot write \(output): \(error.reason)") }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        return CheckRunner.exitCode(for: report, maxWarnings: nil)
+    }
+
+    static func newDatabase(on server: any ReplayServer) throws(UsageFailure) -> Replayer.Connection {
+        do { return try server.newDatabase() } catch { throw UsageFailure(error.message) }
+    }
+
+    /// Replays every migrations folder of the request's scope, each on a new database of `server`; the findings
+    /// located as `check` locates them.
+    public static func report(_ request: LintRequest, server: any ReplayServer, statementTimeoutSeconds: Double) throws(UsageFailure) -> Report {
+        let project: Project
+        do {
+            project = try ProjectLoader(source: request.source, configuration: request.configuration, base: nil).load().project
+        } catch {
+            throw UsageFailure(error.description)
+        }
+        let scope = ReportScope(folder: request.scope, project: project)
+        let folders = project.migrations.filter { folder in
+            folder.steps.contains { $0.script.map { scope.includes($0.path) } ?? false }
+        }
+        guard !folders.isEmpty else {
+            throw UsageFailure("nothing to replay: no drizzle-kit migrations folder with SQL files under the folder")
+        }
+        var findings: [Finding] = []
+        for folder in folders {
+            let connection = try newDatabase(on: server)
+            let replayer = Replayer(connection: connection, statementTimeoutMilliseconds: Int(statementTimeoutSeconds * 1000)) { id in
+                Engine.effectiveSetting(id, request).map(\.0)
+            }
+            findings += replayer.replay(folder)
+        }
+        findings = findings.filter { scope.includes($0.path) }
+        findings.sort { ($0.path, $0.range.lowerBound, $0.ruleID) < ($1.path, $1.range.lowerBound, $1.ruleID) }
+        let located = Locator.locate(findings, files: project.files).filter { !request.baseline.contains($0.fingerprint) }
+        var report = Report(findings: located, files: project.files.keys.filter(scope.includes).sorted(),
+                            rulesRun: RuleRegistry.replayRuleIDs.filter { Engine.effectiveSetting($0, request) != nil },
+                            suppressedCount: 0, baselinedCount: findings.count - located.count, duration: 0)
+        report.migrationsJudged = folders.reduce(0) { $0 + $1.steps.count }
+        return report
+    }
+
+    /// `--database-url`, else `database.url`, else a throwaway cluster.
+    func startServer(configuration: Configuration) throws(UsageFailure) -> any ReplayServer {
+        if let written = options.databaseURL ?? configuration.databaseURL {
+            var url = written
+            if written.hasPrefix("env:") {
+                let name = String(written.dropFirst(4))
+                guard let value = environment[name], !value.isEmpty else {
+                    throw UsageFailure("the database URL names the environment variable \(name), which is not set")
+                }
+                url = value
+            }
+            return DatabaseOnServer(url: url)
+        }
+        do { return try ThrowawayCluster() } catch { throw UsageFailure(error.message) }
+    }
+
+    /// Ctrl-C and SIGTERM stop the server and delete its folder before schemalint exits (130 / 143).
+    static func closeOnSignals(_ server: any ReplayServer) -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                server.close()
+                FileHandle.standardError.write(Data("schemalint: replay interrupted; the replay server was stopped and removed\n".utf8))
+                exit(128 + number)
+            }
+            source.resume()
+            return source
+        }
+    }
+}

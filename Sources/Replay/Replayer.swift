@@ -1,0 +1,153 @@
+import Core
+import Drizzle
+import Foundation
+import Migrations
+import Postgres
+import SQL
+
+/// Applies one migrations folder to an empty database the way drizzle-kit's migrator does (every migration, in
+/// journal order, in ONE transaction, each `--> statement-breakpoint` chunk sent on its own), then compares the
+/// catalog it built with the latest snapshot.
+public struct Replayer {
+    public static let applyFailed = "replay/apply-failed"
+    public static let catalogDrift = "replay/catalog-drift"
+
+    public typealias Connection = Postgres.Connection
+    let connection: Connection
+    /// Severity of each replay rule after configuration; nil when switched off.
+    let severity: (String) -> Severity?
+    let statementTimeout: Int
+
+    public init(connection: Connection, statementTimeoutMilliseconds: Int, severity: @escaping (String) -> Severity?) {
+        self.connection = connection
+        self.statementTimeout = statementTimeoutMilliseconds
+        self.severity = severity
+    }
+
+    public func replay(_ folder: MigrationFolder) -> [Finding] {
+        var findings: [Finding] = []
+        func report(_ rule: String, _ path: String, _ range: Range<Int>, _ message: String, _ help: String) {
+            guard let level = severity(rule) else { return }
+            findings.append(Finding(ruleID: rule, severity: level, path: path, range: range, message: message, help: help))
+        }
+        do {
+            try connection.setStatementTimeout(milliseconds: statementTimeout)
+            try connection.execute("BEGIN")
+        } catch {
+            report(Self.applyFailed, folder.journalPath, 0..<0, "the replay database refused to start the run: \(error.message)",
+                   "check the server of --database-url, or run without it to use a throwaway cluster")
+            return findings
+        }
+        // A journal entry without its SQL file (`migration/journal-mismatch` reports it) leaves a database the
+        // migrations alone cannot build: comparing it with the snapshot would only list what the file held.
+        let isComplete = !folder.steps.contains { $0.entry != nil && $0.script == nil }
+        // The latest snapshot describes the database after ITS migration; later ones without a snapshot
+        // (`migration/snapshot-chain-broken`) are applied after the comparison.
+        let snapshotStep = isComplete && folder.latestSnapshot != nil ? folder.steps.lastIndex { $0.snapshot != nil } : nil
+        for (index, step) in folder.steps.enumerated() {
+            // The migrator runs what the journal lists; a SQL file it does not list is never applied.
+            if let script = step.script, folder.layout == .folders || step.entry != nil, let failure = apply(script) {
+                _ = try? connection.execute("ROLLBACK")
+                report(Self.applyFailed, script.path, failure.range, failure.message, failure.help)
+                return findings
+            }
+            if index == snapshotStep, let snapshot = folder.latestSnapshot {
+                compare(with: snapshot.model, steps: folder.steps[...index], journalPath: folder.journalPath, report: report)
+            }
+        }
+        do { try connection.execute("COMMIT") } catch {
+            report(Self.applyFailed, folder.steps.last?.script?.path ?? folder.journalPath, 0..<0,
+                   "the migrations applied but the transaction did not commit: \(error.message)",
+                   "a deferred constraint failed at commit: make the data satisfy it within the migrations")
+        }
+        return findings
+    }
+
+    /// Reads the catalog inside the migrator's transaction and reports each difference with the snapshot.
+    private func compare(with snapshot: SchemaModel, steps: ArraySlice<MigrationStep>, journalPath: String,
+                         report: (String, String, Range<Int>, String, String) -> Void) {
+        do {
+            let built = try CatalogReader(connection).read()
+            let comparison = try ReplayComparison(connection: connection, catalog: built, snapshot: snapshot)
+            for difference in comparison.differences() {
+                guard let (path, range) = comparison.location(of: difference) else { continue }
+                let touched = Self.lastMigration(touching: difference, in: steps).map { " (last changed by migration \($0))" } ?? ""
+                report(Self.catalogDrift, path, range, comparison.describe(difference) + touched,
+                       "the migration SQL was edited after drizzle-kit wrote it: make the SQL build what the snapshot records, or regenerate the migration")
+            }
+        } catch {
+            report(Self.applyFailed, journalPath, 0..<0, "cannot read the catalog the migrations built: \(error.message)",
+                   error.connectionLost ? "the replay server stopped: rerun, and check its memory and disk" : "report this as a schemalint bug")
+        }
+    }
+
+    struct Failure {
+        var range: Range<Int>
+        var message: String
+        var help: String
+    }
+
+    /// Sends each chunk of the file as the migrator does; the first one PostgreSQL rejects, located.
+    func apply(_ script: MigrationScript) -> Failure? {
+        let bytes = script.source.bytes
+        for chunk in StatementBreakpoints.chunks(of: bytes) {
+            let text = String(decoding: bytes[chunk], as: UTF8.self)
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+            do {
+                try connection.execute(text)
+                _ = connection.takeNotices()
+            } catch {
+                return failure(error, chunk: chunk, text: text, script: script)
+            }
+        }
+        return nil
+    }
+
+    private func failure(_ error: PostgresError, chunk: Range<Int>, text: String, script: MigrationScript) -> Failure {
+        let statements = script.sql.statements.filter { chunk.contains($0.range.lowerBound) }
+        var range = statements.first?.range ?? chunk
+        if let position = error.position {
+            // PostgreSQL counts characters from 1 in the text it was sent.
+            let offset = chunk.lowerBound + text.prefix(max(0, position - 1)).utf8.count
+            range = statements.first { $0.range.lowerBound <= offset && offset < $0.range.upperBound }?.range ?? offset..<(offset + 1)
+        }
+        let name = script.name
+        if error.connectionLost {
+            return Failure(range: range, message: "the PostgreSQL server stopped while applying migration \(name): \(error.message)",
+                           help: "rerun replay; if it stops again at this statement, it crashes the server: check its memory and the statement")
+        }
+        if error.isStatementTimeout {
+            return Failure(range: range, message: "this statement of migration \(name) ran longer than the statement timeout (\(statementTimeout / 1000) s) on an empty database",
+                           help: "a statement that does not finish on empty tables loops or waits forever: fix it, or raise --statement-timeout if it is just slow")
+        }
+        var message = "PostgreSQL rejects this statement of migration \(name): \(error.message)"
+        if let state = error.sqlState { message += " (SQLSTATE \(state))" }
+        if let detail = error.detail { message += "; \(detail.trimmingCharacters(in: CharacterSet(charactersIn: ".")))" }
+        var help = error.hint.map { "PostgreSQL's hint: \($0.trimmingCharacters(in: CharacterSet(charactersIn: ".")))" }
+            ?? "drizzle-kit's migrator applies every pending migration in one transaction: fix the SQL so it applies after the migrations before it"
+        if error.sqlState == "3F000" {
+            help = "no earlier migration creates this schema: if the hosting platform provides it (Supabase's `auth`), replay with --database-url on a server that has it"
+        }
+        if error.sqlState == "0A000" || error.sqlState == "58P01", error.message.contains("extension") {
+            help = "the replay server lacks this extension: install it there (or pass --database-url to a server that has it); this is not a bug in the migration"
+        }
+        return Failure(range: range, message: message, help: help)
+    }
+
+    /// The last migration whose SQL names the object, and its table for an element of one (for the message; nil
+    /// when none does by name).
+    static func lastMigration(touching difference: Difference, in steps: ArraySlice<MigrationStep>) -> String? {
+        func unqualified(_ key: String) -> String { String(key.split(separator: ".").last ?? Substring(key)) }
+        let names = difference.element == .table ? [unqualified(difference.name)]
+            : [difference.name] + (difference.table.map { [unqualified($0)] } ?? [])
+        let needles = names.map { Array("\"\($0)\"".utf8) }
+        func mentions(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+            guard bytes.count >= needle.count else { return false }
+            return bytes.indices.dropLast(needle.count - 1).contains { bytes[$0] == needle[0] && bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
+        return steps.last { step in
+            guard let bytes = step.script?.source.bytes else { return false }
+            return needles.allSatisfy { mentions(bytes, $0) }
+        }?.name
+    }
+}
