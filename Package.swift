@@ -49,14 +49,14 @@ let package = Package(
         .target(name: "Reporters", dependencies: ["Core"]),
         .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "GistRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git", "Replay"]),
         .executableTarget(name: "schemalint", dependencies: [
-            "Linter", "Reporters", "Core",
+            "Linter", "Reporters", "Core", "JSON",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core", "YAML", "TestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Linter", "Reporters", "Core", "Git", "Replay", "TestSupport"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Linter", "Reporters", "Core", "Git", "JSON", "Replay", "TestSupport"]),
         .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "TestSupport"]),
         .testTarget(name: "DrizzleRulesTests", dependencies: ["DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),

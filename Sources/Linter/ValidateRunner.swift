@@ -8,12 +8,37 @@ public struct ValidateOptions: Sendable {
     public var schemaPath: String
     public var dataPaths: [String]
     public var format: ValidateFormat
+    /// `format`: asserted by default (as check-jsonschema does), an annotation with `.annotate`.
+    public var formats: AssertionMode
+    /// `contentEncoding`/`contentMediaType`/`contentSchema`: annotations by default, as every draft says.
+    public var content: AssertionMode
+    /// The draft of a schema without `$schema`.
+    public var defaultDraft: SchemaDraft
+    /// Folders of local copies of remote schemas, found by `$id` or by URL path (`--schema-dir`).
+    public var schemaFolders: [String]
 
-    public init(schemaPath: String, dataPaths: [String], format: ValidateFormat = .text) {
+    public init(schemaPath: String, dataPaths: [String], format: ValidateFormat = .text, formats: AssertionMode = .assert,
+                content: AssertionMode = .annotate, defaultDraft: SchemaDraft = GistSchemaOptions.validator.defaultDraft,
+                schemaFolders: [String] = []) {
         self.schemaPath = schemaPath
         self.dataPaths = dataPaths
         self.format = format
+        self.formats = formats
+        self.content = content
+        self.defaultDraft = defaultDraft
+        self.schemaFolders = schemaFolders
     }
+
+    var validatorOptions: JSONSchemaValidator.Options {
+        JSONSchemaValidator.Options(formatAssertion: formats == .assert, contentAssertion: content == .assert,
+                                    defaultDraft: defaultDraft)
+    }
+}
+
+/// Whether a keyword family is asserted or only an annotation.
+public enum AssertionMode: String, Sendable, CaseIterable {
+    case assert
+    case annotate
 }
 
 public enum ValidateFormat: String, Sendable, CaseIterable {
@@ -54,7 +79,7 @@ public struct ValidateOutcome: Sendable {
 public enum ValidateRunner {
     public static func run(_ options: ValidateOptions) -> ValidateOutcome {
         let validator: JSONSchemaValidator
-        switch ValidateSchemaLoading.load(options.schemaPath) {
+        switch ValidateSchemaLoading.load(options.schemaPath, options: options) {
         case .failure(let unusable):
             let lines = unusable.problems.map { problem in
                 let place = problem.position.map { "\(problem.path):\($0.line):\($0.column)" } ?? problem.path

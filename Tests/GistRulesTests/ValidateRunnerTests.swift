@@ -65,3 +65,40 @@ import Testing
         #expect(outcome.standardOutput.contains("a.json:1:9: error"))
     }
 }
+
+/// `$ref` resolution in `validate`: embedded `$id`s before files, then files by name or by a URL's last segment.
+@Suite struct ValidateReferenceTests {
+    let runner = try! ValidateRunnerTests()
+
+    @Test func anEmbeddedIDWinsOverAFileOfTheSameName() throws {
+        // `item.json` resolves against the `$id` base to the embedded resource; the file on disk would reject 1.
+        let schema = try runner.write("s.json", #"""
+        {"$id": "https://example.com/root.json", "items": {"$ref": "item.json"},
+         "$defs": {"item": {"$id": "https://example.com/item.json", "type": "integer"}}}
+        """#)
+        _ = try runner.write("item.json", #"{"type": "string"}"#)
+        let data = try runner.write("a.json", "[1]")
+        #expect(ValidateRunner.run(ValidateOptions(schemaPath: schema, dataPaths: [data])).exitCode == 0)
+    }
+
+    @Test func aNameWithoutJSONAndAURLNameSiblingFiles() throws {
+        let schema = try runner.write("s.json", #"""
+        {"$id": "https://example.com/schemas/s.json", "properties": {"a": {"$ref": "status"}, "b": {"$ref": "https://example.com/other/plan.json"}}}
+        """#)
+        _ = try runner.write("status.json", #"{"enum": ["active"]}"#)
+        _ = try runner.write("plan.json", #"{"type": "string"}"#)
+        let data = try runner.write("a.json", #"{"a": "paused", "b": 1}"#)
+        let outcome = ValidateRunner.run(ValidateOptions(schemaPath: schema, dataPaths: [data], format: .json))
+        #expect(outcome.exitCode == 1, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("\"/a\"") && outcome.standardOutput.contains("\"/b\""))
+    }
+
+    @Test func anUnknownRemoteIsSaidNotFetched() throws {
+        let schema = try runner.write("s.json", #"{"$ref": "https://example.com/nowhere/missing.json"}"#)
+        let data = try runner.write("a.json", "1")
+        let outcome = ValidateRunner.run(ValidateOptions(schemaPath: schema, dataPaths: [data]))
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.standardError.contains("never fetches from the network"))
+        #expect(outcome.standardError.contains("s.json:1:10"))
+    }
+}

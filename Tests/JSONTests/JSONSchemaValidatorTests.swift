@@ -113,3 +113,33 @@ private func errors(schema: String, instance: String) throws -> [SchemaValidatio
         #expect(throws: RegexSyntaxError.self) { try ECMARegex("\\a") }
     }
 }
+
+@Suite struct ClosestBranchTests {
+    /// Two object branches both fit the value's type; the one whose only error lies deeper in the value came closer.
+    @Test func failedOneOfReportsTheBranchThatMatchedDeepest() throws {
+        let schema = #"""
+        {"oneOf": [
+          {"type": "object", "required": ["card"], "properties": {"card": {"type": "object"}}},
+          {"type": "object", "required": ["bank"], "properties": {"bank": {"type": "object", "required": ["iban"]}}}
+        ]}
+        """#
+        let found = try errors(schema: schema, instance: #"{"bank": {"bic": "X"}}"#)
+        #expect(found.map(\.keyword) == ["required"])
+        #expect(found.first?.instancePointer == "/bank")
+        #expect(found.first?.message == "missing required property `iban`")
+    }
+
+    /// At the same depth, fewer errors is closer.
+    @Test func failedAnyOfPrefersTheBranchWithFewerErrors() throws {
+        let schema = #"{"anyOf": [{"required": ["a", "b"]}, {"required": ["a", "b", "c", "d"]}]}"#
+        let found = try errors(schema: schema, instance: "{}")
+        #expect(found.map(\.message) == ["missing required property `a`", "missing required property `b`"])
+    }
+
+    /// Nothing to prefer: the summary.
+    @Test func aTieReportsTheSummary() throws {
+        let schema = #"{"oneOf": [{"required": ["a"]}, {"required": ["b"]}]}"#
+        let found = try errors(schema: schema, instance: "{}")
+        #expect(found.map(\.message) == ["value does not match any schema in `oneOf`"])
+    }
+}

@@ -72,7 +72,8 @@ enum SchemaTestSuite {
             outcome.failures.append("\(file.testDescription): cannot read")
             return outcome
         }
-        let options = JSONSchemaValidator.Options(formatAssertion: file.kind == .format, defaultDraft: file.draft)
+        let options = JSONSchemaValidator.Options(
+            formatAssertion: file.kind == .format, contentAssertion: file.relativePath == "optional/content.json", defaultDraft: file.draft)
         let registry = registries[file.draft] ?? SchemaRegistry()
         for group in groups {
             let groupName = group["description"]?.stringValue ?? "?"

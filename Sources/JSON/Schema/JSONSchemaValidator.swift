@@ -9,11 +9,14 @@ public struct JSONSchemaValidator: Sendable {
     public struct Options: Sendable {
         /// Treat `format` as an assertion (by default it is an annotation, as the specification says).
         public var formatAssertion: Bool
+        /// Treat draft-07 `contentEncoding`/`contentMediaType` as assertions (every draft makes them annotations).
+        public var contentAssertion: Bool
         /// The draft of a schema without `$schema`.
         public var defaultDraft: SchemaDraft
 
-        public init(formatAssertion: Bool = false, defaultDraft: SchemaDraft = .draft2020_12) {
+        public init(formatAssertion: Bool = false, contentAssertion: Bool = false, defaultDraft: SchemaDraft = .draft2020_12) {
             self.formatAssertion = formatAssertion
+            self.contentAssertion = contentAssertion
             self.defaultDraft = defaultDraft
         }
     }

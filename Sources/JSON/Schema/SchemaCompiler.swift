@@ -257,9 +257,11 @@ struct SchemaCompiler {
         case "maxProperties": return count(value).map { .maxProperties($0) }
         case "required":
             return value.arrayValue.map { .required($0.compactMap(\.stringValue)) }
-        case "contentMediaType" where draft == .draft7:
+        // Annotations in every draft (draft-07 §8 says a validator may assert them, the suite treats them as
+        // optional): asserted only when asked to.
+        case "contentMediaType" where options.contentAssertion:
             return .content(encoding: builder.member("contentEncoding")?.value.stringValue, mediaType: value.stringValue)
-        case "contentEncoding" where draft == .draft7 && builder.member("contentMediaType") == nil:
+        case "contentEncoding" where options.contentAssertion && builder.member("contentMediaType") == nil:
             return .content(encoding: value.stringValue, mediaType: nil)
         case "dependentRequired" where draft != .draft7:
             return value.objectMembers.map { members in

@@ -483,8 +483,8 @@ struct SchemaEvaluation {
 
     // MARK: Errors
 
-    /// When no branch of `anyOf`/`oneOf` matches, the errors of the one branch that fits the value's type say
-    /// more than "no match" (e.g. the enum a string missed); with several candidates, the summary is reported.
+    /// When no branch of `anyOf`/`oneOf` matches, the errors of the branch that fits the value's type and came
+    /// closest say more than "no match" (e.g. the enum a string missed); without one, the summary is reported.
     private mutating func reportBestBranch(_ edges: [SubschemaEdge], _ keyword: CompiledKeyword, _ schema: CompiledSchema,
                                            _ instance: JSONNode, _ summary: String) {
         let here = instancePath.isEmpty ? "" : "/" + instancePath.joined(separator: "/")
@@ -498,8 +498,16 @@ struct SchemaEvaluation {
             let wrongType = branch.contains { ($0.keyword == "type" || $0.keyword == "false") && $0.instancePointer == here }
             if !wrongType && !branch.isEmpty { candidates.append(branch) }
         }
-        if candidates.count == 1 {
-            errors += candidates[0]
+        // The branch that came closest: its errors lie deepest in the value (it matched the most structure), then
+        // it has the fewest. A tie leaves no branch to prefer, and the summary is all that can honestly be said.
+        func closeness(_ branch: [SchemaValidationError]) -> (depth: Int, count: Int) {
+            (branch.map { $0.instancePointer.utf8.count { $0 == UInt8(ascii: "/") } }.max() ?? 0, branch.count)
+        }
+        let ranked = candidates.map { (errors: $0, score: closeness($0)) }.sorted {
+            $0.score.depth != $1.score.depth ? $0.score.depth > $1.score.depth : $0.score.count < $1.score.count
+        }
+        if let best = ranked.first, ranked.count == 1 || ranked[1].score != best.score {
+            errors += best.errors
         } else {
             report(keyword, schema, instance, summary)
         }

@@ -21,6 +21,7 @@ public struct SchemaRegistry: Sendable {
         var root: JSONNode
         /// Every schema location found by the scan (subschemas of known keywords), by pointer.
         var contexts: [String: SchemaContext] = [:]
+        var references: [SchemaReference] = []
     }
 
     private(set) var documents: [String: Document] = [:]
@@ -66,6 +67,7 @@ public struct SchemaRegistry: Sendable {
             baseURI: URIReference(parsing: documentURI), dialect: dialect, resourceURI: documentURI, resourcePointer: ""))
         self = scanner.registry
         self.documents[documentURI]?.contexts = scanner.contexts
+        self.documents[documentURI]?.references = scanner.references
         if case .object = root.value, let vocabulary = root["$vocabulary"]?.objectMembers {
             declaredVocabularies[documentURI] = Vocabularies(vocabularyURIs: vocabulary.map(\.key))
         }
@@ -94,6 +96,17 @@ public struct SchemaRegistry: Sendable {
 
     func document(_ uri: String) -> Document? { documents[uri] }
 
+    /// The `$ref`s and `$dynamicRef`s of the document registered under `uri`, each resolved against the base URI
+    /// in force where it is written (the nearest `$id`), so a loader can tell which targets it still has to find.
+    public func references(inDocument uri: String) -> [SchemaReference] {
+        documents[Self.normalized(URIReference(parsing: uri))]?.references ?? []
+    }
+
+    /// Whether a schema resource (a document or an embedded `$id`) is known under `uri` (fragment ignored).
+    public func hasResource(_ uri: String) -> Bool {
+        resources[Self.normalized(URIReference(parsing: uri).withoutFragment)] != nil
+    }
+
     func location(ofResource uri: String) -> SchemaLocation? { resources[uri] }
 
     func location(ofAnchor name: String, in resourceURI: String) -> SchemaLocation? { anchors[resourceURI + "#" + name] }
@@ -111,11 +124,19 @@ public struct SchemaRegistry: Sendable {
     fileprivate mutating func addRecursiveAnchor(_ resourceURI: String) { recursiveAnchors.insert(resourceURI) }
 }
 
+/// A reference written in a schema: its text, the resource it targets (absolute, no fragment) and where it is.
+public struct SchemaReference: Sendable {
+    public var text: String
+    public var target: String
+    public var range: Range<Int>
+}
+
 /// Walks a document's schema keywords, recording base URIs, resources and anchors.
 private struct ResourceScanner {
     var registry: SchemaRegistry
     let documentURI: String
     var contexts: [String: SchemaContext] = [:]
+    var references: [SchemaReference] = []
 
     mutating func scan(_ node: JSONNode, pointer: String, context: SchemaContext) {
         guard case .object = node.value else {
@@ -139,6 +160,12 @@ private struct ResourceScanner {
             }
         }
         contexts[pointer] = context
+        for keyword in ["$ref", "$dynamicRef"] {
+            guard let value = node[keyword], let text = value.stringValue else { continue }
+            references.append(SchemaReference(
+                text: text, target: SchemaRegistry.normalized(context.baseURI.resolving(text).withoutFragment),
+                range: value.range))
+        }
         if refHidesSiblings { return }
         if draft != .draft7 {
             if let anchor = node["$anchor"]?.stringValue {
