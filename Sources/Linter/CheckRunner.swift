@@ -61,12 +61,8 @@ public struct CheckRunner {
     public func run() throws(UsageFailure) -> Int32 {
         let catalog = try Self.loadCatalog()
         let (report, prefix) = try lint(catalog: catalog)
-        let format = options.format ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
-        let useColor = options.output == nil && colorEnabled()
-        let context = RenderContext(toolVersion: Self.toolVersion, catalog: catalog, pathPrefix: prefix, useColor: useColor)
-        var shown = report
-        if options.quiet { shown.findings.removeAll { $0.finding.severity != .error } }
-        try write(format.reporter.render(shown, context))
+        try Self.present(report, catalog: catalog, pathPrefix: prefix, format: options.format, output: options.output,
+                         color: options.color, quiet: options.quiet, environment: environment)
         if let exceeded = Self.maxWarningsExceeded(report, maxWarnings: options.maxWarnings) {
             try? StandardStream.error.write("schemalint: \(exceeded)\n")
         }
@@ -237,8 +233,19 @@ public struct CheckRunner {
         return ConfigurationLoading.Resolved(configuration: configuration, file: file, root: root)
     }
 
-    private func write(_ rendered: String) throws(UsageFailure) {
-        guard let output = options.output else {
+    /// Renders `report` in the chosen format (GitHub annotations by default under GitHub Actions) and writes it to
+    /// `output` or standard output; `quiet` shows errors only. `check` and `replay` both report through here.
+    static func present(
+        _ report: Report, catalog: RuleCatalog, pathPrefix: String, format: ReportFormat?, output: String?,
+        color: ColorChoice, quiet: Bool, environment: [String: String]
+    ) throws(UsageFailure) {
+        let format = format ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
+        let useColor = output == nil && colorEnabled(color, environment: environment)
+        let context = RenderContext(toolVersion: toolVersion, catalog: catalog, pathPrefix: pathPrefix, useColor: useColor)
+        var shown = report
+        if quiet { shown.findings.removeAll { $0.finding.severity != .error } }
+        let rendered = format.reporter.render(shown, context)
+        guard let output else {
             do {
                 try StandardStream.output.write(rendered)
             } catch {
@@ -253,8 +260,8 @@ public struct CheckRunner {
         }
     }
 
-    private func colorEnabled() -> Bool {
-        switch options.color {
+    private static func colorEnabled(_ color: ColorChoice, environment: [String: String]) -> Bool {
+        switch color {
         case .always: return true
         case .never: return false
         case .auto:

@@ -54,17 +54,8 @@ public struct ReplayRunner {
         }
         var report = try Self.report(request, server: server, statementTimeoutSeconds: options.statementTimeoutSeconds)
         report.duration = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let format = options.format ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
-        let useColor = options.output == nil && options.color != .never
-            && (options.color == .always || (isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil))
-        let context = RenderContext(toolVersion: CheckRunner.toolVersion, catalog: catalog, pathPrefix: prepared.displayPrefix, useColor: useColor)
-        if options.quiet { report.findings.removeAll { $0.finding.severity != .error } }
-        let text = format.reporter.render(report, context)
-        if let output = options.output {
-            do { try OutputFile.write(text, to: output) } catch { throw UsageFailure("cannot write \(output): \(error.reason)") }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        try CheckRunner.present(report, catalog: catalog, pathPrefix: prepared.displayPrefix, format: options.format,
+                                output: options.output, color: options.color, quiet: options.quiet, environment: environment)
         return CheckRunner.exitCode(for: report, maxWarnings: nil)
     }
 
