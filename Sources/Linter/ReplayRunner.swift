@@ -124,7 +124,7 @@ public struct ReplayRunner {
             source.setEventHandler {
                 interrupted.store(true, ordering: .releasing)
                 server.close()
-                FileHandle.standardError.write(Data("schemalint: replay interrupted; the replay server was stopped and removed\n".utf8))
+                try? StandardStream.error.write("schemalint: replay interrupted; the replay server was stopped and removed\n")
                 exit(128 + number)
             }
             source.resume()
