@@ -34,7 +34,7 @@ public struct MigrationFolder: Sendable {
     public var snapshots: [SnapshotHeader]
     /// The migrations in the order they are applied (journal order; unlisted SQL files placed by name).
     public var steps: [MigrationStep]
-    /// The newest snapshot by journal order (not file name order), fully read for `migration/schema-drift`.
+    /// The newest snapshot by journal order (not file name order), fully read for `schema/migration-drift`.
     public var latestSnapshot: Snapshot?
     /// Why the latest snapshot could not be read, when it could not.
     public var latestSnapshotError: ReaderDiagnostic?

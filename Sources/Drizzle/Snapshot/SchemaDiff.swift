@@ -1,5 +1,5 @@
 /// Structural comparison of the schema read from the sources with a snapshot: what drizzle-kit would put in a new
-/// migration. Used to measure the reader's fidelity and by `migration/schema-drift`.
+/// migration. Used to measure the reader's fidelity and by `schema/migration-drift`.
 ///
 /// Only what drizzle-kit itself treats as equal is normalised:
 /// - the schema `""` and `"public"` (v7 writes `""` for tables, `"public"` elsewhere; a foreign key's missing
