@@ -10,16 +10,19 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SCHEMALINT_SHARED:-$root/../shared}
+[ -d "$shared/corpus" ] || shared=/work/shared
 bin=${SCHEMALINT:-$root/.build/release/schemalint}
 [ -x "$bin" ] || (cd "$root" && swift build -c release --product schemalint >/dev/null)
 
+timing=$(mktemp); trap 'rm -f "$timing"' EXIT
 printf "%-26s %10s %9s %9s\n" project migrations "wall ms" "cpu ms"
 for repo in "$shared"/corpus/prisma/*/; do
   migrations=$(find "$repo" -name migration.sql | wc -l)
   best_wall=999999; best_cpu=999999
   for _ in 1 2 3 4 5; do
-    # GNU time: elapsed, user and system seconds.
-    read -r wall user sys < <( { /usr/bin/time -f "%e %U %S" "$bin" check "$repo" --format json >/dev/null 2>/dev/null || true; } 2>&1 | tail -1)
+    # GNU time: elapsed, user and system seconds, written to its own file (the report goes nowhere).
+    /usr/bin/time -o "$timing" -f "%e %U %S" "$bin" check "$repo" --format json >/dev/null 2>&1 || true
+    read -r wall user sys < <(tail -1 "$timing")
     wall_ms=$(awk -v s="$wall" 'BEGIN { printf "%d", s * 1000 }')
     cpu_ms=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')
     (( wall_ms < best_wall )) && best_wall=$wall_ms

@@ -110,37 +110,41 @@ struct PrismaMigrationDrift {
     /// `timestamp (3)` and `timestamp(3)`, `numeric(65, 30)` and `decimal(65,30)`, `serial` and `integer` (the
     /// sequence is a default, not a type), `"public"."Role"` and `Role`.
     static func canonicalType(_ type: String) -> String {
-        var text = type.lowercased().filter { $0 != " " && $0 != "\"" }
-        if text.hasPrefix("public.") { text.removeFirst("public.".count) }
-        let suffixStart = text.firstIndex { $0 == "(" || $0 == "[" } ?? text.endIndex
-        let base = String(text[..<suffixStart])
-        var rest = String(text[suffixStart...])
-        let aliases = ["serial": "integer", "serial4": "integer", "int": "integer", "int4": "integer", "bigserial": "bigint",
-                       "serial8": "bigint", "int8": "bigint", "smallserial": "smallint", "serial2": "smallint", "int2": "smallint",
-                       "decimal": "numeric", "float8": "doubleprecision", "float4": "real", "bool": "boolean",
-                       "charactervarying": "varchar", "character": "char", "bpchar": "char", "bitvarying": "varbit",
-                       "timestamptz": "timestampwithtimezone", "timetz": "timewithtimezone"]
-        var mapped = aliases[base] ?? base
-        // `timestamp(3)withtimezone`: the precision sits inside the name PostgreSQL writes.
-        if rest.hasSuffix("withtimezone") || rest.contains(")withtimezone") {
-            rest = rest.replacingOccurrences(of: "withtimezone", with: "")
-            mapped += "withtimezone"
+        // Bytes, not string searching: this runs for every column on both sides.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(type.utf8.count)
+        for byte in type.utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\"") {
+            bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
         }
-        rest = rest.replacingOccurrences(of: "withouttimezone", with: "")
-        if mapped.hasSuffix("withouttimezone") { mapped.removeLast("withouttimezone".count) }
-        return mapped + rest
+        if bytes.starts(with: Self.publicPrefix) { bytes.removeFirst(Self.publicPrefix.count) }
+        var zone: [UInt8] = []
+        if bytes.count >= Self.withoutZone.count, bytes.suffix(Self.withoutZone.count).elementsEqual(Self.withoutZone) {
+            bytes.removeLast(Self.withoutZone.count)
+        } else if bytes.count >= Self.withZone.count, bytes.suffix(Self.withZone.count).elementsEqual(Self.withZone) {
+            // `timestamp(3)withtimezone`: the precision sits inside the name PostgreSQL writes.
+            bytes.removeLast(Self.withZone.count)
+            zone = Self.withZone
+        }
+        let split = bytes.firstIndex { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") } ?? bytes.endIndex
+        let base = String(decoding: bytes[..<split], as: UTF8.self)
+        return (Self.typeAliases[base] ?? base) + String(decoding: zone + bytes[split...], as: UTF8.self)
     }
+
+    private static let publicPrefix = Array("public.".utf8)
+    private static let withZone = Array("withtimezone".utf8)
+    private static let withoutZone = Array("withouttimezone".utf8)
+    private static let typeAliases = [
+        "serial": "integer", "serial4": "integer", "int": "integer", "int4": "integer", "bigserial": "bigint",
+        "serial8": "bigint", "int8": "bigint", "smallserial": "smallint", "serial2": "smallint", "int2": "smallint",
+        "decimal": "numeric", "float8": "doubleprecision", "float4": "real", "bool": "boolean",
+        "charactervarying": "varchar", "character": "char", "bpchar": "char", "bitvarying": "varbit",
+        "timestamptz": "timestampwithtimezone", "timetz": "timewithtimezone",
+    ]
 
     static func truncated(_ name: String) -> String {
         guard name.utf8.count > 63 else { return name }
         var bytes = Array(name.utf8.prefix(63))
         while !bytes.isEmpty, String(validating: bytes, as: UTF8.self) == nil { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
