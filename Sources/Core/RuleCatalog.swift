@@ -9,7 +9,7 @@ public struct CatalogEntry: Sendable {
     public var options: [OptionSpec]
     public var validExamples: [RuleExample]
     public var invalidExamples: [RuleExample]
-    /// Where the entry came from (`drizzle/money-as-float.yml`).
+    /// Where the entry came from (`schema/money-as-float.yml`).
     public var file: String
     /// What the rule judges (`scope:`): statement-safety rules judge only migrations that can still change.
     public var scope: RuleScope = .everything
