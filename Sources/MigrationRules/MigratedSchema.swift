@@ -94,15 +94,17 @@ enum TypeChangeRewrite {
         var modifiers: [Int]
 
         init?(_ text: String) {
-            guard let open = text.firstIndex(of: "(") else {
+            // Searched as UTF-8 bytes: `Character` searches made this a tenth of checking a migration of type changes.
+            let utf8 = text.utf8
+            guard let open = utf8.firstIndex(of: UInt8(ascii: "(")) else {
                 name = text
                 modifiers = []
                 return
             }
-            guard let close = text[open...].firstIndex(of: ")") else { return nil }
-            let numbers = text[text.index(after: open)..<close].split(separator: ",").map { Int($0) }
+            guard let close = utf8[open...].firstIndex(of: UInt8(ascii: ")")) else { return nil }
+            let numbers = utf8[utf8.index(after: open)..<close].split(separator: UInt8(ascii: ",")).map { Int(String(decoding: $0, as: UTF8.self)) }
             guard !numbers.contains(nil) else { return nil }
-            name = String(text[..<open]) + String(text[text.index(after: close)...])
+            name = String(text[..<open]) + String(text[utf8.index(after: close)...])
             modifiers = numbers.compactMap { $0 }
         }
     }
