@@ -11,16 +11,24 @@ import SQL
 public struct Replayer {
     public static let applyFailed = "replay/apply-failed"
     public static let catalogDrift = "replay/catalog-drift"
+    public static let tracedLock = "replay/traced-lock"
 
     public typealias Connection = Postgres.Connection
     let connection: Connection
     /// Severity of each replay rule after configuration; nil when switched off.
     let severity: (String) -> Severity?
     let statementTimeout: Int
+    /// `--trace-locks`: how to trace the migrations that can still change, after the replay itself.
+    let tracing: LockTracing?
+    /// Told the roles the Supabase stub created on the server (they outlive the database).
+    let rolesCreated: ([String]) -> Void
 
-    public init(connection: Connection, statementTimeoutMilliseconds: Int, severity: @escaping (String) -> Severity?) {
+    public init(connection: Connection, statementTimeoutMilliseconds: Int, tracing: LockTracing? = nil,
+                rolesCreated: @escaping ([String]) -> Void = { _ in }, severity: @escaping (String) -> Severity?) {
         self.connection = connection
         self.statementTimeout = statementTimeoutMilliseconds
+        self.tracing = tracing
+        self.rolesCreated = rolesCreated
         self.severity = severity
     }
 
@@ -32,6 +40,7 @@ public struct Replayer {
         }
         do {
             try connection.setStatementTimeout(milliseconds: statementTimeout)
+            try installPlatform(for: folder, on: connection)
             try connection.execute("BEGIN")
         } catch {
             report(Self.applyFailed, folder.journalPath, 0..<0, "the replay database refused to start the run: \(error.message)",
@@ -52,22 +61,38 @@ public struct Replayer {
                 return findings
             }
             if index == snapshotStep, let snapshot = folder.latestSnapshot {
-                compare(with: snapshot.model, steps: folder.steps[...index], journalPath: folder.journalPath, report: report)
+                compare(with: snapshot.model.leavingOut(Self.platformSchemas(of: folder)), steps: folder.steps[...index],
+                        journalPath: folder.journalPath, platformSchemas: Self.platformSchemas(of: folder), report: report)
             }
         }
         do { try connection.execute("COMMIT") } catch {
             report(Self.applyFailed, folder.steps.last?.script?.path ?? folder.journalPath, 0..<0,
                    "the migrations applied but the transaction did not commit: \(error.message)",
                    "a deferred constraint failed at commit: make the data satisfy it within the migrations")
+            return findings
         }
+        if let tracing { findings += trace(folder, tracing) }
         return findings
+    }
+
+    /// The schemas and roles a hosting platform provides before the first migration: Supabase's, stubbed, for a
+    /// folder of a Supabase project (see `SupabaseStub`).
+    func installPlatform(for folder: MigrationFolder, on connection: Connection) throws(PostgresError) {
+        guard folder.supabase != nil else { return }
+        let created = try SupabaseStub.install(on: connection)
+        if !created.isEmpty { rolesCreated(created) }
+    }
+
+    /// The schemas the platform owns: not built by the migrations, so not compared.
+    static func platformSchemas(of folder: MigrationFolder) -> Set<String> {
+        folder.supabase == nil ? [] : Set(SupabaseStub.schemas)
     }
 
     /// Reads the catalog inside the migrator's transaction and reports each difference with the snapshot.
     private func compare(with snapshot: SchemaModel, steps: ArraySlice<MigrationStep>, journalPath: String,
-                         report: (String, String, Range<Int>, String, String) -> Void) {
+                         platformSchemas: Set<String>, report: (String, String, Range<Int>, String, String) -> Void) {
         do {
-            let built = try CatalogReader(connection).read()
+            let built = try CatalogReader(connection).read().leavingOut(platformSchemas)
             let comparison = try ReplayComparison(connection: connection, catalog: built, snapshot: snapshot)
             for difference in comparison.differences() {
                 guard let (path, range) = comparison.location(of: difference) else { continue }
@@ -149,5 +174,17 @@ public struct Replayer {
             guard let bytes = step.script?.source.bytes else { return false }
             return needles.allSatisfy { mentions(bytes, $0) }
         }?.name
+    }
+}
+
+extension SchemaModel {
+    /// The model without the tables, enums and schemas of `schemas` (a platform's, such as Supabase's `auth`).
+    func leavingOut(_ schemas: Set<String>) -> SchemaModel {
+        guard !schemas.isEmpty else { return self }
+        var model = self
+        model.tables.removeAll { schemas.contains($0.schema) }
+        model.enums.removeAll { schemas.contains($0.schema) }
+        model.schemas.removeAll { schemas.contains($0) }
+        return model
     }
 }

@@ -33,7 +33,7 @@ struct ReplayExampleTests {
             files[path] = bytes
             expected += spans.map { "\(path)@\($0)" }
         }
-        let report = try Self.replay(files)
+        let report = try Self.replay(files, traceLocks: example.ruleID == Replayer.tracedLock)
         let found = report.findings.map(\.finding).filter { $0.ruleID == example.ruleID }
         #expect(found.map { "\($0.path)@\($0.range)" }.sorted() == expected.sorted(), "\(example): \(found.map(\.message))")
         for finding in found {
@@ -78,10 +78,10 @@ struct ReplayExampleTests {
         return files
     }
 
-    static func replay(_ files: [String: [UInt8]], timeout: Double = 30) throws -> Report {
+    static func replay(_ files: [String: [UInt8]], timeout: Double = 30, traceLocks: Bool = false) throws -> Report {
         let cluster = try ThrowawayCluster()
         defer { cluster.close() }
         let request = LintRequest(source: MemoryFileSource(files: files), configuration: Configuration(), configurationFile: nil, catalog: catalog)
-        return try ReplayRunner.report(request, server: cluster, statementTimeoutSeconds: timeout)
+        return try ReplayRunner.report(request, server: cluster, statementTimeoutSeconds: timeout, traceLocks: traceLocks)
     }
 }
