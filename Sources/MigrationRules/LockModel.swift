@@ -142,13 +142,14 @@ public enum LockModel {
                 saferForm: "add the column without a default, backfill in batches, then SET DEFAULT", saferFrom: 10,
                 source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes)", rules: ["migration/table-rewrite"]),
         // Notes: a type change rewrites unless the old type is binary coercible to the new one and USING does not change
-        // the contents (`TypeChangeRewrite`); either way ACCESS EXCLUSIVE.
-        LockRow(id: "alter-column-type", statement: "ALTER TABLE t ALTER COLUMN c TYPE other", lock: .accessExclusive,
-                scans: true, rewrites: true,
+        // the contents (`TypeChangeRewrite`); either way ACCESS EXCLUSIVE, and the foreign keys the column is part of
+        // (on either side) are rebuilt, under ACCESS EXCLUSIVE on the other table (traced: Tests/ReplayTests/LockTraceTests).
+        LockRow(id: "alter-column-type", statement: "ALTER TABLE t ALTER COLUMN c TYPE other (other table: those its foreign keys link)",
+                lock: .accessExclusive, otherTableLock: .accessExclusive, scans: true, rewrites: true,
                 saferForm: "add a column of the new type, backfill it, switch, drop the old one", saferFrom: 10,
                 source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes)", rules: ["migration/destructive-change", "migration/missing-lock-timeout"]),
         LockRow(id: "alter-column-type-binary-coercible", statement: "ALTER TABLE t ALTER COLUMN c TYPE wider (varchar(n) → text)",
-                lock: .accessExclusive, scans: false, rewrites: false,
+                lock: .accessExclusive, otherTableLock: .accessExclusive, scans: false, rewrites: false,
                 source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes: binary coercible, no rewrite)",
                 rules: ["migration/missing-lock-timeout"]),
         // SET NOT NULL scans the whole table; from 12 the scan is skipped when a valid CHECK proves the column not null.
@@ -327,6 +328,7 @@ extension LockModel {
             return [TableName(reference.referencedTable)]
         case .dropConstraint(let name, _, _): return schema.foreignKeyTarget(name, of: table).map { [$0] } ?? []
         case .detachPartition(let partition, _): return [TableName(partition)]
+        case .alterColumnType(let change): return schema.tablesLinked(to: table, through: change.column)
         default: return []
         }
     }

@@ -8,8 +8,17 @@ import SQL
 struct MigratedSchema {
     private var columnTypes: [TableName: [String: String]] = [:]
     private var indexes: [TableName: Index] = [:]
-    /// Foreign keys by table: constraint name → referenced table (what a `DROP CONSTRAINT` or `DROP TABLE` also locks).
-    private var foreignKeys: [TableName: [String: TableName]] = [:]
+    /// Foreign keys by table: constraint name → the key (what a `DROP CONSTRAINT`, a `DROP TABLE` or a type change of
+    /// one of its columns also locks).
+    private var foreignKeys: [TableName: [String: Key]] = [:]
+    /// Each table's primary key columns, which a foreign key naming no columns references.
+    private var primaryKeys: [TableName: [String]] = [:]
+
+    struct Key: Equatable {
+        var table: TableName
+        var columns: [String]
+        var referencedColumns: [String]
+    }
 
     struct Index {
         var table: TableName
@@ -22,12 +31,26 @@ struct MigratedSchema {
     func index(_ name: QualifiedName) -> Index? { indexes[TableName(name)] }
 
     /// The table the foreign key `name` of `table` references, when the migrations declared it.
-    func foreignKeyTarget(_ name: String, of table: TableName) -> TableName? { foreignKeys[table]?[name] }
+    func foreignKeyTarget(_ name: String, of table: TableName) -> TableName? { foreignKeys[table]?[name]?.table }
+
+    /// The tables linked to `table` by a foreign key that `column` is part of, on either side: a type change
+    /// rebuilds those keys.
+    func tablesLinked(to table: TableName, through column: String) -> [TableName] {
+        var linked = Set(foreignKeys[table]?.values.filter { $0.columns.contains(column) }.map(\.table) ?? [])
+        for (other, keys) in foreignKeys {
+            for key in keys.values where key.table == table {
+                let referenced = key.referencedColumns.isEmpty ? primaryKeys[table] ?? [] : key.referencedColumns
+                if referenced.contains(column) { linked.insert(other) }
+            }
+        }
+        linked.remove(table)
+        return linked.sorted { ($0.schema, $0.name) < ($1.schema, $1.name) }
+    }
 
     /// The tables `table`'s foreign keys reference and those whose foreign keys reference it, in name order.
     func tablesLinked(to table: TableName) -> [TableName] {
-        var linked = Set(foreignKeys[table]?.values.map { $0 } ?? [])
-        for (other, keys) in foreignKeys where other != table && keys.values.contains(table) { linked.insert(other) }
+        var linked = Set(foreignKeys[table]?.values.map(\.table) ?? [])
+        for (other, keys) in foreignKeys where other != table && keys.values.contains(where: { $0.table == table }) { linked.insert(other) }
         linked.remove(table)
         return linked.sorted { ($0.schema, $0.name) < ($1.schema, $1.name) }
     }
@@ -36,7 +59,8 @@ struct MigratedSchema {
     /// adds a digit, which the migrations would have to reveal by name anyway).
     private mutating func addForeignKey(_ name: String?, _ reference: ForeignKeyReference, on table: TableName) {
         let key = name ?? "\(table.name)_\(reference.columns.first ?? "")_fkey"
-        foreignKeys[table, default: [:]][key] = TableName(reference.referencedTable)
+        foreignKeys[table, default: [:]][key] = Key(table: TableName(reference.referencedTable), columns: reference.columns,
+                                                    referencedColumns: reference.referencedColumns)
     }
 
     /// Whether `table` has a column of type `type` (an enum, by name with or without `public.`).
@@ -51,8 +75,10 @@ struct MigratedSchema {
             columnTypes[table] = Dictionary(create.columns.map { ($0.name, $0.typeName) }, uniquingKeysWith: { first, _ in first })
             for constraint in create.constraints { addIndex(of: constraint, on: table) }
             for column in create.columns { if let reference = column.references { addForeignKey(nil, reference, on: table) } }
+            primaryKeys[table] = create.columns.filter(\.isPrimaryKey).map(\.name)
             for constraint in create.constraints {
                 if case .foreignKey(let reference) = constraint.kind { addForeignKey(constraint.name, reference, on: table) }
+                if case .primaryKey(let columns) = constraint.kind { primaryKeys[table] = columns }
             }
         case .createIndex(let index):
             guard let name = index.name else { return }
@@ -69,6 +95,7 @@ struct MigratedSchema {
                 case .addConstraint(let constraint):
                     addIndex(of: constraint, on: table)
                     if case .foreignKey(let reference) = constraint.kind { addForeignKey(constraint.name, reference, on: table) }
+                    if case .primaryKey(let columns) = constraint.kind { primaryKeys[table] = columns }
                 case .dropConstraint(let name, _, _): foreignKeys[table]?[name] = nil
                 default: break
                 }
@@ -79,7 +106,7 @@ struct MigratedSchema {
                 columnTypes[table] = nil
                 foreignKeys[table] = nil
                 // CASCADE drops the keys that reference it; without CASCADE there are none.
-                for other in foreignKeys.keys { foreignKeys[other] = foreignKeys[other]?.filter { $0.value != table } }
+                for other in foreignKeys.keys { foreignKeys[other] = foreignKeys[other]?.filter { $0.value.table != table } }
             }
         case .dropIndex(let drop):
             for name in drop.names { indexes[TableName(name)] = nil }
@@ -91,7 +118,14 @@ struct MigratedSchema {
                 let renamed = TableName(schema: table.schema, name: rename.to)
                 columnTypes[renamed] = columns
                 foreignKeys[renamed] = foreignKeys.removeValue(forKey: table)
-                for other in foreignKeys.keys { foreignKeys[other] = foreignKeys[other]?.mapValues { $0 == table ? renamed : $0 } }
+                primaryKeys[renamed] = primaryKeys.removeValue(forKey: table)
+                for other in foreignKeys.keys {
+                    foreignKeys[other] = foreignKeys[other]?.mapValues { key in
+                        var key = key
+                        if key.table == table { key.table = renamed }
+                        return key
+                    }
+                }
             } else if rename.objectKind == .column, let from = rename.from {
                 let type = columnTypes[table]?.removeValue(forKey: from)
                 columnTypes[table]?[rename.to] = type

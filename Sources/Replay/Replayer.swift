@@ -92,7 +92,13 @@ public struct Replayer {
     private func compare(with snapshot: SchemaModel, steps: ArraySlice<MigrationStep>, journalPath: String,
                          platformSchemas: Set<String>, report: (String, String, Range<Int>, String, String) -> Void) {
         do {
-            let built = try CatalogReader(connection).read().leavingOut(platformSchemas)
+            var built = try CatalogReader(connection).read().leavingOut(platformSchemas)
+            // A snapshot records policies only when the Drizzle schema declares them (`pgPolicy`): one that records
+            // none means the project keeps its policies in hand-written SQL, outside drizzle-kit's model, and
+            // drizzle-kit never generates anything for them. They are not compared then.
+            if !snapshot.tables.contains(where: { !$0.policies.isEmpty }) {
+                for index in built.tables.indices { built.tables[index].policies = [] }
+            }
             let comparison = try ReplayComparison(connection: connection, catalog: built, snapshot: snapshot)
             for difference in comparison.differences() {
                 guard let (path, range) = comparison.location(of: difference) else { continue }
@@ -151,7 +157,7 @@ public struct Replayer {
         var help = error.hint.map { "PostgreSQL's hint: \($0.trimmingCharacters(in: CharacterSet(charactersIn: ".")))" }
             ?? "drizzle-kit's migrator applies every pending migration in one transaction: fix the SQL so it applies after the migrations before it"
         if error.sqlState == "3F000" {
-            help = "no earlier migration creates this schema: if the hosting platform provides it (Supabase's `auth`), replay with --database-url on a server that has it"
+            help = "no earlier migration creates this schema: if the hosting platform provides it, replay with --database-url on a server that has it (a folder at supabase/migrations beside config.toml gets a stub of Supabase's `auth`, `storage` and `realtime`)"
         }
         if error.sqlState == "0A000" || error.sqlState == "58P01", error.message.contains("extension") {
             help = "the replay server lacks this extension: install it there (or pass --database-url to a server that has it); this is not a bug in the migration"
