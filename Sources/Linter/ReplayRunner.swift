@@ -81,7 +81,7 @@ public struct ReplayRunner {
             folder.steps.contains { $0.script.map { scope.includes($0.path) } ?? false }
         }
         guard !folders.isEmpty else {
-            throw UsageFailure("nothing to replay: no drizzle-kit migrations folder with SQL files under the folder")
+            throw UsageFailure("nothing to replay: no migrations folder (drizzle-kit, Supabase CLI or Prisma) with SQL files under the folder")
         }
         // Which migrations are applied is worked out as `check` does (SPEC §9): only the others are traced.
         var applied: Set<String> = []
@@ -101,7 +101,7 @@ public struct ReplayRunner {
                 ? LockTracing(applied: applied, configuration: request.configuration) { () throws(ReplayServerError) in try server.newDatabase() }
                 : nil
             let replayer = Replayer(connection: connection, statementTimeoutMilliseconds: Int(statementTimeoutSeconds * 1000),
-                                    tracing: tracing, rolesCreated: { server.rolesCreated($0) }) { id in
+                                    configuration: request.configuration, tracing: tracing, rolesCreated: { server.rolesCreated($0) }) { id in
                 Engine.effectiveSetting(id, request).map(\.0)
             }
             findings += replayer.replay(folder)

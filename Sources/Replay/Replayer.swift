@@ -1,13 +1,14 @@
 import Core
 import Drizzle
 import Foundation
+import MigrationRules
 import Migrations
 import Postgres
 import SQL
 
-/// Applies one migrations folder to an empty database the way drizzle-kit's migrator does (every migration, in
-/// journal order, in ONE transaction, each `--> statement-breakpoint` chunk sent on its own), then compares the
-/// catalog it built with the latest snapshot.
+/// Applies one migrations folder to an empty database the way its runner does (drizzle-kit's migrator: every
+/// migration, in journal order, in ONE transaction, each `--> statement-breakpoint` chunk sent on its own; Supabase
+/// CLI and Prisma folders file by file), then compares the catalog it built with the latest snapshot.
 public struct Replayer {
     public static let applyFailed = "replay/apply-failed"
     public static let catalogDrift = "replay/catalog-drift"
@@ -20,11 +21,15 @@ public struct Replayer {
     let statementTimeout: Int
     /// `--trace-locks`: how to trace the migrations that can still change, after the replay itself.
     let tracing: LockTracing?
+    /// `migrations.runner` and the rest of the run's configuration.
+    let configuration: Configuration
     /// Told the roles the Supabase stub created on the server (they outlive the database).
     let rolesCreated: ([String]) -> Void
 
-    public init(connection: Connection, statementTimeoutMilliseconds: Int, tracing: LockTracing? = nil,
-                rolesCreated: @escaping ([String]) -> Void = { _ in }, severity: @escaping (String) -> Severity?) {
+    public init(connection: Connection, statementTimeoutMilliseconds: Int, configuration: Configuration = Configuration(),
+                tracing: LockTracing? = nil, rolesCreated: @escaping ([String]) -> Void = { _ in },
+                severity: @escaping (String) -> Severity?) {
+        self.configuration = configuration
         self.connection = connection
         self.statementTimeout = statementTimeoutMilliseconds
         self.tracing = tracing
@@ -41,7 +46,6 @@ public struct Replayer {
         do {
             try connection.setStatementTimeout(milliseconds: statementTimeout)
             try installPlatform(for: folder, on: connection)
-            try connection.execute("BEGIN")
         } catch {
             report(Self.applyFailed, folder.journalPath, 0..<0, "the replay database refused to start the run: \(error.message)",
                    "check the server of --database-url, or run without it to use a throwaway cluster")
@@ -53,19 +57,36 @@ public struct Replayer {
         // The latest snapshot describes the database after ITS migration; later ones without a snapshot
         // (`migration/snapshot-chain-broken`) are applied after the comparison.
         let snapshotStep = isComplete && folder.latestSnapshot != nil ? folder.steps.lastIndex { $0.snapshot != nil } : nil
+        // The runner's transactions: drizzle-kit's one for the whole batch, Supabase's and multi-statement Prisma
+        // files' one per file, none for a lone Prisma statement (see `MigrationRunner`).
+        var open = false
+        func transaction(_ command: String) throws(PostgresError) {
+            try connection.execute(command)
+            open = command == "BEGIN"
+        }
         for (index, step) in folder.steps.enumerated() {
-            // The migrator runs what the journal lists; a SQL file it does not list is never applied.
-            if let script = step.script, folder.layout == .folders || step.entry != nil, let failure = apply(script) {
-                _ = try? connection.execute("ROLLBACK")
-                report(Self.applyFailed, script.path, failure.range, failure.message, failure.help)
-                return findings
+            if let script = step.script, Self.applies(step, in: folder) {
+                let runner = MigrationRunner(configuration, folder: folder, step: step)
+                do {
+                    if open, runner != .oneTransaction { try transaction("COMMIT") }
+                    if !open, runner.usesTransaction { try transaction("BEGIN") }
+                } catch {
+                    report(Self.applyFailed, script.path, 0..<0, "the replay database refused a transaction before migration \(script.name): \(error.message)",
+                           "check the server of --database-url, or run without it to use a throwaway cluster")
+                    return findings
+                }
+                if let failure = apply(script) {
+                    if open { _ = try? connection.execute("ROLLBACK") }
+                    report(Self.applyFailed, script.path, failure.range, failure.message, failure.help)
+                    return findings
+                }
             }
             if index == snapshotStep, let snapshot = folder.latestSnapshot {
                 compare(with: snapshot.model.leavingOut(Self.platformSchemas(of: folder)), steps: folder.steps[...index],
                         journalPath: folder.journalPath, platformSchemas: Self.platformSchemas(of: folder), report: report)
             }
         }
-        do { try connection.execute("COMMIT") } catch {
+        do { if open { try transaction("COMMIT") } } catch {
             report(Self.applyFailed, folder.steps.last?.script?.path ?? folder.journalPath, 0..<0,
                    "the migrations applied but the transaction did not commit: \(error.message)",
                    "a deferred constraint failed at commit: make the data satisfy it within the migrations")
@@ -81,6 +102,12 @@ public struct Replayer {
         guard folder.supabase != nil else { return }
         let created = try SupabaseStub.install(on: connection)
         if !created.isEmpty { rolesCreated(created) }
+    }
+
+    /// Whether the runner applies the step: drizzle's migrator runs what the journal lists (a SQL file it does not
+    /// list is never applied); the other layouts run every migration file.
+    static func applies(_ step: MigrationStep, in folder: MigrationFolder) -> Bool {
+        step.script != nil && (folder.layout != .journal || step.entry != nil)
     }
 
     /// The schemas the platform owns: not built by the migrations, so not compared.

@@ -48,8 +48,7 @@ extension Replayer {
     /// Reports each ACCESS EXCLUSIVE or SHARE lock on such a table and each rewrite, with how long
     /// it is held: the statement time from it to its transaction's end (seeding and tracing not counted).
     func trace(_ folder: MigrationFolder, _ tracing: LockTracing) -> [Finding] {
-        // What the replay applies: the migrator runs what the journal lists.
-        let runs = { (step: MigrationStep) in step.script != nil && (folder.layout == .folders || step.entry != nil) }
+        let runs = { (step: MigrationStep) in Self.applies(step, in: folder) }
         guard let firstPending = folder.steps.firstIndex(where: { runs($0) && !tracing.applied.contains($0.script!.path) }),
               let level = severity(Self.tracedLock) else { return [] }
         let connection: Connection

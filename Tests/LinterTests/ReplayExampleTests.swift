@@ -147,6 +147,24 @@ struct ReplayExampleTests {
         #expect(!FileManager.default.fileExists(atPath: cluster.folder.path))
     }
 
+    /// Supabase CLI and Prisma folders are replayed as their runners apply them: file by file, a Supabase file in a
+    /// transaction of its own, a lone Prisma statement without one (so its CREATE INDEX CONCURRENTLY applies).
+    @Test func supabaseAndPrismaFoldersApplyFileByFile() throws {
+        let supabase = try Self.replay([
+            "supabase/config.toml": Array("project_id = \"billing\"\n".utf8),
+            "supabase/migrations/20240101000000_init.sql": Array("CREATE TABLE profiles (id uuid PRIMARY KEY REFERENCES auth.users (id));\n".utf8),
+            "supabase/migrations/20240102000000_name.sql": Array("ALTER TABLE profiles ADD COLUMN name text;\nALTER TABLE profiles ALTER COLUMN nickname SET NOT NULL;\n".utf8),
+        ]).findings.map(\.finding)
+        #expect(supabase.map { "\($0.ruleID) \($0.path)" } == ["replay/apply-failed supabase/migrations/20240102000000_name.sql"],
+                "\(supabase.map(\.message))")
+        let prisma = try Self.replay([
+            "prisma/migrations/migration_lock.toml": Array("provider = \"postgresql\"\n".utf8),
+            "prisma/migrations/20240101000000_init/migration.sql": Array("CREATE TABLE \"User\" (\"id\" TEXT NOT NULL, \"email\" TEXT, CONSTRAINT \"User_pkey\" PRIMARY KEY (\"id\"));\n".utf8),
+            "prisma/migrations/20240102000000_email/migration.sql": Array("CREATE INDEX CONCURRENTLY \"User_email_idx\" ON \"User\"(\"email\");\n".utf8),
+        ]).findings.map(\.finding)
+        #expect(prisma.isEmpty, "\(prisma.map(\.message))")
+    }
+
     /// A journal folder without snapshots: only apply-failed can fire.
     static func folder(_ migrations: KeyValuePairs<String, String>) -> [String: [UInt8]] {
         let entries = migrations.enumerated().map { index, migration in
