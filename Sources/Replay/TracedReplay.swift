@@ -111,7 +111,7 @@ extension Replayer {
                             findings.append(Finding(
                                 ruleID: Self.tracedLock, severity: level, path: script.path, range: unit.range,
                                 message: "with \(tracing.rows.formatted()) generated rows in each existing table, PostgreSQL rejects this statement of migration \(script.name): \(error.message)\(error.sqlState.map { " (SQLSTATE \($0))" } ?? "")",
-                                help: "it applies to empty tables but fails on a database that holds data: make it handle existing rows (a default, a backfill before the constraint)"))
+                                help: "it applies to empty tables but fails on a database that holds data: make it handle existing rows (a default, a backfill before the constraint); the rest of the folder is not traced"))
                         }
                         return findings
                     }
