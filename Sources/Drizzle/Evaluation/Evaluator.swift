@@ -101,6 +101,7 @@ final class Evaluator {
         }
         // Another dialect's builders (`mysqlTable` next to the pg schema): drizzle-kit's PostgreSQL run ignores
         // what they make, and so does the reader, without calling it unreadable.
+        if let name, let value = LibraryFunction.rowSecurityExport(module: source, name: name) { return value }
         if source.hasPrefix("drizzle-orm/") { return .library(.other(name ?? source)) }
         if source == "zod" || source.hasPrefix("zod/") {
             switch name {
