@@ -106,4 +106,94 @@ struct SupabaseFolderTests {
         #expect(loaded.folders.first?.steps.map(\.name) == ["20240101000000_init"])
         #expect(loaded.folders.first?.rowSecurity?.tables.count == 1)
     }
+
+    /// GRANT/REVOKE on tables, on all tables of a schema and as default privileges decide whether the API's roles
+    /// reach a table; FORCE is kept; REVOKE from PUBLIC does not take what Supabase granted `anon` by name.
+    @Test func grantsAndForceAreReplayed() throws {
+        let loaded = try MigrationLint.load([
+            "supabase/migrations/20240101000000_init.sql": """
+                create table public.a (id int);
+                create table public.b (id int);
+                alter default privileges in schema public revoke all on tables from anon, authenticated;
+                create table public.c (id int);
+                revoke all on public.a from public;
+                revoke select, insert, update, delete on public.b from anon, authenticated;
+                grant select on public.c to authenticated;
+                alter table public.a enable row level security;
+                alter table public.a force row level security;
+                """,
+        ])
+        let security = try #require(loaded.folders.first?.rowSecurity)
+        let a = try #require(security.tables[TableName(schema: "public", name: "a")])
+        #expect(a.isReachableByClients && a.rlsForced)
+        #expect(security.tables[TableName(schema: "public", name: "b")]?.isReachableByClients == false)
+        #expect(security.tables[TableName(schema: "public", name: "c")]?.clientPrivileges == ["anon": [], "authenticated": ["select"]])
+        let findings = try Self.rlsFindings([
+            "supabase/migrations/20240101000000_init.sql": """
+                create table public.hidden (id int);
+                revoke all on table public.hidden from anon, authenticated;
+                create table public.forced (id int);
+                alter table public.forced enable row level security, force row level security;
+                """,
+        ])
+        #expect(findings.map(\.ruleID) == ["rls/enabled-without-policy"])
+        #expect(findings.first?.message.contains("not even the table's owner") == true)
+    }
+
+    /// A policy (or function) PostgreSQL's parser cannot read is a located `migration/sql-syntax-error`; the tables and
+    /// functions that existed then get no RLS verdict, and a Drizzle schema is not said to differ from them.
+    @Test func unreadablePolicyOrFunctionIsASyntaxErrorAndNoVerdict() throws {
+        let request = LintRequest(source: MemoryFileSource(texts: [
+            "drizzle.config.ts": """
+                import { defineConfig } from "drizzle-kit";
+                export default defineConfig({ dialect: "postgresql", schema: "./schema.ts", out: "./supabase/migrations" });
+                """,
+            "schema.ts": """
+                import { pgTable, pgPolicy, uuid } from "drizzle-orm/pg-core";
+                import { sql } from "drizzle-orm";
+                export const notes = pgTable("notes", { id: uuid().primaryKey() }, () => [
+                  pgPolicy("read notes", { for: "select", using: sql`true` }),
+                ]);
+                """,
+            "supabase/migrations/20240101000000_init.sql": """
+                create table public.notes (id uuid primary key);
+                create function public.touch() returns trigger language plpgsql security definer as $$ begin return new; end $$;
+                """,
+            "supabase/migrations/20240201000000_rls.sql": """
+                alter table public.notes enable row level security;
+                create policy "read notes" on public.notes for select using (id = = id);
+                create or replace function public.touch() returns trigger language plpgsql security definer set search_path = '' as $$ begin return new; $$ end;
+                """,
+        ]), configuration: Configuration(), configurationFile: nil, catalog: MigrationLint.catalog)
+        let findings = try Engine.run(request).findings
+        let errors = findings.filter { $0.finding.ruleID == "migration/sql-syntax-error" }
+        #expect(errors.map { "\($0.finding.path):\($0.start.line)" }
+            == ["supabase/migrations/20240201000000_rls.sql:2", "supabase/migrations/20240201000000_rls.sql:3"])
+        #expect(findings.filter { $0.finding.ruleID.hasPrefix("rls/") }.isEmpty)
+    }
+
+    /// A policy the Drizzle schema declares is judged there once, not again in the migration drizzle-kit generated.
+    @Test func drizzlePolicyIsJudgedOnceAtItsSource() throws {
+        let findings = try Self.rlsFindings([
+            "drizzle.config.ts": """
+                import { defineConfig } from "drizzle-kit";
+                export default defineConfig({ dialect: "postgresql", schema: "./schema.ts", out: "./supabase/migrations" });
+                """,
+            "schema.ts": """
+                import { pgTable, pgPolicy, uuid } from "drizzle-orm/pg-core";
+                import { sql } from "drizzle-orm";
+                import { authenticatedRole } from "drizzle-orm/supabase";
+                export const notes = pgTable("notes", { id: uuid().primaryKey(), owner: uuid() }, (t) => [
+                  pgPolicy("own notes", { to: authenticatedRole, using: sql`${t.owner} = auth.uid()` }),
+                ]);
+                """,
+            "supabase/migrations/20240101000000_init.sql": """
+                create table public.notes (id uuid primary key, owner uuid);
+                alter table public.notes enable row level security;
+                create policy "own notes" on public.notes to authenticated using (owner = auth.uid());
+                """,
+        ])
+        #expect(findings.map(\.ruleID) == ["rls/auth-call-per-row"])
+        #expect(findings.first?.path == "schema.ts")
+    }
 }
