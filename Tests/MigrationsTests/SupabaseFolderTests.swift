@@ -196,4 +196,38 @@ struct SupabaseFolderTests {
         #expect(findings.map(\.ruleID) == ["rls/auth-call-per-row"])
         #expect(findings.first?.path == "schema.ts")
     }
+
+    /// The Supabase CLI applies the folder, so advice names it (its per-file transaction, `supabase migration new`),
+    /// never drizzle-kit or drizzle's migrator.
+    @Test func adviceNamesTheSupabaseCLI() throws {
+        let request = LintRequest(source: MemoryFileSource(texts: [
+            "supabase/migrations/20240101000000_init.sql": """
+                create table public.orders (id bigint primary key, status text, total int);
+                create index orders_total on public.orders (total);
+                create type public.state as enum ('a');
+                """,
+            "supabase/migrations/20240201000000_change.sql": """
+                create index orders_status on public.orders (status);
+                drop index public.orders_total;
+                alter table public.orders add constraint total_positive check (total > 0);
+                alter table public.orders alter column status set not null;
+                alter table public.orders add constraint orders_status_key unique (status);
+                alter type public.state add value 'b';
+                create index concurrently orders_id on public.orders (id);
+                select 'b'::public.state from public.orders;
+                alter table public.orders add column code uuid default gen_random_uuid();
+                select from;
+                """,
+        ]), configuration: Configuration(), configurationFile: nil, catalog: MigrationLint.catalog)
+        let findings = try Engine.run(request).findings.map(\.finding).filter { $0.ruleID.hasPrefix("migration/") }
+        #expect(Set(findings.map(\.ruleID)).isSuperset(of: [
+            "migration/unsafe-index-creation", "migration/drop-index-blocks", "migration/constraint-without-not-valid",
+            "migration/set-not-null-scan", "migration/unique-constraint-blocks", "migration/missing-lock-timeout",
+            "migration/concurrently-in-transaction", "migration/sql-syntax-error",
+        ]))
+        for finding in findings {
+            #expect(!(finding.message + " " + finding.help).lowercased().contains("drizzle"), "\(finding.ruleID): \(finding.help)")
+        }
+        #expect(findings.contains { $0.help.contains("supabase migration new") })
+    }
 }
