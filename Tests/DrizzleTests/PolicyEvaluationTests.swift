@@ -84,4 +84,20 @@ struct PolicyEvaluationTests {
         #expect(policy.unreadable == [.withCheck] && policy.withCheck == nil)
         #expect(result.diagnostics.map(\.kind) == [.unevaluable])
     }
+
+    /// `authUsers` of drizzle-orm/supabase is `auth.users`: a foreign key to it resolves (as drizzle-kit names it)
+    /// and the table is not added to the schema.
+    @Test func authUsersIsTheAuthSchemasTable() throws {
+        let result = readSchema(["schema.ts": """
+            import { pgTable, uuid } from "drizzle-orm/pg-core";
+            import { authUsers } from "drizzle-orm/supabase";
+            export const profiles = pgTable("profiles", {
+              id: uuid().primaryKey().references(() => authUsers.id, { onDelete: "cascade" }),
+            });
+            """])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.model.tables.map(\.name) == ["profiles"])
+        let foreignKey = try #require(result.table("profiles")?.foreignKeys.first)
+        #expect(foreignKey.name == "profiles_id_users_id_fk" && foreignKey.tableTo == "users" && foreignKey.schemaTo == "auth")
+    }
 }

@@ -1,5 +1,18 @@
 /// Row-level security in a schema: `pgPolicy(...)`, `pgRole(...)` and `crudPolicy(...)` (drizzle-orm/neon).
 extension Evaluator {
+    /// `authUsers` of drizzle-orm/supabase: `auth.table('users', { id: uuid().primaryKey().notNull() })`, so that
+    /// `.references(() => authUsers.id)` resolves. It is a table of the registry, not of the schema, unless a schema
+    /// file exports it (as drizzle-kit would see it then).
+    func authUsersTable() -> Value {
+        if let index = supabaseAuthUsers { return .table(index) }
+        let id = ColumnBuilder(builder: "uuid", explicitName: nil, baseType: "uuid", notNull: true, primaryKey: true,
+                               location: .none)
+        tables.append(TableState(schema: "auth", name: "users", columns: [("id", id, .none)], extraConfig: .undefined,
+                                 location: .none, nameLocation: .none))
+        supabaseAuthUsers = tables.count - 1
+        return .table(tables.count - 1)
+    }
+
     /// `pgPolicy(name, { as, for, to, using, withCheck })`.
     func makePolicy(_ site: CallSite) -> Value {
         guard let name = site.string(0) else {
