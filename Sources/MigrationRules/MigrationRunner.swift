@@ -28,7 +28,7 @@ enum MigrationRunner: Equatable {
     init(_ configuration: Configuration, folder: MigrationFolder, step: MigrationStep) {
         switch configuration.migrationRunner {
         case .some(.perFileTransaction): self = .perFile
-        case nil where folder.layout == .supabase: self = .perFile
+        case nil where folder.isAppliedBySupabaseCLI: self = .perFile
         case .some(.none): self = .none
         case .some(.drizzleKit), nil:
             if folder.layout == .prisma {

@@ -6,10 +6,10 @@ enum MigrationTool {
     case drizzleKit, supabaseCLI, prisma
 
     init(_ folder: MigrationFolder) {
-        switch folder.layout {
-        case .supabase: self = .supabaseCLI
-        case .prisma: self = .prisma
-        case .journal, .folders: self = .drizzleKit
+        if folder.isAppliedBySupabaseCLI {
+            self = .supabaseCLI
+        } else {
+            self = folder.layout == .prisma ? .prisma : .drizzleKit
         }
     }
 

@@ -59,6 +59,19 @@ public struct MigrationFolder: Sendable {
         self.latestSnapshotError = latestSnapshotError
     }
 
+    /// The Supabase CLI applies this folder: its own layout, or a drizzle-kit journal in a Supabase project's
+    /// `supabase/migrations` whose SQL files carry 14-digit timestamps (drizzle-kit's `migrations.prefix: "supabase"`,
+    /// made so that `supabase db push` runs them, each file as one transaction, hand-written files beside them too).
+    public var isAppliedBySupabaseCLI: Bool {
+        switch layout {
+        case .supabase: return true
+        case .journal:
+            return supabase != nil && !scripts.isEmpty
+                && scripts.allSatisfy { SupabaseMigrationName.isValid($0.name) && MigrationName.number(of: $0.name)?.count == 14 }
+        case .folders, .prisma: return false
+        }
+    }
+
     /// `path/meta/_journal.json`.
     public var journalPath: String { MigrationFolder.join(path, "meta/_journal.json") }
 

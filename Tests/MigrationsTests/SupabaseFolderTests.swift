@@ -230,4 +230,25 @@ struct SupabaseFolderTests {
         }
         #expect(findings.contains { $0.help.contains("supabase migration new") })
     }
+
+    /// drizzle-kit with `migrations: { prefix: "supabase" }` writes `<timestamp>_<name>.sql` into `supabase/migrations`
+    /// and names snapshots by `idx` (`meta/0000_snapshot.json`); the Supabase CLI applies the folder, hand-written
+    /// files (`supabase db diff`) included, each file as one transaction.
+    @Test func drizzleWithTheSupabasePrefixIsAppliedByTheCLI() throws {
+        let snapshot = #"{"id":"11111111-1111-4111-8111-111111111111","prevId":"00000000-0000-0000-0000-000000000000","version":"7","dialect":"postgresql","tables":{"public.boards":{"name":"boards","schema":"","columns":{"id":{"name":"id","type":"uuid","primaryKey":true,"notNull":true}},"indexes":{},"foreignKeys":{},"compositePrimaryKeys":{},"uniqueConstraints":{},"policies":{},"checkConstraints":{},"isRLSEnabled":false}},"enums":{},"schemas":{},"sequences":{},"roles":{},"policies":{},"views":{},"_meta":{"columns":{},"schemas":{},"tables":{}}}"#
+        let request = LintRequest(source: MemoryFileSource(texts: [
+            "supabase/migrations/meta/_journal.json": #"{"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7","when":1717518541801,"tag":"20240604162900_init","breakpoints":true}]}"#,
+            "supabase/migrations/meta/0000_snapshot.json": snapshot,
+            "supabase/migrations/20240604162900_init.sql": #"CREATE TABLE "boards" ("id" uuid PRIMARY KEY NOT NULL);"#,
+            "supabase/migrations/20240604163441_add_rls_to_boards.sql": """
+                alter table "public"."boards" enable row level security;
+                create policy "own boards" on "public"."boards" to authenticated using (true);
+                """,
+        ]), configuration: Configuration(), configurationFile: nil, catalog: MigrationLint.catalog)
+        let findings = try Engine.run(request).findings.map(\.finding)
+        #expect(!findings.contains { $0.ruleID == "migration/journal-mismatch" })
+        let timeout = try #require(findings.first { $0.ruleID == "migration/missing-lock-timeout" })
+        #expect(timeout.message.contains("until this migration's transaction commits"))
+        #expect(findings.contains { $0.ruleID == "rls/always-true" })
+    }
 }
