@@ -2,6 +2,12 @@
 /// Implemented: date-time, date, time, duration, email, idn-email, hostname, idn-hostname (without the IDNA2008
 /// contextual rules and punycode checks), ipv4, ipv6, uri, uri-reference, iri, iri-reference, uri-template,
 /// json-pointer, relative-json-pointer, regex (ECMA-262, our engine), uuid.
+/// The `format` checks, for rules outside the validator (a sync map's keys must be UUIDs).
+public enum JSONFormats {
+    /// nil when the format is unknown.
+    public static func isValid(_ text: String, format: String) -> Bool? { FormatChecker.isValid(text, format: format) }
+}
+
 enum FormatChecker {
     /// The formats each draft defines. A format a draft does not define is unknown there, hence not checked
     /// (`uuid` in a draft-07 schema, `date` in a draft-04 one), as the specifications and check-jsonschema agree.
