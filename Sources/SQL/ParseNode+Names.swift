@@ -60,19 +60,4 @@ extension ParseNode {
         return members.contains { $0.node.callsVolatileFunction } || array.contains { $0.callsVolatileFunction }
     }
 
-    /// Every string constant in the subtree (`A_Const` with an `sval`), each once, in order.
-    var stringConstants: [String] {
-        var found: [String] = []
-        collectStringConstants(into: &found)
-        return found
-    }
-
-    private func collectStringConstants(into found: inout [String]) {
-        if let constant = unwrap("A_Const") {
-            if let value = constant["sval"]["sval"].string, !found.contains(value) { found.append(value) }
-            return
-        }
-        for (_, member) in members { member.collectStringConstants(into: &found) }
-        for item in array { item.collectStringConstants(into: &found) }
-    }
 }
