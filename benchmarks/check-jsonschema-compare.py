@@ -21,6 +21,13 @@ kept: check-jsonschema gets `--base-uri file://<schema>` so it reads the sibling
 YAML and TOML instances are left out (schemalint reads JSON). Needs check-jsonschema with its format libraries
 (`pip install check-jsonschema 'jsonschema[format-nongpl]'`), else it skips formats schemalint checks.
 Fetched schemas are never copied into this repository: the script reads the checkout where it is.
+
+Seen with check-jsonschema 0.39 (SchemaStore master, --every 6: 76 schemas, 410 instances): verdicts agree on 400;
+the other 10 are appsettings.json, whose `pattern` `^(?<CSharpMethodName>[a-zA-Z_]\w*)$` is a valid ECMA-262 named
+group that check-jsonschema hands to Python's `re` somewhere (re.error "unknown extension ?<C"), crashing the whole
+run. Where both tools agree and SchemaStore expects otherwise (function.json: 25 test files), the schema is at fault:
+each binding matches two branches of a draft-04 `oneOf` (`blobBinding` and `sqlBinding`), so by the specification
+the instances are invalid.
 """
 import argparse
 import json
@@ -134,6 +141,7 @@ def main():
     agree = 0
     both = {}
     disagreements = []
+    both_unlike_store = []
     expectation = {"schemalint": [0, 0], "check-jsonschema": [0, 0]}
     totals = {"schemalint": [0.0, 0.0], "check-jsonschema": [0.0, 0.0]}
     compared = 0
@@ -166,7 +174,7 @@ def main():
         if (eligible - 1) % args.every:
             continue
         if args.limit and compared >= args.limit:
-            break
+            continue
         compared += 1
         instances = sorted(expected)
         has_relative = any(not r.startswith("#") for r in refs(schema, []))
@@ -183,6 +191,8 @@ def main():
             both[key] = both.get(key, 0) + 1
             if ours[path] == theirs[path]:
                 agree += 1
+                if ours[path] != expected[path]:
+                    both_unlike_store.append(path)
             else:
                 disagreements.append((path, ours[path], theirs[path], our_detail[path], their_detail[path]))
             for tool, verdict in (("schemalint", ours[path]), ("check-jsonschema", theirs[path])):
@@ -201,6 +211,8 @@ def main():
         print(f"{tool} matches SchemaStore's expectation (test/ valid, negative_test/ invalid): {right}/{right + wrong}")
     for tool, (wall, cpu) in totals.items():
         print(f"{tool}: {wall:.2f} s wall, {cpu:.2f} s user+sys over {compared} processes")
+    print(f"both tools agree, unlike SchemaStore's expectation: {len(both_unlike_store)}"
+          + (f" (e.g. {', '.join(both_unlike_store[:3])})" if both_unlike_store else ""))
     for path, ours, theirs, our_detail, their_detail in disagreements[: args.show]:
         print(f"\n{path}: schemalint {ours}, check-jsonschema {theirs}")
         if our_detail:
