@@ -14,7 +14,7 @@ import ProjectModel
 /// the CLI (`supabase/cli`, `pkg/migration/file.go`, `MigrationFile.ExecBatch`) sends a file's statements and its
 /// history row as one pgx batch, which PostgreSQL runs as one implicit transaction. `migrations.runner` in
 /// `.schemalint.yml` overrides the default for people who apply the SQL otherwise.
-enum MigrationRunner: Equatable, Sendable {
+public enum MigrationRunner: Equatable, Sendable {
     /// Every pending migration in one transaction (drizzle-orm's migrator).
     case oneTransaction
     /// Each migration file in its own transaction.
@@ -25,7 +25,7 @@ enum MigrationRunner: Equatable, Sendable {
     /// applies it (by hand, another tool) is unknown, and nothing is claimed about its transaction.
     case unknown
 
-    init(_ configuration: Configuration, folder: MigrationFolder, step: MigrationStep) {
+    public init(_ configuration: Configuration, folder: MigrationFolder, step: MigrationStep) {
         switch configuration.migrationRunner {
         case .some(.perFileTransaction): self = .perFile
         case nil where folder.layout == .supabase: self = .perFile
@@ -43,10 +43,10 @@ enum MigrationRunner: Equatable, Sendable {
     }
 
     /// Whether the runner is known to wrap the migration in a transaction.
-    var usesTransaction: Bool { self == .oneTransaction || self == .perFile }
+    public var usesTransaction: Bool { self == .oneTransaction || self == .perFile }
 
     /// How long a lock taken by a statement is held, for messages.
-    var heldUntil: String {
+    public var heldUntil: String {
         switch self {
         case .oneTransaction: "until the batch of pending migrations commits (drizzle's migrator runs them all in one transaction)"
         case .perFile: "until this migration's transaction commits"
@@ -56,7 +56,7 @@ enum MigrationRunner: Equatable, Sendable {
     }
 
     /// What the runner is called in messages.
-    var name: String {
+    public var name: String {
         switch self {
         case .oneTransaction: "drizzle's migrator, which runs all pending migrations in one transaction"
         case .perFile: "the runner, which runs each migration in a transaction"

@@ -38,6 +38,24 @@ struct ParseNode: Sendable {
         json?.members.map { ($0.key, ParseNode($0.value)) } ?? []
     }
 
+    /// An object member's name, compared without building a string.
+    struct Key {
+        fileprivate let key: JSONTapeKey
+        func matches(_ name: String) -> Bool { key.matches(name) }
+        var string: String { key.string }
+    }
+
+    /// Calls `body` with each member of an object node, in source order; allocates nothing (recursive walks use
+    /// this rather than `members`).
+    func forEachMember(_ body: (Key, ParseNode) -> Void) {
+        json?.forEachMember { key, value in body(Key(key: key), ParseNode(value)) }
+    }
+
+    /// Calls `body` with each element of an array node, in order; allocates nothing.
+    func forEachElement(_ body: (ParseNode) -> Void) {
+        json?.forEachElement { body(ParseNode($0)) }
+    }
+
     /// A node wrapper such as `{"CreateStmt": {…}}`: its tag and its fields.
     var tagged: (tag: String, node: ParseNode)? {
         guard let member = json?.singleMember else { return nil }
