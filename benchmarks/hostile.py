@@ -168,6 +168,27 @@ pattern_case('"(.*a){20}" on 100 a (matches)', "(.*a){20}", ["a" * 100], 0)
 pattern_case('"^(a+)+$" over 3,000 strings "a…ab"', "^(a+)+$", ["a" * 30 + "b"] * 3_000, 1)
 
 
+# Found this round (fuzzing the regex engine, then these by hand): work that grew with the file without bound.
+pattern_case('"^(x+x+)+y\\1$" over 3,000 strings of 17 x (each just under one search\'s budget)', "^(x+x+)+y\\1$", ["x" * 17] * 3_000, 1)
+pattern_case('"a{0,6000}b" over 50 strings of 10,000 a (500 KB)', "a{0,6000}b", ["a" * 10_000] * 50, 1)
+
+
+@case(7, 'schema {"allOf":[{"$ref":"#"},{"$ref":"#"}]} on a 1 MB Gist')
+def _(repo):
+    write(repo, "gists/schemas/r.schema.json", '{"allOf": [{"$ref": "#"}, {"$ref": "#"}]}')
+    write(repo, "gists/r.json", "[" + ",".join(['"%s"' % ("a" * 100)] * 10_000) + "]")
+    append(repo, ".schemalint.yml", "  map:\n    gists/r.json: gists/schemas/r.schema.json\n")
+    return ["check"]
+
+
+@case(7, '`"uniqueItems": true` on 100,000 distinct items', expect=0)
+def _(repo):
+    write(repo, "gists/schemas/u.schema.json", '{"uniqueItems": true}')
+    write(repo, "gists/u.json", "[" + ",".join('"i%d"' % i for i in range(100_000)) + "]")
+    append(repo, ".schemalint.yml", "  map:\n    gists/u.json: gists/schemas/u.schema.json\n")
+    return ["check"]
+
+
 @case(9, "`.schemalint.yml` with 100,000 nested [", expect=2)
 def _(repo):
     write(repo, ".schemalint.yml", "ignore: " + "[" * 100_000 + "\n")
