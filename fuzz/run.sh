@@ -25,17 +25,18 @@ mkdir -p "$modules"
 flags="-O -sanitize=fuzzer,address -parse-as-library -enable-testing -I $modules -I $root/Sources/CLibYAML -I $root/Sources/CPgQuery"
 
 # module NAME [EXTRA_SOURCE…]: Sources/NAME compiled into $modules/NAME.o and NAME.swiftmodule when a source is
-# newer than the object.
+# newer than the last compilation (a stamp: swiftc leaves an unchanged object untouched).
 module() {
     name=$1; shift
-    object="$modules/$name.o"
-    if [ -f "$object" ] && [ -z "$(find "$root/Sources/$name" "$@" -newer "$object" -name '*.swift' | head -1)" ]; then
+    stamp="$modules/$name.stamp"
+    if [ -f "$stamp" ] && [ -z "$(find "$root/Sources/$name" "$@" -newer "$stamp" -name '*.swift' | head -1)" ]; then
         return
     fi
     echo "compiling $name" >&2
     # shellcheck disable=SC2046,SC2086
     swiftc $flags -wmo -module-name "$name" -emit-module -emit-module-path "$modules/$name.swiftmodule" \
-        -c $(find "$root/Sources/$name" -name '*.swift' | sort) "$@" -o "$object"
+        -c $(find "$root/Sources/$name" -name '*.swift' | sort) "$@" -o "$modules/$name.o"
+    touch "$stamp"
 }
 
 # The rule catalog Core embeds, generated as the package's build plugin does.
@@ -109,6 +110,7 @@ for harness in $harnesses; do
     log="$scratch/$harness.log"
     echo "fuzzing $harness for ${seconds}s (log: $log)"
     status=0
+    LSAN_OPTIONS="suppressions=$root/fuzz/lsan-suppressions.txt" \
     "$scratch/$harness" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -print_final_stats=1 -artifact_prefix="$crashes/" "$work" >"$log" 2>&1 || status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
