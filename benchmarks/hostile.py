@@ -181,6 +181,16 @@ def _(repo):
     return ["check"]
 
 
+@case(7, "self-doubling schema failing at every level, 2,000-character $defs names, on a 1 MB Gist")
+def _(repo):
+    name = "k" * 2_000
+    write(repo, "gists/schemas/r.schema.json", '{"$ref": "#/$defs/%s", "$defs": {"%s": {"type": "object", "allOf": '
+          '[{"$ref": "#/$defs/%s"}, {"$ref": "#/$defs/%s"}]}}}' % (name, name, name, name))
+    write(repo, "gists/r.json", "[" + ",".join(['"%s"' % ("a" * 100)] * 10_000) + "]")
+    append(repo, ".schemalint.yml", "  map:\n    gists/r.json: gists/schemas/r.schema.json\n")
+    return ["check"]
+
+
 @case(7, '`"uniqueItems": true` on 100,000 distinct items', expect=0)
 def _(repo):
     write(repo, "gists/schemas/u.schema.json", '{"uniqueItems": true}')

@@ -21,7 +21,8 @@ struct SchemaEvaluation {
     static let maximumDepth = 300
     /// Subschema evaluations allowed: this many, plus `budgetPerByte` per byte of the instance, at most
     /// `maximumBudget` (a few seconds: `allOf: [{$ref: "#"}, {$ref: "#"}]` on a 1 MB file took minutes without
-    /// it). Comparing the instance with `const`, `enum` or its own items costs one per `bytesPerStep` compared.
+    /// it). Comparing the instance with `const`, `enum` or its own items costs one per `bytesPerStep` compared,
+    /// and an error one per `bytesPerStep` of its pointer and message.
     static let baseBudget = 200_000
     static let budgetPerByte = 50
     static let maximumBudget = 1_500_000
@@ -558,11 +559,15 @@ struct SchemaEvaluation {
     private mutating func report(_ keyword: String, _ range: Range<Int>?, _ schema: CompiledSchema, _ instance: JSONNode,
                                  _ message: String) {
         let keywordToken = keyword == "false" ? "" : "/" + JSONPointer.escape(keyword)
+        let schemaPointer = schemaPath.joined() + keywordToken
+        // Errors are kept until the end, and a pointer 300 `$ref`s deep is long: charged by size, they cannot
+        // fill memory (a self-doubling schema failing at every level took 2.4 GB).
+        budget -= (schemaPointer.utf8.count + message.utf8.count) / Self.bytesPerStep
         errors.append(SchemaValidationError(
             instancePointer: instancePath.isEmpty ? "" : "/" + instancePath.joined(separator: "/"),
             instanceRange: instance.range,
             keyword: keyword,
-            schemaPointer: schemaPath.joined() + keywordToken,
+            schemaPointer: schemaPointer,
             absoluteSchemaLocation: schema.absoluteLocation + keywordToken,
             schemaDocument: schema.document,
             schemaRange: range,
