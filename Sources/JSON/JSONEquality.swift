@@ -23,6 +23,35 @@ extension JSONValue {
         }
     }
 
+    /// A hash that agrees with `isSchemaEqual`: numbers by their double (equal decimals have equal doubles),
+    /// object members in any order (the last of duplicate keys), so `uniqueItems` compares only items that
+    /// hash alike instead of every pair.
+    func schemaHash() -> Int {
+        var hasher = Hasher()
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let value): hasher.combine(1); hasher.combine(value)
+        case .string(let value):
+            hasher.combine(2)
+            for byte in value.utf8 { hasher.combine(byte) }
+        case .number(let value): hasher.combine(3); hasher.combine(value.double)
+        case .array(let items):
+            hasher.combine(4)
+            for item in items { hasher.combine(item.value.schemaHash()) }
+        case .object(let members):
+            hasher.combine(5)
+            var combined = 0
+            for (key, value) in Self.lastValues(members) {
+                var member = Hasher()
+                member.combine(key)
+                member.combine(value.schemaHash())
+                combined &+= member.finalize()
+            }
+            hasher.combine(combined)
+        }
+        return hasher.finalize()
+    }
+
     private static func lastValues(_ members: [JSONMember]) -> [String: JSONValue] {
         var values: [String: JSONValue] = [:]
         for member in members { values[member.key] = member.value.value }

@@ -6,8 +6,10 @@
 /// escapes work, and the input is matched by code point (the `u` flag), so `🐲*` repeats the whole emoji.
 /// `\p{…}` supports General_Category names and a few binary properties (no scripts). Searches are unanchored.
 ///
-/// Patterns without backreferences or lookaround run on `RegexNFA`, in linear time. The others backtrack with
-/// a budget of `stepBudget` steps; a search that runs out has no answer (`nil`), never "no match".
+/// Patterns without backreferences or lookaround run on `RegexNFA`, in time linear in the input (times the
+/// number of threads alive at once, at most the program size). The others backtrack. Both spend steps from a
+/// budget (`stepBudget` for one search, or one shared by every search of a validation); a search that runs out
+/// has no answer (`nil`), never "no match".
 public struct ECMARegex: Sendable {
     public let pattern: String
     let program: RegexProgram
@@ -23,11 +25,20 @@ public struct ECMARegex: Sendable {
         self.nfa = RegexNFA(program)
     }
 
-    /// Whether the pattern matches somewhere in `text`; `nil` when backtracking ran out of budget first.
+    /// Whether the pattern matches somewhere in `text`; `nil` when `stepBudget` steps did not decide it.
     public func matches(_ text: String) -> Bool? {
+        var budget = Self.stepBudget
+        return matches(text, budget: &budget)
+    }
+
+    /// Whether the pattern matches somewhere in `text`, spending steps from `budget`; `nil` when it ran out first.
+    /// A budget per search alone is not enough: a pattern that stops just short of it on each of thousands of
+    /// strings (`^(x+x+)+y\1$` on 17 `x`s), or that keeps thousands of threads alive (`a{0,6000}b`), costs minutes.
+    public func matches(_ text: String, budget: inout Int) -> Bool? {
         let input = Array(text.unicodeScalars)
-        if let nfa { return nfa.matches(input, anchored: program.anchoredAtStart) }
-        var machine = RegexMachine(program: program, input: input)
+        if let nfa { return nfa.matches(input, anchored: program.anchoredAtStart, budget: &budget) }
+        var machine = RegexMachine(program: program, input: input, budget: budget)
+        defer { budget = machine.budget }
         let lastStart = program.anchoredAtStart ? 0 : input.count
         for start in 0...lastStart {
             if machine.run(programIndex: 0, from: start, requiredEnd: nil) != nil { return true }
@@ -47,12 +58,15 @@ struct RegexMachine {
     let program: RegexProgram
     let input: [Unicode.Scalar]
     var slots: [Int]
-    var budget = ECMARegex.stepBudget
+    /// Steps left. A step is one instruction, one scalar a backreference compares or one capture slot a
+    /// lookaround saves, so the budget bounds the time spent, not just the instructions run.
+    var budget: Int
 
-    init(program: RegexProgram, input: [Unicode.Scalar]) {
+    init(program: RegexProgram, input: [Unicode.Scalar], budget: Int) {
         self.program = program
         self.input = input
         self.slots = Array(repeating: -1, count: program.slotCount)
+        self.budget = budget
     }
 
     /// Runs one program anchored at `start`; returns the end of the match.
@@ -93,8 +107,15 @@ struct RegexMachine {
                 let after = position < input.count && isECMAWord(input[position].value)
                 if (before != after) != negated { pc += 1 } else { failed = true }
             case .backreference(let group):
-                if let end = matchBackreference(group, at: position) { position = end; pc += 1 } else { failed = true }
+                if let end = matchBackreference(group, at: position) {
+                    budget -= end - position
+                    position = end
+                    pc += 1
+                } else {
+                    failed = true
+                }
             case .lookaround(let sub, let behind, let negated):
+                budget -= slots.count
                 let saved = slots
                 var matched = false
                 if behind {

@@ -1,7 +1,8 @@
 /// Linear-time matching for patterns without backreferences or lookaround (nearly all JSON Schema patterns):
 /// a Thompson NFA simulation over the same program the backtracking machine runs. Every thread that reaches
 /// an instruction at one input position is kept once, so a search costs at most program size × input length
-/// steps whatever the pattern (`^(a+)+$`, `(a?){40}a{40}` are linear), and there is no budget to run out of.
+/// steps whatever the pattern (`^(a+)+$`, `(a?){40}a{40}` are linear). Program size can still be large
+/// (`a{0,6000}b` keeps 6,000 threads alive on a run of `a`s), so the threads stepped are taken from the budget.
 ///
 /// Only whether a match exists is computed, not where or with which captures, which is all `pattern` needs.
 /// ECMA-262's "an iteration must not match empty" check changes which match backtracking finds, never
@@ -22,8 +23,9 @@ struct RegexNFA {
         classes = program.classes
     }
 
-    /// Whether the program matches `input` starting anywhere (only at 0 when `anchored`).
-    func matches(_ input: [Unicode.Scalar], anchored: Bool) -> Bool {
+    /// Whether the program matches `input` starting anywhere (only at 0 when `anchored`); nil when `budget` ran
+    /// out first. Each position costs the threads alive at it (the closure work is proportional to them).
+    func matches(_ input: [Unicode.Scalar], anchored: Bool, budget: inout Int) -> Bool? {
         var current = ThreadList(capacity: code.count)
         var next = ThreadList(capacity: code.count)
         var stack: [Int] = []
@@ -32,6 +34,8 @@ struct RegexNFA {
                 if addClosure(of: 0, at: position, input, into: &current, stack: &stack) { return true }
             }
             if position == input.count || (anchored && current.isEmpty) { return false }
+            budget -= current.items.count + 1
+            if budget <= 0 { return nil }
             let scalar = input[position]
             next.clear()
             for pc in current.items {

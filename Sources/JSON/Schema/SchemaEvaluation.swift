@@ -19,13 +19,31 @@ struct SchemaEvaluation {
 
     /// Schema recursion deeper than this without end is reported instead of overflowing the stack.
     static let maximumDepth = 300
-    /// Subschema evaluations allowed: this many, plus `budgetPerByte` per byte of the instance.
+    /// Subschema evaluations allowed: this many, plus `budgetPerByte` per byte of the instance, at most
+    /// `maximumBudget` (a few seconds: `allOf: [{$ref: "#"}, {$ref: "#"}]` on a 1 MB file took minutes without
+    /// it). Comparing the instance with `const`, `enum` or its own items costs one per `bytesPerStep` compared,
+    /// and an error one per `bytesPerStep` of its pointer and message.
     static let baseBudget = 200_000
     static let budgetPerByte = 50
+    static let maximumBudget = 1_500_000
+    static let bytesPerStep = 64
+    /// Regex steps left for every `pattern` and `patternProperties` search of this validation together. One
+    /// budget per search was not a bound: a pattern stopping just short of it on each of 3,000 strings took 28 s.
+    private var regexBudget: Int
+    /// Regex steps allowed: `ECMARegex.stepBudget`, plus this many per byte of the instance (ordinary patterns take
+    /// a few steps per scalar), at most `maximumRegexSteps` (a few seconds, whatever the file's size).
+    static let regexStepsPerByte = 100
+    static let maximumRegexSteps = 200_000_000
 
     init(program: CompiledProgram, instanceSize: Int) {
         self.program = program
-        self.budget = Self.baseBudget + Self.budgetPerByte * instanceSize
+        (budget, regexBudget) = Self.budgets(instanceSize: instanceSize)
+    }
+
+    /// Subschema evaluations and regex steps allowed for an instance of this many bytes.
+    static func budgets(instanceSize: Int) -> (evaluations: Int, regexSteps: Int) {
+        (min(maximumBudget, baseBudget + budgetPerByte * instanceSize),
+         min(maximumRegexSteps, ECMARegex.stepBudget + regexStepsPerByte * instanceSize))
     }
 
     mutating func evaluate(_ index: Int, _ instance: JSONNode, collect: Bool, annotations: inout Annotations?) -> Bool {
@@ -33,7 +51,7 @@ struct SchemaEvaluation {
         guard undecided == nil else { return true }
         budget -= 1
         guard budget >= 0 else {
-            undecide(schema, instance, "$ref", "the schema is too expensive to evaluate for this value (more than \(Self.baseBudget) subschema evaluations plus \(Self.budgetPerByte) per byte), so the file was not validated: its `allOf`/`anyOf`/`$ref` nesting multiplies the work at every level")
+            undecide(schema, instance, "$ref", "the schema is too expensive to evaluate for this value (more than \(Self.baseBudget) subschema evaluations plus \(Self.budgetPerByte) per byte, at most \(Self.maximumBudget)), so the file was not validated: its `allOf`/`anyOf`/`$ref` nesting multiplies the work at every level")
             return true
         }
         guard case .keywords(let keywords) = schema.body else {
@@ -79,10 +97,12 @@ struct SchemaEvaluation {
             }
             return false
         case .constant(let expected):
+            budget -= instance.range.count / Self.bytesPerStep
             if instance.value.isSchemaEqual(to: expected) { return true }
             if collect { report(keyword, schema, instance, "value must be `\(expected.compactText())`") }
             return false
         case .enumeration(let allowed):
+            budget -= allowed.count * (1 + instance.range.count / Self.bytesPerStep)
             if allowed.contains(where: { instance.value.isSchemaEqual(to: $0) }) { return true }
             if collect {
                 let shown = allowed.prefix(8).map { "`\($0.compactText(limit: 30))`" }.joined(separator: ", ")
@@ -143,6 +163,7 @@ struct SchemaEvaluation {
             if collect { report(keyword, schema, instance, "array has \(plural(items.count, "item")), more than `maxItems` \(limit)") }
             return false
         case .uniqueItems:
+            budget -= instance.range.count / Self.bytesPerStep
             guard case .array(let items) = instance.value, let (first, second) = firstDuplicate(items) else { return true }
             if collect { report(keyword, schema, instance, "items \(first) and \(second) are equal, but `uniqueItems` is true") }
             return false
@@ -513,11 +534,11 @@ struct SchemaEvaluation {
         }
     }
 
-    /// A pattern's answer; when backtracking ran out of budget there is none, and evaluation stops undecided.
+    /// A pattern's answer; when the file's regex budget ran out there is none, and evaluation stops undecided.
     private mutating func matches(_ regex: ECMARegex, _ text: String, _ keyword: CompiledKeyword, _ schema: CompiledSchema,
                                   _ instance: JSONNode) -> Bool {
-        if let answer = regex.matches(text) { return answer }
-        undecide(schema, instance, keyword.name, "the pattern `\(regex.pattern)` is too expensive to evaluate on `\(shortened(text))` (more than \(ECMARegex.stepBudget) backtracking steps), so the file was not validated; simplify the pattern (its backreferences or lookarounds backtrack without bound)", range: keyword.range)
+        if let answer = regex.matches(text, budget: &regexBudget) { return answer }
+        undecide(schema, instance, keyword.name, "the pattern `\(regex.pattern)` is too expensive to evaluate on `\(shortened(text))` (the file's patterns took more than \(ECMARegex.stepBudget) matching steps plus \(Self.regexStepsPerByte) per byte), so the file was not validated; simplify the pattern (backreferences, lookarounds and long counted repetitions multiply the work)", range: keyword.range)
         return true
     }
 
@@ -538,11 +559,15 @@ struct SchemaEvaluation {
     private mutating func report(_ keyword: String, _ range: Range<Int>?, _ schema: CompiledSchema, _ instance: JSONNode,
                                  _ message: String) {
         let keywordToken = keyword == "false" ? "" : "/" + JSONPointer.escape(keyword)
+        let schemaPointer = schemaPath.joined() + keywordToken
+        // Errors are kept until the end, and a pointer 300 `$ref`s deep is long: charged by size, they cannot
+        // fill memory (a self-doubling schema failing at every level took 2.4 GB).
+        budget -= (schemaPointer.utf8.count + message.utf8.count) / Self.bytesPerStep
         errors.append(SchemaValidationError(
             instancePointer: instancePath.isEmpty ? "" : "/" + instancePath.joined(separator: "/"),
             instanceRange: instance.range,
             keyword: keyword,
-            schemaPointer: schemaPath.joined() + keywordToken,
+            schemaPointer: schemaPointer,
             absoluteSchemaLocation: schema.absoluteLocation + keywordToken,
             schemaDocument: schema.document,
             schemaRange: range,
@@ -569,9 +594,16 @@ struct SchemaEvaluation {
         return number.isMultiple(of: divisor)
     }
 
+    /// The first pair of equal items, as comparing every pair would find it; only items that hash alike are
+    /// compared (every pair of 100,000 items was five billion comparisons).
     private func firstDuplicate(_ items: [JSONNode]) -> (Int, Int)? {
+        var seen: [Int: [Int]] = [:]
         for second in items.indices {
-            for first in 0..<second where items[first].value.isSchemaEqual(to: items[second].value) { return (first, second) }
+            let hash = items[second].value.schemaHash()
+            for first in seen[hash, default: []] where items[first].value.isSchemaEqual(to: items[second].value) {
+                return (first, second)
+            }
+            seen[hash, default: []].append(second)
         }
         return nil
     }

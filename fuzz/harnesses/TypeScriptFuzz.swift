@@ -1,5 +1,6 @@
-// libFuzzer harness, compiled into the TypeScript module's sources by fuzz/run.sh (never part of `swift build`).
-// Any crash or timeout parsing arbitrary bytes (as .ts and as .tsx) is a bug.
+// libFuzzer harness `typescript`: arbitrary bytes through the TypeScript parser, as .ts and as .tsx.
+import TypeScript
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTypeScript(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
