@@ -57,3 +57,9 @@ public enum GistReader {
         }
     }
 }
+
+extension GistFile {
+    /// The indentation before `offset` when what is there starts its line, for fixes that add members in the file's
+    /// own indentation; nil otherwise.
+    public func lineIndent(before offset: Int) -> String? { Indentation.before(offset, in: source.bytes) }
+}

@@ -16,7 +16,9 @@ public struct UnsafeIndexCreation: ProjectRule {
             context.report(
                 path: site.path, range: site.statement.range,
                 message: "\(name) is built on existing table `\(TableName(index.table))` without `CONCURRENTLY`: writes to `\(TableName(index.table))` block until it is built",
-                help: "use `CREATE INDEX CONCURRENTLY` in a migration of its own, run outside a transaction (drizzle's migrator wraps migrations in one)")
+                help: "use `CREATE INDEX CONCURRENTLY` in a migration of its own, run outside a transaction (drizzle's migrator wraps migrations in one)",
+                fixes: [SQLFixes.concurrentIndex(index, path: site.path,
+                                                 runner: MigrationRunner(project.configuration, folder: site.folder, step: site.step))].compactMap { $0 })
         }
     }
 }

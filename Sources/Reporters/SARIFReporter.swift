@@ -79,7 +79,30 @@ public struct SARIFReporter: Reporter {
             members.append(("relatedLocations", .array(related)))
         }
         members.append(("partialFingerprints", .object([("primaryLocationLineHash", .string(located.fingerprint))])))
+        if !located.fixes.isEmpty { members.append(("fixes", .array(located.fixes.map { fix($0, context) }))) }
         return .object(members)
+    }
+
+    /// SARIF §3.55: one `artifactChange` per edited file, its edits as `replacements`.
+    private func fix(_ fix: LocatedFix, _ context: RenderContext) -> OrderedJSON {
+        var paths: [String] = []
+        for located in fix.edits where !paths.contains(located.edit.path) { paths.append(located.edit.path) }
+        let changes = paths.map { path -> OrderedJSON in
+            let replacements = fix.edits.filter { $0.edit.path == path }.map { located -> OrderedJSON in
+                .object([
+                    ("deletedRegion", .object([
+                        ("startLine", .int(located.start.line)),
+                        ("startColumn", .int(located.start.column)),
+                        ("endLine", .int(located.end.line)),
+                        ("endColumn", .int(located.end.column)),
+                    ])),
+                    ("insertedContent", .object([("text", .string(located.edit.replacement))])),
+                ])
+            }
+            return .object([("artifactLocation", artifact(context.displayPath(path))), ("replacements", .array(replacements))])
+        }
+        let label = fix.isSafe ? fix.label : fix.label + " (review before applying)"
+        return .object([("description", .object([("text", .string(label))])), ("artifactChanges", .array(changes))])
     }
 
     private func artifact(_ path: String) -> OrderedJSON {
