@@ -63,7 +63,7 @@ public struct CheckRunner {
     /// Returns the exit code; writes the report to standard output or `--output`.
     public func run() throws(UsageFailure) -> Int32 {
         let catalog = try Self.loadCatalog()
-        if options.fix { try applyFixes(catalog: catalog) }
+        if options.fix { Self.describe(try applyFixes(catalog: catalog)) }
         let (report, prefix) = try lint(catalog: catalog)
         try Self.present(report, catalog: catalog, pathPrefix: prefix, format: options.format, output: options.output,
                          color: options.color, quiet: options.quiet, environment: environment)
@@ -76,7 +76,7 @@ public struct CheckRunner {
     /// `--fix`: lints each folder and applies its fixes, again until nothing more applies (a fix held back by a
     /// colliding one is offered again by the next run), at most `maximumFixPasses` times; says what it did on
     /// standard error. Never in `--staged` mode: the fixes would edit the work tree, not what is committed.
-    func applyFixes(catalog: RuleCatalog) throws(UsageFailure) {
+    public func applyFixes(catalog: RuleCatalog) throws(UsageFailure) -> FixApplier.Outcome {
         if options.staged {
             throw UsageFailure("--fix cannot be used with --staged: fixes edit the work tree, while --staged checks the index; run `schemalint check --fix`, review and stage the changes, then commit")
         }
@@ -93,6 +93,11 @@ public struct CheckRunner {
                 if outcome.appliedFixes == 0 || outcome.deferredFixes == 0 { break }
             }
         }
+        return total
+    }
+
+    /// What `--fix` did, on standard error (standard output carries the report).
+    static func describe(_ total: FixApplier.Outcome) {
         var lines = ["schemalint: applied \(TextReporterCount.count(total.appliedFixes, "fix", plural: "fixes")) in \(TextReporterCount.count(total.changedFiles.count, "file"))"]
         for path in Set(total.staleFiles).sorted() { lines.append("schemalint: \(path) changed while it was checked; its fixes were not applied (run --fix again)") }
         for failure in total.failures { lines.append("schemalint: cannot fix \(failure)") }

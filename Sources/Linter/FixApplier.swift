@@ -82,7 +82,7 @@ public struct FixApplier {
     private func absolute(_ path: String) -> String { root.appendingPathComponent(path).path }
 
     /// Edits of one file collide when they overlap or insert at the same offset (their order would be a guess).
-    static func collide(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    public static func collide(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         a.lowerBound == b.lowerBound || (a.lowerBound < b.upperBound && b.lowerBound < a.upperBound)
     }
 
