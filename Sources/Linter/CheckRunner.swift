@@ -21,6 +21,9 @@ public struct CheckOptions: Sendable {
     /// Apply the safe fixes in place before reporting what is left (`--fix`); with `unsafeFixes`, every fix.
     public var fix = false
     public var unsafeFixes = false
+    /// Files held in memory that replace the work tree's (absolute path → contents): the language server's open
+    /// buffers. Ignored in the git modes, which read the index or a tree.
+    public var buffers: [String: [UInt8]] = [:]
 
     public init() {}
 }
@@ -105,6 +108,13 @@ public struct CheckRunner {
     }
 
     static let maximumFixPasses = 10
+
+    /// The first folder's report and the root its paths are relative to (for the language server, which turns
+    /// paths into URIs and byte ranges into positions).
+    public func lintFolder(catalog: RuleCatalog) throws(UsageFailure) -> (report: Report, root: URL) {
+        let prepared = try prepare(options.paths.first ?? ".", catalog: catalog, useBaseline: true)
+        return (try Self.lint(prepared.request), prepared.sourceRoot)
+    }
 
     /// Why `--max-warnings` fails the run ("12 warnings exceed --max-warnings 10"), or nil when it does not.
     public static func maxWarningsExceeded(_ report: Report, maxWarnings: Int?) -> String? {
@@ -220,7 +230,17 @@ public struct CheckRunner {
 
         let prefix = gitRoot?.prefix ?? Self.displayPrefix(for: root)
         let source: any FileSource
-        if let index = git?.index { source = index.source(under: prefix) } else { source = WorkTreeSource(root: root) }
+        if let index = git?.index {
+            source = index.source(under: prefix)
+        } else if options.buffers.isEmpty {
+            source = WorkTreeSource(root: root)
+        } else {
+            let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+            let relative = options.buffers.compactMap { path, bytes in
+                path.hasPrefix(rootPath) ? (String(path.dropFirst(rootPath.count)), bytes) : nil
+            }
+            source = OverlayFileSource(base: WorkTreeSource(root: root), buffers: Dictionary(relative) { first, _ in first })
+        }
         var request = LintRequest(
             source: source, configuration: configuration, configurationFile: resolved.file, catalog: catalog,
             baseline: baseline, base: git?.base?.source(under: prefix),
