@@ -298,7 +298,8 @@ public struct CheckRunner {
     ) throws(UsageFailure) {
         let format = format ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
         let useColor = output == nil && colorEnabled(color, environment: environment)
-        let context = RenderContext(toolVersion: toolVersion, catalog: catalog, pathPrefix: pathPrefix, useColor: useColor)
+        let context = RenderContext(toolVersion: toolVersion, catalog: catalog, pathPrefix: pathPrefix, useColor: useColor,
+                                    ruleLinks: RuleLinks(environment: environment))
         var shown = report
         if quiet { shown.findings.removeAll { $0.finding.severity != .error } }
         let rendered = format.reporter.render(shown, context)

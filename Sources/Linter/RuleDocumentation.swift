@@ -8,7 +8,7 @@ public enum RuleDocumentation {
         var text = "| rule | default | finds |\n|---|---|---|\n"
         for id in catalog.ids {
             guard let entry = catalog[id] else { continue }
-            text += "| `\(id)` | \(entry.severity.rawValue) | \(entry.summary) |\n"
+            text += "| [`\(id)`](\(RuleLinks.repositoryPath(id))) | \(entry.severity.rawValue) | \(entry.summary) |\n"
         }
         return text
     }

@@ -14,7 +14,7 @@ public struct SARIFReporter: Reporter {
             ("name", .string("schemalint")),
             ("version", .string(context.toolVersion)),
             ("semanticVersion", .string(context.toolVersion)),
-            ("rules", .array(ruleIDs.map { descriptor($0, context.catalog[$0]) })),
+            ("rules", .array(ruleIDs.map { descriptor($0, context.catalog[$0], page: context.ruleLinks.page($0)) })),
         ])
         let results = report.findings.map { result($0, ruleIndex: ruleIndex[$0.finding.ruleID] ?? 0, context) }
         let run: OrderedJSON = .object([
@@ -32,20 +32,25 @@ public struct SARIFReporter: Reporter {
         return document.serialized() + "\n"
     }
 
-    private func descriptor(_ id: String, _ entry: CatalogEntry?) -> OrderedJSON {
+    private func descriptor(_ id: String, _ entry: CatalogEntry?, page: String?) -> OrderedJSON {
         let summary = entry?.summary ?? id
         let description = (entry?.description ?? summary).trimmingCharacters(in: .newlines)
         let markdown = "**\(summary)**\n\n\(description)\n\nRun `schemalint explain \(id)` for the rule's options and examples."
         let domain = id.split(separator: "/").first.map(String.init) ?? id
-        return .object([
+        var members: [(String, OrderedJSON)] = [
             ("id", .string(id)),
             ("name", .string(Self.pascalCase(id))),
             ("shortDescription", .object([("text", .string(summary))])),
             ("fullDescription", .object([("text", .string(description))])),
             ("help", .object([("text", .string(description)), ("markdown", .string(markdown))])),
+        ]
+        // SARIF wants an absolute URI: only when the published location is known.
+        if let page { members.append(("helpUri", .string(page))) }
+        members += [
             ("defaultConfiguration", .object([("level", .string(Self.level(entry?.severity ?? .warning)))])),
             ("properties", .object([("tags", .array([.string("schemalint"), .string(domain)]))])),
-        ])
+        ]
+        return .object(members)
     }
 
     private func result(_ located: LocatedFinding, ruleIndex: Int, _ context: RenderContext) -> OrderedJSON {
