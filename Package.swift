@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "MigrationRules", dependencies: ["Core", "ProjectModel", "Migrations", "Drizzle", "SQL"]),
 
         // `schemalint replay`: the migrations applied to a throwaway PostgreSQL, its catalog read back.
-        .target(name: "Replay", dependencies: ["Core", "Postgres", "Drizzle", "Migrations", "SQL"]),
+        .target(name: "Replay", dependencies: ["Core", "Postgres", "Drizzle", "Migrations", "MigrationRules", "SQL"]),
 
         // The engine, configuration discovery, reporters and the command line.
         .target(name: "Reporters", dependencies: ["Core"]),
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "PrismaTests", dependencies: ["Prisma", "Drizzle", "Linter", "Core", "TestSupport"]),
         .testTarget(name: "DrizzleTests", dependencies: ["Drizzle", "TypeScript", "JSON", "TestSupport"]),
         .testTarget(name: "ReporterTests", dependencies: ["Linter", "Reporters", "Core"], exclude: ["Golden"]),
-        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Postgres", "Linter", "Core", "Migrations", "Drizzle", "TestSupport"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Postgres", "Linter", "Core", "Migrations", "MigrationRules", "SQL", "Drizzle", "TestSupport"]),
         .testTarget(name: "LinterTests", dependencies: ["Linter", "Core", "Reporters", "Replay", "TestSupport"], exclude: ["Golden"]),
     ]
 )

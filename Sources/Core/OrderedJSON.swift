@@ -78,21 +78,33 @@ public indirect enum OrderedJSON: Sendable, Hashable {
     /// Escapes only `"`, `\\` and control characters; everything else is copied as UTF-8 bytes.
     public static func writeString(_ value: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output += "\\\"".utf8
-            case UInt8(ascii: "\\"): output += "\\\\".utf8
-            case 0x0A: output += "\\n".utf8
-            case 0x0D: output += "\\r".utf8
-            case 0x09: output += "\\t".utf8
-            case 0x08: output += "\\b".utf8
-            case 0x0C: output += "\\f".utf8
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
-            default: output.append(byte)
+        var value = value
+        // Runs without anything to escape are copied whole: appending byte by byte was most of the time of
+        // writing a report of thousands of findings.
+        value.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                appendEscape(of: byte, into: &output)
+                runStart = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscape(of byte: UInt8, into output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): output += "\\\"".utf8
+        case UInt8(ascii: "\\"): output += "\\\\".utf8
+        case 0x0A: output += "\\n".utf8
+        case 0x0D: output += "\\r".utf8
+        case 0x09: output += "\\t".utf8
+        case 0x08: output += "\\b".utf8
+        case 0x0C: output += "\\f".utf8
+        default:
+            let hex = String(byte, radix: 16)
+            output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+        }
     }
 }

@@ -48,21 +48,40 @@ extension GitRepository {
         }) ?? ref
     }
 
-    /// Which of `paths` (repository-relative) are files in the tree of `ref`. Looks each path up in the tree
-    /// rather than listing it, so the cost follows the number of paths, not the size of the repository.
+    /// Which of `paths` (repository-relative) are files in the tree of `ref`. Looks the paths up rather than listing
+    /// the tree, so the cost follows the number of paths, not the size of the repository; each folder's tree is
+    /// read once (looking every path up from the root re-read a 600-entry migrations folder once per migration).
     public func existingFiles(_ paths: [String], at ref: String) throws(GitError) -> Set<String> {
         try withHandles { (handles: inout LibGit2Handles) throws(GitError) in
-            let tree = try handles.peeledObject(ref, to: GIT_OBJECT_TREE)
-            defer { git_object_free(tree) }
-            var found: Set<String> = []
+            let root = try handles.peeledObject(ref, to: GIT_OBJECT_TREE)
+            defer { git_object_free(root) }
+            var byFolder: [String: [(path: String, name: String)]] = [:]
             for path in paths {
-                var entry: OpaquePointer?
-                let code = git_tree_entry_bypath(&entry, tree, path)
-                if code == GIT_ENOTFOUND.rawValue { continue }
-                try LibGit2.check(code, "looking up \(path) at \(ref)")
-                guard let entry else { continue }
-                if git_tree_entry_type(entry) == GIT_OBJECT_BLOB { found.insert(path) }
-                git_tree_entry_free(entry)
+                let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+                let folder = slash.map { String(path[..<$0]) } ?? ""
+                let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
+                byFolder[folder, default: []].append((path, name))
+            }
+            var found: Set<String> = []
+            for (folder, files) in byFolder {
+                var subtree: OpaquePointer?
+                if folder.isEmpty {
+                    subtree = root
+                } else {
+                    var entry: OpaquePointer?
+                    let code = git_tree_entry_bypath(&entry, root, folder)
+                    if code == GIT_ENOTFOUND.rawValue { continue }
+                    try LibGit2.check(code, "looking up \(folder) at \(ref)")
+                    guard let entry else { continue }
+                    defer { git_tree_entry_free(entry) }
+                    guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { continue }
+                    try LibGit2.check(git_tree_lookup(&subtree, handles.repository, git_tree_entry_id(entry)), "reading \(folder) at \(ref)")
+                }
+                defer { if subtree != root { git_tree_free(subtree) } }
+                for file in files {
+                    guard let entry = git_tree_entry_byname(subtree, file.name) else { continue }
+                    if git_tree_entry_type(entry) == GIT_OBJECT_BLOB { found.insert(file.path) }
+                }
             }
             return found
         }

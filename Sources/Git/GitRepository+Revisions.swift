@@ -67,3 +67,27 @@ extension GitRepository {
         try withHandles { (handles: inout LibGit2Handles) throws(GitError) in try handles.blobBytes(id) }
     }
 }
+
+extension GitRepository {
+    /// A configuration value as git reads it (repository, global and system files), or nil when unset.
+    public func configValue(_ name: String) -> String? {
+        try? withHandles { (handles: inout LibGit2Handles) throws(GitError) -> String? in
+            var config: OpaquePointer?
+            guard git_repository_config_snapshot(&config, handles.repository) == 0, let config else { return nil }
+            defer { git_config_free(config) }
+            var value: UnsafePointer<CChar>?
+            guard git_config_get_string(&value, config, name) == 0, let value else { return nil }
+            return String(cString: value)
+        }
+    }
+}
+
+extension GitRepository {
+    /// The folder shared by all work trees of the repository (`info/`, `objects/`): `gitDir` itself except in a
+    /// linked work tree.
+    public var commonDir: String {
+        (try? withHandles { (handles: inout LibGit2Handles) throws(GitError) -> String? in
+            LibGit2.string(git_repository_commondir(handles.repository))
+        }) ?? gitDir
+    }
+}

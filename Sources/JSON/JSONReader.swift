@@ -311,15 +311,11 @@ private struct JSONParser {
         guard position < end else { throw error("unterminated string", at: escapeStart..<end) }
         let code = bytes[position]
         position += 1
+        if let byte = JSONEscape.simple(code) {
+            buffer.append(byte)
+            return
+        }
         switch code {
-        case UInt8(ascii: "\""): buffer.append(0x22)
-        case UInt8(ascii: "\\"): buffer.append(0x5C)
-        case UInt8(ascii: "/"): buffer.append(0x2F)
-        case UInt8(ascii: "b"): buffer.append(0x08)
-        case UInt8(ascii: "f"): buffer.append(0x0C)
-        case UInt8(ascii: "n"): buffer.append(0x0A)
-        case UInt8(ascii: "r"): buffer.append(0x0D)
-        case UInt8(ascii: "t"): buffer.append(0x09)
         case UInt8(ascii: "u"):
             var scalar = try readHex4(escapeStart: escapeStart)
             if (0xD800...0xDBFF).contains(scalar), position + 6 <= end,
@@ -459,4 +455,20 @@ private func isIdentifierByte(_ byte: UInt8) -> Bool {
 private func hex(_ byte: UInt8) -> String {
     let digits = Array("0123456789ABCDEF")
     return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+}
+
+/// The one-character escapes of RFC 8259 (`\n`, `\"`, …), shared by the tree and tape readers.
+enum JSONEscape {
+    /// The byte that `\` + `code` stands for; nil for `u` and for invalid escapes.
+    static func simple(_ code: UInt8) -> UInt8? {
+        switch code {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): code
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+    }
 }

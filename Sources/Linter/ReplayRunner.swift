@@ -18,6 +18,8 @@ public struct ReplayOptions: Sendable {
     /// `--database-url` (else `database.url`; `env:NAME` reads a variable); nil: a throwaway cluster.
     public var databaseURL: String?
     public var statementTimeoutSeconds: Double = 30
+    /// `--trace-locks`: trace the locks of the migrations that can still change on seeded tables.
+    public var traceLocks = false
 
     public init() {}
 }
@@ -52,7 +54,8 @@ public struct ReplayRunner {
             signals.forEach { $0.cancel() }
             server.close()
         }
-        var report = try Self.report(request, server: server, statementTimeoutSeconds: options.statementTimeoutSeconds)
+        var report = try Self.report(request, server: server, statementTimeoutSeconds: options.statementTimeoutSeconds,
+                                     traceLocks: options.traceLocks)
         report.duration = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         try CheckRunner.present(report, catalog: catalog, pathPrefix: prepared.displayPrefix, format: options.format,
                                 output: options.output, color: options.color, quiet: options.quiet, environment: environment)
@@ -65,7 +68,8 @@ public struct ReplayRunner {
 
     /// Replays every migrations folder of the request's scope, each on a new database of `server`; the findings
     /// located as `check` locates them.
-    public static func report(_ request: LintRequest, server: any ReplayServer, statementTimeoutSeconds: Double) throws(UsageFailure) -> Report {
+    public static func report(_ request: LintRequest, server: any ReplayServer, statementTimeoutSeconds: Double,
+                              traceLocks: Bool = false) throws(UsageFailure) -> Report {
         let project: Project
         do {
             project = try ProjectLoader(source: request.source, configuration: request.configuration, base: nil).load().project
@@ -77,12 +81,27 @@ public struct ReplayRunner {
             folder.steps.contains { $0.script.map { scope.includes($0.path) } ?? false }
         }
         guard !folders.isEmpty else {
-            throw UsageFailure("nothing to replay: no drizzle-kit migrations folder with SQL files under the folder")
+            throw UsageFailure("nothing to replay: no migrations folder (drizzle-kit, Supabase CLI or Prisma) with SQL files under the folder")
+        }
+        // Which migrations are applied is worked out as `check` does (SPEC §9): only the others are traced.
+        var applied: Set<String> = []
+        if traceLocks {
+            do {
+                applied = try AppliedMigrations(folders: project.migrations, boundary: request.boundary,
+                                                since: request.configuration.migrationsSince,
+                                                configurationPath: request.configurationFile?.path).scripts
+            } catch {
+                throw UsageFailure(error.description)
+            }
         }
         var findings: [Finding] = []
         for folder in folders {
             let connection = try newDatabase(on: server)
-            let replayer = Replayer(connection: connection, statementTimeoutMilliseconds: Int(statementTimeoutSeconds * 1000)) { id in
+            let tracing = traceLocks
+                ? LockTracing(applied: applied, configuration: request.configuration) { () throws(ReplayServerError) in try server.newDatabase() }
+                : nil
+            let replayer = Replayer(connection: connection, statementTimeoutMilliseconds: Int(statementTimeoutSeconds * 1000),
+                                    configuration: request.configuration, tracing: tracing, rolesCreated: { server.rolesCreated($0) }) { id in
                 Engine.effectiveSetting(id, request).map(\.0)
             }
             findings += replayer.replay(folder)
@@ -91,7 +110,9 @@ public struct ReplayRunner {
         findings.sort { ($0.path, $0.range.lowerBound, $0.ruleID) < ($1.path, $1.range.lowerBound, $1.ruleID) }
         let located = Locator.locate(findings, files: project.files).filter { !request.baseline.contains($0.fingerprint) }
         var report = Report(findings: located, files: project.files.keys.filter(scope.includes).sorted(),
-                            rulesRun: RuleRegistry.replayRuleIDs.filter { Engine.effectiveSetting($0, request) != nil },
+                            rulesRun: RuleRegistry.replayRuleIDs.filter {
+                                Engine.effectiveSetting($0, request) != nil && (traceLocks || $0 != Replayer.tracedLock)
+                            },
                             suppressedCount: 0, baselinedCount: findings.count - located.count, duration: 0)
         report.migrationsJudged = folders.reduce(0) { $0 + $1.steps.count }
         return report

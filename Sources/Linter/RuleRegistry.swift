@@ -10,7 +10,7 @@ public enum RuleRegistry {
     public static let projectRules: [any ProjectRule] = allGistRules + allDrizzleRules + allMigrationRules
 
     /// Rules only `schemalint replay` reports: they need a PostgreSQL server, so `check` never runs them.
-    public static let replayRuleIDs = [Replayer.applyFailed, Replayer.catalogDrift]
+    public static let replayRuleIDs = [Replayer.applyFailed, Replayer.catalogDrift, Replayer.tracedLock]
 
     /// Ids of every rule, including the engine's own `schemalint/unused-suppression`.
     public static var ids: [String] {

@@ -11,7 +11,7 @@ public struct ConcurrentlyInTransaction: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        project.forEachLockedStatement { locked, _ in
+        project.forEachLockedStatement { locked in
             guard locked.runner.usesTransaction else { return }
             for effect in locked.effects where effect.row.needsNoTransaction {
                 context.report(

@@ -10,7 +10,7 @@ public struct ConstraintWithoutNotValid: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        project.forEachLockedStatement { locked, _ in
+        project.forEachLockedStatement { locked in
             guard case .alterTable(let alter) = locked.site.statement.kind else { return }
             for effect in locked.effectsOnExistingTables where effect.row.id == "add-check" {
                 guard let table = effect.table,

@@ -16,6 +16,8 @@ public struct DestructiveChange: ProjectRule {
         project.forEachMigrationStatement { site in
             if site.folder.path != folder { (schema, folder) = (MigratedSchema(), site.folder.path) }
             defer { schema.apply(site.statement.kind) }
+            // An applied migration is not judged (the engine drops its findings): only its schema changes matter.
+            guard !site.step.isApplied else { return }
             check(site, schema, context)
         }
     }

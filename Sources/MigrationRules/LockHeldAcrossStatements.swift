@@ -43,7 +43,7 @@ public struct LockHeldAcrossStatements: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         var held: Held?
-        project.forEachLockedStatement { locked, _ in
+        project.forEachLockedStatement { locked in
             let path = locked.site.path
             guard locked.runner.usesTransaction else { return }
             if held?.path != path { held = nil }

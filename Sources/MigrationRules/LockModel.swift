@@ -3,31 +3,53 @@ import SQL
 
 /// PostgreSQL's table-level lock modes, weakest first (docs: "Explicit Locking", 13.3.1 Table-Level Locks,
 /// https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES).
-public enum LockMode: Int, Sendable, Comparable, CustomStringConvertible {
+public enum LockMode: Int, Sendable, Comparable, CustomStringConvertible, CaseIterable {
+    case accessShare = 1
+    case rowShare = 2
     case rowExclusive = 3
     case shareUpdateExclusive = 4
     case share = 5
     case shareRowExclusive = 6
+    case exclusive = 7
     case accessExclusive = 8
 
     public static func < (lhs: LockMode, rhs: LockMode) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public var description: String {
         switch self {
+        case .accessShare: "ACCESS SHARE"
+        case .rowShare: "ROW SHARE"
         case .rowExclusive: "ROW EXCLUSIVE"
         case .shareUpdateExclusive: "SHARE UPDATE EXCLUSIVE"
         case .share: "SHARE"
         case .shareRowExclusive: "SHARE ROW EXCLUSIVE"
+        case .exclusive: "EXCLUSIVE"
         case .accessExclusive: "ACCESS EXCLUSIVE"
         }
     }
 
+    /// The mode as `pg_locks.mode` spells it (`AccessExclusiveLock`).
+    public init?(pgLocksMode: String) {
+        guard let mode = Self.allCases.first(where: { $0.pgLocksName == pgLocksMode }) else { return nil }
+        self = mode
+    }
+
+    public var pgLocksName: String {
+        description.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined() + "Lock"
+    }
+
+    /// Whether it stops the application's writes (SHARE and stronger), which is what a migration's lock costs.
+    public var blocksWrites: Bool { self >= .share }
+
     /// What the lock stops, in the words a reader of a finding needs.
     public var blocks: String {
         switch self {
+        case .accessShare: "only ACCESS EXCLUSIVE locks (schema changes that rewrite or drop the table)"
+        case .rowShare: "EXCLUSIVE and ACCESS EXCLUSIVE locks"
         case .rowExclusive: "other schema changes on the table"
         case .shareUpdateExclusive: "other schema changes and VACUUM, but not reads or writes"
         case .share, .shareRowExclusive: "every INSERT, UPDATE and DELETE"
+        case .exclusive: "every INSERT, UPDATE, DELETE and SELECT … FOR UPDATE"
         case .accessExclusive: "every read and write"
         }
     }
@@ -98,6 +120,12 @@ public enum LockModel {
         LockRow(id: "add-column", statement: "ALTER TABLE t ADD COLUMN c type", lock: .accessExclusive, scans: false,
                 rewrites: false, source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes)",
                 rules: ["migration/missing-lock-timeout"]),
+        // An inline REFERENCES adds a foreign key: SHARE ROW EXCLUSIVE on the referenced table, as ADD FOREIGN KEY
+        // (Notes); a new column holds no values, so nothing is checked (traced: Tests/ReplayTests/LockTraceTests).
+        LockRow(id: "add-column-foreign-key", statement: "ALTER TABLE t ADD COLUMN c type REFERENCES p", lock: .accessExclusive,
+                otherTableLock: .shareRowExclusive, scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes: SHARE ROW EXCLUSIVE on the referenced table)",
+                rules: ["migration/missing-lock-timeout"]),
         LockRow(id: "add-column-default-before-11", statement: "ALTER TABLE t ADD COLUMN c type DEFAULT constant",
                 lock: .accessExclusive, scans: false, rewrites: true, versions: 10...10,
                 saferForm: "upgrade to PostgreSQL 11+, or add the column without a default and backfill in batches", saferFrom: 11,
@@ -114,13 +142,14 @@ public enum LockModel {
                 saferForm: "add the column without a default, backfill in batches, then SET DEFAULT", saferFrom: 10,
                 source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes)", rules: ["migration/table-rewrite"]),
         // Notes: a type change rewrites unless the old type is binary coercible to the new one and USING does not change
-        // the contents (`TypeChangeRewrite`); either way ACCESS EXCLUSIVE.
-        LockRow(id: "alter-column-type", statement: "ALTER TABLE t ALTER COLUMN c TYPE other", lock: .accessExclusive,
-                scans: true, rewrites: true,
+        // the contents (`TypeChangeRewrite`); either way ACCESS EXCLUSIVE, and the foreign keys the column is part of
+        // (on either side) are rebuilt, under ACCESS EXCLUSIVE on the other table (traced: Tests/ReplayTests/LockTraceTests).
+        LockRow(id: "alter-column-type", statement: "ALTER TABLE t ALTER COLUMN c TYPE other (other table: those its foreign keys link)",
+                lock: .accessExclusive, otherTableLock: .accessExclusive, scans: true, rewrites: true,
                 saferForm: "add a column of the new type, backfill it, switch, drop the old one", saferFrom: 10,
                 source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes)", rules: ["migration/destructive-change", "migration/missing-lock-timeout"]),
         LockRow(id: "alter-column-type-binary-coercible", statement: "ALTER TABLE t ALTER COLUMN c TYPE wider (varchar(n) → text)",
-                lock: .accessExclusive, scans: false, rewrites: false,
+                lock: .accessExclusive, otherTableLock: .accessExclusive, scans: false, rewrites: false,
                 source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes: binary coercible, no rewrite)",
                 rules: ["migration/missing-lock-timeout"]),
         // SET NOT NULL scans the whole table; from 12 the scan is skipped when a valid CHECK proves the column not null.
@@ -167,27 +196,39 @@ public enum LockModel {
         LockRow(id: "alter-table-catalog", statement: "ALTER TABLE t DROP COLUMN / SET DEFAULT / DROP NOT NULL / DROP CONSTRAINT / ENABLE ROW LEVEL SECURITY",
                 lock: .accessExclusive, scans: false, rewrites: false, source: "\(alterTable) (Description)",
                 rules: ["migration/missing-lock-timeout", "migration/lock-held-across-statements"]),
+        // Dropping a foreign key drops its triggers on the referenced table too, under ACCESS EXCLUSIVE there (as
+        // DROP TRIGGER): the parent of the key is blocked as well (traced: Tests/ReplayTests/LockTraceTests).
+        LockRow(id: "drop-foreign-key", statement: "ALTER TABLE t DROP CONSTRAINT fk (a foreign key to p)", lock: .accessExclusive,
+                otherTableLock: .accessExclusive, scans: false, rewrites: false,
+                source: "\(locking) (ACCESS EXCLUSIVE: many forms of ALTER TABLE; a foreign key's triggers live on the referenced table)",
+                rules: ["migration/missing-lock-timeout"]),
         LockRow(id: "rename", statement: "ALTER TABLE t RENAME [COLUMN] …", lock: .accessExclusive, scans: false, rewrites: false,
                 source: "\(alterTable) (Description: RENAME)", rules: ["migration/missing-lock-timeout"]),
-        LockRow(id: "drop-table", statement: "DROP TABLE t", lock: .accessExclusive, scans: false, rewrites: false,
+        // The foreign keys of the dropped table go with it, and their triggers on the tables they link: ACCESS
+        // EXCLUSIVE on those tables too (traced: Tests/ReplayTests/LockTraceTests).
+        LockRow(id: "drop-table", statement: "DROP TABLE t (other table: each table a foreign key links it to)", lock: .accessExclusive,
+                otherTableLock: .accessExclusive, scans: false, rewrites: false,
                 source: "\(locking) (ACCESS EXCLUSIVE: acquired by DROP TABLE)", rules: ["migration/missing-lock-timeout"]),
-        // DETACH PARTITION: ACCESS EXCLUSIVE on the parent; CONCURRENTLY (from 14) takes SHARE UPDATE EXCLUSIVE, no transaction.
-        LockRow(id: "detach-partition", statement: "ALTER TABLE t DETACH PARTITION p", lock: .accessExclusive, scans: false,
-                rewrites: false, saferForm: "DETACH PARTITION … CONCURRENTLY (outside a transaction)", saferFrom: 14,
+        // DETACH PARTITION: ACCESS EXCLUSIVE on the parent and the partition; CONCURRENTLY (from 14) takes SHARE UPDATE
+        // EXCLUSIVE on both, waits for the queries using the parent, then ACCESS EXCLUSIVE on the partition only.
+        LockRow(id: "detach-partition", statement: "ALTER TABLE t DETACH PARTITION p", lock: .accessExclusive,
+                otherTableLock: .accessExclusive, scans: false, rewrites: false, saferForm: "DETACH PARTITION … CONCURRENTLY (outside a transaction)", saferFrom: 14,
                 source: "https://www.postgresql.org/docs/14/sql-altertable.html#SQL-ALTERTABLE-DETACH-PARTITION (DETACH PARTITION)",
                 rules: ["migration/missing-lock-timeout"]),
         LockRow(id: "detach-partition-concurrently", statement: "ALTER TABLE t DETACH PARTITION p CONCURRENTLY",
-                lock: .shareUpdateExclusive, scans: false, rewrites: false, needsNoTransaction: true, versions: 14...99,
+                lock: .shareUpdateExclusive, otherTableLock: .accessExclusive, scans: false, rewrites: false, needsNoTransaction: true, versions: 14...99,
                 source: "https://www.postgresql.org/docs/14/sql-altertable.html#SQL-ALTERTABLE-DETACH-PARTITION (new in 14)",
                 rules: ["migration/concurrently-in-transaction"]),
         // ALTER TYPE … ADD VALUE: not in a transaction block before 12; from 12 allowed, but the value "cannot be used
-        // until after the transaction has been committed" (Notes). It locks the type, not a table.
-        LockRow(id: "add-enum-value-before-12", statement: "ALTER TYPE e ADD VALUE 'v'", lock: .accessExclusive, scans: false,
+        // until after the transaction has been committed" (Notes). It locks the type, not a table, and in EXCLUSIVE
+        // mode (src/backend/catalog/pg_enum.c, AddEnumLabel; traced: Tests/ReplayTests/LockTraceTests): it stops other
+        // changes of the type, never the tables that use it.
+        LockRow(id: "add-enum-value-before-12", statement: "ALTER TYPE e ADD VALUE 'v' (the lock is on the type)", lock: .exclusive, scans: false,
                 rewrites: false, needsNoTransaction: true, versions: 10...11,
                 saferForm: "PostgreSQL 12+ runs it inside a transaction", saferFrom: 12,
                 source: "https://www.postgresql.org/docs/11/sql-altertype.html (Notes: cannot be executed inside a transaction block)",
                 rules: ["migration/concurrently-in-transaction"]),
-        LockRow(id: "add-enum-value", statement: "ALTER TYPE e ADD VALUE 'v'", lock: .accessExclusive, scans: false,
+        LockRow(id: "add-enum-value", statement: "ALTER TYPE e ADD VALUE 'v' (the lock is on the type)", lock: .exclusive, scans: false,
                 rewrites: false, versions: 12...99,
                 source: "https://www.postgresql.org/docs/current/sql-altertype.html#SQL-ALTERTYPE-NOTES (Notes: the new value cannot be used until the transaction commits)",
                 rules: ["migration/enum-value-used-in-same-transaction"]),
@@ -229,15 +270,23 @@ struct LockEffect {
     /// The table whose lock matters (the altered table; for `DROP INDEX`, the index's table when known).
     var table: TableName?
     var range: Range<Int>
+    /// The other tables it locks, each in the row's `otherTableLock` (the referenced table of a foreign key, the
+    /// partition detached, the tables a dropped table's foreign keys link it to), when the statement or the
+    /// schema names them.
+    var otherTables: [TableName] = []
+
+    /// The lock on `otherTables`: the row's, or, for a foreign key declared inline with a column whose row is about
+    /// the column (a default, a rewrite), SHARE ROW EXCLUSIVE as for any new foreign key.
+    var otherTableLock: LockMode? { otherTables.isEmpty ? nil : row.otherTableLock ?? .shareRowExclusive }
 }
 
 extension LockModel {
     /// The rows a statement falls under at `version`, per action. `schema`: what earlier migrations made (index
     /// tables, column types). Statements the model does not describe give none (no guess).
     static func effects(of statement: SQLStatement, version: Int, schema: MigratedSchema) -> [LockEffect] {
-        func effect(_ id: String, _ table: TableName?, _ range: Range<Int>? = nil) -> [LockEffect] {
+        func effect(_ id: String, _ table: TableName?, _ range: Range<Int>? = nil, others: [TableName] = []) -> [LockEffect] {
             guard let row = byID[versioned(id, version)] else { return [] }
-            return [LockEffect(row: row, table: table, range: range ?? statement.range)]
+            return [LockEffect(row: row, table: table, range: range ?? statement.range, otherTables: others)]
         }
         switch statement.kind {
         case .createIndex(let index):
@@ -251,7 +300,11 @@ extension LockModel {
         case .alterEnum(let alter):
             guard case .addValue = alter.change else { return [] }
             return effect("add-enum-value", nil)
-        case .dropTable(let drop): return effect("drop-table", drop.names.first.map(TableName.init))
+        case .dropTable(let drop):
+            let dropped = drop.names.map(TableName.init)
+            return dropped.flatMap { table in
+                effect("drop-table", table, others: schema.tablesLinked(to: table).filter { !dropped.contains($0) })
+            }
         case .rename(let rename) where rename.objectKind == .table || rename.objectKind == .column:
             return effect("rename", rename.table.map(TableName.init))
         case .update(let data), .delete(let data), .insert(let data): return effect("data-change", TableName(data.table))
@@ -259,10 +312,24 @@ extension LockModel {
             let table = TableName(alter.table)
             return alter.actions.flatMap { action -> [LockEffect] in
                 guard let id = rowID(of: action, table: table, version: version, schema: schema) else { return [] }
-                return effect(id, table, action.range)
+                return effect(id, table, action.range, others: otherTables(of: action, table: table, schema: schema))
             }
         default:
             return []
+        }
+    }
+
+    /// The tables an `ALTER TABLE` action locks besides its own.
+    private static func otherTables(of action: AlterTableAction, table: TableName, schema: MigratedSchema) -> [TableName] {
+        switch action.kind {
+        case .addColumn(let column, _): return column.references.map { [TableName($0.referencedTable)] } ?? []
+        case .addConstraint(let constraint):
+            guard case .foreignKey(let reference) = constraint.kind else { return [] }
+            return [TableName(reference.referencedTable)]
+        case .dropConstraint(let name, _, _): return schema.foreignKeyTarget(name, of: table).map { [$0] } ?? []
+        case .detachPartition(let partition, _): return [TableName(partition)]
+        case .alterColumnType(let change): return schema.tablesLinked(to: table, through: change.column)
+        default: return []
         }
     }
 
@@ -276,6 +343,7 @@ extension LockModel {
         switch action.kind {
         case .addColumn(let column, _):
             if column.hasVolatileDefault || column.isSerial || column.isGenerated { return "add-column-volatile" }
+            if column.references != nil, !column.hasDefault { return "add-column-foreign-key" }
             return column.hasDefault ? "add-column-default" : "add-column"
         case .alterColumnType(let change):
             return TypeChangeRewrite.verdict(from: schema.type(of: change.column, in: table), to: change) == .noRewrite
@@ -290,10 +358,28 @@ extension LockModel {
             }
         case .validateConstraint: return "validate-constraint"
         case .detachPartition(_, let concurrently): return concurrently ? "detach-partition-concurrently" : "detach-partition"
+        case .dropConstraint(let name, _, _) where schema.foreignKeyTarget(name, of: table) != nil: return "drop-foreign-key"
         case .dropColumn, .setDefault, .dropDefault, .dropNotNull, .dropConstraint: return "alter-table-catalog"
         case .other(let subtype):
             let accessExclusive: Set<String> = ["AT_EnableRowSecurity", "AT_DisableRowSecurity", "AT_ForceRowSecurity", "AT_NoForceRowSecurity"]
             return accessExclusive.contains(subtype) ? "alter-table-catalog" : nil
         }
     }
+}
+
+/// The lock model's safer forms for the statements of one folder, fed in applied order (what a traced lock's
+/// finding advises; the rows depend on what earlier statements made, such as a column's old type).
+public struct LockAdvisor {
+    private var schema = MigratedSchema()
+    let version: Int
+
+    public init(version: Int) { self.version = version }
+
+    /// The safer forms of the rows `statement` falls under; then the statement is applied to the schema.
+    public mutating func saferForms(of statement: SQLStatement) -> [String] {
+        defer { schema.apply(statement.kind) }
+        return LockModel.effects(of: statement, version: version, schema: schema).compactMap(\.row.saferForm)
+    }
+
+    public mutating func apply(_ statement: SQLStatement) { schema.apply(statement.kind) }
 }

@@ -14,7 +14,7 @@ import ProjectModel
 /// the CLI (`supabase/cli`, `pkg/migration/file.go`, `MigrationFile.ExecBatch`) sends a file's statements and its
 /// history row as one pgx batch, which PostgreSQL runs as one implicit transaction. `migrations.runner` in
 /// `.schemalint.yml` overrides the default for people who apply the SQL otherwise.
-enum MigrationRunner: Equatable {
+public enum MigrationRunner: Equatable, Sendable {
     /// Every pending migration in one transaction (drizzle-orm's migrator).
     case oneTransaction
     /// Each migration file in its own transaction.
@@ -25,7 +25,7 @@ enum MigrationRunner: Equatable {
     /// applies it (by hand, another tool) is unknown, and nothing is claimed about its transaction.
     case unknown
 
-    init(_ configuration: Configuration, folder: MigrationFolder, step: MigrationStep) {
+    public init(_ configuration: Configuration, folder: MigrationFolder, step: MigrationStep) {
         switch configuration.migrationRunner {
         case .some(.perFileTransaction): self = .perFile
         case nil where folder.layout == .supabase: self = .perFile
@@ -43,10 +43,10 @@ enum MigrationRunner: Equatable {
     }
 
     /// Whether the runner is known to wrap the migration in a transaction.
-    var usesTransaction: Bool { self == .oneTransaction || self == .perFile }
+    public var usesTransaction: Bool { self == .oneTransaction || self == .perFile }
 
     /// How long a lock taken by a statement is held, for messages.
-    var heldUntil: String {
+    public var heldUntil: String {
         switch self {
         case .oneTransaction: "until the batch of pending migrations commits (drizzle's migrator runs them all in one transaction)"
         case .perFile: "until this migration's transaction commits"
@@ -56,7 +56,7 @@ enum MigrationRunner: Equatable {
     }
 
     /// What the runner is called in messages.
-    var name: String {
+    public var name: String {
         switch self {
         case .oneTransaction: "drizzle's migrator, which runs all pending migrations in one transaction"
         case .perFile: "the runner, which runs each migration in a transaction"
@@ -66,7 +66,7 @@ enum MigrationRunner: Equatable {
 }
 
 /// One statement, with what the lock model says of it and what surrounds it.
-struct LockedStatement {
+struct LockedStatement: Sendable {
     let site: StatementSite
     /// The lock-model rows it falls under, per action.
     let effects: [LockEffect]
@@ -80,38 +80,47 @@ struct LockedStatement {
 }
 
 extension Project {
-    /// Every migration statement in applied order, with its lock-model rows at the configured PostgreSQL version and
-    /// the schema the migrations before it made (passed, never stored: a stored copy would make every later
-    /// `apply` copy the whole schema).
+    /// Every statement of the migrations that are judged (not applied), in applied order, with its lock-model rows at
+    /// the configured PostgreSQL version. Worked out once per project and shared by the lock rules: each walking the
+    /// migrations again (and replaying their schema) cost more than the whole SQL parse on a 5,000-statement folder.
+    func forEachLockedStatement(_ visit: (LockedStatement) -> Void) {
+        for locked in lockedStatements(version: configuration.postgresVersion) { visit(locked) }
+    }
+
+    /// `forEachLockedStatement` with the schema the migrations before each statement made, for the rules that need
+    /// it (passed, never stored: a stored copy per statement would copy the whole schema each time).
     func forEachLockedStatement(_ visit: (LockedStatement, MigratedSchema) -> Void) {
-        let version = configuration.postgresVersion
-        let effects = lockEffects(version: version)
+        let locked = lockedStatements(version: configuration.postgresVersion)
+        guard !locked.isEmpty else { return }
         var schema = MigratedSchema()
         var folder: String?
-        var index = 0
+        var next = 0
         forEachMigrationStatement { site in
             if site.folder.path != folder { (schema, folder) = (MigratedSchema(), site.folder.path) }
-            defer {
-                schema.apply(site.statement.kind)
-                index += 1
-            }
-            // An applied migration is not judged (the engine drops its findings): only its schema changes matter.
+            defer { schema.apply(site.statement.kind) }
             guard !site.step.isApplied else { return }
-            visit(LockedStatement(site: site, effects: effects[index], runner: MigrationRunner(configuration, folder: site.folder, step: site.step),
-                                  version: version), schema)
+            visit(locked[next], schema)
+            next += 1
         }
     }
 
-    /// The lock-model rows of every statement, in `forEachMigrationStatement` order; worked out once per project.
-    private func lockEffects(version: Int) -> [[LockEffect]] {
-        derived.value("lock-effects-\(version)") {
-            var all: [[LockEffect]] = []
+    /// The judged statements with their lock-model rows, worked out once per project.
+    private func lockedStatements(version: Int) -> [LockedStatement] {
+        derived.value("locked-statements-\(version)") {
+            var all: [LockedStatement] = []
             var schema = MigratedSchema()
             var folder: String?
+            var runner: (step: String, runner: MigrationRunner)?
             forEachMigrationStatement { site in
                 if site.folder.path != folder { (schema, folder) = (MigratedSchema(), site.folder.path) }
-                all.append(LockModel.effects(of: site.statement, version: version, schema: schema))
-                schema.apply(site.statement.kind)
+                defer { schema.apply(site.statement.kind) }
+                // An applied migration is not judged (the engine drops its findings): only its schema changes matter.
+                guard !site.step.isApplied else { return }
+                if runner?.step != site.path {
+                    runner = (site.path, MigrationRunner(configuration, folder: site.folder, step: site.step))
+                }
+                all.append(LockedStatement(site: site, effects: LockModel.effects(of: site.statement, version: version, schema: schema),
+                                           runner: runner!.runner, version: version))
             }
             return all
         }

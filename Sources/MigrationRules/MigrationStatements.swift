@@ -3,7 +3,7 @@ import ProjectModel
 import SQL
 
 /// One statement of one migration, with what the rules need around it.
-struct StatementSite {
+struct StatementSite: Sendable {
     let folder: MigrationFolder
     /// The statement's migration's position in `folder.steps`.
     let stepIndex: Int

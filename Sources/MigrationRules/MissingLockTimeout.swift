@@ -12,7 +12,7 @@ public struct MissingLockTimeout: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         var done: String?
-        project.forEachLockedStatement { locked, _ in
+        project.forEachLockedStatement { locked in
             let path = locked.site.path
             guard path != done else { return }
             if case .set(let setting) = locked.site.statement.kind, setting.name == "lock_timeout" {

@@ -18,7 +18,7 @@ public struct SetNotNullScan: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         var proven: Set<Column> = []
         var pending: [String: Column] = [:]
-        project.forEachLockedStatement { locked, _ in
+        project.forEachLockedStatement { locked in
             guard case .alterTable(let alter) = locked.site.statement.kind, alter.objectKind == .table else { return }
             let table = TableName(alter.table)
             let folder = locked.site.folder.path

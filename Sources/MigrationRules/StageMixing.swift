@@ -12,6 +12,11 @@ public struct StageMixing: ProjectRule {
             var schema = MigratedSchema()
             for step in folder.steps {
                 guard let script = step.script else { continue }
+                // An applied migration is not judged (the engine drops its findings): only its schema changes matter.
+                guard !step.isApplied else {
+                    for statement in script.sql.allStatements { schema.apply(statement.kind) }
+                    continue
+                }
                 let migration = MigrationContents(step: step)
                 let changes = script.sql.allStatements.flatMap { statement in
                     defer { schema.apply(statement.kind) }

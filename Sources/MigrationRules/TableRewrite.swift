@@ -11,7 +11,7 @@ public struct TableRewrite: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        project.forEachLockedStatement { locked, _ in
+        project.forEachLockedStatement { locked in
             guard case .alterTable(let alter) = locked.site.statement.kind else { return }
             for effect in locked.effectsOnExistingTables where effect.row.rewrites && effect.row.id != "alter-column-type" {
                 guard let table = effect.table,

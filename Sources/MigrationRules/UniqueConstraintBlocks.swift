@@ -11,7 +11,7 @@ public struct UniqueConstraintBlocks: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        project.forEachLockedStatement { locked, _ in
+        project.forEachLockedStatement { locked in
             guard case .alterTable(let alter) = locked.site.statement.kind, alter.objectKind == .table else { return }
             let table = TableName(alter.table)
             guard locked.site.step.existedBefore(table) else { return }

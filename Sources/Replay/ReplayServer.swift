@@ -15,6 +15,13 @@ public protocol ReplayServer: AnyObject, Sendable {
     func newDatabase() throws(ReplayServerError) -> Connection
     /// Drops the database or stops and deletes the cluster; safe to call twice and from a signal handler's queue.
     func close()
+    /// Roles a replay created on the server (the Supabase stub's): they outlive a database, so `close()` drops them.
+    func rolesCreated(_ roles: [String])
+}
+
+extension ReplayServer {
+    /// A throwaway cluster goes away whole.
+    public func rolesCreated(_ roles: [String]) {}
 }
 
 /// `--database-url`: a fresh `schemalint_replay_<random>` database on that server, dropped afterwards.
@@ -22,6 +29,7 @@ public final class DatabaseOnServer: ReplayServer, @unchecked Sendable {
     let url: String
     private let lock = NSLock()
     private var created: [String] = []
+    private var roles: [String] = []
     private var closed = false
 
     public init(url: String) { self.url = url }
@@ -42,6 +50,8 @@ public final class DatabaseOnServer: ReplayServer, @unchecked Sendable {
     /// The databases this run created (tests check they are gone).
     public var databases: [String] { lock.withLock { created } }
 
+    public func rolesCreated(_ roles: [String]) { lock.withLock { self.roles += roles } }
+
     public func close() {
         lock.lock()
         defer { lock.unlock() }
@@ -51,5 +61,6 @@ public final class DatabaseOnServer: ReplayServer, @unchecked Sendable {
         for database in created {
             _ = try? admin.execute("DROP DATABASE IF EXISTS \(Connection.quoteIdentifier(database)) WITH (FORCE)")
         }
+        for role in roles { _ = try? admin.execute("DROP ROLE IF EXISTS \(Connection.quoteIdentifier(role))") }
     }
 }

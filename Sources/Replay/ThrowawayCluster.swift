@@ -69,6 +69,11 @@ public final class ThrowawayCluster: ReplayServer, @unchecked Sendable {
         }
     }
 
+    /// Another session on a database of this cluster (tests watch one session from another).
+    public func connection(to database: String) throws(PostgresError) -> Connection {
+        try Connection(conninfo(database))
+    }
+
     func conninfo(_ database: String) -> String {
         "host=\(socketFolder) port=5432 user=postgres dbname=\(database)"
     }

@@ -109,18 +109,15 @@ struct EmbeddedQuery {
     var isDynamic: Bool
 
     static func collect(in node: ParseNode, into queries: inout [EmbeddedQuery]) {
-        for (key, member) in node.members {
-            switch key {
-            case "PLpgSQL_stmt_execsql":
+        node.forEachMember { key, member in
+            if key.matches("PLpgSQL_stmt_execsql") {
                 append(member["sqlstmt"], line: member["lineno"].int, dynamic: false, to: &queries)
-            case "PLpgSQL_stmt_dynexecute":
+            } else if key.matches("PLpgSQL_stmt_dynexecute") {
                 append(member["query"], line: member["lineno"].int, dynamic: true, to: &queries)
-            default:
-                break
             }
             collect(in: member, into: &queries)
         }
-        for item in node.array { collect(in: item, into: &queries) }
+        node.forEachElement { collect(in: $0, into: &queries) }
     }
 
     private static func append(_ expression: ParseNode, line: Int, dynamic: Bool, to queries: inout [EmbeddedQuery]) {

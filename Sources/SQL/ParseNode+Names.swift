@@ -35,11 +35,11 @@ extension ParseNode {
     /// (an operator's own location is that of the operator, not of its left operand).
     var smallestLocation: Int? {
         var best: Int?
-        for (key, member) in members {
-            let candidate = key == "location" ? (member.int >= 0 ? member.int : nil) : member.smallestLocation
+        forEachMember { key, member in
+            let candidate = key.matches("location") ? (member.int >= 0 ? member.int : nil) : member.smallestLocation
             if let candidate, candidate < (best ?? .max) { best = candidate }
         }
-        for item in array {
+        forEachElement { item in
             if let candidate = item.smallestLocation, candidate < (best ?? .max) { best = candidate }
         }
         return best
@@ -57,22 +57,10 @@ extension ParseNode {
         if let call = unwrap("FuncCall"), let name = call["funcname"].stringList.last, Self.volatileFunctions.contains(name.lowercased()) {
             return true
         }
-        return members.contains { $0.node.callsVolatileFunction } || array.contains { $0.callsVolatileFunction }
-    }
-
-    /// Every string constant in the subtree (`A_Const` with an `sval`), each once, in order.
-    var stringConstants: [String] {
-        var found: [String] = []
-        collectStringConstants(into: &found)
+        var found = false
+        forEachMember { _, member in found = found || member.callsVolatileFunction }
+        forEachElement { item in found = found || item.callsVolatileFunction }
         return found
     }
 
-    private func collectStringConstants(into found: inout [String]) {
-        if let constant = unwrap("A_Const") {
-            if let value = constant["sval"]["sval"].string, !found.contains(value) { found.append(value) }
-            return
-        }
-        for (_, member) in members { member.collectStringConstants(into: &found) }
-        for item in array { item.collectStringConstants(into: &found) }
-    }
 }

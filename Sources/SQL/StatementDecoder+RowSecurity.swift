@@ -54,8 +54,8 @@ extension StatementDecoder {
             return
         }
         if let wrapper = node.tagged { return collectPerRowCalls(wrapper.node, wrapped: false, into: &calls) }
-        for element in node.array { collectPerRowCalls(element, wrapped: false, into: &calls) }
-        for member in node.members { collectPerRowCalls(member.node, wrapped: false, into: &calls) }
+        node.forEachElement { collectPerRowCalls($0, wrapped: false, into: &calls) }
+        node.forEachMember { _, member in collectPerRowCalls(member, wrapped: false, into: &calls) }
     }
 
     /// `auth.uid()`: from the name to its closing parenthesis.

@@ -16,6 +16,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .customLong("statement-timeout"), help: "Seconds a statement may run before it is stopped and reported (default 30).")
     var statementTimeout: Double = 30
 
+    @Flag(name: .customLong("trace-locks"), help: "Also trace, on tables filled with generated rows, the locks and rewrites of the migrations that can still change (replay/traced-lock).")
+    var traceLocks = false
+
     @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: text; github when GITHUB_ACTIONS=true).")
     var format: ReportFormat?
 
@@ -37,6 +40,7 @@ struct ReplayCommand: ParsableCommand {
         options.path = path
         options.databaseURL = databaseURL
         options.statementTimeoutSeconds = statementTimeout
+        options.traceLocks = traceLocks
         options.format = format
         options.output = output
         options.configPath = config

@@ -14,6 +14,7 @@ import Testing
         "reindex": (15, index, #"REINDEX INDEX "users_email_idx""#),
         "reindex-concurrently": (15, "", #"REINDEX TABLE CONCURRENTLY "users""#),
         "add-column": (15, "", #"ALTER TABLE "users" ADD COLUMN "bio" text"#),
+        "add-column-foreign-key": (15, "", #"ALTER TABLE "users" ADD COLUMN "team_id" uuid REFERENCES "teams"("id")"#),
         "add-column-default-before-11": (10, "", #"ALTER TABLE "users" ADD COLUMN "plan" text DEFAULT 'free' NOT NULL"#),
         "add-column-default": (11, "", #"ALTER TABLE "users" ADD COLUMN "plan" text DEFAULT 'free' NOT NULL"#),
         "add-column-volatile": (15, "", #"ALTER TABLE "users" ADD COLUMN "token" uuid DEFAULT gen_random_uuid() NOT NULL"#),
@@ -28,6 +29,7 @@ import Testing
         "add-unique": (15, "", #"ALTER TABLE "users" ADD CONSTRAINT "u" UNIQUE ("email")"#),
         "add-unique-using-index": (15, "", #"ALTER TABLE "users" ADD CONSTRAINT "u" UNIQUE USING INDEX "users_email_key""#),
         "alter-table-catalog": (15, "", #"ALTER TABLE "users" ENABLE ROW LEVEL SECURITY"#),
+        "drop-foreign-key": (15, foreignKey, #"ALTER TABLE "users" DROP CONSTRAINT "users_team_id_teams_id_fk""#),
         "rename": (15, "", #"ALTER TABLE "users" RENAME COLUMN "name" TO "full_name""#),
         "drop-table": (15, "", #"DROP TABLE "users""#),
         "detach-partition": (15, "", #"ALTER TABLE "events" DETACH PARTITION "events_2024""#),
@@ -38,6 +40,7 @@ import Testing
     ]
     static let users = #"CREATE TABLE "users" ("id" uuid PRIMARY KEY, "email" text, "name" varchar(64))"#
     static let index = #"CREATE INDEX "users_email_idx" ON "users" ("email")"#
+    static let foreignKey = #"ALTER TABLE "users" ADD CONSTRAINT "users_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "teams"("id")"#
 
     @Test func everyRowHasACase() {
         #expect(Set(Self.cases.keys) == Set(LockModel.rows.map(\.id)))
@@ -66,8 +69,33 @@ import Testing
         #expect(LockModel.versioned("add-enum-value", 12) == "add-enum-value")
     }
 
+    /// The tables besides its own that a statement locks, from the statement or from what earlier migrations made.
+    @Test func otherTablesComeFromTheStatementAndTheSchema() throws {
+        func others(_ setup: String, _ sql: String) throws -> [String] {
+            var schema = MigratedSchema()
+            for statement in SQLParser.parseFile(Array(setup.utf8)).statements { schema.apply(statement.kind) }
+            let statement = try #require(SQLParser.parseFile(Array(sql.utf8)).statements.first)
+            return LockModel.effects(of: statement, version: 15, schema: schema).flatMap { $0.otherTables.map(\.description) }
+        }
+        let tables = #"CREATE TABLE "teams" ("id" uuid PRIMARY KEY); CREATE TABLE "users" ("id" uuid PRIMARY KEY, "team_id" uuid REFERENCES "teams"("id")); CREATE TABLE "posts" ("id" uuid, "author" uuid, CONSTRAINT "posts_author_fk" FOREIGN KEY ("author") REFERENCES "users"("id"))"#
+        #expect(try others(tables, #"DROP TABLE "users" CASCADE"#) == ["posts", "teams"])
+        #expect(try others(tables, #"ALTER TABLE "users" DROP CONSTRAINT "users_team_id_fkey""#) == ["teams"])
+        #expect(try others(tables, #"ALTER TABLE "posts" DROP CONSTRAINT "posts_author_fk""#) == ["users"])
+        #expect(try others(tables + #"; ALTER TABLE "posts" DROP CONSTRAINT "posts_author_fk""#, #"DROP TABLE "users""#) == ["teams"])
+        #expect(try others(tables, #"ALTER TABLE "events" DETACH PARTITION "events_2024""#) == ["events_2024"])
+        #expect(try others(tables, #"ALTER TABLE "users" ALTER COLUMN "id" SET DATA TYPE text"#) == ["posts"])
+        #expect(try others(tables, #"ALTER TABLE "users" ALTER COLUMN "team_id" SET DATA TYPE text"#) == ["teams"])
+        #expect(try others(tables, #"ALTER TABLE "posts" ALTER COLUMN "id" SET DATA TYPE text"#) == [])
+        #expect(try others(tables + #"; ALTER TABLE "teams" RENAME TO "squads""#, #"DROP TABLE "users""#) == ["posts", "squads"])
+        let unknown = try #require(SQLParser.parseFile(Array(#"ALTER TABLE "users" DROP CONSTRAINT "unknown_fk""#.utf8)).statements.first)
+        #expect(LockModel.effects(of: unknown, version: 15, schema: MigratedSchema()).map(\.row.id) == ["alter-table-catalog"])
+    }
+
     @Test func locksFollowThePostgreSQLOrder() {
         #expect(LockMode.share < LockMode.accessExclusive)
+        #expect(LockMode(pgLocksMode: "ShareUpdateExclusiveLock") == .shareUpdateExclusive)
+        #expect(LockMode.allCases.allSatisfy { LockMode(pgLocksMode: $0.pgLocksName) == $0 })
+        #expect(LockModel.row("add-enum-value")?.lock == .exclusive, "ADD VALUE locks the type in EXCLUSIVE mode (traced)")
         #expect(LockModel.row("add-foreign-key")?.otherTableLock == .shareRowExclusive)
         #expect(LockModel.rows(forRule: "migration/set-not-null-scan").map(\.id) == ["set-not-null"])
     }

@@ -89,6 +89,23 @@ struct FastPathTests {
         #expect(run.output.contains("gist/secret"), "the staged secret must be reported: \(run.output)")
     }
 
+    /// A clean filter (`.gitattributes` `filter=…`, as git-lfs uses) stores other bytes than the work tree holds, and
+    /// the file still looks clean to git's stat test: the staged blob must be read, not the work-tree file.
+    @Test func aFilteredFileIsReadFromTheIndex() throws {
+        let repo = try TemporaryRepository.make { repo in
+            try repo.git("config", "filter.widen.clean", "sed s/pass/password/")
+            try repo.git("config", "filter.widen.smudge", "cat")
+            try repo.write(".gitattributes", "*.json filter=widen\n")
+            try repo.write("gists/mail.json", "{\n  \"service\": \"mail\",\n  \"pass\": \"hunter2-real\"\n}\n")
+            try Self.ageEveryFile(under: repo.root)
+            try repo.git("add", "--all")
+        }
+        defer { repo.remove() }
+        #expect(try repo.git("show", ":gists/mail.json").contains("\"password\""), "the clean filter ran")
+        let run = try BuiltBinary.run(["check", "--staged", "--format", "json"], in: repo.root)
+        #expect(run.output.contains("gist/secret"), "the staged (filtered) blob must be read: \(run.output)")
+    }
+
     private func expectSameReports(in folder: String) throws {
         for arguments in [["check"], ["check", "--staged"], ["check", "--base", "HEAD"]] {
             let fast = try BuiltBinary.run(arguments + ["--format", "json"], in: folder)
