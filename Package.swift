@@ -40,7 +40,7 @@ let package = Package(
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
         .target(name: "DrizzleRules", dependencies: ["Core", "Drizzle", "Prisma", "Queries", "ProjectModel"]),
-        .target(name: "MigrationRules", dependencies: ["Core", "ProjectModel", "Migrations", "Drizzle", "SQL"]),
+        .target(name: "MigrationRules", dependencies: ["Core", "ProjectModel", "Migrations", "Drizzle", "Prisma", "SQL"]),
 
         // `schemalint replay`: the migrations applied to a throwaway PostgreSQL, its catalog read back.
         .target(name: "Replay", dependencies: ["Core", "Postgres", "Drizzle", "Migrations", "MigrationRules", "SQL"]),

@@ -88,7 +88,11 @@ public struct ConfigurationReader {
                 guard let entry = catalog[id] else {
                     throw reader.error(key, "unknown rule `\(id)`" + unknownRuleHint(id))
                 }
-                configuration.rules[id] = try ruleSetting(value, entry: entry, reader: reader)
+                // A former id (`drizzle/money-as-float`) configures the rule under its current id.
+                guard configuration.rules[entry.id] == nil else {
+                    throw reader.error(key, "`\(entry.id)` is configured twice (`drizzle/…` ids are former names of `schema/…` rules); keep one entry")
+                }
+                configuration.rules[entry.id] = try ruleSetting(value, entry: entry, reader: reader)
             }
         }
         if let ignore = top["ignore"], !ignore.isNull {
@@ -100,9 +104,12 @@ public struct ConfigurationReader {
                 }
                 let keys = try reader.mapping(item, keys: ["rule", "path", "pointer"], what: "`ignore` entry key")
                 guard let pathNode = keys["path"] else { throw reader.error(item, "an `ignore` entry needs `path`") }
-                let rule = try keys["rule"].map(reader.string)
-                if let rule, catalog[rule] == nil {
-                    throw reader.error(keys["rule"] ?? item, "unknown rule `\(rule)`" + unknownRuleHint(rule))
+                var rule = try keys["rule"].map(reader.string)
+                if let written = rule {
+                    guard let current = catalog.canonicalID(written) else {
+                        throw reader.error(keys["rule"] ?? item, "unknown rule `\(written)`" + unknownRuleHint(written))
+                    }
+                    rule = current
                 }
                 configuration.ignoredFindings.append(IgnoredFinding(
                     rule: rule, path: try reader.glob(pathNode), pointer: try keys["pointer"].map(reader.string),

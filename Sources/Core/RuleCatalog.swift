@@ -9,10 +9,14 @@ public struct CatalogEntry: Sendable {
     public var options: [OptionSpec]
     public var validExamples: [RuleExample]
     public var invalidExamples: [RuleExample]
-    /// Where the entry came from (`drizzle/money-as-float.yml`).
+    /// Where the entry came from (`schema/money-as-float.yml`).
     public var file: String
     /// What the rule judges (`scope:`): statement-safety rules judge only migrations that can still change.
     public var scope: RuleScope = .everything
+    /// Former ids (`aliases:`), still accepted wherever an id is (configuration, suppression comments, `ignore`
+    /// entries, baselines, `explain`): `drizzle/money-as-float` became `schema/money-as-float` when the schema
+    /// rules started running on Prisma schemas too.
+    public var aliases: [String] = []
 }
 
 /// Which inputs a rule judges, declared by its catalog entry's `scope`.
@@ -41,6 +45,9 @@ public struct RuleExample: Sendable {
     /// The repository at the base ref (`base:`, same shape as `files`), for rules that compare with it
     /// (`migration/edited-after-merge`); nil when the example runs without `--base`.
     public var baseFiles: [String: String]? = nil
+    /// `"prisma"` for the Prisma rendering of an example (its `prisma:` files, run on their own): the schema rules
+    /// read one model for both ORMs, so the same case must give the same verdict from a `schema.prisma`.
+    public var variant: String? = nil
 }
 
 public struct CatalogError: Error, Sendable, CustomStringConvertible {
@@ -55,14 +62,28 @@ public struct CatalogError: Error, Sendable, CustomStringConvertible {
 /// All catalog entries, by rule id.
 public struct RuleCatalog: Sendable {
     public let entries: [String: CatalogEntry]
+    /// Former id → current id.
+    public let aliases: [String: String]
 
     public init(entries: [CatalogEntry]) {
         self.entries = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var aliases: [String: String] = [:]
+        for entry in entries {
+            for alias in entry.aliases where self.entries[alias] == nil { aliases[alias] = entry.id }
+        }
+        self.aliases = aliases
     }
 
+    /// Current ids only (aliases are not rules of their own).
     public var ids: [String] { entries.keys.sorted() }
 
-    public subscript(id: String) -> CatalogEntry? { entries[id] }
+    /// The entry of a current id or of a former one.
+    public subscript(id: String) -> CatalogEntry? { entries[id] ?? aliases[id].flatMap { entries[$0] } }
+
+    /// The current id for `id` (itself when current; nil when unknown).
+    public func canonicalID(_ id: String) -> String? {
+        entries[id] != nil ? id : aliases[id]
+    }
 
     /// Rule ids close to an unknown one, best first: the same name in any domain (`secret` → `gist/secret`),
     /// then ids within a small edit distance of the id or of its name, then ids whose name contains it.
@@ -141,12 +162,21 @@ enum CatalogEntryReader {
             scope = parsed
         }
         let examples = root["examples"]
-        return CatalogEntry(
+        var aliases: [String] = []
+        if let node = root["aliases"] {
+            guard let items = node.sequence, case let texts = items.compactMap(\.scalar), texts.count == items.count else {
+                throw fail(node, "`aliases` must be a list of former rule ids")
+            }
+            aliases = texts
+        }
+        var entry = CatalogEntry(
             id: try text("id"), summary: try text("summary"), severity: severity,
             description: try text("description"), options: options,
             validExamples: try readExamples(examples?["valid"], fail: fail),
             invalidExamples: try readExamples(examples?["invalid"], fail: fail),
             file: file, scope: scope)
+        entry.aliases = aliases
+        return entry
     }
 
     private static func readExamples(
@@ -159,9 +189,15 @@ enum CatalogEntryReader {
             }
             let files = try readFiles(filesNode, fail: fail)
             let baseFiles = try item["base"]?.mapping.map { (node) throws(CatalogError) in try readFiles(node, fail: fail) }
-            examples.append(RuleExample(
-                description: item["description"]?.scalar ?? "", files: files, config: item["config"]?.scalar,
-                baseFiles: baseFiles))
+            let description = item["description"]?.scalar ?? ""
+            examples.append(RuleExample(description: description, files: files, config: item["config"]?.scalar, baseFiles: baseFiles))
+            if let prisma = item["prisma"] {
+                guard let pairs = prisma.mapping, !pairs.isEmpty else {
+                    throw fail(prisma, "`prisma` is the Prisma rendering of the example: a mapping of path to contents")
+                }
+                examples.append(RuleExample(description: description, files: try readFiles(pairs, fail: fail),
+                                            config: item["config"]?.scalar, baseFiles: nil, variant: "prisma"))
+            }
         }
         return examples
     }

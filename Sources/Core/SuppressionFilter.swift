@@ -11,11 +11,16 @@ public struct SuppressionFilter {
     public var directives: [String: [SuppressionDirective]]
     public var files: [String: SourceFile]
     public var knownRuleIDs: Set<String>
+    /// Former rule ids → current ids (`drizzle/money-as-float` → `schema/money-as-float`): a comment written with
+    /// the former id keeps suppressing the rule.
+    public var aliases: [String: String]
 
-    public init(directives: [String: [SuppressionDirective]], files: [String: SourceFile], knownRuleIDs: Set<String>) {
+    public init(directives: [String: [SuppressionDirective]], files: [String: SourceFile], knownRuleIDs: Set<String>,
+                aliases: [String: String] = [:]) {
         self.directives = directives
         self.files = files
         self.knownRuleIDs = knownRuleIDs
+        self.aliases = aliases
     }
 
     public func apply(to findings: [Finding], unusedSeverity: Severity) -> Outcome {
@@ -36,7 +41,7 @@ public struct SuppressionFilter {
                 let ids = directive.ruleIDs.isEmpty ? [""] : directive.ruleIDs
                 for id in ids where !used.contains(UsageKey(path: path, directive: index, rule: id)) {
                     let message: String
-                    if !id.isEmpty, !knownRuleIDs.contains(id) {
+                    if !id.isEmpty, !knownRuleIDs.contains(id), aliases[id] == nil {
                         message = "suppression names unknown rule `\(id)`"
                     } else {
                         message = id.isEmpty ? "suppression comment matches no finding" : "suppression of `\(id)` matches no finding"
@@ -80,12 +85,16 @@ public struct SuppressionFilter {
         return nil
     }
 
+    /// The id as the directive writes it (a former id included) that names `ruleID`; `""` for a directive
+    /// without ids.
     private func matchingRule(_ directive: SuppressionDirective, _ ruleID: String) -> String? {
         if directive.ruleIDs.isEmpty { return "" }
-        return directive.ruleIDs.contains(ruleID) ? ruleID : nil
+        return directive.ruleIDs.first { current($0) == ruleID }
     }
 
     private func closes(_ end: SuppressionDirective, _ start: SuppressionDirective, _ rule: String) -> Bool {
-        end.ruleIDs.isEmpty || rule.isEmpty || end.ruleIDs.contains(rule)
+        end.ruleIDs.isEmpty || rule.isEmpty || end.ruleIDs.contains { current($0) == current(rule) }
     }
+
+    private func current(_ id: String) -> String { aliases[id] ?? id }
 }

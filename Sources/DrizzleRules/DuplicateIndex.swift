@@ -2,11 +2,11 @@ import Core
 import Drizzle
 import ProjectModel
 
-/// `drizzle/duplicate-index`: two indexes over the same columns in the same order (or an index repeating the
+/// `schema/duplicate-index`: two indexes over the same columns in the same order (or an index repeating the
 /// primary key or a unique constraint, which PostgreSQL already backs with an index). The copy costs disk, memory
 /// and time on every write, and the planner uses only one.
 public struct DuplicateIndex: ProjectRule {
-    public let id = "drizzle/duplicate-index"
+    public let id = "schema/duplicate-index"
     public init() {}
 
     /// What makes two b-tree-like structures interchangeable: method and the ordered columns with their options.

@@ -2,10 +2,10 @@ import Core
 import Drizzle
 import ProjectModel
 
-/// `drizzle/free-text-status`: a status kept as free text accepts any string: typos (`canceled` next to
+/// `schema/free-text-status`: a status kept as free text accepts any string: typos (`canceled` next to
 /// `cancelled`) and retired states pile up, and queries filtering on one spelling miss the others.
 public struct FreeTextStatus: ProjectRule {
-    public let id = "drizzle/free-text-status"
+    public let id = "schema/free-text-status"
     public init() {}
 
     /// `status` anywhere at the end (`payment_status`); `state` only alone, since `session_state` and OAuth `state`

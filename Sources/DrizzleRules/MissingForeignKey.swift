@@ -2,10 +2,10 @@ import Core
 import Drizzle
 import ProjectModel
 
-/// `drizzle/missing-foreign-key`: a column that points at another table without a database foreign key. Drizzle's
+/// `schema/missing-foreign-key`: a column that points at another table without a database foreign key. Drizzle's
 /// `relations()` are application-level only: they build joins but let orphaned rows in.
 public struct MissingForeignKey: ProjectRule {
-    public let id = "drizzle/missing-foreign-key"
+    public let id = "schema/missing-foreign-key"
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -2,10 +2,10 @@ import Core
 import Drizzle
 import ProjectModel
 
-/// `drizzle/missing-primary-key`: a table without a primary key cannot be updated or deleted row by row reliably,
+/// `schema/missing-primary-key`: a table without a primary key cannot be updated or deleted row by row reliably,
 /// breaks logical replication (`UPDATE`/`DELETE` need a replica identity) and usually hides duplicate rows.
 public struct MissingPrimaryKey: ProjectRule {
-    public let id = "drizzle/missing-primary-key"
+    public let id = "schema/missing-primary-key"
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -2,10 +2,10 @@ import Core
 import Drizzle
 import ProjectModel
 
-/// `drizzle/money-as-float`: `real` and `double precision` are binary floating point: `0.1 + 0.2` is not `0.3`,
+/// `schema/money-as-float`: `real` and `double precision` are binary floating point: `0.1 + 0.2` is not `0.3`,
 /// and sums of amounts drift by fractions of a cent.
 public struct MoneyAsFloat: ProjectRule {
-    public let id = "drizzle/money-as-float"
+    public let id = "schema/money-as-float"
     public init() {}
 
     /// Words that make a column an amount of money wherever they appear in its name.

@@ -42,7 +42,7 @@ public struct ParseError: ProjectRule {
     func help(_ kind: ReaderDiagnostic.Kind) -> String {
         switch kind {
         case .syntax: "fix the syntax; until then the schema around this point is not checked"
-        case .unevaluable: "write the value literally, or import it from a file in this repository, so it can be read without running code; until then `migration/schema-drift` does not compare it"
+        case .unevaluable: "write the value literally, or import it from a file in this repository, so it can be read without running code; until then `schema/migration-drift` does not compare it"
         case .unresolvedImport: "check the import path, or add the imported file to the repository"
         case .malformedInput: "check that the file is a Drizzle schema or drizzle-kit config as drizzle-kit writes it"
         }

@@ -2,10 +2,10 @@ import Core
 import Drizzle
 import ProjectModel
 
-/// `drizzle/timestamp-without-timezone`: `timestamp` without time zone stores wall-clock time and silently drops
+/// `schema/timestamp-without-timezone`: `timestamp` without time zone stores wall-clock time and silently drops
 /// the offset; values written from servers or sessions in different zones cannot be compared.
 public struct TimestampWithoutTimezone: ProjectRule {
-    public let id = "drizzle/timestamp-without-timezone"
+    public let id = "schema/timestamp-without-timezone"
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -2,18 +2,18 @@ import Core
 import Drizzle
 import ProjectModel
 
-/// `drizzle/unindexed-foreign-key`: PostgreSQL indexes the referenced key but not the referencing column. Joins
+/// `schema/unindexed-foreign-key`: PostgreSQL indexes the referenced key but not the referencing column. Joins
 /// from the parent, and every `DELETE`/key update of a parent row (which must check or cascade to the children),
 /// scan the whole child table.
 public struct UnindexedForeignKey: ProjectRule {
-    public let id = "drizzle/unindexed-foreign-key"
+    public let id = "schema/unindexed-foreign-key"
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
         let highFrequency = HighFrequencyTables(project.configuration)
         var reporter = LocatedReporter(context)
         for table in project.drizzleTables {
-            // High-frequency tables are `drizzle/unindexed-high-frequency-column`'s: one finding per column.
+            // High-frequency tables are `schema/unindexed-high-frequency-column`'s: one finding per column.
             guard !highFrequency.contains(table) else { continue }
             let coverage = IndexCoverage(table, migrations: project.migrationEffects)
             for key in table.foreignKeys {

@@ -3,10 +3,10 @@ import Drizzle
 import ProjectModel
 import Queries
 
-/// `drizzle/unindexed-high-frequency-column`: tables that take a write per event (usage, logs, metrics, audit)
+/// `schema/unindexed-high-frequency-column`: tables that take a write per event (usage, logs, metrics, audit)
 /// grow fastest, so a lookup or time-range scan without an index gets slower every day.
 public struct UnindexedHighFrequencyColumn: ProjectRule {
-    public let id = "drizzle/unindexed-high-frequency-column"
+    public let id = "schema/unindexed-high-frequency-column"
     public init() {}
 
     /// Timestamps that record maintenance, not the event: not what time-range queries filter on.

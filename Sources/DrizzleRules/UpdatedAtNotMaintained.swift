@@ -2,10 +2,10 @@ import Core
 import Drizzle
 import ProjectModel
 
-/// `drizzle/updated-at-not-maintained`: `.defaultNow()` only fills `updated_at` on insert; without `$onUpdate`, a
+/// `schema/updated-at-not-maintained`: `.defaultNow()` only fills `updated_at` on insert; without `$onUpdate`, a
 /// database trigger, app code that sets it, or a library that does, it keeps the creation time forever.
 public struct UpdatedAtNotMaintained: ProjectRule {
-    public let id = "drizzle/updated-at-not-maintained"
+    public let id = "schema/updated-at-not-maintained"
     public init() {}
 
     /// Column names (as word lists) that promise the time of the last change.

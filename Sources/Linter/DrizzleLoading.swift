@@ -137,7 +137,7 @@ struct DrizzleLoading {
     }
 
     /// Unnamed constraints and defaults are rendered as the drizzle-kit generation that wrote the config's
-    /// migrations did, so `migration/schema-drift` compares like with like: drizzle-kit 1's folder layout
+    /// migrations did, so `schema/migration-drift` compares like with like: drizzle-kit 1's folder layout
     /// (`<timestamp>_<name>/snapshot.json`, no journal) means version 8 snapshots.
     private func convention(of config: DrizzleConfig?) -> NamingConvention {
         guard let config, let out = config.outFolder(provider: provider),

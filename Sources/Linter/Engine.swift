@@ -62,7 +62,8 @@ public enum Engine {
         let ignoreOutcome = IgnoreEntries(entries: request.configuration.ignoredFindings, project: project, configurationFile: request.configurationFile)
             .apply(to: found)
         let unusedSetting = effectiveSetting(UnusedSuppression.id, request)
-        let filter = SuppressionFilter(directives: loaded.directives, files: files, knownRuleIDs: Set(RuleRegistry.ids))
+        let filter = SuppressionFilter(directives: loaded.directives, files: files, knownRuleIDs: Set(RuleRegistry.ids),
+                                       aliases: request.catalog.aliases)
         let outcome = filter.apply(to: ignoreOutcome.kept, unusedSeverity: unusedSetting?.0 ?? .warning)
         var findings = outcome.kept
         if unusedSetting != nil { findings += outcome.unused + ignoreOutcome.unused }
@@ -77,7 +78,21 @@ public enum Engine {
         findings.sort { ($0.path, $0.range.lowerBound, $0.ruleID) < ($1.path, $1.range.lowerBound, $1.ruleID) }
         // Credentials are masked even where their own finding was suppressed or baselined.
         let located = Locator.locate(findings, files: files, secretsFrom: found)
-        let reported = located.filter { !request.baseline.contains($0.fingerprint) }
+        var reported = located.filter { !request.baseline.contains($0.fingerprint) }
+        // A baseline written before a rule was renamed (`drizzle/…` → `schema/…`) holds fingerprints made with the
+        // former id: each pass recomputes them with one former id per rule, in the same order.
+        let formerIDs = request.catalog.entries.values.reduce(into: [String: [String]]()) { $0[$1.id] = $1.aliases }
+        let passes = request.baseline.isEmpty ? 0 : findings.map { formerIDs[$0.ruleID]?.count ?? 0 }.max() ?? 0
+        for pass in 0..<passes {
+            let renamed = findings.map { finding in
+                var former = finding
+                if let ids = formerIDs[finding.ruleID], pass < ids.count { former.ruleID = ids[pass] }
+                return former
+            }
+            let fingerprints = Locator.locate(renamed, files: files).map(\.fingerprint)
+            let baselined = Set(zip(located, fingerprints).filter { request.baseline.contains($0.1) }.map(\.0.fingerprint))
+            reported.removeAll { baselined.contains($0.fingerprint) }
+        }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         var report = Report(
             findings: reported, files: project.files.keys.filter(scope.includes).sorted(),

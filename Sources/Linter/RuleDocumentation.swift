@@ -8,7 +8,8 @@ public enum RuleDocumentation {
         var text = "| rule | default | finds |\n|---|---|---|\n"
         for id in catalog.ids {
             guard let entry = catalog[id] else { continue }
-            text += "| [`\(id)`](\(RuleLinks.repositoryPath(id))) | \(entry.severity.rawValue) | \(entry.summary) |\n"
+            let former = entry.aliases.isEmpty ? "" : " (formerly " + entry.aliases.map { "`\($0)`" }.joined(separator: ", ") + ")"
+            text += "| [`\(id)`](\(RuleLinks.repositoryPath(id)))\(former) | \(entry.severity.rawValue) | \(entry.summary) |\n"
         }
         return text
     }
@@ -16,6 +17,10 @@ public enum RuleDocumentation {
     public static func markdown(for entry: CatalogEntry) -> String {
         var text = "# \(entry.id)\n\n"
         text += "Default severity: **\(entry.severity.rawValue)**. \(capitalized(entry.summary)).\n\n"
+        if !entry.aliases.isEmpty {
+            text += "Former id: " + entry.aliases.map { "`\($0)`" }.joined(separator: ", ")
+                + " (still accepted in configuration, suppression comments, `ignore` entries and baselines).\n\n"
+        }
         text += entry.description.trimmingTrailingNewlines() + "\n"
         if entry.scope == .newMigrations {
             text += "\nJudges only migrations that can still change: those new relative to `--base REF`, to `HEAD` with "
@@ -46,12 +51,17 @@ public enum RuleDocumentation {
         var text = "\n## \(title)\n"
         if let note { text += "\n\(note)\n" }
         for example in list {
-            if !example.description.isEmpty { text += "\n\(capitalized(example.description)):\n" }
+            if example.variant == "prisma" {
+                text += "\nThe same in a Prisma schema:\n"
+            } else if !example.description.isEmpty {
+                text += "\n\(capitalized(example.description)):\n"
+            }
             if let config = example.config {
                 text += "\n`.schemalint.yml`\n```yaml\n\(config.trimmingTrailingNewlines())\n```\n"
             }
             for path in example.files.keys.sorted() {
-                let language = path.hasSuffix(".ts") ? "ts" : path.hasSuffix(".sql") ? "sql" : path.hasSuffix(".json") ? "json" : ""
+                let language = path.hasSuffix(".ts") ? "ts" : path.hasSuffix(".sql") ? "sql" : path.hasSuffix(".json") ? "json"
+                    : path.hasSuffix(".prisma") ? "prisma" : ""
                 text += "\n`\(path)`\n```\(language)\n\(example.files[path, default: ""].trimmingTrailingNewlines())\n```\n"
             }
         }

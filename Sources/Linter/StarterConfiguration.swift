@@ -39,7 +39,7 @@ public enum StarterConfiguration {
         }
         text += "# highFrequencyTables: [\"*_events\", \"*_logs\", \"*_metrics\", \"usage_*\", \"audit_*\"]\n"
         text += "rules:\n"
-        text += "  # drizzle/timestamp-without-timezone: off   # off | info | warning | error\n"
+        text += "  # schema/timestamp-without-timezone: off   # off | info | warning | error\n"
         text += "ignore:\n"
         text += "  # - \"legacy/**\"   # paths never linted\n"
         text += "  # - { rule: gist/personal-data, path: \"gists/fixtures/*.json\" }   # one rule in some files\n"

@@ -24,11 +24,12 @@ public let allMigrationRules: [any ProjectRule] = [
     MissingLockTimeout(),
     LockHeldAcrossStatements(),
     PrismaMigrationName(),
-    // Supabase row-level security (`rules/rls/`), on the RLS state replayed from Supabase migration folders.
+    // Row-level security (`rules/rls/`): the state replayed from migration folders with the Drizzle schema's.
     RLSDisabledInExposedSchema(),
     RLSPolicyWithoutRLS(),
     RLSEnabledWithoutPolicy(),
     RLSAlwaysTrue(),
     RLSAuthCallPerRow(),
     RLSSecurityDefinerSearchPath(),
+    RLSDrizzleNotInMigration(),
 ]

@@ -20,7 +20,7 @@ public struct DropIndexBlocks: ProjectRule {
                 context.report(
                     path: locked.site.path, range: locked.site.statement.range,
                     message: "`DROP INDEX` of `\(name.name)` takes an ACCESS EXCLUSIVE lock on existing table `\(index.table)`, held \(locked.runner.heldUntil): it waits for running queries on `\(index.table)` and every read and write queued behind it waits too",
-                    help: "run `DROP INDEX CONCURRENTLY` by hand (psql) outside drizzle's migrator before deploying, and keep `DROP INDEX IF EXISTS` in the migration so the journal stays in order (it then does nothing); or start the migration with `SET LOCAL lock_timeout = '5s';` and retry on timeout")
+                    help: "run `DROP INDEX CONCURRENTLY` by hand (psql) outside \(MigrationTool(locked.site.folder).applier) before deploying, and keep `DROP INDEX IF EXISTS` in the migration so \(MigrationTool(locked.site.folder).history) stays in order (it then does nothing); or start the migration with `SET LOCAL lock_timeout = '5s';` and retry on timeout")
                 return
             }
         }

@@ -49,6 +49,14 @@ private struct FolderComparison {
         for step in current.steps where !baseNames.contains(step.name) && !renumberedTo.contains(step.name) {
             guard let number = MigrationName.number(of: step.name).flatMap({ Int($0) }), number <= lastNumber else { continue }
             let (path, range) = location(of: step)
+            if current.layout == .prisma {
+                // `prisma migrate deploy` applies every migration its table does not list, in name order: this one
+                // runs after `lastMerged` on databases that ran that, before it on fresh ones.
+                context.report(path: path, range: range,
+                               message: "new migration `\(step.name)` sorts before `\(lastMerged.name)`, the last merged one: databases that ran `\(lastMerged.name)` apply it after that one, fresh databases before it, so they may end up different",
+                               help: "recreate it with `prisma migrate dev --create-only`, so its timestamp comes after `\(lastMerged.name)`")
+                continue
+            }
             context.report(path: path, range: range,
                            message: "new migration `\(step.name)` is numbered before `\(lastMerged.name)`, the last merged one: databases that ran `\(lastMerged.name)` skip it",
                            help: "regenerate it after `\(lastMerged.name)` with `drizzle-kit generate`, so it gets the next number")
@@ -62,9 +70,10 @@ private struct FolderComparison {
                     let statement = script.sql.statements.first { $0.range.upperBound > offset }
                     let range = statement.map { $0.range.lowerBound <= offset ? $0.range : ByteDifference.line(at: offset, in: script.source.bytes) }
                         ?? ByteDifference.line(at: offset, in: script.source.bytes)
+                    let checksum = current.layout == .prisma ? " (Prisma compares its checksum with the one it recorded)" : ""
                     context.report(path: script.path, range: range,
                                    message: "merged migration `\(now.name)` was edited: databases that already ran it never get this change",
-                                   help: "restore `\(script.name).sql` as merged and put the change in a new migration")
+                                   help: "restore `\(current.layout == .journal ? script.name + ".sql" : script.path)` as merged\(checksum) and put the change in a new migration")
                 }
             } else if let entry = now.entry {
                 context.report(path: current.journalPath, range: entry.tagRange,

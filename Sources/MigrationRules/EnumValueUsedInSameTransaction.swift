@@ -41,7 +41,9 @@ public struct EnumValueUsedInSameTransaction: ProjectRule {
                 context.report(
                     path: locked.site.path, range: statement.range,
                     message: "value `\(value.value)` is added to enum `\(value.type)` earlier in this migration and used here before the transaction commits: PostgreSQL refuses it (\"unsafe use of new value\"), and \(locked.runner.name) fails the whole batch",
-                    help: "move the `ALTER TYPE … ADD VALUE` to a migration of its own and deploy it in an earlier run than the statements that use the value (drizzle's migrator commits only at the end of a run)")
+                    help: locked.runner == .oneTransaction
+                        ? "move the `ALTER TYPE … ADD VALUE` to a migration of its own and deploy it in an earlier run than the statements that use the value (drizzle's migrator commits only at the end of a run)"
+                        : "move the `ALTER TYPE … ADD VALUE` to a migration of its own, before the one that uses the value (each migration commits at its end)")
                 return
             }
         }

@@ -20,8 +20,10 @@ public struct IdentifierTooLong: ProjectRule {
                 guard let long = statement.longIdentifiers.first(where: { $0.truncated == name }), reported.insert(long.name).inserted else { continue }
                 context.report(
                     path: site.path, range: long.range,
-                    message: "\(kind) name `\(long.name)` is \(long.name.utf8.count) bytes: PostgreSQL silently truncates it to `\(long.truncated)`, so the database and drizzle-kit's snapshot disagree on the name",
-                    help: "give it a name of at most 63 bytes in the schema (the `name` option of `foreignKey({ name, columns, foreignColumns })`, or the name passed to `index()`, `unique()` or `pgTable()`) and regenerate the migration before it is applied anywhere")
+                    message: "\(kind) name `\(long.name)` is \(long.name.utf8.count) bytes: PostgreSQL silently truncates it to `\(long.truncated)`\(MigrationTool(site.folder) == .drizzleKit ? ", so the database and drizzle-kit's snapshot disagree on the name" : ": later statements must use that name")",
+                    help: MigrationTool(site.folder) == .drizzleKit
+                        ? "give it a name of at most 63 bytes in the schema (the `name` option of `foreignKey({ name, columns, foreignColumns })`, or the name passed to `index()`, `unique()` or `pgTable()`) and regenerate the migration before it is applied anywhere"
+                        : "give it a name of at most 63 bytes before the migration is applied anywhere")
             }
         }
     }

@@ -29,7 +29,8 @@ public struct JournalMismatch: ProjectRule {
     private func checkJournalFolder(_ folder: MigrationFolder, _ context: RuleContext) {
         for step in folder.steps {
             guard let entry = step.entry else {
-                if let script = step.script, folder.journalError == nil {
+                // Under the Supabase CLI a file the journal does not list still runs (`supabase db diff` writes them).
+                if let script = step.script, folder.journalError == nil, !folder.isAppliedBySupabaseCLI {
                     context.report(
                         path: script.path, range: script.headlineRange,
                         message: "`\(script.name).sql` is not listed in `meta/_journal.json`: drizzle's migrator never runs it",
@@ -45,7 +46,7 @@ public struct JournalMismatch: ProjectRule {
                     help: "restore `\(step.name).sql`, or remove the entry with `drizzle-kit drop`")
             }
             if step.snapshot == nil {
-                let number = MigrationName.number(of: step.name) ?? step.name
+                let number = entry.snapshotKeys.last ?? step.name
                 context.report(
                     path: journalPath, range: entry.tagRange,
                     message: "journal entry `\(step.name)` has no snapshot `meta/\(number)_snapshot.json`: the next `drizzle-kit generate` diffs against an older schema",

@@ -28,7 +28,7 @@ public enum MigrationRunner: Equatable, Sendable {
     public init(_ configuration: Configuration, folder: MigrationFolder, step: MigrationStep) {
         switch configuration.migrationRunner {
         case .some(.perFileTransaction): self = .perFile
-        case nil where folder.layout == .supabase: self = .perFile
+        case nil where folder.isAppliedBySupabaseCLI: self = .perFile
         case .some(.none): self = .none
         case .some(.drizzleKit), nil:
             if folder.layout == .prisma {

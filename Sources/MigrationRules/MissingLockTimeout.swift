@@ -26,7 +26,7 @@ public struct MissingLockTimeout: ProjectRule {
             context.report(
                 path: path, range: effect.range,
                 message: "this takes an ACCESS EXCLUSIVE lock on existing table `\(table)` (held \(locked.runner.heldUntil)) with no `lock_timeout` set: while it waits behind a running query, every read and write of `\(table)` queues behind it",
-                help: "start the migration with `\(setting)` (drizzle-kit runs the SQL file as written; under its one transaction `SET LOCAL` lasts until the batch commits) and retry the deploy if it times out")
+                help: "start the migration with `\(setting)` (\(locked.runner.localSettingLasts)) and retry the deploy if it times out")
         }
     }
 }

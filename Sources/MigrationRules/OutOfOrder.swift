@@ -151,6 +151,16 @@ public struct OutOfOrder: ProjectRule {
             let sorted = scripts.sorted { $0.path < $1.path }
             // The journaled file is the real one; without one, the first by name.
             let kept = sorted.first { listed.contains($0.name) } ?? sorted[0]
+            if folder.layout == .prisma {
+                // Prisma records each folder by its whole name, so both run; one finding per shared timestamp.
+                let second = sorted[1]
+                let others = sorted.count > 2 ? " (and \(sorted.count - 2) more)" : ""
+                context.report(
+                    path: second.path, range: second.headlineRange,
+                    message: "`\(second.name)`\(others) has the same timestamp as `\(kept.name)`: Prisma Migrate orders them by the rest of their names, not by when they were written, so databases that applied them as they were merged may have run them in another order",
+                    help: "give a new migration a timestamp after the latest one (`prisma migrate dev --create-only` writes one); a folder databases already applied keeps its name, Prisma recorded it")
+                continue
+            }
             for script in sorted where script.path != kept.path {
                 let supabase = folder.layout == .supabase
                 context.report(

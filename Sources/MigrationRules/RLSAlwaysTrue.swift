@@ -13,20 +13,19 @@ public struct RLSAlwaysTrue: ProjectRule {
     static let clientRoles: Set<String> = ["anon", "authenticated", "public"]
 
     public func check(_ project: Project, _ context: RuleContext) {
-        for (_, _, security) in project.supabaseFolders {
-            for policy in security.allPolicies where policy.permissive && policy.command != .select {
+        for security in project.rowSecurityProjects {
+            for policy in security.policies where policy.permissive && policy.command != .select {
                 let roles = policy.roles.filter(Self.clientRoles.contains)
                 guard !roles.isEmpty else { continue }
                 // A table left without RLS is `rls/policy-without-rls`'s finding; one in an unknown state gets no verdict.
-                if let table = security.tables[policy.table], !table.rlsEnabled || table.isUnknown { continue }
-                let using = policy.command != .insert ? policy.using.flatMap { $0.expression.isAlwaysTrue ? $0 : nil } : nil
-                let check = policy.withCheck.flatMap { $0.expression.isAlwaysTrue ? $0 : nil }
+                guard policy.tableRLS == true else { continue }
+                let using = policy.command != .insert ? policy.using.flatMap { $0.isAlwaysTrue ? $0 : nil } : nil
+                let check = policy.withCheck.flatMap { $0.isAlwaysTrue ? $0 : nil }
                 guard let reported = check ?? using else { continue }
                 let clause = check != nil ? "WITH CHECK (true)" : "USING (true)"
                 let who = roles.map { "`\($0)`" }.joined(separator: ", ")
-                let site = reported.site(upTo: reported.expression.range)
                 context.report(
-                    path: site.path, range: site.range,
+                    path: reported.site.path, range: reported.site.range,
                     message: "policy `\(policy.name)` on `\(policy.table)` lets \(who) \(Self.verb(policy.command)) any row (`\(clause)`)",
                     help: "restrict the expression to the rows the user owns (e.g. `(select auth.uid()) = user_id`), or give the policy `TO service_role` if only the server writes")
             }

@@ -10,15 +10,13 @@ public struct RLSAuthCallPerRow: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        for (_, _, security) in project.supabaseFolders {
-            for policy in security.allPolicies {
-                let expressions = [policy.using, policy.withCheck].compactMap { $0 }
-                let calls = expressions.flatMap { expression in expression.expression.perRowCalls.map { (expression, $0) } }
-                guard let (expression, first) = calls.first else { continue }
-                let site = expression.site(upTo: first.range)
+        for security in project.rowSecurityProjects {
+            for policy in security.policies {
+                let calls = [policy.using, policy.withCheck].compactMap { $0 }.flatMap(\.perRowCalls)
+                guard let first = calls.first else { continue }
                 let more = calls.count > 1 ? " (and \(calls.count - 1) more call\(calls.count > 2 ? "s" : "") in this policy)" : ""
                 context.report(
-                    path: site.path, range: site.range,
+                    path: first.site.path, range: first.site.range,
                     message: "policy `\(policy.name)` on `\(policy.table)` calls `\(first.name)()` for every row it checks\(more): on large tables this makes queries slow",
                     help: "wrap the call in a subquery, `(select \(first.name)())`, so PostgreSQL evaluates it once per statement")
             }

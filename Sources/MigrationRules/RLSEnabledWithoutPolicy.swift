@@ -9,12 +9,12 @@ public struct RLSEnabledWithoutPolicy: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        for (_, _, security) in project.supabaseFolders {
-            for table in security.knownTables where table.rlsEnabled && table.policies.isEmpty {
-                let site = table.rlsSite
+        for security in project.rowSecurityProjects where security.supabase != nil {
+            for table in security.tables where table.rlsEnabled && table.policyNames.isEmpty {
+                let owner = table.rlsForced ? " (RLS is forced, so not even the table's owner)" : ""
                 context.report(
-                    path: site.path, range: site.range,
-                    message: "table `\(table.name)` has row-level security on and no policy: through Supabase's API only `service_role` reaches its rows, `anon` and `authenticated` see none",
+                    path: table.site.path, range: table.site.range,
+                    message: "table `\(table.name)` has row-level security on and no policy: through Supabase's API only `service_role` reaches its rows, `anon` and `authenticated` see none\(owner)",
                     help: "if only the server uses this table, this is intended (suppress this finding); otherwise add policies for the access clients need")
             }
         }

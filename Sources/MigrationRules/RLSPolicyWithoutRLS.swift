@@ -9,14 +9,15 @@ public struct RLSPolicyWithoutRLS: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        for (_, _, security) in project.supabaseFolders {
-            for table in security.knownTables where !table.rlsEnabled && !table.policies.isEmpty {
-                let names = table.policies.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
-                let site = table.rlsSite
+        for security in project.rowSecurityProjects where security.supabase != nil {
+            for table in security.tables where !table.rlsEnabled && !table.policyNames.isEmpty {
+                let names = table.policyNames.map { "`\($0)`" }.joined(separator: ", ")
                 context.report(
-                    path: site.path, range: site.range,
+                    path: table.site.path, range: table.site.range,
                     message: "table `\(table.name)` has policies (\(names)) but row-level security is off: PostgreSQL does not apply them, and every role with privileges on the table reads and changes every row",
-                    help: "enable it with `ALTER TABLE \(table.name) ENABLE ROW LEVEL SECURITY;` in a new migration")
+                    help: table.isDrizzle
+                        ? "add `.enableRLS()` to the table and generate the migration"
+                        : "enable it with `ALTER TABLE \(table.name) ENABLE ROW LEVEL SECURITY;` in a new migration")
             }
         }
     }

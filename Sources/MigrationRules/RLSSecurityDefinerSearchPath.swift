@@ -10,11 +10,8 @@ public struct RLSSecurityDefinerSearchPath: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        for (_, _, security) in project.supabaseFolders {
-            let functions = security.functions.values.sorted {
-                ($0.site.path, $0.site.range.lowerBound) < ($1.site.path, $1.site.range.lowerBound)
-            }
-            for function in functions where function.securityDefiner && !function.setsSearchPath {
+        for security in project.rowSecurityProjects {
+            for function in security.functions where function.securityDefiner && !function.setsSearchPath {
                 guard !supabaseManagedSchemas.contains(function.name.schema ?? "public") else { continue }
                 context.report(
                     path: function.site.path, range: function.site.range,

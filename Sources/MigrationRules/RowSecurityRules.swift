@@ -1,14 +1,192 @@
+import Drizzle
 import Migrations
 import ProjectModel
+import SQL
 
-/// The Supabase migration folders with their replayed row-level security, for the `rls/` rules.
-extension Project {
-    var supabaseFolders: [(folder: MigrationFolder, project: SupabaseProject, security: RowSecurity)] {
-        migrations.compactMap { folder in
-            guard let project = folder.supabase, let security = folder.rowSecurity else { return nil }
-            return (folder, project, security)
-        }
+/// Row-level security as the `rls/` rules judge it, one entry per Supabase project: the state after the last
+/// migration (replayed from the SQL), with what the Drizzle schema writing that folder declares. A policy the Drizzle
+/// schema declares is judged (and reported) there, where its author edits it; the migration drizzle-kit generated
+/// from it is not judged again. Findings about a table the Drizzle schema declares with the RLS flag the migrations
+/// left it with are placed at that table, whose `pgTable(...)` (with or without `.enableRLS()`) made it so.
+struct RowSecurityProject: Sendable {
+    /// Where a finding goes.
+    struct Site: Sendable {
+        var path: String
+        var range: Range<Int>
     }
+
+    /// A policy's `USING` or `WITH CHECK`.
+    struct Expression: Sendable {
+        var isAlwaysTrue: Bool
+        /// Where `always-true` reports it.
+        var site: Site
+        /// Calls PostgreSQL makes once per row (`auth.uid()` outside `(select …)`), with where each is reported.
+        var perRowCalls: [(name: String, site: Site)]
+    }
+
+    struct Policy: Sendable {
+        var name: String
+        var table: TableName
+        var command: PolicyStatement.Command
+        var permissive: Bool
+        var roles: [String]
+        var using: Expression?
+        var withCheck: Expression?
+        /// Whether the table's RLS is on; nil when unknown (a statement the parser could not read came after it).
+        var tableRLS: Bool?
+    }
+
+    struct Table: Sendable {
+        var name: TableName
+        var rlsEnabled: Bool
+        var rlsForced: Bool
+        var policyNames: [String]
+        /// Whether `anon` or `authenticated` may still read or write it (GRANT/REVOKE).
+        var isReachableByClients: Bool
+        var site: Site
+        /// The site is the Drizzle table (its RLS comes from `.enableRLS()` and its policies there).
+        var isDrizzle = false
+    }
+
+    /// nil for a Drizzle schema whose policies name Supabase's roles but whose migrations are not a Supabase CLI
+    /// folder: its policies are judged, its tables are not (which schemas the API exposes is unknown).
+    var supabase: SupabaseProject?
+    /// Tables whose state is known, in the order the migrations create them.
+    var tables: [Table] = []
+    var policies: [Policy] = []
+    /// Functions as the last migration left them, whose definition is known.
+    var functions: [RowSecurity.Function] = []
+}
+
+extension Project {
+    /// Every Supabase project of the repository, worked out once and shared by the `rls/` rules.
+    var rowSecurityProjects: [RowSecurityProject] {
+        derived.value("row-security-projects") { RowSecurityProjects.build(self) }
+    }
+}
+
+/// Roles whose policies mark a Drizzle schema as Supabase's.
+private let supabaseRoles: Set<String> = ["anon", "authenticated", "service_role"]
+
+enum RowSecurityProjects {
+    fileprivate static func build(_ project: Project) -> [RowSecurityProject] {
+        var result: [RowSecurityProject] = []
+        var attached: Set<String> = []
+        for folder in project.migrations {
+            guard let supabase = folder.supabase, let security = folder.rowSecurity else { continue }
+            let schemas = drizzleSchemas(of: folder, in: project)
+            attached.formUnion(schemas.map(key))
+            result.append(build(supabase: supabase, security: security, schemas: schemas))
+        }
+        // Two configs may read the same schema files: each policy is judged once.
+        var seen: Set<SourceLocation> = []
+        for schema in project.schemas where schema.prisma == nil && !schema.isModelUnreadable && !attached.contains(key(schema)) {
+            let tables = schema.model.tables
+            guard tables.contains(where: { $0.policies.contains { !supabaseRoles.isDisjoint(with: $0.roles) } }) else { continue }
+            var entry = RowSecurityProject(supabase: nil)
+            for table in tables {
+                entry.policies += table.policies.filter { seen.insert($0.location).inserted }
+                    .map { policy($0, of: table, tableRLS: table.hasRowSecurity) }
+            }
+            result.append(entry)
+        }
+        return result
+    }
+
+    private static func key(_ schema: DrizzleSchema) -> String { schema.config?.path ?? schema.files.joined(separator: "\n") }
+
+    /// The Drizzle schemas whose migrations the folder holds, with names the reader could read.
+    static func drizzleSchemas(of folder: MigrationFolder, in project: Project) -> [DrizzleSchema] {
+        SchemaDrift.schemas(of: folder, in: project).filter { $0.prisma == nil && !$0.isModelUnreadable }
+    }
+
+    private static func build(supabase: SupabaseProject, security: RowSecurity, schemas: [DrizzleSchema]) -> RowSecurityProject {
+        var entry = RowSecurityProject(supabase: supabase)
+        var declared: [TableName: Drizzle.Table] = [:]
+        for schema in schemas {
+            for table in schema.model.tables { declared[TableName(schema: table.schema, name: table.name)] = table }
+        }
+        for table in security.knownTables {
+            var judged = RowSecurityProject.Table(name: table.name, rlsEnabled: table.rlsEnabled, rlsForced: table.rlsForced,
+                                                  policyNames: table.policies.keys.sorted(),
+                                                  isReachableByClients: table.isReachableByClients,
+                                                  site: RowSecurityProject.Site(table.rlsSite))
+            if let drizzle = declared[table.name], drizzle.hasRowSecurity == table.rlsEnabled {
+                judged.site = RowSecurityProject.Site(drizzle.nameLocation)
+                judged.isDrizzle = true
+            }
+            entry.tables.append(judged)
+        }
+        var owned: Set<String> = []
+        for (name, table) in declared.sorted(by: { ($0.value.location.path, $0.value.location.range.lowerBound) < ($1.value.location.path, $1.value.location.range.lowerBound) }) {
+            let replayed = security.tables[name]
+            let rls: Bool? = replayed.map { $0.isUnknown ? nil : $0.rlsEnabled } ?? table.hasRowSecurity
+            for policy in table.policies {
+                owned.insert("\(name)\u{0}\(policy.name.postgresName)")
+                entry.policies.append(Self.policy(policy, of: table, tableRLS: rls))
+            }
+        }
+        for policy in security.allPolicies where !owned.contains("\(policy.table)\u{0}\(policy.name.postgresName)") {
+            let table = security.tables[policy.table]
+            // What an unreadable statement did to the table's policies is unknown: no verdict.
+            if table?.isUnknown == true { continue }
+            entry.policies.append(RowSecurityProject.Policy(
+                name: policy.name, table: policy.table, command: policy.command, permissive: policy.permissive,
+                roles: policy.roles, using: policy.using.map(expression), withCheck: policy.withCheck.map(expression),
+                tableRLS: table.map(\.rlsEnabled) ?? true))
+        }
+        entry.functions = security.functions.values.filter { !$0.isUnknown }
+            .sorted { ($0.site.path, $0.site.range.lowerBound) < ($1.site.path, $1.site.range.lowerBound) }
+        return entry
+    }
+
+    /// A migration's expression: `always-true` spans the statement from its first line to the `true`, a per-row call
+    /// from there to the call.
+    private static func expression(_ expression: RowSecurity.Expression) -> RowSecurityProject.Expression {
+        RowSecurityProject.Expression(
+            isAlwaysTrue: expression.expression.isAlwaysTrue,
+            site: RowSecurityProject.Site(expression.site(upTo: expression.expression.range)),
+            perRowCalls: expression.expression.perRowCalls.map { call in
+                ("\(call.name)", RowSecurityProject.Site(expression.site(upTo: call.range)))
+            })
+    }
+
+    /// A Drizzle policy, its expressions read by PostgreSQL's parser from the SQL drizzle-kit writes for them and
+    /// reported at their `using:` / `withCheck:` property. An expression the reader could not render, or the parser
+    /// cannot read, gets no verdict.
+    static func policy(_ policy: Drizzle.Policy, of table: Drizzle.Table, tableRLS: Bool?) -> RowSecurityProject.Policy {
+        func judged(_ clause: Drizzle.Policy.Clause?, check: Bool) -> RowSecurityProject.Expression? {
+            guard let clause, let text = clause.text, let parsed = parsedExpression(text, check: check) else { return nil }
+            let site = RowSecurityProject.Site(clause.location)
+            return RowSecurityProject.Expression(isAlwaysTrue: parsed.isAlwaysTrue, site: site,
+                                                 perRowCalls: parsed.perRowCalls.map { ("\($0.name)", site) })
+        }
+        return RowSecurityProject.Policy(
+            name: policy.name, table: TableName(schema: table.schema, name: table.name),
+            command: PolicyStatement.Command(rawValue: policy.command.rawValue) ?? .all, permissive: policy.permissive,
+            roles: policy.roles, using: policy.unreadable.contains(.using) ? nil : judged(policy.using, check: false),
+            withCheck: policy.unreadable.contains(.withCheck) ? nil : judged(policy.withCheck, check: true),
+            tableRLS: policy.unreadable.isDisjoint(with: [.command, .permissive, .roles]) ? tableRLS : nil)
+    }
+
+    /// The expression as PostgreSQL reads it inside a policy.
+    private static func parsedExpression(_ text: String, check: Bool) -> PolicyExpression? {
+        let statement = "CREATE POLICY p ON t \(check ? "WITH CHECK" : "USING") (\(text));"
+        let file = SQLParser.parseFile(Array(statement.utf8))
+        guard file.syntaxErrors.isEmpty, file.statements.count == 1, case .policy(let parsed) = file.statements[0].kind else { return nil }
+        return check ? parsed.withCheck : parsed.using
+    }
+}
+
+extension String {
+    /// The name PostgreSQL keeps for this identifier (its first 63 bytes): a Drizzle policy named longer matches the
+    /// migration's under that name.
+    var postgresName: String { LongIdentifier(name: self, range: 0..<0).truncated }
+}
+
+extension RowSecurityProject.Site {
+    init(_ site: RowSecurity.Site) { self.init(path: site.path, range: site.range) }
+    init(_ location: SourceLocation) { self.init(path: location.path, range: location.range) }
 }
 
 extension RowSecurity {

@@ -13,7 +13,7 @@ public struct SQLSyntaxErrorRule: ProjectRule {
                     context.report(
                         path: script.path, range: error.range,
                         message: "PostgreSQL cannot parse this migration: \(error.message)",
-                        help: "fix the statement: drizzle's migrator stops at the first statement PostgreSQL rejects")
+                        help: "fix the statement: \(MigrationTool(folder).applier) stops at the first statement PostgreSQL rejects")
                 }
             }
         }

@@ -3,13 +3,19 @@ import Drizzle
 import Migrations
 import ProjectModel
 
-/// `migration/schema-drift`: the Drizzle schema differs from the latest migration snapshot (by journal order),
+/// `schema/migration-drift`: the Drizzle schema differs from the latest migration snapshot (by journal order),
 /// so a migration was not generated for a change and databases do not have it.
 public struct SchemaDrift: ProjectRule {
-    public let id = "migration/schema-drift"
+    public let id = "schema/migration-drift"
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
+        for folder in project.migrations where folder.layout == .prisma {
+            guard let schema = PrismaMigrationDrift.schema(for: folder, in: project), let prisma = schema.prisma else { continue }
+            for difference in PrismaMigrationDrift(schema: schema, prisma: prisma, folder: folder).differences() {
+                reportPrisma(difference, schema: schema, folder: folder, context)
+            }
+        }
         for folder in project.migrations {
             guard let snapshot = folder.latestSnapshot else { continue }
             // With an unreadable `casing` or schema, names are guesses: `drizzle/parse-error` says so, drift stays quiet.
@@ -66,25 +72,57 @@ public struct SchemaDrift: ProjectRule {
         return model
     }
 
+    /// drizzle-kit drift: the schema against the latest snapshot.
     private func report(_ difference: Difference, _ context: RuleContext) {
-        let subject = Self.subject(difference)
         let help = "run `drizzle-kit generate` to write the migration for this change"
+        Self.report(difference, context, Wording(
+            added: "is declared in \(difference.sourceLocation?.path ?? "the schema") but not in the latest migration snapshot: no migration creates it",
+            removedAt: difference.snapshotLocation,
+            removed: "is in the latest migration snapshot but no longer in the Drizzle schema: no migration removes it",
+            changedAt: difference.sourceLocation ?? difference.snapshotLocation, compared: "in the latest migration snapshot",
+            help: help, removedHelp: help))
+    }
+
+    /// Prisma drift is located in the schema: at the element, else at its model; a table only the migrations
+    /// create is located at the statement that creates it.
+    private func reportPrisma(_ difference: Difference, schema: DrizzleSchema, folder: MigrationFolder, _ context: RuleContext) {
+        let schemaName = schema.files.count == 1 ? schema.files[0] : "the Prisma schema"
+        let model = difference.table.flatMap { key in schema.model.tables.first { $0.key == key } }
+        let origin = difference.snapshotLocation.map { " (\($0.path))" } ?? ""
+        Self.report(difference, context, Wording(
+            added: "is declared in \(difference.sourceLocation?.path ?? schemaName) but no migration in \(folder.path)/ creates it",
+            removedAt: model?.nameLocation ?? difference.snapshotLocation,
+            removed: "is created by the migrations\(origin) but is not in \(schemaName): the next `prisma migrate dev` would drop it",
+            changedAt: difference.sourceLocation ?? model?.nameLocation, compared: "after the migrations",
+            help: "run `prisma migrate dev --create-only` to write the migration for this change, and review it before applying",
+            removedHelp: "declare it in \(schemaName) if the database should keep it, or run `prisma migrate dev --create-only` to write the migration that removes it"))
+    }
+
+    /// What a drift finding says, per ORM, and where the elements only one side has are reported.
+    struct Wording {
+        var added: String
+        var removedAt: SourceLocation?
+        var removed: String
+        var changedAt: SourceLocation?
+        /// The other side, after the contrast (`is nullable in schema.ts but NOT NULL` + this).
+        var compared: String
+        var help: String
+        var removedHelp: String
+    }
+
+    private static func report(_ difference: Difference, _ context: RuleContext, _ wording: Wording) {
+        let subject = subject(difference)
         switch difference.change {
         case .added:
             guard let location = difference.sourceLocation else { return }
-            context.report(path: location.path, range: location.range,
-                           message: "\(subject) is declared in \(location.path) but not in the latest migration snapshot: no migration creates it",
-                           help: help)
+            context.report(path: location.path, range: location.range, message: "\(subject) \(wording.added)", help: wording.help)
         case .removed:
-            guard let location = difference.snapshotLocation else { return }
-            context.report(path: location.path, range: location.range,
-                           message: "\(subject) is in the latest migration snapshot but no longer in the Drizzle schema: no migration removes it",
-                           help: help)
+            guard let location = wording.removedAt else { return }
+            context.report(path: location.path, range: location.range, message: "\(subject) \(wording.removed)", help: wording.removedHelp)
         case .changed:
-            guard let location = difference.sourceLocation ?? difference.snapshotLocation else { return }
+            guard let location = wording.changedAt else { return }
             context.report(path: location.path, range: location.range,
-                           message: "\(subject) \(Self.contrast(difference, schemaPath: location.path)) in the latest migration snapshot",
-                           help: help)
+                           message: "\(subject) \(contrast(difference, schemaPath: location.path)) \(wording.compared)", help: wording.help)
         }
     }
 

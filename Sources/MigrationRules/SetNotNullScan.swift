@@ -44,7 +44,7 @@ public struct SetNotNullScan: ProjectRule {
     private func report(_ column: String, _ table: TableName, _ range: Range<Int>, _ locked: LockedStatement, _ context: RuleContext) {
         let constraint = "\(table.name)_\(column)_not_null"
         let help = locked.version >= 12
-            ? "in three runs: (1) `ALTER TABLE \"\(table.name)\" ADD CONSTRAINT \"\(constraint)\" CHECK (\"\(column)\" IS NOT NULL) NOT VALID;` (2) in a later migration deployed on its own, `ALTER TABLE \"\(table.name)\" VALIDATE CONSTRAINT \"\(constraint)\";` (3) then `SET NOT NULL` (PostgreSQL skips the scan) and drop the check. Write (1) and (2) with `drizzle-kit generate --custom`; drizzle's migrator runs pending migrations in one transaction, so each step must ship in its own deploy"
+            ? "in three runs: (1) `ALTER TABLE \"\(table.name)\" ADD CONSTRAINT \"\(constraint)\" CHECK (\"\(column)\" IS NOT NULL) NOT VALID;` (2) in a later migration deployed on its own, `ALTER TABLE \"\(table.name)\" VALIDATE CONSTRAINT \"\(constraint)\";` (3) then `SET NOT NULL` (PostgreSQL skips the scan) and drop the check. Write (1) and (2) with \(MigrationTool(locked.site.folder).newMigration)\(locked.runner == .oneTransaction ? "; drizzle's migrator runs pending migrations in one transaction, so each step must ship in its own deploy" : ", each step in its own deploy")"
             : "PostgreSQL \(locked.version) always scans for `SET NOT NULL`: run it when `\(table)` is quiet, or set `postgres.version` if the server is 12 or newer, where a validated `CHECK (\"\(column)\" IS NOT NULL)` avoids the scan"
         context.report(
             path: locked.site.path, range: range,

@@ -20,7 +20,7 @@ public struct TableRewrite: ProjectRule {
                 context.report(
                     path: locked.site.path, range: effect.range,
                     message: "column `\(column.name)` is added to existing table `\(table)` with \(Self.reason(column, version: locked.version)): PostgreSQL rewrites `\(table)` and its indexes under an ACCESS EXCLUSIVE lock, held \(locked.runner.heldUntil), and every read and write of `\(table)` waits",
-                    help: Self.help(column))
+                    help: Self.help(column, tool: MigrationTool(locked.site.folder)))
             }
         }
     }
@@ -33,9 +33,10 @@ public struct TableRewrite: ProjectRule {
         return "a default (PostgreSQL \(version) rewrites for any default; 11 and later do not)"
     }
 
-    private static func help(_ column: ColumnDefinition) -> String {
+    private static func help(_ column: ColumnDefinition, tool: MigrationTool) -> String {
         if column.hasVolatileDefault && !column.isSerial && !column.isGenerated {
-            return "add the column without the default, backfill existing rows in batches (a script or a later migration), then add the default; in Drizzle, `$defaultFn(() => crypto.randomUUID())` fills new rows from the application without a database default"
+            let drizzle = tool == .drizzleKit ? "; in Drizzle, `$defaultFn(() => crypto.randomUUID())` fills new rows from the application without a database default" : ""
+            return "add the column without the default, backfill existing rows in batches (a script or a later migration), then add the default\(drizzle)"
         }
         return "add the column nullable, backfill it in batches, then add the default, identity or constraint in a later migration; or create the column on a new table and switch over"
     }

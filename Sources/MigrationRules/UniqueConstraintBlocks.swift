@@ -32,7 +32,7 @@ public struct UniqueConstraintBlocks: ProjectRule {
                 context.report(
                     path: locked.site.path, range: action.range,
                     message: "\(what) is added to existing table `\(table)`: PostgreSQL builds its index under an ACCESS EXCLUSIVE lock, held \(locked.runner.heldUntil), and every read and write of `\(table)` waits",
-                    help: "build the index first with `CREATE UNIQUE INDEX CONCURRENTLY` run by hand (psql) outside drizzle's migrator, keep `CREATE UNIQUE INDEX IF NOT EXISTS` in a custom migration (`drizzle-kit generate --custom`) so the journal and fresh databases match, then `ALTER TABLE … ADD CONSTRAINT … UNIQUE USING INDEX …`, which only renames it")
+                    help: "build the index first with `CREATE UNIQUE INDEX CONCURRENTLY` run by hand (psql) outside \(MigrationTool(locked.site.folder).applier), keep `CREATE UNIQUE INDEX IF NOT EXISTS` in a hand-written migration (\(MigrationTool(locked.site.folder).newMigration)) so \(MigrationTool(locked.site.folder).history) and fresh databases match, then `ALTER TABLE … ADD CONSTRAINT … UNIQUE USING INDEX …`, which only renames it")
             }
         }
     }

@@ -16,9 +16,18 @@ public struct UnsafeIndexCreation: ProjectRule {
             context.report(
                 path: site.path, range: site.statement.range,
                 message: "\(name) is built on existing table `\(TableName(index.table))` without `CONCURRENTLY`: writes to `\(TableName(index.table))` block until it is built",
-                help: "use `CREATE INDEX CONCURRENTLY` in a migration of its own, run outside a transaction (drizzle's migrator wraps migrations in one)",
+                help: Self.help(MigrationTool(site.folder)),
                 fixes: [SQLFixes.concurrentIndex(index, path: site.path,
                                                  runner: MigrationRunner(project.configuration, folder: site.folder, step: site.step))].compactMap { $0 })
+        }
+    }
+
+    private static func help(_ tool: MigrationTool) -> String {
+        switch tool {
+        case .drizzleKit:
+            "use `CREATE INDEX CONCURRENTLY` in a migration of its own, run outside a transaction (drizzle's migrator wraps migrations in one)"
+        case .supabaseCLI, .prisma:
+            "build it with `CREATE INDEX CONCURRENTLY` run by hand (psql) before deploying, outside \(tool.applier), and keep `CREATE INDEX IF NOT EXISTS` in the migration, where it then does nothing"
         }
     }
 }

@@ -34,13 +34,14 @@ public struct MigrationFolder: Sendable {
     public var snapshots: [SnapshotHeader]
     /// The migrations in the order they are applied (journal order; unlisted SQL files placed by name).
     public var steps: [MigrationStep]
-    /// The newest snapshot by journal order (not file name order), fully read for `migration/schema-drift`.
+    /// The newest snapshot by journal order (not file name order), fully read for `schema/migration-drift`.
     public var latestSnapshot: Snapshot?
     /// Why the latest snapshot could not be read, when it could not.
     public var latestSnapshotError: ReaderDiagnostic?
     /// Set when the folder is a Supabase project's `supabase/migrations` (whoever writes it: the CLI or drizzle-kit).
     public var supabase: SupabaseProject?
-    /// Row-level security after the last migration, replayed from the SQL; set for Supabase folders.
+    /// Row-level security after the last migration, replayed from the SQL (every folder: `rls/` rules judge it for
+    /// Supabase folders, `rls/drizzle-rls-not-in-migration` compares the Drizzle schema with it everywhere).
     public var rowSecurity: RowSecurity?
 
     public init(path: String, layout: Layout, configPath: String? = nil, journal: Journal? = nil,
@@ -56,6 +57,19 @@ public struct MigrationFolder: Sendable {
         self.steps = steps
         self.latestSnapshot = latestSnapshot
         self.latestSnapshotError = latestSnapshotError
+    }
+
+    /// The Supabase CLI applies this folder: its own layout, or a drizzle-kit journal in a Supabase project's
+    /// `supabase/migrations` whose SQL files carry 14-digit timestamps (drizzle-kit's `migrations.prefix: "supabase"`,
+    /// made so that `supabase db push` runs them, each file as one transaction, hand-written files beside them too).
+    public var isAppliedBySupabaseCLI: Bool {
+        switch layout {
+        case .supabase: return true
+        case .journal:
+            return supabase != nil && !scripts.isEmpty
+                && scripts.allSatisfy { SupabaseMigrationName.isValid($0.name) && MigrationName.number(of: $0.name)?.count == 14 }
+        case .folders, .prisma: return false
+        }
     }
 
     /// `path/meta/_journal.json`.

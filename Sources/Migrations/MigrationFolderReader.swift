@@ -32,7 +32,8 @@ struct MigrationFolderReader {
         let results = jobs.concurrentMap { job in Result { () throws(InputError) in try Self.run(job, source: source, prefixes: prefixes) } }
         var folders = candidates.map { candidate in
             var folder = MigrationFolder(path: candidate.path, layout: candidate.layout, configPath: candidate.configPath)
-            if candidate.layout == .supabase { folder.supabase = SupabaseProject() }
+            // `supabase/migrations` is a Supabase project's folder whoever writes it (drizzle-kit too), config or not.
+            if SupabaseProject.configPath(forMigrations: candidate.path) != nil { folder.supabase = SupabaseProject() }
             return folder
         }
         for result in results {
@@ -56,7 +57,7 @@ struct MigrationFolderReader {
                 folder.steps = MigrationOrder.steps(of: folder)
                 try Self.readLatestSnapshot(&folder, source: source)
                 TableHistory.fill(&folder.steps, source: source)
-                if folder.supabase != nil { folder.rowSecurity = RowSecurity.replay(folder.steps) }
+                folder.rowSecurity = RowSecurity.replay(folder.steps)
                 return folder
             }
         }.map { result throws(InputError) in try result.get() }

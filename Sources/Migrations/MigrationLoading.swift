@@ -30,7 +30,9 @@ public enum MigrationLoading {
             guard Journal.isPostgresDialect(config.dialect), let out = config.outFolder(provider: provider) else { return nil }
             return (out, config.path)
         }
+        // Prisma folders of another database (`provider = "mysql"` in `migration_lock.toml`) hold no PostgreSQL.
         let candidates = MigrationDiscovery.candidates(paths: paths, configured: configuration.migrationsFolder, outFolders: outFolders)
+            .filter { $0.layout != .prisma || PrismaLock.isPostgres(try? source.read(MigrationFolder.join($0.path, "migration_lock.toml"))) }
         guard !candidates.isEmpty else { return LoadedMigrations() }
         let folders = try MigrationFolderReader(source: source, listing: FolderListing(paths: paths), wholeSnapshots: wholeSnapshots)
             .read(candidates)
@@ -60,5 +62,30 @@ private struct PathListProvider: SourceProvider {
     func files(under folder: String) -> [String] {
         let prefix = folder.isEmpty ? "" : folder + "/"
         return paths.filter { $0.hasPrefix(prefix) }
+    }
+}
+
+/// `migration_lock.toml`: the `provider` Prisma Migrate wrote the folder for.
+enum PrismaLock {
+    /// The provider's value (`postgresql`), or nil when the file says none.
+    static func provider(_ bytes: [UInt8]) -> String? {
+        for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, parts[0].trimmingCharacters(in: " \t") == "provider" else { continue }
+            return parts[1].trimmingCharacters(in: " \t\"'")
+        }
+        return nil
+    }
+
+    /// PostgreSQL, or unsaid (an unreadable or empty lock file is no reason to skip the folder).
+    static func isPostgres(_ bytes: [UInt8]?) -> Bool {
+        guard let bytes, let provider = provider(bytes) else { return true }
+        return provider == "postgresql" || provider == "postgres"
+    }
+}
+
+private extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }

@@ -27,8 +27,8 @@ enum MigrationOrder {
             for entry in folder.journal?.entries ?? [] {
                 let name = entry.tag?.value ?? ""
                 listed.insert(name)
-                let number = MigrationName.number(of: name) ?? name
-                steps.append(MigrationStep(name: name, entry: entry, script: byName[name], snapshot: snapshots[number]))
+                let snapshot = entry.snapshotKeys.lazy.compactMap { snapshots[$0] }.first
+                steps.append(MigrationStep(name: name, entry: entry, script: byName[name], snapshot: snapshot))
             }
             for script in scripts where !listed.contains(script.name) {
                 let position = steps.lastIndex { $0.name <= script.name }.map { $0 + 1 } ?? 0
@@ -36,5 +36,20 @@ enum MigrationOrder {
             }
             return steps
         }
+    }
+}
+
+extension JournalEntry {
+    /// The `meta/<key>_snapshot.json` keys that may hold this entry's snapshot: the tag's number, then the entry's `idx`
+    /// in four digits. drizzle-kit names snapshots by `idx` whatever the file prefix: with `migrations.prefix`
+    /// `supabase`, `timestamp` or `unix`, `20240604162900_init.sql` has `meta/0000_snapshot.json`.
+    public var snapshotKeys: [String] {
+        let name = tag?.value ?? ""
+        var keys = [MigrationName.number(of: name) ?? name]
+        if let idx = idx?.value, idx >= 0 {
+            let padded = String(repeating: "0", count: max(0, 4 - String(idx).count)) + String(idx)
+            if padded != keys[0] { keys.append(padded) }
+        }
+        return keys
     }
 }

@@ -14,13 +14,23 @@ public struct RowSecurity: Sendable {
         /// The `CREATE TABLE`.
         public var created: Site
         public var rlsEnabled = false
+        /// `FORCE ROW LEVEL SECURITY`: the table's owner is subject to its policies too.
+        public var rlsForced = false
         /// The statement that last enabled or disabled RLS (nil: never touched since the table was created).
         public var rlsChanged: Site?
+        /// The table privileges `anon` and `authenticated` hold, by role: Supabase grants them every privilege on
+        /// tables the migrations create (its default privileges), and GRANT/REVOKE change that.
+        public var clientPrivileges: [String: Set<String>]
         /// Policies by name.
         public var policies: [String: Policy] = [:]
         /// A statement PostgreSQL's parser could not read came after this table existed: what it did to the table
         /// is unknown, so no verdict is given about it.
         public var isUnknown = false
+
+        /// `anon` or `authenticated` may still read or change rows through the API.
+        public var isReachableByClients: Bool {
+            clientPrivileges.values.contains { !$0.isDisjoint(with: RowSecurity.rowPrivileges) }
+        }
     }
 
     public struct Policy: Sendable {
@@ -54,7 +64,19 @@ public struct RowSecurity: Sendable {
         public var setsSearchPath: Bool
         /// The `CREATE [OR REPLACE] FUNCTION` that defined the current body.
         public var site: Site
+        /// A statement the parser could not read came after it (it may have replaced or altered the function).
+        public var isUnknown = false
     }
+
+    /// The roles Supabase's API runs client requests as.
+    public static let clientRoles = ["anon", "authenticated"]
+    static let allTablePrivileges: Set<String> = ["select", "insert", "update", "delete", "truncate", "references", "trigger"]
+    /// The privileges that read or change rows (what RLS guards).
+    static let rowPrivileges: Set<String> = ["select", "insert", "update", "delete"]
+
+    /// The privileges tables created later get, per schema (`""`: every schema), by client role: Supabase's default
+    /// privileges, as `ALTER DEFAULT PRIVILEGES` changed them.
+    private var defaultPrivileges: [String: [String: Set<String>]] = [:]
 
     /// Tables the migrations create, by name, still existing after the last one.
     public var tables: [TableName: Table] = [:]
@@ -79,6 +101,7 @@ public struct RowSecurity: Sendable {
             for statement in script.sql.allStatements { state.apply(statement, path: script.path) }
             if !script.sql.syntaxErrors.isEmpty {
                 for name in state.tables.keys { state.tables[name]?.isUnknown = true }
+                for name in state.functions.keys { state.functions[name]?.isUnknown = true }
             }
         }
         return state
@@ -90,7 +113,7 @@ public struct RowSecurity: Sendable {
         case .createTable(let create):
             let name = TableName(create.name)
             if create.ifNotExists, tables[name] != nil { return }
-            tables[name] = Table(name: name, created: site)
+            tables[name] = Table(name: name, created: site, clientPrivileges: privilegesForNewTable(in: name.schema))
         case .dropTable(let drop):
             for name in drop.names { tables[TableName(name)] = nil }
         case .alterTable(let alter) where alter.objectKind == .table:
@@ -100,6 +123,8 @@ public struct RowSecurity: Sendable {
                 switch subtype {
                 case "AT_EnableRowSecurity": setRowSecurity(true, on: name, site: site)
                 case "AT_DisableRowSecurity": setRowSecurity(false, on: name, site: site)
+                case "AT_ForceRowSecurity": tables[name]?.rlsForced = true
+                case "AT_NoForceRowSecurity": tables[name]?.rlsForced = false
                 default: continue
                 }
             }
@@ -116,6 +141,8 @@ public struct RowSecurity: Sendable {
             let security = object.security ?? FunctionSecurity()
             functions[TableName(object.name)] = Function(name: object.name, securityDefiner: security.securityDefiner ?? false,
                                                          setsSearchPath: security.setsSearchPath ?? false, site: site)
+        case .grant(let grant):
+            apply(grant)
         case .alterFunction(let alter):
             guard var function = functions[TableName(alter.name)] else { return }
             if let definer = alter.security.securityDefiner { function.securityDefiner = definer }
@@ -123,6 +150,43 @@ public struct RowSecurity: Sendable {
             functions[TableName(alter.name)] = function
         default:
             return
+        }
+    }
+
+    private func privilegesForNewTable(in schema: String) -> [String: Set<String>] {
+        var privileges: [String: Set<String>] = [:]
+        for role in Self.clientRoles {
+            privileges[role] = defaultPrivileges[schema]?[role] ?? defaultPrivileges[""]?[role] ?? Self.allTablePrivileges
+        }
+        return privileges
+    }
+
+    /// GRANT/REVOKE to `anon`, `authenticated` or `PUBLIC` (which includes them); other roles do not matter here.
+    private mutating func apply(_ grant: TableGrant) {
+        let roles = grant.grantees.contains("public") && grant.isGrant
+            ? Self.clientRoles : Self.clientRoles.filter(grant.grantees.contains)
+        guard !roles.isEmpty else { return }
+        let privileges = grant.privileges.isEmpty ? Self.allTablePrivileges : Set(grant.privileges)
+        func change(_ held: inout Set<String>) {
+            if grant.isGrant { held.formUnion(privileges) } else { held.subtract(privileges) }
+        }
+        switch grant.target {
+        case .tables(let names):
+            for name in names.map(TableName.init) where tables[name] != nil {
+                for role in roles { change(&tables[name]!.clientPrivileges[role, default: []]) }
+            }
+        case .allTablesIn(let schemas):
+            for name in tables.keys where schemas.contains(name.schema) {
+                for role in roles { change(&tables[name]!.clientPrivileges[role, default: []]) }
+            }
+        case .futureTables(let schemas):
+            for schema in schemas.isEmpty ? [""] : schemas {
+                for role in roles {
+                    var held = defaultPrivileges[schema]?[role] ?? defaultPrivileges[""]?[role] ?? Self.allTablePrivileges
+                    change(&held)
+                    defaultPrivileges[schema, default: [:]][role] = held
+                }
+            }
         }
     }
 

@@ -83,6 +83,8 @@ struct PrismaModelMapper {
                     table.foreignKeys.append(key)
                 }
             } else if !otherTypes.contains(field.typeName) {
+                // A column or a relation, unknown which: no verdict on the table's columns or foreign keys.
+                table.unreadableElements.formUnion([.column, .foreignKey])
                 diagnostics.append(ReaderDiagnostic(
                     kind: .unevaluable,
                     message: "type `\(field.typeName)` of field `\(field.name)` is not a Prisma scalar type, nor a model or enum of this schema",
@@ -100,7 +102,7 @@ struct PrismaModelMapper {
             case "id":
                 guard let columns else { unreadable(attribute, path: path); table.unreadableElements.insert(.primaryKey); continue }
                 let explicit = attribute.argument("map")?.stringValue
-                table.compositePrimaryKeys.append(PrimaryKeyConstraint(name: explicit ?? "\(name)_pkey", columns: columns,
+                table.compositePrimaryKeys.append(PrimaryKeyConstraint(name: explicit ?? Self.constraintName(name, [], "pkey"), columns: columns,
                                                                        isNameExplicit: explicit != nil, location: location))
             case "unique":
                 guard let columns else { unreadable(attribute, path: path); table.unreadableElements.insert(.uniqueConstraint); continue }
@@ -124,6 +126,25 @@ struct PrismaModelMapper {
         return table
     }
 
+    /// Implicit many-to-many relations (a list field on both sides, no `fields:`): Prisma keeps them in a table of
+    /// its own, `_<relation name>`, by default `_<A>To<B>` with the model names in order.
+    func implicitJoinTables() -> Set<String> {
+        var names: Set<String> = []
+        for (name, entry) in models {
+            for field in entry.block.fields where field.isList {
+                guard let target = models[field.typeName] else { continue }
+                let relation = field.attribute("relation")
+                guard relation?.argument("fields") == nil else { continue }
+                let relationName = relation?.argument("name", position: 0)?.stringValue
+                let back = target.block.fields.filter { $0.typeName == name && $0.isList
+                    && $0.attribute("relation")?.argument("name", position: 0)?.stringValue == relationName }
+                guard !back.isEmpty else { continue }
+                names.insert("_" + (relationName ?? [name, field.typeName].sorted().joined(separator: "To")))
+            }
+        }
+        return names
+    }
+
     /// `[a, b(sort: Desc)]` → `[true, false]`.
     static func sortOrders(_ fields: PrismaValue) -> [Bool] {
         let elements: [PrismaValue] = if case .array(let list) = fields.kind { list } else { [fields] }
@@ -134,9 +155,18 @@ struct PrismaModelMapper {
         }
     }
 
-    /// Prisma's default constraint names: `User_email_key`, `Post_authorId_createdAt_idx`.
+    /// Prisma's default constraint names: `User_email_key`, `Post_authorId_createdAt_idx`. Like Prisma, a name over
+    /// PostgreSQL's 63 bytes loses the end of its table-and-columns part, never its suffix
+    /// (`RecurringExpenseLink_groupId_nextExpenseCreatedAt_nextExpen_idx`).
     static func constraintName(_ table: String, _ columns: [String], _ suffix: String) -> String {
-        ([table] + columns + [suffix]).joined(separator: "_")
+        var joined = Array(([table] + columns).joined(separator: "_").utf8)
+        let limit = 63 - suffix.utf8.count - 1
+        if joined.count > limit {
+            joined = Array(joined.prefix(limit))
+            // Never cut a multi-byte character in half.
+            while !joined.isEmpty, String(validating: joined, as: UTF8.self) == nil { joined.removeLast() }
+        }
+        return String(decoding: joined, as: UTF8.self) + "_" + suffix
     }
 
     mutating func unreadable(_ attribute: PrismaAttribute, path: String) {

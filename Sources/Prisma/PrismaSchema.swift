@@ -15,6 +15,8 @@ public struct PrismaSchema: Sendable {
     public var provider: String?
     /// The `//` comments of each file, by path (suppression directives).
     public var comments: [String: [(text: String, range: Range<Int>)]] = [:]
+    /// The tables Prisma creates for implicit many-to-many relations (`_CategoryToPost`), which no model declares.
+    public var implicitJoinTables: Set<String> = []
 
     public init(files: [String], model: SchemaModel, diagnostics: [ReaderDiagnostic], isRelationModeEmulated: Bool,
                 provider: String?) {
@@ -38,11 +40,31 @@ public struct PrismaSchema: Sendable {
             }
         }
         var mapper = PrismaModelMapper(files: parsed)
-        let model = mapper.map()
+        var model = mapper.map()
+        let bytesByPath = Dictionary(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        for index in model.tables.indices {
+            let location = model.tables[index].location
+            guard let bytes = bytesByPath[location.path], let syntax = parsed.first(where: { $0.path == location.path })?.syntax else { continue }
+            model.tables[index].isHighFrequency = hasHighFrequencyMarker(before: location.range.lowerBound, comments: syntax.comments, bytes: bytes)
+        }
         var schema = PrismaSchema(files: files.map(\.path), model: model, diagnostics: diagnostics + mapper.diagnostics,
                                   isRelationModeEmulated: mapper.relationMode == "prisma", provider: mapper.provider)
         for file in parsed where !file.syntax.comments.isEmpty { schema.comments[file.path] = file.syntax.comments }
+        schema.implicitJoinTables = mapper.implicitJoinTables()
         return schema
+    }
+
+    /// A `// schemalint: high-frequency` comment right before the model (only whitespace and `///` documentation
+    /// between), as above a Drizzle table.
+    static func hasHighFrequencyMarker(before start: Int, comments: [(text: String, range: Range<Int>)], bytes: [UInt8]) -> Bool {
+        guard let comment = comments.last(where: { $0.range.upperBound <= start }),
+              comment.text.filter({ $0 != " " && $0 != "\t" && $0 != "\r" }) == "schemalint:high-frequency",
+              comment.range.upperBound <= start, start <= bytes.count else { return false }
+        let between = String(decoding: bytes[comment.range.upperBound..<start], as: UTF8.self)
+        return between.split(separator: "\n").allSatisfy { line in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+            return trimmed.isEmpty || trimmed.hasPrefix("///")
+        }
     }
 
     /// Whether the schema is for PostgreSQL (or says nothing: one file of a folder).

@@ -206,9 +206,20 @@ public struct CatalogReader {
     }
 
     private func readPolicies(into tables: inout [String: Table]) throws(PostgresError) {
-        for row in try connection.query("SELECT polrelid::text, polname FROM pg_policy ORDER BY polrelid, polname").rows {
+        // Roles as names (0 is PUBLIC), as a JSON array; `polcmd` is `r`/`a`/`w`/`d` or `*` for ALL.
+        let query = """
+            SELECT polrelid::text, polname, polpermissive::text, polcmd::text,
+                   (SELECT coalesce(json_agg(CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r)::text END), '[]')
+                      FROM unnest(polroles) AS r)::text
+            FROM pg_policy ORDER BY polrelid, polname
+            """
+        let commands: [String: Policy.Command] = ["r": .select, "a": .insert, "w": .update, "d": .delete]
+        for row in try connection.query(query).rows {
             guard let rel = row[0], tables[rel] != nil, let name = row[1] else { continue }
-            tables[rel]!.policies.append(name)
+            let roles = JSONStrings.decode(row[4] ?? "[]").map { $0.lowercased() }
+            tables[rel]!.policies.append(Policy(name: name, permissive: row[2] != "false",
+                                                command: row[3].flatMap { commands[$0] } ?? .all,
+                                                roles: roles.isEmpty ? ["public"] : roles))
         }
     }
 }

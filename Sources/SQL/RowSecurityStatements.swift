@@ -82,3 +82,31 @@ public struct AlterFunction: Sendable, Equatable {
         self.security = security
     }
 }
+
+/// `GRANT` / `REVOKE` on tables, and `ALTER DEFAULT PRIVILEGES … GRANT/REVOKE … ON TABLES`: which roles may still
+/// reach a table through Supabase's API.
+public struct TableGrant: Sendable, Equatable {
+    public enum Target: Sendable, Equatable {
+        /// `ON [TABLE] a, b`.
+        case tables([QualifiedName])
+        /// `ON ALL TABLES IN SCHEMA s, t`.
+        case allTablesIn(schemas: [String])
+        /// `ALTER DEFAULT PRIVILEGES [IN SCHEMA s] … ON TABLES`: tables created later (every schema when none is named).
+        case futureTables(schemas: [String])
+    }
+
+    public var isGrant: Bool
+    public var target: Target
+    /// Lowercased privilege names; empty for `ALL [PRIVILEGES]`. A column list (`GRANT SELECT (a) …`) counts as the
+    /// privilege.
+    public var privileges: [String]
+    /// Lowercased role names; `public` for `PUBLIC`.
+    public var grantees: [String]
+
+    public init(isGrant: Bool, target: Target, privileges: [String], grantees: [String]) {
+        self.isGrant = isGrant
+        self.target = target
+        self.privileges = privileges
+        self.grantees = grantees
+    }
+}

@@ -73,6 +73,8 @@ public enum StatementKind: Sendable, Equatable {
     /// `SET [LOCAL] name = value` / `SET name TO value` (`SET lock_timeout = '5s'`).
     case set(SetVariable)
     case createTrigger(CreateTrigger)
+    /// `GRANT` / `REVOKE` of table privileges, direct or default.
+    case grant(TableGrant)
     /// Any other statement, by libpg_query's node name (`CreatePolicyStmt`, `CommentStmt`, …).
     case other(nodeTag: String)
 }

@@ -1,7 +1,16 @@
 /// `CREATE/ALTER POLICY` and the security options of functions.
 extension StatementDecoder {
     func policy(_ node: ParseNode, isAlter: Bool) -> PolicyStatement {
-        let roles: [String]? = node["roles"].isMissing ? nil : node["roles"].array.compactMap { role in
+        let roles: [String]? = node["roles"].isMissing ? nil : Self.roleNames(node["roles"])
+        let command = isAlter ? nil : PolicyStatement.Command(rawValue: node["cmd_name"].string ?? "all") ?? .all
+        return PolicyStatement(name: node["policy_name"].string ?? "", table: node["table"].rangeVarName, isAlter: isAlter,
+                               command: command, permissive: isAlter || node["permissive"].bool, roles: roles,
+                               using: policyExpression(node["qual"]), withCheck: policyExpression(node["with_check"]))
+    }
+
+    /// `RoleSpec` nodes as lowercased names: `public` for `PUBLIC`, `current_user` for the other special roles.
+    private static func roleNames(_ list: ParseNode) -> [String] {
+        list.array.compactMap { role in
             guard let spec = role.unwrap("RoleSpec") else { return nil }
             switch spec["roletype"].string {
             case "ROLESPEC_PUBLIC": return "public"
@@ -9,10 +18,23 @@ extension StatementDecoder {
             default: return "current_user"
             }
         }
-        let command = isAlter ? nil : PolicyStatement.Command(rawValue: node["cmd_name"].string ?? "all") ?? .all
-        return PolicyStatement(name: node["policy_name"].string ?? "", table: node["table"].rangeVarName, isAlter: isAlter,
-                               command: command, permissive: isAlter || node["permissive"].bool, roles: roles,
-                               using: policyExpression(node["qual"]), withCheck: policyExpression(node["with_check"]))
+    }
+
+    /// A `GrantStmt` on tables; nil for other objects (schemas, functions, sequences) and role grants.
+    /// `defaultsIn` is set for the action of `ALTER DEFAULT PRIVILEGES` (the schemas it names).
+    func grant(_ node: ParseNode, defaultsIn schemas: [String]?) -> TableGrant? {
+        guard node["objtype"].string == "OBJECT_TABLE" else { return nil }
+        let target: TableGrant.Target
+        if let schemas {
+            target = .futureTables(schemas: schemas)
+        } else if node["targtype"].string == "ACL_TARGET_ALL_IN_SCHEMA" {
+            target = .allTablesIn(schemas: node["objects"].stringList)
+        } else {
+            target = .tables(node["objects"].array.compactMap { $0.unwrap("RangeVar")?.rangeVarName })
+        }
+        let privileges = node["privileges"].array.compactMap { $0.unwrap("AccessPriv")?["priv_name"].string?.lowercased() }
+        return TableGrant(isGrant: node["is_grant"].bool, target: target, privileges: privileges,
+                          grantees: Self.roleNames(node["grantees"]))
     }
 
     private func policyExpression(_ node: ParseNode) -> PolicyExpression? {

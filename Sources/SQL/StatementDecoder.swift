@@ -33,6 +33,12 @@ struct StatementDecoder {
         case "ReindexStmt": return .reindex(reindex(node))
         case "VariableSetStmt": return .set(setVariable(node))
         case "CreateTrigStmt": return .createTrigger(createTrigger(node))
+        case "GrantStmt": return grant(node, defaultsIn: nil).map(StatementKind.grant) ?? .other(nodeTag: tag)
+        case "AlterDefaultPrivilegesStmt":
+            let schemas = node["options"].array.compactMap { $0.unwrap("DefElem") }
+                .filter { $0["defname"].string == "schemas" }.flatMap { $0["arg"].stringList }
+            return grant(node["action"].unwrap("GrantStmt") ?? node["action"], defaultsIn: schemas).map(StatementKind.grant)
+                ?? .other(nodeTag: tag)
         default: return createObject(tag: tag, node).map(StatementKind.create) ?? .other(nodeTag: tag)
         }
     }

@@ -22,6 +22,15 @@ struct Rules: ParsableCommand {
             let severity = entry.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
             lines.append("\(padded)  \(severity)  \(entry.summary)")
         }
+        // Former ids stay accepted everywhere an id is; list them so an old configuration can be read.
+        let aliases = catalog.aliases.sorted { $0.key < $1.key }
+        if !aliases.isEmpty {
+            lines.append("")
+            lines.append("Former ids (still accepted):")
+            for (alias, current) in aliases {
+                lines.append("\(alias.padding(toLength: width, withPad: " ", startingAt: 0))  → \(current)")
+            }
+        }
         try printOutput(lines.joined(separator: "\n"))
     }
 }
@@ -39,6 +48,8 @@ struct Explain: ParsableCommand {
             let hint = close.isEmpty ? "" : "; did you mean " + close.joined(separator: " or ") + "?"
             throw UsageFailure("unknown rule `\(id)`\(hint) (`schemalint rules` lists them)")
         }
-        try printOutput(RuleDocumentation.markdown(for: entry))
+        var text = RuleDocumentation.markdown(for: entry)
+        if entry.id != id { text = "`\(id)` is the former id of `\(entry.id)`.\n\n" + text }
+        try printOutput(text)
     }
 }

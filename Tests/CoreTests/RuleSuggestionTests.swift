@@ -10,7 +10,7 @@ import Testing
         ("drizzle/secret", ["gist/secret"]),                             // the name under the wrong domain
         ("gist/secrets", ["gist/secret"]),                               // a typo in the id
         ("migration/unsafe-foriegn-key", ["migration/unsafe-foreign-key"]),
-        ("timestamp", ["drizzle/timestamp-without-timezone"]),           // part of a name
+        ("timestamp", ["schema/timestamp-without-timezone"]),           // part of a name
         ("xyz", []),
     ])
     func suggestsCloseIds(_ text: String, _ expected: [String]) {

@@ -22,7 +22,7 @@ import Testing
         let (configuration, file) = try ConfigurationLoading.load(for: folder, explicitPath: nil, catalog: catalog)
         let report = try Engine.run(LintRequest(
             source: WorkTreeSource(root: folder), configuration: configuration, configurationFile: file, catalog: catalog))
-        let findings = report.findings.filter { $0.finding.ruleID.hasPrefix("drizzle/") }
+        let findings = report.findings.filter { $0.finding.ruleID.hasPrefix("drizzle/") || $0.finding.ruleID.hasPrefix("schema/") }
         var counts: [String: Int] = [:]
         for located in findings {
             let finding = located.finding

@@ -2,7 +2,7 @@ import Drizzle
 @testable import DrizzleRules
 import Testing
 
-/// Which id columns hold another system's ids (`drizzle/missing-foreign-key` never reports them).
+/// Which id columns hold another system's ids (`schema/missing-foreign-key` never reports them).
 @Suite struct ExternalIDsTests {
     @Test(arguments: [
         ("stripe_customer_id", true), ("githubInstallationId", true), ("external_user_id", true),

@@ -3,7 +3,7 @@ import Queries
 import Testing
 import TypeScript
 
-/// Which columns application code sets when it updates a table (`drizzle/updated-at-not-maintained`).
+/// Which columns application code sets when it updates a table (`schema/updated-at-not-maintained`).
 @Suite struct RepositoryUpdatesTests {
     static let model = SchemaModel(tables: [
         Table(name: "notes", variableName: "notes", columns: [

@@ -10,7 +10,7 @@ import Testing
     /// the safety of a statement and must declare `scope: new-migrations`.
     static let integrityRules: Set<String> = [
         "migration/journal-mismatch", "migration/out-of-order", "migration/snapshot-chain-broken",
-        "migration/edited-after-merge", "migration/sql-syntax-error", "migration/schema-drift",
+        "migration/edited-after-merge", "migration/sql-syntax-error", "schema/migration-drift",
     ]
 
     @Test func everyStatementSafetyRuleDeclaresItsScope() {

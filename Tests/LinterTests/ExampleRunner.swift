@@ -56,6 +56,7 @@ enum ExampleRunner {
         case .multiByteFirstLine:
             if path.hasSuffix(".ts") { return "// Größe ✓ 数据 😀\n" + text }
             if path.hasSuffix(".sql") { return "-- Größe ✓ 数据 😀\n" + text }
+            if path.hasSuffix(".prisma") { return "// Größe ✓ 数据 😀\n" + text }
             return text
         }
     }

@@ -25,6 +25,20 @@ import Testing
         #expect(run.actual == run.expected, "\(example) under \(mutation): rule findings differ from the ⟦…⟧ marks\n\(run.messages.joined(separator: "\n"))")
     }
 
+    /// The schema rules read one model for both ORMs: each has an example rendered both ways (`prisma:`), flagged
+    /// and not flagged, except where Prisma cannot have the case (every Prisma relation is a foreign key, or is
+    /// emulated by `relationMode = "prisma"` by design: `schema/missing-foreign-key` never flags a Prisma schema).
+    @Test func schemaRulesHaveExamplesRenderedForBothORMs() {
+        let drizzleOnlyFlagged: Set<String> = ["schema/missing-foreign-key"]
+        for id in Self.catalog.ids where id.hasPrefix("schema/") {
+            guard let entry = Self.catalog[id] else { continue }
+            #expect(entry.validExamples.contains { $0.variant == "prisma" }, "\(id) has no valid example rendered in Prisma")
+            if !drizzleOnlyFlagged.contains(id) {
+                #expect(entry.invalidExamples.contains { $0.variant == "prisma" }, "\(id) has no invalid example rendered in Prisma")
+            }
+        }
+    }
+
     @Test func everyRuleHasFlaggedAndUnflaggedExamples() {
         for id in Self.catalog.ids {
             let entry = Self.catalog[id]
@@ -40,7 +54,7 @@ public struct ExampleCase: Sendable, CustomTestStringConvertible {
     public var index: Int
     public var example: RuleExample
 
-    public var testDescription: String { "\(ruleID) \(kind) #\(index + 1)" }
+    public var testDescription: String { "\(ruleID) \(kind) #\(index + 1)" + (example.variant.map { " (\($0))" } ?? "") }
 }
 
 public enum ExampleMutation: String, Sendable, CaseIterable {

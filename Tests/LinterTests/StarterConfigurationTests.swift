@@ -60,7 +60,7 @@ import Testing
         let configuration = try Self.read(text)
         #expect(configuration.migrationsSince == "v1.0.0")
         #expect(configuration.queries == ["src/**/*.ts"])
-        #expect(configuration.rules["drizzle/timestamp-without-timezone"]?.level == .off)
+        #expect(configuration.rules["schema/timestamp-without-timezone"]?.level == .off)
         #expect(configuration.ignoredPaths == ["legacy/**"])
         #expect(configuration.ignoredFindings.map(\.path) == ["gists/fixtures/*.json"])
         #expect(configuration.highFrequencyTables == Configuration.defaultHighFrequencyTables)

@@ -25,7 +25,8 @@ struct MigrationCorpusTests {
         var findings: [Finding]
         var files: [String: SourceFile]
 
-        func of(_ rule: String) -> [Finding] { findings.filter { $0.ruleID == "migration/" + rule } }
+        /// `"out-of-order"` for a `migration/` rule, or a whole id (`schema/migration-drift`).
+        func of(_ rule: String) -> [Finding] { findings.filter { $0.ruleID == (rule.contains("/") ? rule : "migration/" + rule) } }
 
         func text(_ finding: Finding) -> String {
             guard let file = files[finding.path], finding.range.upperBound <= file.bytes.count else { return "" }
@@ -42,7 +43,7 @@ struct MigrationCorpusTests {
         for path in try source.listFiles() where path.hasSuffix(".sql") || path.hasSuffix(".json") {
             files[path] = SourceFile(path: path, bytes: try source.read(path))
         }
-        let findings = report.findings.map(\.finding).filter { $0.ruleID.hasPrefix("migration/") }
+        let findings = report.findings.map(\.finding).filter { $0.ruleID.hasPrefix("migration/") || $0.ruleID == "schema/migration-drift" }
         let counts = Dictionary(grouping: findings, by: \.ruleID).mapValues(\.count).sorted { $0.key < $1.key }
         print("\(repository): \(findings.count) migration findings " + counts.map { "\($0.key.dropFirst("migration/".count))=\($0.value)" }.joined(separator: " "))
         return Run(root: root, findings: findings, files: files)
@@ -104,7 +105,7 @@ struct MigrationCorpusTests {
         ]
         for (repository, added, removed) in expectations {
             let run = try Self.run(repository)
-            let drift = run.of("schema-drift").map(\.message)
+            let drift = run.of("schema/migration-drift").map(\.message)
             for table in added {
                 #expect(drift.contains { $0.hasPrefix("table `\(table)` is declared in") }, "\(repository): \(table) not reported as added")
             }
@@ -131,7 +132,7 @@ struct MigrationCorpusTests {
         let integrity = run.findings.filter { Self.integrityRules.contains($0.ruleID) }
         #expect(integrity.isEmpty, "\(integrity.map { "\($0.path): \($0.message)" })")
         guard repository != "onlook-dev__onlook" else { return }
-        let drift = run.of("schema-drift")
+        let drift = run.of("schema/migration-drift")
         #expect(drift.isEmpty, "\(drift.prefix(5).map { "\($0.path): \($0.message)" })")
     }
 
@@ -143,7 +144,7 @@ struct MigrationCorpusTests {
         let root = URL(fileURLWithPath: try #require(SharedFolder.path("corpus/drizzle/homarr-labs__homarr")))
         let report = try Engine.run(LintRequest(
             source: WorkTreeSource(root: root), configuration: configuration, configurationFile: nil, catalog: MigrationLint.catalog))
-        #expect(!report.findings.contains { $0.finding.ruleID == "migration/schema-drift" })
+        #expect(!report.findings.contains { $0.finding.ruleID == "schema/migration-drift" })
         let casing = report.findings.filter { $0.finding.ruleID == "drizzle/parse-error" && $0.finding.message.contains("`drizzle.casing`") }
         #expect(casing.map(\.finding.path) == ["packages/db/configs/postgresql.config.ts"])
     }

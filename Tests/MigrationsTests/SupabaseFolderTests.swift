@@ -106,4 +106,149 @@ struct SupabaseFolderTests {
         #expect(loaded.folders.first?.steps.map(\.name) == ["20240101000000_init"])
         #expect(loaded.folders.first?.rowSecurity?.tables.count == 1)
     }
+
+    /// GRANT/REVOKE on tables, on all tables of a schema and as default privileges decide whether the API's roles
+    /// reach a table; FORCE is kept; REVOKE from PUBLIC does not take what Supabase granted `anon` by name.
+    @Test func grantsAndForceAreReplayed() throws {
+        let loaded = try MigrationLint.load([
+            "supabase/migrations/20240101000000_init.sql": """
+                create table public.a (id int);
+                create table public.b (id int);
+                alter default privileges in schema public revoke all on tables from anon, authenticated;
+                create table public.c (id int);
+                revoke all on public.a from public;
+                revoke select, insert, update, delete on public.b from anon, authenticated;
+                grant select on public.c to authenticated;
+                alter table public.a enable row level security;
+                alter table public.a force row level security;
+                """,
+        ])
+        let security = try #require(loaded.folders.first?.rowSecurity)
+        let a = try #require(security.tables[TableName(schema: "public", name: "a")])
+        #expect(a.isReachableByClients && a.rlsForced)
+        #expect(security.tables[TableName(schema: "public", name: "b")]?.isReachableByClients == false)
+        #expect(security.tables[TableName(schema: "public", name: "c")]?.clientPrivileges == ["anon": [], "authenticated": ["select"]])
+        let findings = try Self.rlsFindings([
+            "supabase/migrations/20240101000000_init.sql": """
+                create table public.hidden (id int);
+                revoke all on table public.hidden from anon, authenticated;
+                create table public.forced (id int);
+                alter table public.forced enable row level security, force row level security;
+                """,
+        ])
+        #expect(findings.map(\.ruleID) == ["rls/enabled-without-policy"])
+        #expect(findings.first?.message.contains("not even the table's owner") == true)
+    }
+
+    /// A policy (or function) PostgreSQL's parser cannot read is a located `migration/sql-syntax-error`; the tables and
+    /// functions that existed then get no RLS verdict, and a Drizzle schema is not said to differ from them.
+    @Test func unreadablePolicyOrFunctionIsASyntaxErrorAndNoVerdict() throws {
+        let request = LintRequest(source: MemoryFileSource(texts: [
+            "drizzle.config.ts": """
+                import { defineConfig } from "drizzle-kit";
+                export default defineConfig({ dialect: "postgresql", schema: "./schema.ts", out: "./supabase/migrations" });
+                """,
+            "schema.ts": """
+                import { pgTable, pgPolicy, uuid } from "drizzle-orm/pg-core";
+                import { sql } from "drizzle-orm";
+                export const notes = pgTable("notes", { id: uuid().primaryKey() }, () => [
+                  pgPolicy("read notes", { for: "select", using: sql`true` }),
+                ]);
+                """,
+            "supabase/migrations/20240101000000_init.sql": """
+                create table public.notes (id uuid primary key);
+                create function public.touch() returns trigger language plpgsql security definer as $$ begin return new; end $$;
+                """,
+            "supabase/migrations/20240201000000_rls.sql": """
+                alter table public.notes enable row level security;
+                create policy "read notes" on public.notes for select using (id = = id);
+                create or replace function public.touch() returns trigger language plpgsql security definer set search_path = '' as $$ begin return new; $$ end;
+                """,
+        ]), configuration: Configuration(), configurationFile: nil, catalog: MigrationLint.catalog)
+        let findings = try Engine.run(request).findings
+        let errors = findings.filter { $0.finding.ruleID == "migration/sql-syntax-error" }
+        #expect(errors.map { "\($0.finding.path):\($0.start.line)" }
+            == ["supabase/migrations/20240201000000_rls.sql:2", "supabase/migrations/20240201000000_rls.sql:3"])
+        #expect(findings.filter { $0.finding.ruleID.hasPrefix("rls/") }.isEmpty)
+    }
+
+    /// A policy the Drizzle schema declares is judged there once, not again in the migration drizzle-kit generated.
+    @Test func drizzlePolicyIsJudgedOnceAtItsSource() throws {
+        let findings = try Self.rlsFindings([
+            "drizzle.config.ts": """
+                import { defineConfig } from "drizzle-kit";
+                export default defineConfig({ dialect: "postgresql", schema: "./schema.ts", out: "./supabase/migrations" });
+                """,
+            "schema.ts": """
+                import { pgTable, pgPolicy, uuid } from "drizzle-orm/pg-core";
+                import { sql } from "drizzle-orm";
+                import { authenticatedRole } from "drizzle-orm/supabase";
+                export const notes = pgTable("notes", { id: uuid().primaryKey(), owner: uuid() }, (t) => [
+                  pgPolicy("own notes", { to: authenticatedRole, using: sql`${t.owner} = auth.uid()` }),
+                ]);
+                """,
+            "supabase/migrations/20240101000000_init.sql": """
+                create table public.notes (id uuid primary key, owner uuid);
+                alter table public.notes enable row level security;
+                create policy "own notes" on public.notes to authenticated using (owner = auth.uid());
+                """,
+        ])
+        #expect(findings.map(\.ruleID) == ["rls/auth-call-per-row"])
+        #expect(findings.first?.path == "schema.ts")
+    }
+
+    /// The Supabase CLI applies the folder, so advice names it (its per-file transaction, `supabase migration new`),
+    /// never drizzle-kit or drizzle's migrator.
+    @Test func adviceNamesTheSupabaseCLI() throws {
+        let request = LintRequest(source: MemoryFileSource(texts: [
+            "supabase/migrations/20240101000000_init.sql": """
+                create table public.orders (id bigint primary key, status text, total int);
+                create index orders_total on public.orders (total);
+                create type public.state as enum ('a');
+                """,
+            "supabase/migrations/20240201000000_change.sql": """
+                create index orders_status on public.orders (status);
+                drop index public.orders_total;
+                alter table public.orders add constraint total_positive check (total > 0);
+                alter table public.orders alter column status set not null;
+                alter table public.orders add constraint orders_status_key unique (status);
+                alter type public.state add value 'b';
+                create index concurrently orders_id on public.orders (id);
+                select 'b'::public.state from public.orders;
+                alter table public.orders add column code uuid default gen_random_uuid();
+                select from;
+                """,
+        ]), configuration: Configuration(), configurationFile: nil, catalog: MigrationLint.catalog)
+        let findings = try Engine.run(request).findings.map(\.finding).filter { $0.ruleID.hasPrefix("migration/") }
+        #expect(Set(findings.map(\.ruleID)).isSuperset(of: [
+            "migration/unsafe-index-creation", "migration/drop-index-blocks", "migration/constraint-without-not-valid",
+            "migration/set-not-null-scan", "migration/unique-constraint-blocks", "migration/missing-lock-timeout",
+            "migration/concurrently-in-transaction", "migration/sql-syntax-error",
+        ]))
+        for finding in findings {
+            #expect(!(finding.message + " " + finding.help).lowercased().contains("drizzle"), "\(finding.ruleID): \(finding.help)")
+        }
+        #expect(findings.contains { $0.help.contains("supabase migration new") })
+    }
+
+    /// drizzle-kit with `migrations: { prefix: "supabase" }` writes `<timestamp>_<name>.sql` into `supabase/migrations`
+    /// and names snapshots by `idx` (`meta/0000_snapshot.json`); the Supabase CLI applies the folder, hand-written
+    /// files (`supabase db diff`) included, each file as one transaction.
+    @Test func drizzleWithTheSupabasePrefixIsAppliedByTheCLI() throws {
+        let snapshot = #"{"id":"11111111-1111-4111-8111-111111111111","prevId":"00000000-0000-0000-0000-000000000000","version":"7","dialect":"postgresql","tables":{"public.boards":{"name":"boards","schema":"","columns":{"id":{"name":"id","type":"uuid","primaryKey":true,"notNull":true}},"indexes":{},"foreignKeys":{},"compositePrimaryKeys":{},"uniqueConstraints":{},"policies":{},"checkConstraints":{},"isRLSEnabled":false}},"enums":{},"schemas":{},"sequences":{},"roles":{},"policies":{},"views":{},"_meta":{"columns":{},"schemas":{},"tables":{}}}"#
+        let request = LintRequest(source: MemoryFileSource(texts: [
+            "supabase/migrations/meta/_journal.json": #"{"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7","when":1717518541801,"tag":"20240604162900_init","breakpoints":true}]}"#,
+            "supabase/migrations/meta/0000_snapshot.json": snapshot,
+            "supabase/migrations/20240604162900_init.sql": #"CREATE TABLE "boards" ("id" uuid PRIMARY KEY NOT NULL);"#,
+            "supabase/migrations/20240604163441_add_rls_to_boards.sql": """
+                alter table "public"."boards" enable row level security;
+                create policy "own boards" on "public"."boards" to authenticated using (true);
+                """,
+        ]), configuration: Configuration(), configurationFile: nil, catalog: MigrationLint.catalog)
+        let findings = try Engine.run(request).findings.map(\.finding)
+        #expect(!findings.contains { $0.ruleID == "migration/journal-mismatch" })
+        let timeout = try #require(findings.first { $0.ruleID == "migration/missing-lock-timeout" })
+        #expect(timeout.message.contains("until this migration's transaction commits"))
+        #expect(findings.contains { $0.ruleID == "rls/always-true" })
+    }
 }

@@ -45,6 +45,6 @@ import Testing
 
     @Test func pathsBecomeURIReferencesAndIDsNames() {
         #expect(SARIFReporter.uriReference("a b/ü.json") == "a%20b/%C3%BC.json")
-        #expect(SARIFReporter.pascalCase("drizzle/money-as-float") == "DrizzleMoneyAsFloat")
+        #expect(SARIFReporter.pascalCase("schema/money-as-float") == "SchemaMoneyAsFloat")
     }
 }

@@ -59,7 +59,7 @@ import TestSupport
         // A file that was not valid JSON could not be judged at all: once it parses, its contents are checked.
         let madeReadable = Set(offered.filter { $0.finding.ruleID == "gist/invalid-json" }.map(\.finding.path))
         for located in after.findings
-        where (located.finding.ruleID != "migration/schema-drift" || !schemaChanged) && !madeReadable.contains(located.finding.path) {
+        where (located.finding.ruleID != "schema/migration-drift" || !schemaChanged) && !madeReadable.contains(located.finding.path) {
             let key = Self.key(located)
             #expect(earlier[key, default: 0] > 0, "new after the fixes: \(key)")
             earlier[key, default: 0] -= 1

@@ -7,7 +7,7 @@ import TestSupport
     static let schema = """
         import { pgTable, uuid, timestamp } from 'drizzle-orm/pg-core';
 
-        // schemalint-disable-next-line drizzle/money-as-float
+        // schemalint-disable-next-line schema/money-as-float
         export const notes = pgTable('notes', {
           id: uuid('id').primaryKey(),
           updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow(),
@@ -83,7 +83,7 @@ import TestSupport
         client.notify("initialized")
 
         let cases: [(rule: String, path: String, incremental: Bool)] = [
-            ("drizzle/updated-at-not-maintained", "db/schema.ts", false),
+            ("schema/updated-at-not-maintained", "db/schema.ts", false),
             ("migration/unsafe-index-creation", "drizzle/0001_index.sql", true),
             ("gist/invalid-json", "gists/state.json", true),
             ("gist/missing-version-metadata", "gists/schemas/state.schema.json", false),
@@ -97,7 +97,7 @@ import TestSupport
         let hover = try client.request("textDocument/hover", ["textDocument": ["uri": uri(folder, "db/schema.ts")],
                                                               "position": ["line": 2, "character": 40]])
         let contents = ((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
-        #expect(contents?.hasPrefix("# drizzle/money-as-float") == true)
+        #expect(contents?.hasPrefix("# schema/money-as-float") == true)
 
         // Turning a rule off in .schemalint.yml is picked up when the file is saved.
         let sqlURI = uri(folder, "drizzle/0001_index.sql")

@@ -50,10 +50,10 @@ import Testing
         defer { repo.remove() }
         let root = try lint(repo.root)
         let package = try lint(repo.path("packages/db"))
-        let timestamps = package.summaries.filter { $0.hasPrefix("drizzle/timestamp-without-timezone") }
+        let timestamps = package.summaries.filter { $0.hasPrefix("schema/timestamp-without-timezone") }
         // Both tables are read, the one behind the workspace package's `exports` (dist → src) included.
-        #expect(timestamps == ["drizzle/timestamp-without-timezone packages/db/src/schema.ts",
-                               "drizzle/timestamp-without-timezone packages/shared/src/tables.ts"])
+        #expect(timestamps == ["schema/timestamp-without-timezone packages/db/src/schema.ts",
+                               "schema/timestamp-without-timezone packages/shared/src/tables.ts"])
         #expect(!package.summaries.contains { $0.contains("apps/web/") })
         let fromRoot = root.findings.filter { $0.finding.path.hasPrefix("packages/") }
         #expect(fromRoot.map(\.fingerprint) == package.findings.map(\.fingerprint))
@@ -65,7 +65,7 @@ import Testing
         defer { repo.remove() }
         let app = try lint(repo.path("apps/web"))
         #expect(app.summaries.contains("gist/secret apps/web/gists/mail.json"))
-        #expect(app.summaries.contains("drizzle/timestamp-without-timezone packages/db/src/schema.ts"))
+        #expect(app.summaries.contains("schema/timestamp-without-timezone packages/db/src/schema.ts"))
         #expect(!app.summaries.contains { $0.contains("packages/db/drizzle.config.ts") })
     }
 
@@ -180,7 +180,7 @@ import Testing
         let report = try lint(repo.path("packages/db/configs"))
         // `createdAt` named by the casing the config imports: `created_at`, and nothing about the other dialect
         // or the run-time helpers.
-        #expect(report.summaries == ["drizzle/timestamp-without-timezone packages/db/schema/pg.ts"])
+        #expect(report.summaries == ["schema/timestamp-without-timezone packages/db/schema/pg.ts"])
         #expect(report.findings.first?.finding.message.contains("created_at") == true)
     }
 

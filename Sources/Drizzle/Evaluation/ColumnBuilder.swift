@@ -93,7 +93,19 @@ enum ConstraintBuilder {
     case primaryKey(PrimaryKeySpec)
     case foreignKey(ForeignKeySpec)
     case check(name: String, value: SQLFragment, location: SourceLocation)
-    case policy(name: String, location: SourceLocation)
+    case policy(PolicySpec)
+}
+
+/// `pgPolicy(name, options)` as evaluated; its expressions are rendered once every table exists.
+struct PolicySpec {
+    var name: String
+    var permissive = true
+    var command: Policy.Command = .all
+    var roles = ["public"]
+    var using: (SQLFragment, SourceLocation)?
+    var withCheck: (SQLFragment, SourceLocation)?
+    var location: SourceLocation
+    var unreadable: Set<Policy.Part> = []
 }
 
 struct IndexSpec {

@@ -45,7 +45,8 @@ extension Evaluator {
                                                   location: reference.location))
             }
         }
-        let (constraints, unreadableConstraints) = extraConstraints(state, index: index)
+        var (constraints, unreadableConstraints) = extraConstraints(state, index: index)
+        constraints += state.linkedPolicies.map(ConstraintBuilder.policy)
         table.unreadableElements.formUnion(unreadableConstraints)
         for constraint in constraints {
             switch constraint {
@@ -77,8 +78,8 @@ extension Evaluator {
                     continue
                 }
                 table.checkConstraints.append(CheckConstraint(name: name, value: text, location: location))
-            case .policy(let name, _):
-                table.policies.append(name)
+            case .policy(let spec):
+                table.policies.append(policy(spec))
             case .pendingIndex(_, _, let location), .pendingUnique(_, let location):
                 report(.unevaluable, "an index or unique constraint without `.on(...)`", at: location)
                 table.unreadableElements.formUnion([.index, .uniqueConstraint])
@@ -88,6 +89,25 @@ extension Evaluator {
         if table.foreignKeys.count < foreignKeys.count { table.unreadableElements.insert(.foreignKey) }
         if convention == .kit1, !table.policies.isEmpty { table.isRLSEnabled = true }
         return table
+    }
+
+    /// The policy with its expressions rendered as drizzle-kit writes them (columns qualified by their table).
+    private func policy(_ spec: PolicySpec) -> Policy {
+        var policy = Policy(name: spec.name, permissive: spec.permissive, command: spec.command, roles: spec.roles,
+                            location: spec.location)
+        policy.unreadable = spec.unreadable
+        func clause(_ expression: (SQLFragment, SourceLocation)?, _ part: Policy.Part) -> Policy.Clause? {
+            guard let (fragment, location) = expression else { return nil }
+            let text = fragment.render(.qualified, names: self)
+            if text == nil {
+                report(.unevaluable, "cannot render this expression of policy \(spec.name)", at: location)
+                policy.unreadable.insert(part)
+            }
+            return Policy.Clause(text: text, location: location)
+        }
+        policy.using = clause(spec.using, .using)
+        policy.withCheck = clause(spec.withCheck, .withCheck)
+        return policy
     }
 
     private func column(key: String, builder: ColumnBuilder, location: SourceLocation, table: TableState) -> Column {
@@ -190,7 +210,10 @@ extension Evaluator {
         let elements: [(Value, SourceLocation)]
         var unknownParts: [(reason: String, location: SourceLocation)] = []
         switch value {
-        case .array(let items): elements = items.map { ($0, state.location) }
+        // drizzle-orm flattens the array one level (`crudPolicy(...)` returns an array of policies).
+        case .array(let items):
+            elements = items.flatMap { item -> [Value] in if case .array(let inner) = item { inner } else { [item] } }
+                .map { ($0, state.location) }
         case .object(let object):
             elements = object.properties.map { ($0.value, $0.location) }
             unknownParts = object.unknownSpreads

@@ -69,8 +69,12 @@ extension Evaluator {
                 return .unknown("a check constraint")
             }
             return .constraint(.check(name: name, value: fragment, location: site.location))
-        case .pgPolicy:
-            return .constraint(.policy(name: site.string(0) ?? "", location: site.location))
+        case .pgPolicy: return makePolicy(site)
+        case .pgRole: return makeRole(site)
+        case .crudPolicy: return makeCrudPolicy(site)
+        case .neonAuthUid:
+            guard let column = sqlChunk(site.argument(0)) else { return .unknown("authUid of a value the reader cannot evaluate") }
+            return .sql(SQLFragment([.text("(select auth.user_id() = "), column, .text(")")]))
         case .sql: return .unknown("sql called as a function")
         case .sqlRaw:
             guard let text = site.string(0) else { return .unknown("sql.raw of a run-time string") }

@@ -18,6 +18,9 @@ extension Evaluator {
         case .table(let index):
             if name == "enableRLS", tables.indices.contains(index) { tables[index].isRLSEnabled = true }
             return receiver
+        case .role:
+            // `.existing()` tells drizzle-kit not to create the role; the name is what policies use.
+            return name == "existing" ? receiver : .unknown("`.\(name)()` on a role")
         case .pgSchema(let schema):
             switch name {
             case "table": return makeTable(site, schema: schema, nameTransform: nil)
@@ -202,6 +205,14 @@ extension Evaluator {
             if name == "onDelete" { spec.onDelete = action } else { spec.onUpdate = action }
             spec.location = spec.location.extended(to: site.location)
             return .constraint(.foreignKey(spec))
+        case (.policy(let spec), "link"):
+            // `pgPolicy(...).link(table)`: a policy declared outside the table, added to it.
+            guard case .table(let index) = site.argument(0), tables.indices.contains(index) else {
+                report(.unevaluable, "cannot tell which table policy \(spec.name) is linked to", at: site.location)
+                return .constraint(constraint)
+            }
+            tables[index].linkedPolicies.append(spec)
+            return .constraint(constraint)
         case (.policy, _):
             return .constraint(constraint)
         default:

@@ -7,6 +7,8 @@ struct TableState {
     var columns: [(key: String, builder: ColumnBuilder, location: SourceLocation)]
     var extraConfig: Value
     var isRLSEnabled = false
+    /// `pgPolicy(...).link(table)` calls naming this table.
+    var linkedPolicies: [PolicySpec] = []
     /// The `pgTable(...)` call, and its name argument.
     var location: SourceLocation
     var nameLocation: SourceLocation

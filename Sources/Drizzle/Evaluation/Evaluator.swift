@@ -16,6 +16,8 @@ final class Evaluator {
     /// Exports being resolved, to stop re-export cycles (`a` re-exports from `b`, which re-exports from `a`).
     private var exportsInProgress: Set<String> = []
     var tables: [TableState] = []
+    /// drizzle-orm/supabase's `authUsers` (`auth.users`), made on first import: foreign keys name it.
+    var supabaseAuthUsers: Int?
     /// Kinds of top-level elements some of which could not be read at all (see `SchemaModel.unreadableElements`).
     var unreadableElements: Set<Difference.Element> = []
     /// The declaration being evaluated at the top level (to name tables and find their marker comments).
@@ -101,6 +103,8 @@ final class Evaluator {
         }
         // Another dialect's builders (`mysqlTable` next to the pg schema): drizzle-kit's PostgreSQL run ignores
         // what they make, and so does the reader, without calling it unreadable.
+        if source == "drizzle-orm/supabase", name == "authUsers" { return authUsersTable() }
+        if let name, let value = LibraryFunction.rowSecurityExport(module: source, name: name) { return value }
         if source.hasPrefix("drizzle-orm/") { return .library(.other(name ?? source)) }
         if source == "zod" || source.hasPrefix("zod/") {
             switch name {

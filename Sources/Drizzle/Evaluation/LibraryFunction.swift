@@ -5,7 +5,11 @@ enum LibraryFunction {
     case columnBuilder(String)
     /// The function a `customType({ dataType() { … } })` call returns: it makes columns of that type.
     case customColumn(dataType: Value)
-    case index, uniqueIndex, primaryKey, foreignKey, unique, check, pgPolicy
+    case index, uniqueIndex, primaryKey, foreignKey, unique, check, pgPolicy, pgRole
+    /// `crudPolicy({ role, read, modify })` of `drizzle-orm/neon`: up to four policies.
+    case crudPolicy
+    /// `authUid(column)` of `drizzle-orm/neon`: `(select auth.user_id() = column)`.
+    case neonAuthUid
     case sql, sqlRaw, sqlIdentifier, sqlJoin
     /// `eq`, `ne`, `gt`, `gte`, `lt`, `lte`, `isNull`, `isNotNull`, `and`, `or`, `not`, `inArray`, `notInArray`.
     case sqlOperator(String)
@@ -30,6 +34,24 @@ enum LibraryFunction {
     static let drizzleModules: Set<String> = [
         "drizzle-orm", "drizzle-orm/pg-core", "drizzle-orm/sql", "drizzle-orm/relations", "drizzle-orm/_relations",
     ]
+
+    /// What `drizzle-orm/supabase` and `drizzle-orm/neon` export for row-level security: roles (marked existing),
+    /// `crudPolicy` and the `auth` helpers. nil for other modules and names (their tables stay unknown).
+    static func rowSecurityExport(module: String, name: String) -> Value? {
+        switch (module, name) {
+        case ("drizzle-orm/supabase", "anonRole"): .role("anon")
+        case ("drizzle-orm/supabase", "authenticatedRole"), ("drizzle-orm/neon", "authenticatedRole"): .role("authenticated")
+        case ("drizzle-orm/supabase", "serviceRole"): .role("service_role")
+        case ("drizzle-orm/supabase", "postgresRole"): .role("postgres_role")
+        case ("drizzle-orm/supabase", "supabaseAuthAdminRole"): .role("supabase_auth_admin")
+        case ("drizzle-orm/neon", "anonymousRole"): .role("anonymous")
+        case ("drizzle-orm/supabase", "authUid"): .sql(SQLFragment(text: "(select auth.uid())"))
+        case ("drizzle-orm/supabase", "realtimeTopic"): .sql(SQLFragment(text: "realtime.topic()"))
+        case ("drizzle-orm/neon", "crudPolicy"): .library(.crudPolicy)
+        case ("drizzle-orm/neon", "authUid"): .library(.neonAuthUid)
+        default: nil
+        }
+    }
 
     static func isDrizzleModule(_ specifier: String) -> Bool {
         drizzleModules.contains(specifier) || specifier.hasPrefix("drizzle-orm/pg-core/")
@@ -58,6 +80,7 @@ enum LibraryFunction {
         case "unique": return .unique
         case "check": return .check
         case "pgPolicy": return .pgPolicy
+        case "pgRole": return .pgRole
         case "sql": return .sql
         case "relations": return .relations
         default: return .other(name)

@@ -29,6 +29,8 @@ indirect enum Value {
     case tableCreator(Closure)
     case sql(SQLFragment)
     case constraint(ConstraintBuilder)
+    /// `pgRole(name)` (or a role of `drizzle-orm/supabase`): what a policy's `to` names.
+    case role(String)
     /// `one(...)` / `many(...)` inside `relations()`.
     case relation(RelationSpec)
     /// The result of `relations(table, ...)`.

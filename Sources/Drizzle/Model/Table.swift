@@ -11,8 +11,10 @@ public struct Table: Sendable, Hashable {
     public var compositePrimaryKeys: [PrimaryKeyConstraint]
     public var uniqueConstraints: [UniqueConstraint]
     public var checkConstraints: [CheckConstraint]
-    /// RLS policy names (`pgPolicy` in the table's third argument or linked to it).
-    public var policies: [String]
+    /// RLS policies (`pgPolicy` in the table's third argument or linked to it, `crudPolicy`).
+    public var policies: [Policy]
+    /// `.enableRLS()` / `pgTable.withRLS(...)`, or the snapshot's `isRLSEnabled` (drizzle-kit 0.x writes false for
+    /// a table that has only policies; see `hasRowSecurity`).
     public var isRLSEnabled: Bool
     /// Marked with a `// schemalint: high-frequency` comment right before its declaration.
     public var isHighFrequency: Bool
@@ -31,7 +33,7 @@ public struct Table: Sendable, Hashable {
     public init(schema: String = "", name: String, variableName: String? = nil, columns: [Column] = [],
                 indexes: [Index] = [], foreignKeys: [ForeignKey] = [],
                 compositePrimaryKeys: [PrimaryKeyConstraint] = [], uniqueConstraints: [UniqueConstraint] = [],
-                checkConstraints: [CheckConstraint] = [], policies: [String] = [], isRLSEnabled: Bool = false,
+                checkConstraints: [CheckConstraint] = [], policies: [Policy] = [], isRLSEnabled: Bool = false,
                 isHighFrequency: Bool = false, location: SourceLocation = .none, nameLocation: SourceLocation? = nil) {
         self.schema = schema
         self.name = name
@@ -53,6 +55,10 @@ public struct Table: Sendable, Hashable {
     public var key: String { "\(Table.normalizedSchema(schema)).\(name)" }
 
     public func column(named name: String) -> Column? { columns.first { $0.name == name } }
+
+    /// Whether the SQL drizzle-kit generates turns row-level security on: `.enableRLS()`, or any policy ("adding a
+    /// policy to a table automatically enables RLS", drizzle-kit's `PgCreateTableConvertor` in 0.x and 1).
+    public var hasRowSecurity: Bool { isRLSEnabled || !policies.isEmpty }
 
     /// "" and "public" both mean the public schema.
     public static func normalizedSchema(_ schema: String?) -> String {

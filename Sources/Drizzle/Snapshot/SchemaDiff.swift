@@ -1,5 +1,5 @@
 /// Structural comparison of the schema read from the sources with a snapshot: what drizzle-kit would put in a new
-/// migration. Used to measure the reader's fidelity and by `migration/schema-drift`.
+/// migration. Used to measure the reader's fidelity and by `schema/migration-drift`.
 ///
 /// Only what drizzle-kit itself treats as equal is normalised:
 /// - the schema `""` and `"public"` (v7 writes `""` for tables, `"public"` elsewhere; a foreign key's missing
@@ -87,8 +87,11 @@ private struct TableDiff {
                                     snapshotValue: "\(snapshot.isRLSEnabled)", sourceLocation: source.location,
                                     snapshotLocation: snapshot.location))
         }
-        matchByName(source.policies, snapshot.policies, element: .policy, name: { $0 }, location: { _ in source.location },
-                    properties: { _ in [] })
+        // The expressions are not compared: drizzle-kit writes the rendered `sql` text, whose spacing the reader
+        // cannot promise to reproduce; a changed expression is not worth a guessed drift.
+        matchByName(source.policies, snapshot.policies, element: .policy, name: \.name, location: \.location,
+                    properties: Self.policyProperties,
+                    isUnreadable: { policy, property in Self.policyPart(property).map(policy.unreadable.contains) ?? false })
         matchByName(source.columns, snapshot.columns, element: .column, name: \.name, location: \.location,
                     properties: Self.columnProperties, isNameUnreadable: { $0.unreadable.contains(.name) },
                     isUnreadable: { column, property in
@@ -166,6 +169,20 @@ private struct TableDiff {
         for item in snapshotElements where remaining[name(item)] != nil && !source.unreadableElements.contains(element) {
             found.append(Difference(change: .removed, element: element, table: source.key, name: name(item),
                                           snapshotLocation: location(item)))
+        }
+    }
+
+    private static func policyProperties(_ policy: Policy) -> [(String, String)] {
+        [("as", policy.permissive ? "permissive" : "restrictive"), ("for", policy.command.rawValue),
+         ("to", policy.roles.sorted().joined(separator: ", "))]
+    }
+
+    private static func policyPart(_ property: String) -> Policy.Part? {
+        switch property {
+        case "as": .permissive
+        case "for": .command
+        case "to": .roles
+        default: nil
         }
     }
 

@@ -63,7 +63,9 @@ struct SnapshotV7Reader {
             CheckConstraint(name: entry.value.string("name") ?? entry.key, value: entry.value.string("value") ?? "",
                             location: location(entry))
         }
-        table.policies = node.members("policies").map { $0.value.string("name") ?? $0.key }
+        table.policies = node.members("policies").map { entry in
+            Policy(snapshot: entry.value, name: entry.value.string("name") ?? entry.key, location: location(entry))
+        }
         return table
     }
 
@@ -151,5 +153,19 @@ struct SnapshotV7Reader {
         let node = member.value
         return Sequence(name: node.string("name") ?? member.key, schema: node.string("schema") ?? "public",
                         options: Self.sequenceOptions(node), location: location(member))
+    }
+}
+
+extension Policy {
+    /// A snapshot `policies` entry: `as` (`PERMISSIVE`), `for` (`SELECT`), `to` (drizzle-kit 1: `roles`), `using`,
+    /// `withCheck`, as drizzle-kit writes them.
+    init(snapshot node: JSONNode, name: String, location: SourceLocation) {
+        self.init(name: name, location: location)
+        permissive = node.string("as")?.lowercased() != "restrictive"
+        command = node.string("for").flatMap { Command(rawValue: $0.lowercased()) } ?? .all
+        let roles = node["to"] != nil ? node.strings("to") : node.strings("roles")
+        self.roles = roles.isEmpty ? ["public"] : roles.map { $0.lowercased() }
+        using = node.string("using").map { Clause(text: $0, location: location) }
+        withCheck = node.string("withCheck").map { Clause(text: $0, location: location) }
     }
 }

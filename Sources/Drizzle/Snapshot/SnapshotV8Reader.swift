@@ -64,7 +64,7 @@ struct SnapshotV8Reader {
                 tables[position].checkConstraints.append(CheckConstraint(
                     name: node.string("name") ?? "", value: node.string("value") ?? "", location: location(node)))
             case "policies":
-                tables[position].policies.append(node.string("name") ?? "")
+                tables[position].policies.append(Policy(snapshot: node, name: node.string("name") ?? "", location: location(node)))
             default: break
             }
         }

@@ -35,8 +35,7 @@ public enum SnapshotWriter {
                 ($0.name, .object([("name", .string($0.name)), ("nullsNotDistinct", .bool($0.nullsNotDistinct)),
                                    ("columns", strings($0.columns))]))
             })),
-            // Only policy names are modelled.
-            ("policies", .object(table.policies.map { ($0, .object([("name", .string($0))])) })),
+            ("policies", .object(table.policies.map { policy in (policy.name, Self.policy(policy)) })),
             ("checkConstraints", .object(table.checkConstraints.map {
                 ($0.name, .object([("name", .string($0.name)), ("value", .string($0.value))]))
             })),
@@ -117,6 +116,17 @@ public enum SnapshotWriter {
         [("increment", .string(options.increment)), ("startWith", .string(options.startWith)),
          ("minValue", .string(options.minValue)), ("maxValue", .string(options.maxValue)),
          ("cache", .string(options.cache)), ("cycle", .bool(options.cycle))]
+    }
+
+    /// drizzle-kit 0.x's policy entry: `as` and `for` upper-cased, `to` as role names.
+    static func policy(_ policy: Policy) -> OrderedJSON {
+        var members: [(key: String, value: OrderedJSON)] = [
+            ("name", .string(policy.name)), ("as", .string(policy.permissive ? "PERMISSIVE" : "RESTRICTIVE")),
+            ("for", .string(policy.command.rawValue.uppercased())), ("to", strings(policy.roles)),
+        ]
+        if let text = policy.using?.text { members.append(("using", .string(text))) }
+        if let text = policy.withCheck?.text { members.append(("withCheck", .string(text))) }
+        return .object(members)
     }
 
     private static func strings(_ values: [String]) -> OrderedJSON { .array(values.map(OrderedJSON.string)) }

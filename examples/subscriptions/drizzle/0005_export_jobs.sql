@@ -1,0 +1,3 @@
+CREATE TABLE "export_jobs" (
+	"id" uuid PRIMARY KEY NOT NULL
+);
