@@ -39,6 +39,7 @@ let package = Package(
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
+        .target(name: "SyncRules", dependencies: ["Core", "JSON", "Gists", "Drizzle", "ProjectModel"]),
         .target(name: "DrizzleRules", dependencies: ["Core", "Drizzle", "Prisma", "Queries", "ProjectModel"]),
         .target(name: "MigrationRules", dependencies: ["Core", "ProjectModel", "Migrations", "Drizzle", "Prisma", "SQL"]),
 
@@ -47,7 +48,7 @@ let package = Package(
 
         // The engine, configuration discovery, reporters and the command line.
         .target(name: "Reporters", dependencies: ["Core"]),
-        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "GistRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git", "Replay"]),
+        .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "GistRules", "SyncRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git", "Replay"]),
         // `schemalint lsp`: the Language Server Protocol over standard input and output.
         .target(name: "LanguageServer", dependencies: ["Linter", "Core"]),
         .executableTarget(name: "schemalint", dependencies: [

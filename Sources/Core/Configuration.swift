@@ -19,6 +19,8 @@ public struct Configuration: Sendable {
     public var gistData: [String] = Configuration.defaultGistData
     public var gistSchemas: [String] = Configuration.defaultGistSchemas
     public var gistMap: [String: String] = [:]
+    /// `sync`: PostgreSQL rows mirrored in Gists (the `sync/` rules).
+    public var sync: [SyncMapping] = []
     public var highFrequencyTables: [String] = Configuration.defaultHighFrequencyTables
     public var rules: [String: RuleSetting] = [:]
     public var ignoredPaths: [String] = []
@@ -37,6 +39,42 @@ public struct Configuration: Sendable {
     public static let defaultHighFrequencyTables = ["*_events", "*_logs", "*_metrics", "usage_*", "audit_*"]
 
     public init() {}
+}
+
+/// One `sync` entry: the values at `pointer` in a Gist (a data file, or every data file of a schema) mirror rows of
+/// `table`, the last `*` of the pointer standing for the `key` column. Ranges are byte ranges in the config file.
+public struct SyncMapping: Sendable, Hashable {
+    public enum Source: Sendable, Hashable {
+        case data(String)
+        case schema(String)
+    }
+
+    public var source: Source
+    /// JSON pointer tokens; `*` matches every member (or element).
+    public var pointer: [String]
+    public var table: String
+    /// The key column; nil means the table's primary key.
+    public var key: String?
+    public var sourceRange: Range<Int>
+    public var tableRange: Range<Int>
+    public var keyRange: Range<Int>?
+
+    public init(source: Source, pointer: [String], table: String, key: String?, sourceRange: Range<Int>,
+                tableRange: Range<Int>, keyRange: Range<Int>?) {
+        self.source = source
+        self.pointer = pointer
+        self.table = table
+        self.key = key
+        self.sourceRange = sourceRange
+        self.tableRange = tableRange
+        self.keyRange = keyRange
+    }
+
+    public var path: String {
+        switch source {
+        case .data(let path), .schema(let path): path
+        }
+    }
 }
 
 /// `migrations.runner` values.

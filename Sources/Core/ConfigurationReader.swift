@@ -1,3 +1,4 @@
+import Foundation
 import YAML
 
 /// Reads `.schemalint.yml` into a `Configuration`, checking every key, rule id and value against the catalog.
@@ -12,7 +13,7 @@ public struct ConfigurationReader {
     /// drizzle-kit's `casing` values.
     static let casings = ["snake_case", "camelCase"]
 
-    static let topLevelKeys = ["drizzle", "migrations", "postgres", "gists", "highFrequencyTables", "rules", "ignore", "baseline", "database"]
+    static let topLevelKeys = ["drizzle", "migrations", "postgres", "gists", "highFrequencyTables", "rules", "ignore", "baseline", "database", "sync"]
 
     public func read(_ bytes: [UInt8], file: String) throws(ConfigurationError) -> Configuration {
         var configuration = Configuration()
@@ -78,6 +79,9 @@ public struct ConfigurationReader {
                 }
             }
         }
+        if let sync = top["sync"], !sync.isNull {
+            configuration.sync = try syncMappings(sync, reader: reader)
+        }
         if let tables = top["highFrequencyTables"] {
             configuration.highFrequencyTables = try reader.globs(tables)
         }
@@ -120,6 +124,36 @@ public struct ConfigurationReader {
             configuration.baseline = try reader.string(baseline)
         }
         return configuration
+    }
+
+    /// `sync` entries: `{gist | schema, pointer, table, key?}`.
+    private func syncMappings(_ node: YAMLNode, reader: NodeReader) throws(ConfigurationError) -> [SyncMapping] {
+        guard let items = node.sequence else { throw reader.error(node, "`sync` must be a list of {gist, pointer, table, key} entries") }
+        var mappings: [SyncMapping] = []
+        for item in items {
+            let keys = try reader.mapping(item, keys: ["gist", "schema", "pointer", "table", "key"], what: "`sync` entry key")
+            let source: SyncMapping.Source
+            let sourceNode: YAMLNode
+            switch (keys["gist"], keys["schema"]) {
+            case (let gist?, nil): source = .data(try reader.string(gist)); sourceNode = gist
+            case (nil, let schema?): source = .schema(try reader.string(schema)); sourceNode = schema
+            default: throw reader.error(item, "a `sync` entry needs exactly one of `gist` (a data file) or `schema` (a schema file)")
+            }
+            guard let pointerNode = keys["pointer"], let tableNode = keys["table"] else {
+                throw reader.error(item, "a `sync` entry needs `pointer` (e.g. `/subscriptions/*`) and `table`")
+            }
+            let pointer = try reader.string(pointerNode)
+            guard pointer.isEmpty || pointer.hasPrefix("/") else {
+                throw reader.error(pointerNode, "`pointer` must be a JSON pointer such as `/subscriptions/*`")
+            }
+            let tokens = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+                $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            }
+            mappings.append(SyncMapping(
+                source: source, pointer: Array(tokens), table: try reader.string(tableNode), key: try keys["key"].map(reader.string),
+                sourceRange: sourceNode.range, tableRange: tableNode.range, keyRange: keys["key"]?.range))
+        }
+        return mappings
     }
 
     private func ruleSetting(_ node: YAMLNode, entry: CatalogEntry, reader: NodeReader) throws(ConfigurationError) -> RuleSetting {
@@ -217,8 +251,8 @@ struct NodeReader {
 }
 
 /// Levenshtein distance, for "did you mean" suggestions.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
+public enum EditDistance {
+    public static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         var previous = Array(0...b.count)

@@ -32,10 +32,8 @@ public struct InvalidSchema: ProjectRule {
                 guard reportedIssues.insert("\(path)\u{0}\(range)\u{0}\(issue.message)").inserted else { continue }
                 context.report(
                     path: path, range: range,
-                    message: "schema does not compile: \(issue.message)",
-                    help: issue.message.contains("$ref")
-                        ? "point the `$ref` at an existing schema (a JSON pointer in this file, or a project schema file by relative path or `$id`)"
-                        : "fix the keyword so that the schema compiles",
+                    message: "schema does not compile: \(issue.message)" + (Self.isRemote(issue.message) ? ", a remote schema that no project schema declares" : ""),
+                    help: Self.help(for: issue.message),
                     relatedPaths: path == file.path ? [] : [file.path])
             }
         }
@@ -46,5 +44,19 @@ public struct InvalidSchema: ProjectRule {
                 message: "the schema `\(reference)` this file names is not among the project's Gist schema files, so the file is not validated",
                 help: "fix the path, or add the schema to `gists.schemas` in .schemalint.yml")
         }
+    }
+
+    static func isRemote(_ message: String) -> Bool {
+        message.hasPrefix("cannot resolve $ref") && message.contains("://") && !message.contains("file://")
+    }
+
+    /// A remote `$ref` is never fetched, as `validate` says too: the fix is a local copy, not a better pointer.
+    static func help(for message: String) -> String {
+        guard message.contains("$ref") else { return "fix the keyword so that the schema compiles" }
+        if isRemote(message) {
+            return "schemalint never fetches from the network: add a copy of the remote schema to the project's Gist schemas "
+                + "(with its `$id`, or named by the URL's last path segment beside this schema)"
+        }
+        return "point the `$ref` at an existing schema (a JSON pointer in this file, or a project schema file by relative path, by `$id`, or by name without `.json`)"
     }
 }

@@ -21,8 +21,9 @@ public struct GistSet: Sendable {
         let schemas = files.filter { $0.role == .schema }
         var uris: [String: String] = [:]
         for schema in schemas { uris[GistSchemaURI.uri(forPath: schema.path)] = schema.path }
+        let (checks, aliases) = GistValidation.schemaChecks(schemas)
+        uris.merge(aliases) { own, _ in own }
         schemaPathsByURI = uris
-        let checks = GistValidation.schemaChecks(schemas)
         schemaChecks = checks
         dataValidations = GistValidation.validations(
             data: files.filter { $0.role == .data }, links: schemaOfData, missing: missingSchemas, checks: checks,

@@ -6,12 +6,14 @@ import JSON
 enum GistValidation {
     static let options = GistSchemaOptions.validator
 
-    static func schemaChecks(_ schemas: [GistFile]) -> [String: SchemaCheck] {
+    /// Every schema's check, and the other URIs some schema files were registered under (`$ref` fallbacks).
+    static func schemaChecks(_ schemas: [GistFile]) -> (checks: [String: SchemaCheck], aliases: [String: String]) {
         var registry = SchemaRegistry()
         let parsed = schemas.compactMap { file in file.document.map { (file.path, $0) } }
         for (path, root) in parsed {
             registry.register(root, uri: GistSchemaURI.uri(forPath: path), defaultDraft: options.defaultDraft)
         }
+        let aliases = registerFallbacks(parsed, in: &registry)
         let shared = registry
         let checks = parsed.concurrentMap { path, root -> SchemaCheck in
             let metaschemaErrors = JSONSchemaValidator.validateSchemaAgainstMetaschema(
@@ -25,7 +27,28 @@ enum GistValidation {
         }
         var byPath: [String: SchemaCheck] = [:]
         for (index, entry) in parsed.enumerated() { byPath[entry.0] = checks[index] }
-        return byPath
+        return (byPath, aliases)
+    }
+
+    /// `$ref` targets no project schema declares, found as `validate` finds them (`LocalSchemaLookup`): a file
+    /// named without `.json`, or a URL whose last segment names a schema file beside the referring one. Each is
+    /// registered under the target URI; returns target URI → schema path.
+    private static func registerFallbacks(_ parsed: [(String, JSONNode)], in registry: inout SchemaRegistry) -> [String: String] {
+        let roots = Dictionary(parsed, uniquingKeysWith: { first, _ in first })
+        var aliases: [String: String] = [:]
+        var pending = parsed.map { (uri: GistSchemaURI.uri(forPath: $0.0), path: $0.0) }
+        while let (uri, path) = pending.popLast() {
+            let folder = String(path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
+            for reference in registry.references(inDocument: uri) where !registry.hasResource(reference.target) {
+                let candidates = LocalSchemaLookup.candidates(for: reference.target, folders: [folder])
+                    .map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
+                guard let found = candidates.first(where: { roots[$0] != nil }), let root = roots[found] else { continue }
+                registry.register(root, uri: reference.target, defaultDraft: options.defaultDraft)
+                aliases[reference.target] = found
+                pending.append((reference.target, found))
+            }
+        }
+        return aliases
     }
 
     /// Validates each linked data file; errors caused by a keyword that itself fails the metaschema are dropped,

@@ -54,7 +54,7 @@ extension JSONNode {
     }
 
     /// The child named by one unescaped pointer token: a member key, or a canonical array index.
-    func child(token: String) -> JSONNode? {
+    public func child(token: String) -> JSONNode? {
         switch value {
         case .object:
             return self[token]

@@ -98,22 +98,32 @@ public struct GitSnapshotSource: FileSource {
     /// Walks the folder names as UTF-8 slices: this runs for every tracked file (20,000 in a large monorepo),
     /// where splitting into Strings cost a tenth of a pre-commit run.
     static func isInSkippedFolder(_ relativePath: String) -> Bool {
-        var utf8 = relativePath.utf8[...]
-        while let slash = utf8.firstIndex(of: UInt8(ascii: "/")) {
-            let folder = utf8[..<slash]
-            if let first = folder.first, Self.skippedFirstBytes.contains(first), Self.isSkipped(Substring(folder)) {
-                return true
+        var path = relativePath
+        return path.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "/") {
+                if index > start, skippedFirstBytes[Int(bytes[start])], isSkipped(UnsafeBufferPointer(rebasing: bytes[start..<index])) {
+                    return true
+                }
+                start = index + 1
             }
-            utf8 = utf8[utf8.index(after: slash)...]
+            return false
         }
-        return false
     }
 
-    /// The first bytes of the skipped folder names (and `.build*`): most folders are passed over without a String.
-    private static let skippedFirstBytes = Set(WorkTreeSource.skippedFolders.compactMap(\.utf8.first) + [UInt8(ascii: ".")])
+    /// Which bytes start a skipped folder name (and `.build*`): most folders are passed over at their first byte.
+    private static let skippedFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for name in WorkTreeSource.skippedFolders { if let first = name.utf8.first { table[Int(first)] = true } }
+        table[Int(UInt8(ascii: "."))] = true
+        return table
+    }()
 
-    private static func isSkipped(_ folder: Substring) -> Bool {
-        WorkTreeSource.skippedFolders.contains(String(folder)) || folder.hasPrefix(".build")
+    private static let skippedNames = WorkTreeSource.skippedFolders.map { Array($0.utf8) }
+    private static let buildPrefix = Array(".build".utf8)
+
+    private static func isSkipped(_ folder: UnsafeBufferPointer<UInt8>) -> Bool {
+        skippedNames.contains { $0.elementsEqual(folder) } || folder.starts(with: buildPrefix)
     }
 
     public func read(_ path: String) throws(InputError) -> [UInt8] {

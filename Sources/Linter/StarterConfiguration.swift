@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import SyncRules
 
 /// `schemalint init`: a commented `.schemalint.yml` filled with what discovery finds in the folder.
 public enum StarterConfiguration {
@@ -37,12 +38,30 @@ public enum StarterConfiguration {
             text += "  data: [" + gistFolders.map { "\"\($0)**/*.json\"" }.joined(separator: ", ") + "]\n"
             text += "  schemas: [" + gistFolders.map { "\"\($0)**/*.schema.json\"" }.joined(separator: ", ") + "]\n"
         }
+        text += syncSuggestions(folder: folder)
         text += "# highFrequencyTables: [\"*_events\", \"*_logs\", \"*_metrics\", \"usage_*\", \"audit_*\"]\n"
         text += "rules:\n"
         text += "  # schema/timestamp-without-timezone: off   # off | info | warning | error\n"
         text += "ignore:\n"
         text += "  # - \"legacy/**\"   # paths never linted\n"
         text += "  # - { rule: gist/personal-data, path: \"gists/fixtures/*.json\" }   # one rule in some files\n"
+        return text
+    }
+
+    /// Commented `sync` entries for Gist schemas that look like mirrors of a table (`SyncSuggestions`); reading the
+    /// project for them is best effort: a folder that cannot be read just gets no suggestion.
+    static func syncSuggestions(folder: URL) -> String {
+        guard let loaded = try? ProjectLoader(source: WorkTreeSource(root: folder), configuration: Configuration(), base: nil).load()
+        else { return "" }
+        let suggestions = SyncSuggestions.suggest(loaded.project)
+        guard !suggestions.isEmpty else {
+            return "# sync:   # PostgreSQL rows mirrored in Gists (sync/ rules)\n"
+                + "#   - { gist: gists/subscription-state.json, pointer: \"/subscriptions/*\", table: subscriptions, key: id }\n"
+        }
+        var text = "# sync:   # suggested: these Gist schemas hold maps whose entries look like rows of a table; uncomment if they mirror it\n"
+        for suggestion in suggestions {
+            text += "#   - { schema: \(suggestion.schema), pointer: \"\(suggestion.pointer)\", table: \(suggestion.table), key: \(suggestion.key) }\n"
+        }
         return text
     }
 }

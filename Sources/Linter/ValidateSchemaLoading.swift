@@ -95,25 +95,18 @@ struct ValidateSchemaLoading {
 
         /// Where on disk a target URI that no loaded schema declares lives.
         mutating func locate(_ target: String, from document: String) -> Lookup {
-            let parts = URLParts(target)
-            if parts.scheme == "file" {
-                let path = parts.path.removingPercentEncoding ?? parts.path
-                for candidate in [path, path + ".json"] where isFile(candidate) { return .found(candidate) }
-                return .missing("cannot read this file, which a `$ref` names (`\(path)`)")
-            }
-            if let file = folderIndex.file(forID: target) ?? folderIndex.file(forURLPath: parts.path) { return .found(file) }
-            let last = parts.path.split(separator: "/").last.map(String.init) ?? ""
-            if !last.isEmpty {
-                var folders = [URL(fileURLWithPath: rootPath).deletingLastPathComponent().path]
+            let parts = URIParts(target)
+            var folders = [URL(fileURLWithPath: rootPath).deletingLastPathComponent().path]
+            if parts.scheme != "file" {
+                if let file = folderIndex.file(forID: target) ?? folderIndex.file(forURLPath: parts.path) { return .found(file) }
                 if let source = files[document] {
                     folders.append(URL(fileURLWithPath: source.path).standardizedFileURL.deletingLastPathComponent().path)
                 }
-                let name = last.removingPercentEncoding ?? last
-                for folder in folders {
-                    for candidate in [folder + "/" + name, folder + "/" + name + ".json"] where isFile(candidate) {
-                        return .found(candidate)
-                    }
-                }
+            }
+            if let found = LocalSchemaLookup.candidates(for: target, folders: folders).first(where: isFile) { return .found(found) }
+            if parts.scheme == "file" {
+                let path = parts.path.removingPercentEncoding ?? parts.path
+                return .missing("cannot read this file, which a `$ref` names (`\(path)`)")
             }
             return .missing("`$ref` names `\(target)`, a remote schema that no local schema declares; schemalint never "
                 + "fetches from the network: save it beside the schema (named by its last path segment) or in a folder "
@@ -166,28 +159,6 @@ struct ValidateSchemaLoading {
             var isFolder: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
         }
-    }
-}
-
-/// The scheme and path of an absolute URI (enough to map it to a file).
-private struct URLParts {
-    var scheme: String
-    var path: String
-
-    init(_ uri: String) {
-        let withoutFragment = uri.prefix { $0 != "#" && $0 != "?" }
-        guard let colon = withoutFragment.firstIndex(of: ":") else {
-            scheme = ""
-            path = String(withoutFragment)
-            return
-        }
-        scheme = withoutFragment[..<colon].lowercased()
-        var rest = withoutFragment[withoutFragment.index(after: colon)...]
-        if rest.hasPrefix("//") {
-            rest = rest.dropFirst(2)
-            rest = rest[(rest.firstIndex(of: "/") ?? rest.endIndex)...]
-        }
-        path = String(rest)
     }
 }
 

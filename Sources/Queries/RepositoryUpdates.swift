@@ -99,20 +99,13 @@ public final class RepositoryUpdates: Sendable {
             && keys.contains { contains(bytes, $0) }
     }
 
-    /// Whether `needle` occurs in `bytes`: `memchr` jumps to each candidate first byte.
+    /// Whether `needle` occurs in `bytes`, by libc's `memmem` (a vectorised two-way search: jumping with `memchr` to
+    /// each `.` of `.update(` stopped at every member access of 30 MB of TypeScript).
     private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        let count = needle.count
-        return bytes.withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { wanted in
-                guard let base = haystack.baseAddress, let first = wanted.first, let wantedBase = wanted.baseAddress else { return false }
-                var offset = 0
-                while offset + count <= haystack.count {
-                    guard let hit = memchr(base + offset, Int32(first), haystack.count - offset - count + 1) else { return false }
-                    let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + start, wantedBase, count) == 0 { return true }
-                    offset = start + 1
-                }
-                return false
+        bytes.withUnsafeBytes { haystack in
+            needle.withUnsafeBytes { wanted in
+                guard let base = haystack.baseAddress, let wantedBase = wanted.baseAddress, !wanted.isEmpty else { return false }
+                return libcMemmem(base, haystack.count, wantedBase, wanted.count) != nil
             }
         }
     }
@@ -209,3 +202,7 @@ struct UpdateFileScan {
         return nil
     }
 }
+
+/// glibc's `memmem`, which the Glibc module does not export (it is a GNU extension, declared only with `_GNU_SOURCE`).
+@_silgen_name("memmem")
+private func libcMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?

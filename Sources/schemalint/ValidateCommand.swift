@@ -11,7 +11,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate JSON files against a JSON Schema (exit 0 all valid, 1 any invalid, 2 unusable schema).")
 
-    @Option(help: "The JSON Schema file (drafts 2020-12, 2019-09, draft-07; $refs resolve to embedded `$id`s, then local files; nothing is fetched).")
+    @Option(help: "The JSON Schema file (drafts 2020-12, 2019-09, draft-07, draft-06, draft-04; $refs resolve to embedded `$id`s, then local files; nothing is fetched).")
     var schema: String
 
     @Argument(help: "The JSON files to validate.")
@@ -26,7 +26,7 @@ struct Validate: ParsableCommand {
     @Option(help: "`contentEncoding`/`contentMediaType`: annotate (the default, as every draft says) or assert.")
     var content: AssertionMode = .annotate
 
-    @Option(help: "The draft of a schema without `$schema`: 2020-12, 2019-09 or draft-07.")
+    @Option(help: "The draft of a schema without `$schema`: 2020-12, 2019-09, draft-07, draft-06 or draft-04.")
     var draft: SchemaDraft = .draft2020_12
 
     @Option(name: .customLong("schema-dir"),

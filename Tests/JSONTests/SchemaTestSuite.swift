@@ -9,7 +9,8 @@ enum SchemaTestSuite {
 
     /// Drafts by suite folder name.
     static let drafts: [(folder: String, draft: SchemaDraft)] = [
-        ("draft2020-12", .draft2020_12), ("draft2019-09", .draft2019_09), ("draft7", .draft7),
+        ("draft2020-12", .draft2020_12), ("draft2019-09", .draft2019_09), ("draft7", .draft7), ("draft6", .draft6),
+        ("draft4", .draft4),
     ]
 
     enum Kind: String, CaseIterable, Sendable { case required, optional, format }
@@ -31,7 +32,7 @@ enum SchemaTestSuite {
         var total: Int { passed + failures.count }
     }
 
-    /// Every test file of the three drafts, in a stable order (empty without ../shared).
+    /// Every test file of the five drafts, in a stable order (empty without ../shared).
     static let files: [File] = {
         guard let root else { return [] }
         var files: [File] = []

@@ -45,6 +45,6 @@ import TestSupport
             lines.append("\(folder): " + parts.joined(separator: ", "))
         }
         print("JSON-Schema-Test-Suite results\n" + lines.joined(separator: "\n"))
-        #expect(lines.count == 3)
+        #expect(lines.count == SchemaTestSuite.drafts.count)
     }
 }

@@ -26,6 +26,26 @@ import Testing
         #expect(failure.message.contains("did you mean `drizzle`?"))
     }
 
+    @Test func syncEntriesAreReadWithTheirPlacesInTheFile() throws {
+        let yaml = "sync:\n  - { gist: gists/state.json, pointer: \"/subscriptions/*\", table: subscriptions, key: id }\n"
+        let configuration = try reader.read(Array(yaml.utf8), file: ".schemalint.yml")
+        let mapping = try #require(configuration.sync.first)
+        #expect(mapping.source == .data("gists/state.json"))
+        #expect(mapping.pointer == ["subscriptions", "*"])
+        #expect((mapping.table, mapping.key) == ("subscriptions", "id"))
+        #expect(String(decoding: Array(yaml.utf8)[mapping.tableRange], as: UTF8.self) == "subscriptions")
+    }
+
+    @Test func syncEntryNeedsOneSourceAndATable() throws {
+        let both = try #require(error("sync:\n  - { gist: a.json, schema: a.schema.json, pointer: /x/*, table: t }\n"))
+        #expect((both.line, both.column) == (2, 5))
+        #expect(both.message.contains("exactly one of `gist`"))
+        let noTable = try #require(error("sync:\n  - { gist: a.json, pointer: /x/* }\n"))
+        #expect(noTable.message.contains("`table`"))
+        let badPointer = try #require(error("sync:\n  - { gist: a.json, pointer: x/*, table: t }\n"))
+        #expect(badPointer.message.contains("JSON pointer"))
+    }
+
     @Test func badLevelListsTheChoices() throws {
         let failure = try #require(error("rules:\n  gist/secret: loud\n"))
         #expect((failure.line, failure.column) == (2, 16))

@@ -49,6 +49,30 @@ import Testing
         #expect(configuration.rules.isEmpty && configuration.ignoredPaths.isEmpty && configuration.migrationsSince == nil)
     }
 
+    /// A Gist schema whose map entries are rows of one table is suggested as a `sync` mapping (commented out), and
+    /// the suggestion uncomments into a mapping; an entry with a property that is no column is not suggested.
+    @Test func mirroredTableIsSuggestedAsASyncMapping() throws {
+        let schema = """
+            import { pgTable, uuid, text } from 'drizzle-orm/pg-core';
+            export const subscriptions = pgTable('subscriptions', {
+              id: uuid('id').primaryKey(),
+              planId: text('plan_id').notNull(),
+              status: text('status').notNull(),
+            });
+            """
+        func state(_ extra: String) -> String {
+            #"{ "type": "object", "properties": { "subscriptions": { "type": "object", "additionalProperties": { "type": "object", "properties": { "plan_id": { "type": "string" }, "status": { "type": "string" }, "lastSync": { "type": "string" }"# + extra + " } } } } }"
+        }
+        let root = try Self.folder(["src/db/schema.ts": schema, "gists/schemas/state.schema.json": state(""),
+                                    "gists/schemas/other.schema.json": state(#", "seats": { "type": "integer" }"#)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let text = try StarterConfiguration.write(for: root)
+        #expect(text.contains(#"#   - { schema: gists/schemas/state.schema.json, pointer: "/subscriptions/*", table: subscriptions, key: id }"#))
+        #expect(!text.contains("other.schema.json"))
+        let mapping = try #require(try Self.read(Self.uncommented(text)).sync.first)
+        #expect(mapping.source == .schema("gists/schemas/state.schema.json") && mapping.table == "subscriptions")
+    }
+
     /// Uncommenting every commented line (what a user does to switch a setting on) still gives a configuration
     /// the reader accepts, with what the comments promise; with and without anything discovered.
     @Test(arguments: [discoverable, [:]])

@@ -2,9 +2,29 @@
 /// Implemented: date-time, date, time, duration, email, idn-email, hostname, idn-hostname (without the IDNA2008
 /// contextual rules and punycode checks), ipv4, ipv6, uri, uri-reference, iri, iri-reference, uri-template,
 /// json-pointer, relative-json-pointer, regex (ECMA-262, our engine), uuid.
+/// The `format` checks, for rules outside the validator (a sync map's keys must be UUIDs).
+public enum JSONFormats {
+    /// nil when the format is unknown.
+    public static func isValid(_ text: String, format: String) -> Bool? { FormatChecker.isValid(text, format: format) }
+}
+
 enum FormatChecker {
-    /// nil when the format is unknown (then the value is not checked).
-    static func isValid(_ text: String, format: String) -> Bool? {
+    /// The formats each draft defines. A format a draft does not define is unknown there, hence not checked
+    /// (`uuid` in a draft-07 schema, `date` in a draft-04 one), as the specifications and check-jsonschema agree.
+    static func defines(_ format: String, in draft: SchemaDraft) -> Bool {
+        switch format {
+        case "date-time", "email", "hostname", "ipv4", "ipv6", "uri": true
+        case "uri-reference", "uri-template", "json-pointer": draft != .draft4
+        case "date", "time", "idn-email", "idn-hostname", "iri", "iri-reference", "relative-json-pointer", "regex":
+            !(draft == .draft4 || draft == .draft6)
+        case "duration", "uuid": !draft.isLegacy
+        default: false
+        }
+    }
+
+    /// nil when the format is unknown to the draft (then the value is not checked).
+    static func isValid(_ text: String, format: String, draft: SchemaDraft = .draft2020_12) -> Bool? {
+        guard defines(format, in: draft) else { return nil }
         let bytes = Array(text.utf8)
         switch format {
         case "date": return DateTimeFormat.isDate(bytes[...])
@@ -13,7 +33,9 @@ enum FormatChecker {
         case "duration": return DateTimeFormat.isDuration(bytes)
         case "email": return NetworkFormat.isEmail(bytes, international: false)
         case "idn-email": return NetworkFormat.isEmail(bytes, international: true)
-        case "hostname": return NetworkFormat.isHostname(bytes[...], international: false)
+        // Drafts 4 and 6 name RFC 1123 alone; draft-07 adds RFC 5890's reserved `--` in positions 3–4.
+        case "hostname":
+            return NetworkFormat.isHostname(bytes[...], international: false, reservedHyphens: !(draft == .draft4 || draft == .draft6))
         case "idn-hostname": return NetworkFormat.isHostname(bytes[...], international: true)
         case "ipv4": return NetworkFormat.isIPv4(bytes[...])
         case "ipv6": return NetworkFormat.isIPv6(bytes[...])

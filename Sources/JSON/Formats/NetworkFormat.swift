@@ -48,7 +48,7 @@ enum NetworkFormat {
         return groups(text[...], allowIPv4Tail: true) == 8
     }
 
-    static func isHostname(_ bytes: ArraySlice<UInt8>, international: Bool) -> Bool {
+    static func isHostname(_ bytes: ArraySlice<UInt8>, international: Bool, reservedHyphens: Bool = true) -> Bool {
         if !international {
             guard !bytes.isEmpty, bytes.count <= 253 else { return false }
             let labels = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
@@ -59,7 +59,7 @@ enum NetworkFormat {
                 // `--` in positions 3–4 is reserved for A-labels (`xn--`).
                 let hyphens34 = label.count >= 4 && label[label.startIndex + 2] == UInt8(ascii: "-") && label[label.startIndex + 3] == UInt8(ascii: "-")
                 let isALabel = label.prefix(4).map { $0 | 0x20 } == Array("xn--".utf8)
-                return !hyphens34 || isALabel
+                return !reservedHyphens || !hyphens34 || isALabel
             }
         }
         let text = String(decoding: bytes, as: UTF8.self)

@@ -11,6 +11,6 @@ enum BundledMetaschemas {
         Draft202012.metaData, Draft202012.formatAnnotation, Draft202012.formatAssertion, Draft202012.content,
         Draft201909.schema, Draft201909.core, Draft201909.applicator, Draft201909.validation, Draft201909.metaData,
         Draft201909.format, Draft201909.content,
-        Draft7.schema,
+        Draft7.schema, Draft6.schema, Draft4.schema,
     ]
 }

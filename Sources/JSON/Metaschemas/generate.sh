@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates the Swift sources that embed the standard metaschemas (draft 2020-12, 2019-09, draft-07).
+# Regenerates the Swift sources that embed the standard metaschemas (draft 2020-12, 2019-09, draft-07, draft-06, draft-04).
 # Input: ../shared/schemas/metaschemas (copies of jsonschema-specifications, MIT). Run from this folder:
 #   ./generate.sh /path/to/shared/schemas/metaschemas
 # A test (BundledMetaschemaTests) checks that the embedded text equals the shared files byte for byte.
@@ -51,3 +51,5 @@ generate Draft201909 Draft201909.swift \
     content "$v/meta/content" "$d/vocabularies/content"
 
 generate Draft7 Draft7.swift schema "http://json-schema.org/draft-07/schema" "$source_dir/draft7/metaschema.json"
+generate Draft6 Draft6.swift schema "http://json-schema.org/draft-06/schema" "$source_dir/draft6/metaschema.json"
+generate Draft4 Draft4.swift schema "http://json-schema.org/draft-04/schema" "$source_dir/draft4/metaschema.json"

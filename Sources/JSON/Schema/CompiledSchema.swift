@@ -50,6 +50,8 @@ struct JSONTypeSet: OptionSet, Sendable {
     static let string = JSONTypeSet(rawValue: 1 << 4)
     static let array = JSONTypeSet(rawValue: 1 << 5)
     static let object = JSONTypeSet(rawValue: 1 << 6)
+    /// Draft-04: an integer is "a JSON number without a fraction or exponent part", so `1.0` is not one.
+    static let integerWithoutFraction = JSONTypeSet(rawValue: 1 << 7)
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
 
@@ -70,7 +72,9 @@ struct JSONTypeSet: OptionSet, Sendable {
         switch value {
         case .null: contains(.null)
         case .bool: contains(.boolean)
-        case .number(let number): contains(.number) || (contains(.integer) && number.isInteger)
+        case .number(let number):
+            contains(.number) || (contains(.integer) && number.isInteger
+                && !(contains(.integerWithoutFraction) && number.literal.contains { $0 == "." || $0 == "e" || $0 == "E" }))
         case .string: contains(.string)
         case .array: contains(.array)
         case .object: contains(.object)
@@ -105,7 +109,7 @@ enum KeywordCheck: Sendable {
     case minLength(Int)
     case maxLength(Int)
     case pattern(ECMARegex)
-    case format(String, assert: Bool)
+    case format(String, assert: Bool, draft: SchemaDraft)
     case minItems(Int)
     case maxItems(Int)
     case uniqueItems

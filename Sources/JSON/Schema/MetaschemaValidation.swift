@@ -1,12 +1,25 @@
 extension JSONSchemaValidator {
-    /// Compiled validators for the standard metaschemas, built once per process.
-    private static let standardMetaschemaValidators: [SchemaDraft: JSONSchemaValidator] = {
-        var validators: [SchemaDraft: JSONSchemaValidator] = [:]
-        for draft in SchemaDraft.allCases {
-            validators[draft] = try? JSONSchemaValidator(uri: draft.metaschemaURI, registry: SchemaRegistry())
+    /// The compiled validator of a standard metaschema, built once per process and only for the drafts a run
+    /// meets (a `validate` process compiles one of the five, not all of them).
+    private static func standardMetaschemaValidator(_ draft: SchemaDraft) -> JSONSchemaValidator? {
+        switch draft {
+        case .draft4: draft4Metaschema
+        case .draft6: draft6Metaschema
+        case .draft7: draft7Metaschema
+        case .draft2019_09: draft2019Metaschema
+        case .draft2020_12: draft2020Metaschema
         }
-        return validators
-    }()
+    }
+
+    private static func compiledMetaschema(_ draft: SchemaDraft) -> JSONSchemaValidator? {
+        try? JSONSchemaValidator(uri: draft.metaschemaURI, registry: SchemaRegistry())
+    }
+
+    private static let draft4Metaschema = compiledMetaschema(.draft4)
+    private static let draft6Metaschema = compiledMetaschema(.draft6)
+    private static let draft7Metaschema = compiledMetaschema(.draft7)
+    private static let draft2019Metaschema = compiledMetaschema(.draft2019_09)
+    private static let draft2020Metaschema = compiledMetaschema(.draft2020_12)
 
     /// Validates a schema document against its metaschema: the one its `$schema` names (a standard draft or
     /// a metaschema in `registry`), else `defaultDraft`'s. Errors point into the schema document. An unknown
@@ -14,10 +27,10 @@ extension JSONSchemaValidator {
     public static func validateSchemaAgainstMetaschema(_ schema: JSONNode, registry: SchemaRegistry = SchemaRegistry(),
                                                        defaultDraft: SchemaDraft = .draft2020_12) -> [SchemaValidationError] {
         var errors: [SchemaValidationError] = []
-        var validator = standardMetaschemaValidators[defaultDraft]
+        var validator = standardMetaschemaValidator(defaultDraft)
         if let member = schema.member(named: "$schema") {
             if let uri = member.value.stringValue, let draft = SchemaDraft(metaschemaURI: uri) {
-                validator = standardMetaschemaValidators[draft]
+                validator = standardMetaschemaValidator(draft)
             } else if let uri = member.value.stringValue, let custom = try? JSONSchemaValidator(uri: uri, registry: registry) {
                 validator = custom
             } else {

@@ -49,7 +49,8 @@ struct SchemaCompiler {
             current += "/" + JSONPointer.escape(token)
             if let known = document.contexts[current] { context = known; continue }
             context.resourcePointer += "/" + JSONPointer.escape(token)
-            if let id = node["$id"]?.stringValue, !(context.dialect.draft == .draft7 && node["$ref"] != nil) {
+            let draft = context.dialect.draft
+            if let id = node[draft.idKeyword]?.stringValue, !(draft.isLegacy && node["$ref"] != nil) {
                 let resolved = context.baseURI.resolving(id)
                 context.baseURI = resolved.withoutFragment
                 context.resourceURI = SchemaRegistry.normalized(resolved.withoutFragment)
@@ -131,8 +132,8 @@ struct SchemaCompiler {
     private mutating func compileKeywords(_ builder: inout KeywordBuilder) -> [CompiledKeyword] {
         let draft = builder.context.dialect.draft
         let vocabularies = builder.context.dialect.vocabularies
-        // Draft-07: `$ref` overrides every sibling keyword.
-        if draft == .draft7, let ref = builder.member("$ref") {
+        // Drafts 4 to 7: `$ref` overrides every sibling keyword.
+        if draft.isLegacy, let ref = builder.member("$ref") {
             return [compileReference(ref, builder: builder, kind: "$ref")].compactMap { $0 }
         }
         var keywords: [CompiledKeyword] = []
@@ -148,7 +149,7 @@ struct SchemaCompiler {
                 compiled = compileReference(member, builder: builder, kind: "$recursiveRef")
             case "format":
                 let assert = options.formatAssertion || vocabularies.contains(.formatAssertion)
-                compiled = member.value.stringValue.map { builder.keyword(member, .format($0, assert: assert)) }
+                compiled = member.value.stringValue.map { builder.keyword(member, .format($0, assert: assert, draft: draft)) }
             default:
                 if vocabularies.contains(.validation), let check = validationCheck(member, builder: builder) {
                     compiled = builder.keyword(member, check)
@@ -160,7 +161,7 @@ struct SchemaCompiler {
             }
             if let compiled { keywords.append(compiled) }
         }
-        if vocabularies.contains(draft == .draft2019_09 ? .applicator : .unevaluated), draft != .draft7 {
+        if vocabularies.contains(draft == .draft2019_09 ? .applicator : .unevaluated), !draft.isLegacy {
             for name in ["unevaluatedProperties", "unevaluatedItems"] {
                 guard let member = builder.member(name) else { continue }
                 let edge = subschema(member.value, path: "/" + name, builder: builder)
@@ -234,17 +235,23 @@ struct SchemaCompiler {
         let draft = builder.context.dialect.draft
         switch member.key {
         case "type":
-            if let name = value.stringValue, let type = JSONTypeSet(name: name) { return .type(type, names: [name]) }
-            guard let names = value.arrayValue?.compactMap(\.stringValue) else { return nil }
-            let set = names.compactMap(JSONTypeSet.init(name:)).reduce(into: JSONTypeSet()) { $0.formUnion($1) }
+            guard let names = value.stringValue.map({ [$0] }) ?? value.arrayValue?.compactMap(\.stringValue) else { return nil }
+            var set = names.compactMap(JSONTypeSet.init(name:)).reduce(into: JSONTypeSet()) { $0.formUnion($1) }
+            if value.stringValue != nil && set.isEmpty { return nil }
+            if draft == .draft4 { set.insert(.integerWithoutFraction) }
             return .type(set, names: names)
-        case "const": return .constant(value.value)
+        case "const" where draft != .draft4: return .constant(value.value)
         case "enum": return value.arrayValue.map { .enumeration($0.map(\.value)) }
         case "multipleOf": return value.numberValue.map { .multipleOf($0) }
-        case "minimum": return value.numberValue.map { .minimum($0, exclusive: false) }
-        case "exclusiveMinimum": return value.numberValue.map { .minimum($0, exclusive: true) }
-        case "maximum": return value.numberValue.map { .maximum($0, exclusive: false) }
-        case "exclusiveMaximum": return value.numberValue.map { .maximum($0, exclusive: true) }
+        // Draft-04's `exclusiveMinimum`/`exclusiveMaximum` are booleans that make `minimum`/`maximum` exclusive.
+        case "minimum":
+            let exclusive = draft == .draft4 && builder.member("exclusiveMinimum")?.value.boolValue == true
+            return value.numberValue.map { .minimum($0, exclusive: exclusive) }
+        case "exclusiveMinimum" where draft != .draft4: return value.numberValue.map { .minimum($0, exclusive: true) }
+        case "maximum":
+            let exclusive = draft == .draft4 && builder.member("exclusiveMaximum")?.value.boolValue == true
+            return value.numberValue.map { .maximum($0, exclusive: exclusive) }
+        case "exclusiveMaximum" where draft != .draft4: return value.numberValue.map { .maximum($0, exclusive: true) }
         case "minLength": return count(value).map { .minLength($0) }
         case "maxLength": return count(value).map { .maxLength($0) }
         case "pattern":
@@ -259,11 +266,11 @@ struct SchemaCompiler {
             return value.arrayValue.map { .required($0.compactMap(\.stringValue)) }
         // Annotations in every draft (draft-07 §8 says a validator may assert them, the suite treats them as
         // optional): asserted only when asked to.
-        case "contentMediaType" where options.contentAssertion:
+        case "contentMediaType" where options.contentAssertion && draft.hasContentKeywords:
             return .content(encoding: builder.member("contentEncoding")?.value.stringValue, mediaType: value.stringValue)
-        case "contentEncoding" where options.contentAssertion && builder.member("contentMediaType") == nil:
+        case "contentEncoding" where options.contentAssertion && draft.hasContentKeywords && builder.member("contentMediaType") == nil:
             return .content(encoding: value.stringValue, mediaType: nil)
-        case "dependentRequired" where draft != .draft7:
+        case "dependentRequired" where !draft.isLegacy:
             return value.objectMembers.map { members in
                 .dependentRequired(members.map { ($0.key, $0.value.arrayValue?.compactMap(\.stringValue) ?? []) })
             }
@@ -296,9 +303,9 @@ struct SchemaCompiler {
             let known = Set(builder.member("properties")?.value.objectMembers?.map(\.key) ?? [])
             let patterns = patternEdges(builder: &builder)?.map(\.regex) ?? []
             check = .additionalProperties(subschema(value, path: path, builder: builder), known: known, patterns: patterns)
-        case "propertyNames":
+        case "propertyNames" where draft != .draft4:
             check = .propertyNames(subschema(value, path: path, builder: builder))
-        case "dependentSchemas" where draft != .draft7:
+        case "dependentSchemas" where !draft.isLegacy:
             check = propertySubschemas(value, path: path, builder: builder).map { .dependentSchemas($0) }
         case "dependencies":
             // Draft-07's keyword; later drafts split it, but it is still honoured there for compatibility.
@@ -316,11 +323,11 @@ struct SchemaCompiler {
             // Only meaningful after the array form of `items`.
             guard let positional = builder.member("items")?.value.arrayValue else { return nil }
             check = .items(subschema(value, path: path, builder: builder), start: positional.count)
-        case "contains":
+        case "contains" where draft != .draft4:
             let edge = subschema(value, path: path, builder: builder)
             var minimum = 1
             var maximum: Int? = nil
-            if draft != .draft7, builder.context.dialect.vocabularies.contains(.validation) {
+            if !draft.isLegacy, builder.context.dialect.vocabularies.contains(.validation) {
                 minimum = builder.member("minContains").flatMap { count($0.value) } ?? 1
                 maximum = builder.member("maxContains").flatMap { count($0.value) }
             }
@@ -333,7 +340,7 @@ struct SchemaCompiler {
             check = subschemas(value, path: path, builder: builder).map { .oneOf($0) }
         case "not":
             check = .not(subschema(value, path: path, builder: builder))
-        case "if":
+        case "if" where draft != .draft4 && draft != .draft6:
             let thenEdge = builder.member("then").map { subschema($0.value, path: "/then", builder: builder) }
             let elseEdge = builder.member("else").map { subschema($0.value, path: "/else", builder: builder) }
             check = .conditional(if: subschema(value, path: path, builder: builder), then: thenEdge, else: elseEdge)

@@ -1,5 +1,7 @@
-/// The JSON Schema drafts this validator implements. Older `$schema` values (draft-04/06) are read as draft-07.
+/// The JSON Schema drafts this validator implements, each with its own keywords and metaschema.
 public enum SchemaDraft: String, Sendable, CaseIterable {
+    case draft4 = "draft-04"
+    case draft6 = "draft-06"
     case draft7 = "draft-07"
     case draft2019_09 = "2019-09"
     case draft2020_12 = "2020-12"
@@ -7,6 +9,8 @@ public enum SchemaDraft: String, Sendable, CaseIterable {
     /// The canonical metaschema URI (what `$schema` names).
     public var metaschemaURI: String {
         switch self {
+        case .draft4: "http://json-schema.org/draft-04/schema#"
+        case .draft6: "http://json-schema.org/draft-06/schema#"
         case .draft7: "http://json-schema.org/draft-07/schema#"
         case .draft2019_09: "https://json-schema.org/draft/2019-09/schema"
         case .draft2020_12: "https://json-schema.org/draft/2020-12/schema"
@@ -19,17 +23,30 @@ public enum SchemaDraft: String, Sendable, CaseIterable {
         if key.hasSuffix("#") { key = key.dropLast() }
         if key.hasPrefix("https://") { key = key.dropFirst(8) } else if key.hasPrefix("http://") { key = key.dropFirst(7) }
         switch key {
-        case "json-schema.org/draft-07/schema", "json-schema.org/draft-06/schema", "json-schema.org/draft-04/schema":
-            self = .draft7
+        case "json-schema.org/draft-04/schema": self = .draft4
+        case "json-schema.org/draft-06/schema": self = .draft6
+        case "json-schema.org/draft-07/schema": self = .draft7
         case "json-schema.org/draft/2019-09/schema": self = .draft2019_09
         case "json-schema.org/draft/2020-12/schema": self = .draft2020_12
         default: return nil
         }
     }
 
+    /// Drafts 4 to 7: `$ref` replaces its schema object (siblings, `$id` included, are ignored), a fragment `$id`
+    /// is a plain-name anchor, and there are no vocabularies, `$anchor`, `$defs` or `unevaluated*`.
+    var isLegacy: Bool { self == .draft4 || self == .draft6 || self == .draft7 }
+
+    /// `contentEncoding`/`contentMediaType` exist from draft-07 on.
+    var hasContentKeywords: Bool { self != .draft4 && self != .draft6 }
+
+    /// The keyword that declares a schema resource: draft-04 spells it `id`.
+    var idKeyword: String { self == .draft4 ? "id" : "$id" }
+
     /// Keywords whose value is one subschema.
     var singleSchemaKeywords: [String] {
         switch self {
+        case .draft4: ["additionalItems", "items", "additionalProperties", "not"]
+        case .draft6: ["additionalItems", "items", "contains", "additionalProperties", "propertyNames", "not"]
         case .draft7:
             ["additionalItems", "items", "contains", "additionalProperties", "propertyNames", "not", "if", "then", "else"]
         case .draft2019_09:
@@ -44,7 +61,7 @@ public enum SchemaDraft: String, Sendable, CaseIterable {
     /// Keywords whose value is an array of subschemas.
     var schemaArrayKeywords: [String] {
         switch self {
-        case .draft7, .draft2019_09: ["allOf", "anyOf", "oneOf", "items"]
+        case .draft4, .draft6, .draft7, .draft2019_09: ["allOf", "anyOf", "oneOf", "items"]
         case .draft2020_12: ["allOf", "anyOf", "oneOf", "prefixItems"]
         }
     }
@@ -52,7 +69,7 @@ public enum SchemaDraft: String, Sendable, CaseIterable {
     /// Keywords whose value is an object of subschemas.
     var schemaMapKeywords: [String] {
         switch self {
-        case .draft7: ["properties", "patternProperties", "definitions", "dependencies"]
+        case .draft4, .draft6, .draft7: ["properties", "patternProperties", "definitions", "dependencies"]
         case .draft2019_09, .draft2020_12:
             ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependencies"]
         }

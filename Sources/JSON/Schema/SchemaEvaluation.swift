@@ -129,8 +129,8 @@ struct SchemaEvaluation {
                 report(keyword, schema, instance, "`\(shortened(string))` does not match the pattern `\(regex.pattern)`")
             }
             return false
-        case .format(let name, let assert):
-            guard assert, case .string(let string) = instance.value, FormatChecker.isValid(string, format: name) == false
+        case .format(let name, let assert, let draft):
+            guard assert, case .string(let string) = instance.value, FormatChecker.isValid(string, format: name, draft: draft) == false
             else { return true }
             if collect { report(keyword, schema, instance, "`\(shortened(string))` is not a valid `\(name)`") }
             return false

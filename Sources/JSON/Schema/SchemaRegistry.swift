@@ -146,12 +146,12 @@ private struct ResourceScanner {
         var context = context
         let location = SchemaLocation(document: documentURI, pointer: pointer)
         let draft = context.dialect.draft
-        // Draft-07: `$ref` hides its siblings, `$id` included.
-        let refHidesSiblings = draft == .draft7 && node["$ref"] != nil
-        if !refHidesSiblings, let id = node["$id"]?.stringValue {
+        // Drafts 4 to 7: `$ref` hides its siblings, `$id` included.
+        let refHidesSiblings = draft.isLegacy && node["$ref"] != nil
+        if !refHidesSiblings, let id = node[draft.idKeyword]?.stringValue {
             let resolved = context.baseURI.resolving(id)
-            if draft == .draft7, let fragment = resolved.fragment, !fragment.isEmpty {
-                // `"$id": "#foo"` (or `other.json#foo`) in draft-07 is a plain-name anchor.
+            if draft.isLegacy, let fragment = resolved.fragment, !fragment.isEmpty {
+                // `"$id": "#foo"` (or `other.json#foo`) in drafts 4 to 7 is a plain-name anchor.
                 if !id.hasPrefix("#") { enterResource(resolved.withoutFragment, location: location, context: &context) }
                 registry.addAnchor(fragment, in: context.resourceURI, at: location, dynamic: false)
             } else {
@@ -167,7 +167,7 @@ private struct ResourceScanner {
                 range: value.range))
         }
         if refHidesSiblings { return }
-        if draft != .draft7 {
+        if !draft.isLegacy {
             if let anchor = node["$anchor"]?.stringValue {
                 registry.addAnchor(anchor, in: context.resourceURI, at: location, dynamic: false)
             }

@@ -1,15 +1,14 @@
 import Core
-import Gists
 import JSON
 
 /// Resolves `$ref`s between the project's schema files without the validator: `#/$defs/x` in the same file,
 /// `./other.schema.json#/$defs/x` by relative path, or a schema's `$id`. Enough for rules that look at what a
 /// schema describes; anything else (remote URLs, anchors) is left unresolved.
-struct SchemaReferences {
-    let gists: GistSet
+public struct SchemaReferences: Sendable {
+    public let gists: GistSet
     private let pathsByID: [String: String]
 
-    init(_ gists: GistSet) {
+    public init(_ gists: GistSet) {
         self.gists = gists
         var byID: [String: String] = [:]
         for file in gists.schemaFiles {
@@ -19,7 +18,7 @@ struct SchemaReferences {
     }
 
     /// The file and node a `$ref` written in `path` points at.
-    func resolve(_ reference: String, from path: String) -> (path: String, node: JSONNode)? {
+    public func resolve(_ reference: String, from path: String) -> (path: String, node: JSONNode)? {
         let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let documentPart = String(parts.first ?? "")
         let fragment = parts.count > 1 ? String(parts[1]) : ""
@@ -38,7 +37,7 @@ struct SchemaReferences {
     }
 
     /// Follows `$ref`s (a few hops) to the schema that actually describes the value.
-    func dereference(_ schema: JSONNode, in path: String) -> (path: String, node: JSONNode) {
+    public func dereference(_ schema: JSONNode, in path: String) -> (path: String, node: JSONNode) {
         var current = (path: path, node: schema)
         for _ in 0..<8 {
             guard let reference = current.node["$ref"]?.stringValue, let next = resolve(reference, from: current.path) else { break }
@@ -48,7 +47,7 @@ struct SchemaReferences {
     }
 
     /// Schema files that another schema file references (shared definitions rather than documents of their own).
-    func referencedFiles() -> Set<String> {
+    public func referencedFiles() -> Set<String> {
         var referenced = Set<String>()
         for file in gists.schemaFiles {
             guard let root = file.document else { continue }

@@ -1,0 +1,96 @@
+import Drizzle
+import JSON
+
+/// What a column's values look like once a sync has written them to JSON: the JSON types they take and, for
+/// strings, the `format` that describes them. Drizzle returns `numeric` as a string unless `mode: 'number'`, and
+/// `bigint` in `mode: 'bigint'` cannot be a JSON number, so those admit both.
+struct ColumnShape: Equatable {
+    var types: Set<String>
+    var format: String?
+    /// How the column is named in messages (`uuid`, `timestamp`, the enum's name).
+    var label: String
+
+    /// nil for types whose JSON form is unknown or anything (`json`, `jsonb`, custom types).
+    init?(_ column: Column) {
+        guard !column.unreadable.contains(.type) else { return nil }
+        let type = column.type.lowercased()
+        label = column.type
+        if column.isArray {
+            types = ["array"]
+            return
+        }
+        if column.enumName != nil {
+            types = ["string"]
+            return
+        }
+        let base = String(type.prefix { $0 != "(" && $0 != " " })
+        switch base {
+        case "uuid": types = ["string"]; format = "uuid"
+        case "text", "varchar", "char", "character", "citext", "bpchar": types = ["string"]
+        case "smallint", "integer", "int", "int2", "int4", "serial", "smallserial", "serial4", "serial2": types = ["integer"]
+        case "bigint", "int8", "bigserial", "serial8": types = ["integer", "string"]
+        case "numeric", "decimal": types = ["number", "string"]
+        case "real", "float4", "float8": types = ["number"]
+        case "double": types = ["number"]
+        case "boolean", "bool": types = ["boolean"]
+        case "timestamp", "timestamptz": types = ["string"]; format = "date-time"
+        case "date": types = ["string"]; format = "date"
+        case "time", "timetz": types = ["string"]; format = "time"
+        default: return nil
+        }
+        if type.hasPrefix("character varying") { types = ["string"]; format = nil }
+    }
+
+    /// Whether a value of JSON type `name` (as a schema's `type` names it) can hold this column's values.
+    static func admits(_ schemaTypes: Set<String>, _ columnType: String) -> Bool {
+        schemaTypes.contains(columnType) || (columnType == "integer" && schemaTypes.contains("number"))
+    }
+}
+
+/// The JSON types a property schema accepts: its `type`, else those of its `enum`/`const` values, else the union of
+/// its `anyOf`/`oneOf` branches; nil when it does not say (then nothing is compared).
+enum SchemaTypes {
+    static func of(_ schema: JSONNode, resolve: (JSONNode) -> JSONNode) -> Set<String>? {
+        if let name = schema["type"]?.stringValue { return [name] }
+        if let names = schema["type"]?.arrayValue { return Set(names.compactMap(\.stringValue)) }
+        if let values = schema["enum"]?.arrayValue { return Set(values.map(\.value.typeName)) }
+        if let value = schema["const"] { return [value.value.typeName] }
+        for keyword in ["anyOf", "oneOf"] {
+            guard let branches = schema[keyword]?.arrayValue else { continue }
+            var union = Set<String>()
+            for branch in branches {
+                guard let types = of(resolve(branch), resolve: resolve) else { return nil }
+                union.formUnion(types)
+            }
+            return union
+        }
+        return nil
+    }
+
+    /// The string values of a property schema's `enum` (or `const`), its `anyOf`/`oneOf` branches' included.
+    static func enumStrings(_ schema: JSONNode, resolve: (JSONNode) -> JSONNode) -> [String]? {
+        if let values = schema["enum"]?.arrayValue { return values.compactMap(\.stringValue) }
+        if let value = schema["const"]?.stringValue { return [value] }
+        for keyword in ["anyOf", "oneOf"] {
+            guard let branches = schema[keyword]?.arrayValue else { continue }
+            var values: [String] = []
+            var found = false
+            for branch in branches {
+                if let more = enumStrings(resolve(branch), resolve: resolve) { values += more; found = true }
+            }
+            return found ? values : nil
+        }
+        return nil
+    }
+
+    /// The `format` of a property schema or of its non-null `anyOf`/`oneOf` branch.
+    static func format(_ schema: JSONNode, resolve: (JSONNode) -> JSONNode) -> String? {
+        if let format = schema["format"]?.stringValue { return format }
+        for keyword in ["anyOf", "oneOf"] {
+            for branch in schema[keyword]?.arrayValue ?? [] {
+                if let format = resolve(branch)["format"]?.stringValue { return format }
+            }
+        }
+        return nil
+    }
+}
