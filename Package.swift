@@ -49,8 +49,10 @@ let package = Package(
         // The engine, configuration discovery, reporters and the command line.
         .target(name: "Reporters", dependencies: ["Core"]),
         .target(name: "Linter", dependencies: ["Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "GistRules", "SyncRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git", "Replay"]),
+        // `schemalint lsp`: the Language Server Protocol over standard input and output.
+        .target(name: "LanguageServer", dependencies: ["Linter", "Core"]),
         .executableTarget(name: "schemalint", dependencies: [
-            "Linter", "Reporters", "Core", "JSON",
+            "Linter", "Reporters", "Core", "JSON", "LanguageServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

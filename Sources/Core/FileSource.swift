@@ -113,3 +113,34 @@ public struct WorkTreeSource: FileSource {
         (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 }
+
+/// A file source with some files replaced by contents held in memory: an editor's open buffers over the work tree,
+/// so that unsaved edits are what the language server checks. Buffers for files not on disk yet are listed too.
+public struct OverlayFileSource: FileSource {
+    public let base: any FileSource
+    /// Root-relative path → contents.
+    public let buffers: [String: [UInt8]]
+
+    public init(base: any FileSource, buffers: [String: [UInt8]]) {
+        self.base = base
+        self.buffers = buffers
+    }
+
+    public var name: String { base.name + " with open editor buffers" }
+
+    public func listFiles() throws(InputError) -> [String] {
+        let listed = try base.listFiles()
+        let added = buffers.keys.filter { !Set(listed).contains($0) }
+        return added.isEmpty ? listed : (listed + added).sorted()
+    }
+
+    public func read(_ path: String) throws(InputError) -> [UInt8] {
+        if let buffer = buffers[path] { return buffer }
+        return try base.read(path)
+    }
+
+    public func readPrefix(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+        if let buffer = buffers[path] { return buffer }
+        return try base.readPrefix(path, limit: limit)
+    }
+}

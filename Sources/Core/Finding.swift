@@ -9,10 +9,12 @@ public struct Finding: Sendable, Hashable {
     public var help: String
     /// Other files the finding depends on (cross-file rules), so `--changed-only` can keep it when any changed.
     public var relatedPaths: [String]
+    /// Machine-applicable ways to resolve the finding (`check --fix`, editor code actions); often none.
+    public var fixes: [Fix]
 
     public init(
         ruleID: String, severity: Severity, path: String, range: Range<Int>,
-        message: String, help: String, relatedPaths: [String] = []
+        message: String, help: String, relatedPaths: [String] = [], fixes: [Fix] = []
     ) {
         self.ruleID = ruleID
         self.severity = severity
@@ -21,6 +23,7 @@ public struct Finding: Sendable, Hashable {
         self.message = message
         self.help = help
         self.relatedPaths = relatedPaths
+        self.fixes = fixes
     }
 }
 
@@ -37,6 +40,8 @@ public struct LocatedFinding: Sendable, Hashable {
     public var sourceLineColumn: Int
     /// The line goes on after `sourceLine`.
     public var sourceLineIsCut: Bool
+    /// `finding.fixes` with their edits located.
+    public var fixes: [LocatedFix] = []
 
     public init(finding: Finding, start: SourcePosition, end: SourcePosition, fingerprint: String, sourceLine: String,
                 sourceLineColumn: Int = 1, sourceLineIsCut: Bool = false) {

@@ -22,10 +22,10 @@ public final class RuleContext {
     /// the error threshold); it never raises it.
     public func report(
         path: String, range: Range<Int>, message: String, help: String,
-        severity: Severity? = nil, relatedPaths: [String] = []
+        severity: Severity? = nil, relatedPaths: [String] = [], fixes: [Fix] = []
     ) {
         findings.append(Finding(
             ruleID: ruleID, severity: min(self.severity, severity ?? self.severity), path: path, range: range,
-            message: message, help: help, relatedPaths: relatedPaths))
+            message: message, help: help, relatedPaths: relatedPaths, fixes: fixes))
     }
 }

@@ -18,7 +18,8 @@ public struct TimestampWithoutTimezone: ProjectRule {
                     message: "column \(column.displayName) is `timestamp` without time zone, so the instant it records depends on the writer's zone",
                     help: table.help(
                         drizzle: "add `{ withTimezone: true }` to the `timestamp()` options (`timestamptz`)",
-                        prisma: "add `@db.Timestamptz(3)` to the field (Prisma's `DateTime` is `timestamp(3)` without time zone)"))
+                        prisma: "add `@db.Timestamptz(3)` to the field (Prisma's `DateTime` is `timestamp(3)` without time zone)"),
+                    fixes: table.isPrisma ? [] : [ColumnFixes.withTimezone(column)].compactMap { $0 })
             }
         }
     }

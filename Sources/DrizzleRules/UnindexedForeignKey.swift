@@ -24,7 +24,8 @@ public struct UnindexedForeignKey: ProjectRule {
                     message: "foreign key column `\(first)` of `\(table.name)` has no index that leads with it, so joins from `\(key.tableTo)` and deletes there scan `\(table.name)`",
                     help: table.help(
                         drizzle: "add `index('\(table.name)_\(first)_idx').on(t.\(column?.key ?? first))` to the table's third argument",
-                        prisma: "add `@@index([\(column?.key ?? first)])` to the model (Prisma creates no index for a relation's fields)"))
+                        prisma: "add `@@index([\(column?.key ?? first)])` to the model (Prisma creates no index for a relation's fields)"),
+                    fixes: [column.flatMap { IndexFix.add(on: $0, of: table) }].compactMap { $0 })
             }
         }
     }

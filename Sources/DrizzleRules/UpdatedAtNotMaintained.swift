@@ -42,7 +42,8 @@ public struct UpdatedAtNotMaintained: ProjectRule {
             reporter.report(
                 at: column.location,
                 message: "column \(column.displayName) of `\(table.name)` keeps its insert time: it has no `$onUpdate`, no migration trigger sets it, and no `.update(\(table.variableName ?? table.name)).set({ \(column.key ?? column.name) })` in the code does",
-                help: "add `.$onUpdate(() => new Date())` to the column, or list the table in `maintainedTables` if something outside this repository sets it")
+                help: "add `.$onUpdate(() => new Date())` to the column, or list the table in `maintainedTables` if something outside this repository sets it",
+                fixes: [ColumnFixes.onUpdate(column)].compactMap { $0 })
         }
     }
 }

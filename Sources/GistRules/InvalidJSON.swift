@@ -12,7 +12,10 @@ public struct InvalidJSON: ProjectRule {
             context.report(
                 path: file.path, range: problem.range,
                 message: "`\(file.path.split(separator: "/").last ?? "")` is not valid JSON: \(problem.message)",
-                help: "fix the JSON syntax; the Gist is read with `JSON.parse`, which accepts no comments or trailing commas")
+                help: "fix the JSON syntax; the Gist is read with `JSON.parse`, which accepts no comments or trailing commas",
+                fixes: problem.isTrailingComma
+                    ? [Fix("remove the trailing comma", edits: [TextEdit(path: file.path, range: problem.range, replacement: "")], isSafe: true)]
+                    : [])
         }
     }
 }

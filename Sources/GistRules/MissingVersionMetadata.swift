@@ -33,8 +33,31 @@ public struct MissingVersionMetadata: ProjectRule {
             context.report(
                 path: file.path, range: anchor,
                 message: "schema declares no \(Self.list(missing)) property, so nobody can tell which revision a command read or who changed it",
-                help: "add \(Self.list(Self.metadata.map(\.name), conjunction: "and")) (`string`, `date-time`, `string`) to the root `properties` and `required`, and set them on every write")
+                help: "add \(Self.list(Self.metadata.map(\.name), conjunction: "and")) (`string`, `date-time`, `string`) to the root `properties` and `required`, and set them on every write",
+                fixes: [Self.fix(adding: missing, to: root, in: file)].compactMap { $0 })
         }
+    }
+
+    /// The schema of each added property.
+    static let propertySchemas = [
+        "version": #"{ "type": "string" }"#,
+        "lastUpdated": #"{ "type": "string", "format": "date-time" }"#,
+        "updatedBy": #"{ "type": "string" }"#,
+    ]
+
+    /// Adds the missing properties to the root `properties` object, in the file's indentation. Not to `required`:
+    /// existing documents do not have them yet, and would then fail validation.
+    static func fix(adding missing: [String], to root: JSONNode, in file: GistFile) -> Fix? {
+        guard let properties = root.member(named: "properties")?.value, let members = properties.objectMembers else { return nil }
+        let entries = missing.compactMap { name in propertySchemas[name].map { "\"\(name)\": \($0)" } }
+        let edit: TextEdit
+        if let last = members.last {
+            let separator = file.lineIndent(before: last.keyRange.lowerBound).map { ",\n" + $0 } ?? ", "
+            edit = .insert(entries.map { separator + $0 }.joined(), at: last.value.range.upperBound, in: file.path)
+        } else {
+            edit = TextEdit(path: file.path, range: properties.range, replacement: "{ " + entries.joined(separator: ", ") + " }")
+        }
+        return Fix("add \(list(missing, conjunction: "and")) to the root `properties`", edits: [edit], isSafe: true)
     }
 
     static func isObjectSchema(_ schema: JSONNode) -> Bool {

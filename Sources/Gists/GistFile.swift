@@ -31,6 +31,8 @@ public enum GistContent: Sendable {
 public struct GistReadProblem: Sendable, Hashable {
     public var message: String
     public var range: Range<Int>
+    /// The problem is a trailing comma (`range`), which deleting fixes.
+    public var isTrailingComma = false
 }
 
 public enum GistReader {
@@ -53,7 +55,14 @@ public enum GistReader {
         }
         switch JSONReader.parse(bytes) {
         case .success(let node): return .parsed(node)
-        case .failure(let error): return .invalid(GistReadProblem(message: error.message, range: error.range))
+        case .failure(let error):
+            return .invalid(GistReadProblem(message: error.message, range: error.range, isTrailingComma: error.isTrailingComma))
         }
     }
+}
+
+extension GistFile {
+    /// The indentation before `offset` when what is there starts its line, for fixes that add members in the file's
+    /// own indentation; nil otherwise.
+    public func lineIndent(before offset: Int) -> String? { Indentation.before(offset, in: source.bytes) }
 }

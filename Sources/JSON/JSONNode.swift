@@ -38,6 +38,8 @@ public struct JSONMember: Sendable, Equatable {
 public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var range: Range<Int>
+    /// The error is a comma before a closing bracket, which `range` covers: deleting it fixes this error.
+    public var isTrailingComma = false
 
     public init(message: String, range: Range<Int>) {
         self.message = message

@@ -121,7 +121,9 @@ private struct JSONParser {
                     position += 1
                     skipWhitespace()
                     if position < end, bytes[position] == closer {
-                        throw error("trailing comma before `\(Character(Unicode.Scalar(closer)))`", at: comma..<comma + 1)
+                        var trailing = error("trailing comma before `\(Character(Unicode.Scalar(closer)))`", at: comma..<comma + 1)
+                        trailing.isTrailingComma = true
+                        throw trailing
                     }
                     if stack[top].isObject {
                         (stack[top].pendingKey, stack[top].pendingKeyRange) = try parseKeyAndColon()

@@ -18,6 +18,12 @@ public struct CheckOptions: Sendable {
     public var changedOnly = false
     /// Show error-level findings only; the exit code still counts warnings (`--max-warnings`).
     public var quiet = false
+    /// Apply the safe fixes in place before reporting what is left (`--fix`); with `unsafeFixes`, every fix.
+    public var fix = false
+    public var unsafeFixes = false
+    /// Files held in memory that replace the work tree's (absolute path → contents): the language server's open
+    /// buffers. Ignored in the git modes, which read the index or a tree.
+    public var buffers: [String: [UInt8]] = [:]
 
     public init() {}
 }
@@ -60,6 +66,7 @@ public struct CheckRunner {
     /// Returns the exit code; writes the report to standard output or `--output`.
     public func run() throws(UsageFailure) -> Int32 {
         let catalog = try Self.loadCatalog()
+        if options.fix { Self.describe(try applyFixes(catalog: catalog)) }
         let (report, prefix) = try lint(catalog: catalog)
         try Self.present(report, catalog: catalog, pathPrefix: prefix, format: options.format, output: options.output,
                          color: options.color, quiet: options.quiet, environment: environment)
@@ -67,6 +74,46 @@ public struct CheckRunner {
             try? StandardStream.error.write("schemalint: \(exceeded)\n")
         }
         return Self.exitCode(for: report, maxWarnings: options.maxWarnings)
+    }
+
+    /// `--fix`: lints each folder and applies its fixes, again until nothing more applies (a fix held back by a
+    /// colliding one is offered again by the next run), at most `maximumFixPasses` times; says what it did on
+    /// standard error. Never in `--staged` mode: the fixes would edit the work tree, not what is committed.
+    public func applyFixes(catalog: RuleCatalog) throws(UsageFailure) -> FixApplier.Outcome {
+        if options.staged {
+            throw UsageFailure("--fix cannot be used with --staged: fixes edit the work tree, while --staged checks the index; run `schemalint check --fix`, review and stage the changes, then commit")
+        }
+        var total = FixApplier.Outcome()
+        for path in options.paths {
+            for _ in 0..<Self.maximumFixPasses {
+                let prepared = try prepare(path, catalog: catalog, useBaseline: true)
+                let report = try Self.lint(prepared.request)
+                let outcome = FixApplier(root: prepared.sourceRoot, includeUnsafe: options.unsafeFixes).apply(report.findings)
+                total.appliedFixes += outcome.appliedFixes
+                total.changedFiles += outcome.changedFiles.map { prepared.displayPrefix + $0 }.filter { !total.changedFiles.contains($0) }
+                total.staleFiles += outcome.staleFiles.map { prepared.displayPrefix + $0 }
+                total.failures += outcome.failures
+                if outcome.appliedFixes == 0 || outcome.deferredFixes == 0 { break }
+            }
+        }
+        return total
+    }
+
+    /// What `--fix` did, on standard error (standard output carries the report).
+    static func describe(_ total: FixApplier.Outcome) {
+        var lines = ["schemalint: applied \(TextReporterCount.count(total.appliedFixes, "fix", plural: "fixes")) in \(TextReporterCount.count(total.changedFiles.count, "file"))"]
+        for path in Set(total.staleFiles).sorted() { lines.append("schemalint: \(path) changed while it was checked; its fixes were not applied (run --fix again)") }
+        for failure in total.failures { lines.append("schemalint: cannot fix \(failure)") }
+        try? StandardStream.error.write(lines.joined(separator: "\n") + "\n")
+    }
+
+    static let maximumFixPasses = 10
+
+    /// The first folder's report and the root its paths are relative to (for the language server, which turns
+    /// paths into URIs and byte ranges into positions).
+    public func lintFolder(catalog: RuleCatalog) throws(UsageFailure) -> (report: Report, root: URL) {
+        let prepared = try prepare(options.paths.first ?? ".", catalog: catalog, useBaseline: true)
+        return (try Self.lint(prepared.request), prepared.sourceRoot)
     }
 
     /// Why `--max-warnings` fails the run ("12 warnings exceed --max-warnings 10"), or nil when it does not.
@@ -183,7 +230,17 @@ public struct CheckRunner {
 
         let prefix = gitRoot?.prefix ?? Self.displayPrefix(for: root)
         let source: any FileSource
-        if let index = git?.index { source = index.source(under: prefix) } else { source = WorkTreeSource(root: root) }
+        if let index = git?.index {
+            source = index.source(under: prefix)
+        } else if options.buffers.isEmpty {
+            source = WorkTreeSource(root: root)
+        } else {
+            let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+            let relative = options.buffers.compactMap { path, bytes in
+                path.hasPrefix(rootPath) ? (String(path.dropFirst(rootPath.count)), bytes) : nil
+            }
+            source = OverlayFileSource(base: WorkTreeSource(root: root), buffers: Dictionary(relative) { first, _ in first })
+        }
         var request = LintRequest(
             source: source, configuration: configuration, configurationFile: resolved.file, catalog: catalog,
             baseline: baseline, base: git?.base?.source(under: prefix),
@@ -241,7 +298,8 @@ public struct CheckRunner {
     ) throws(UsageFailure) {
         let format = format ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
         let useColor = output == nil && colorEnabled(color, environment: environment)
-        let context = RenderContext(toolVersion: toolVersion, catalog: catalog, pathPrefix: pathPrefix, useColor: useColor)
+        let context = RenderContext(toolVersion: toolVersion, catalog: catalog, pathPrefix: pathPrefix, useColor: useColor,
+                                    ruleLinks: RuleLinks(environment: environment))
         var shown = report
         if quiet { shown.findings.removeAll { $0.finding.severity != .error } }
         let rendered = format.reporter.render(shown, context)
@@ -313,6 +371,12 @@ public struct CheckRunner {
             var moved = located
             moved.finding.path = prefix + located.finding.path
             moved.finding.relatedPaths = located.finding.relatedPaths.map { prefix + $0 }
+            moved.fixes = located.fixes.map { fix in
+                var fix = fix
+                fix.edits = fix.edits.map { var edit = $0; edit.edit.path = prefix + edit.edit.path; return edit }
+                fix.digests = Dictionary(uniqueKeysWithValues: fix.digests.map { (prefix + $0.key, $0.value) })
+                return fix
+            }
             return moved
         }
         copy.files = report.files.map { prefix + $0 }

@@ -149,8 +149,22 @@ enum Locator {
             occurrences[base] = occurrence + 1
             let fingerprint = occurrence == 0 ? base : Fingerprint.hash([base, String(occurrence)])
             let frame = file.codeFrame(at: lower, position: start, masking: redaction.spans[finding.path] ?? [])
-            return LocatedFinding(finding: shown, start: start, end: end, fingerprint: fingerprint, sourceLine: frame.text,
-                                  sourceLineColumn: frame.column, sourceLineIsCut: frame.isCutAtEnd)
+            var located = LocatedFinding(finding: shown, start: start, end: end, fingerprint: fingerprint, sourceLine: frame.text,
+                                         sourceLineColumn: frame.column, sourceLineIsCut: frame.isCutAtEnd)
+            located.fixes = finding.fixes.compactMap { locate($0, files: files) }
+            return located
         }
+    }
+
+    /// A fix with its edits located; nil when an edit names a file the run did not read or lies outside it.
+    static func locate(_ fix: Fix, files: [String: SourceFile]) -> LocatedFix? {
+        var edits: [LocatedEdit] = []
+        var digests: [String: String] = [:]
+        for edit in fix.edits {
+            guard let file = files[edit.path], edit.range.lowerBound >= 0, edit.range.upperBound <= file.bytes.count else { return nil }
+            edits.append(LocatedEdit(edit: edit, start: file.position(of: edit.range.lowerBound), end: file.position(of: edit.range.upperBound)))
+            if digests[edit.path] == nil { digests[edit.path] = FileDigest.of(file.bytes) }
+        }
+        return edits.isEmpty ? nil : LocatedFix(label: fix.label, isSafe: fix.isSafe, edits: edits, digests: digests)
     }
 }

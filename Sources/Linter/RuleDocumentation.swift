@@ -9,7 +9,7 @@ public enum RuleDocumentation {
         for id in catalog.ids {
             guard let entry = catalog[id] else { continue }
             let former = entry.aliases.isEmpty ? "" : " (formerly " + entry.aliases.map { "`\($0)`" }.joined(separator: ", ") + ")"
-            text += "| `\(id)`\(former) | \(entry.severity.rawValue) | \(entry.summary) |\n"
+            text += "| [`\(id)`](\(RuleLinks.repositoryPath(id)))\(former) | \(entry.severity.rawValue) | \(entry.summary) |\n"
         }
         return text
     }

@@ -22,7 +22,10 @@ public struct ConstraintWithoutNotValid: ProjectRule {
                     message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row under an ACCESS EXCLUSIVE lock, held \(locked.runner.heldUntil), and every read and write of `\(table)` waits",
                     help: MigrationTool(locked.site.folder) == .drizzleKit
                         ? "add `NOT VALID` to the generated SQL (drizzle-kit does not write it; edit the file before it is applied anywhere), and run `ALTER TABLE … VALIDATE CONSTRAINT` in a later migration (`drizzle-kit generate --custom`) deployed on its own: it takes only a SHARE UPDATE EXCLUSIVE lock"
-                        : "add `NOT VALID` to the constraint (before the migration is applied anywhere), and run `ALTER TABLE … VALIDATE CONSTRAINT` in a later migration (\(MigrationTool(locked.site.folder).newMigration)) deployed on its own: it takes only a SHARE UPDATE EXCLUSIVE lock")
+                        : "add `NOT VALID` to the constraint (before the migration is applied anywhere), and run `ALTER TABLE … VALIDATE CONSTRAINT` in a later migration (\(MigrationTool(locked.site.folder).newMigration)) deployed on its own: it takes only a SHARE UPDATE EXCLUSIVE lock",
+                    fixes: [SQLFixes.notValidThenValidate(
+                        table: alter.table, constraint: constraint.name, action: effect.range, statement: locked.site.statement.range,
+                        folder: locked.site.folder, path: locked.site.path, runner: locked.runner)].compactMap { $0 })
             }
         }
     }

@@ -16,7 +16,9 @@ public struct UnsafeIndexCreation: ProjectRule {
             context.report(
                 path: site.path, range: site.statement.range,
                 message: "\(name) is built on existing table `\(TableName(index.table))` without `CONCURRENTLY`: writes to `\(TableName(index.table))` block until it is built",
-                help: Self.help(MigrationTool(site.folder)))
+                help: Self.help(MigrationTool(site.folder)),
+                fixes: [SQLFixes.concurrentIndex(index, path: site.path,
+                                                 runner: MigrationRunner(project.configuration, folder: site.folder, step: site.step))].compactMap { $0 })
         }
     }
 

@@ -7,7 +7,7 @@ public struct JSONReporter: Reporter {
     public func render(_ report: Report, _ context: RenderContext) -> String {
         let findings: [OrderedJSON] = report.findings.map { located in
             let finding = located.finding
-            return .object([
+            var members: [(String, OrderedJSON)] = [
                 ("rule", .string(finding.ruleID)),
                 ("severity", .string(finding.severity.rawValue)),
                 ("path", .string(context.displayPath(finding.path))),
@@ -18,7 +18,10 @@ public struct JSONReporter: Reporter {
                 ("message", .string(finding.message)),
                 ("help", .string(finding.help)),
                 ("fingerprint", .string(located.fingerprint)),
-            ])
+            ]
+            // Only findings that have fixes carry the array, so reports without fixes stay as they were.
+            if !located.fixes.isEmpty { members.append(("fixes", .array(located.fixes.map { fix($0, context) }))) }
+            return .object(members)
         }
         let document: OrderedJSON = .object([
             ("version", .int(1)),
@@ -35,5 +38,26 @@ public struct JSONReporter: Reporter {
             ])),
         ])
         return document.serialized() + "\n"
+    }
+
+    /// A fix: its label, whether `check --fix` applies it, and its edits with 1-based lines and columns (Unicode
+    /// scalars, like the finding's) and UTF-8 byte offsets.
+    private func fix(_ fix: LocatedFix, _ context: RenderContext) -> OrderedJSON {
+        .object([
+            ("label", .string(fix.label)),
+            ("safe", .bool(fix.isSafe)),
+            ("edits", .array(fix.edits.map { located in
+                .object([
+                    ("path", .string(context.displayPath(located.edit.path))),
+                    ("line", .int(located.start.line)),
+                    ("column", .int(located.start.column)),
+                    ("endLine", .int(located.end.line)),
+                    ("endColumn", .int(located.end.column)),
+                    ("offset", .int(located.edit.range.lowerBound)),
+                    ("endOffset", .int(located.edit.range.upperBound)),
+                    ("replacement", .string(located.edit.replacement)),
+                ])
+            })),
+        ])
     }
 }

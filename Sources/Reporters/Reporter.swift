@@ -12,12 +12,16 @@ public struct RenderContext: Sendable {
     /// Prepended to every finding's path so that it is relative to the repository root (e.g. `examples/clean/`).
     public var pathPrefix: String
     public var useColor: Bool
+    /// Where rule pages are published (`SCHEMALINT_DOCS_URL`); none by default.
+    public var ruleLinks: RuleLinks
 
-    public init(toolVersion: String, catalog: RuleCatalog, pathPrefix: String = "", useColor: Bool = false) {
+    public init(toolVersion: String, catalog: RuleCatalog, pathPrefix: String = "", useColor: Bool = false,
+                ruleLinks: RuleLinks = RuleLinks(base: nil)) {
         self.toolVersion = toolVersion
         self.catalog = catalog
         self.pathPrefix = pathPrefix
         self.useColor = useColor
+        self.ruleLinks = ruleLinks
     }
 
     public func displayPath(_ path: String) -> String { pathPrefix + path }

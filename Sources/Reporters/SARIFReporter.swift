@@ -14,7 +14,7 @@ public struct SARIFReporter: Reporter {
             ("name", .string("schemalint")),
             ("version", .string(context.toolVersion)),
             ("semanticVersion", .string(context.toolVersion)),
-            ("rules", .array(ruleIDs.map { descriptor($0, context.catalog[$0]) })),
+            ("rules", .array(ruleIDs.map { descriptor($0, context.catalog[$0], page: context.ruleLinks.page($0)) })),
         ])
         let results = report.findings.map { result($0, ruleIndex: ruleIndex[$0.finding.ruleID] ?? 0, context) }
         let run: OrderedJSON = .object([
@@ -32,20 +32,25 @@ public struct SARIFReporter: Reporter {
         return document.serialized() + "\n"
     }
 
-    private func descriptor(_ id: String, _ entry: CatalogEntry?) -> OrderedJSON {
+    private func descriptor(_ id: String, _ entry: CatalogEntry?, page: String?) -> OrderedJSON {
         let summary = entry?.summary ?? id
         let description = (entry?.description ?? summary).trimmingCharacters(in: .newlines)
         let markdown = "**\(summary)**\n\n\(description)\n\nRun `schemalint explain \(id)` for the rule's options and examples."
         let domain = id.split(separator: "/").first.map(String.init) ?? id
-        return .object([
+        var members: [(String, OrderedJSON)] = [
             ("id", .string(id)),
             ("name", .string(Self.pascalCase(id))),
             ("shortDescription", .object([("text", .string(summary))])),
             ("fullDescription", .object([("text", .string(description))])),
             ("help", .object([("text", .string(description)), ("markdown", .string(markdown))])),
+        ]
+        // SARIF wants an absolute URI: only when the published location is known.
+        if let page { members.append(("helpUri", .string(page))) }
+        members += [
             ("defaultConfiguration", .object([("level", .string(Self.level(entry?.severity ?? .warning)))])),
             ("properties", .object([("tags", .array([.string("schemalint"), .string(domain)]))])),
-        ])
+        ]
+        return .object(members)
     }
 
     private func result(_ located: LocatedFinding, ruleIndex: Int, _ context: RenderContext) -> OrderedJSON {
@@ -79,7 +84,30 @@ public struct SARIFReporter: Reporter {
             members.append(("relatedLocations", .array(related)))
         }
         members.append(("partialFingerprints", .object([("primaryLocationLineHash", .string(located.fingerprint))])))
+        if !located.fixes.isEmpty { members.append(("fixes", .array(located.fixes.map { fix($0, context) }))) }
         return .object(members)
+    }
+
+    /// SARIF §3.55: one `artifactChange` per edited file, its edits as `replacements`.
+    private func fix(_ fix: LocatedFix, _ context: RenderContext) -> OrderedJSON {
+        var paths: [String] = []
+        for located in fix.edits where !paths.contains(located.edit.path) { paths.append(located.edit.path) }
+        let changes = paths.map { path -> OrderedJSON in
+            let replacements = fix.edits.filter { $0.edit.path == path }.map { located -> OrderedJSON in
+                .object([
+                    ("deletedRegion", .object([
+                        ("startLine", .int(located.start.line)),
+                        ("startColumn", .int(located.start.column)),
+                        ("endLine", .int(located.end.line)),
+                        ("endColumn", .int(located.end.column)),
+                    ])),
+                    ("insertedContent", .object([("text", .string(located.edit.replacement))])),
+                ])
+            }
+            return .object([("artifactLocation", artifact(context.displayPath(path))), ("replacements", .array(replacements))])
+        }
+        let label = fix.isSafe ? fix.label : fix.label + " (review before applying)"
+        return .object([("description", .object([("text", .string(label))])), ("artifactChanges", .array(changes))])
     }
 
     private func artifact(_ path: String) -> OrderedJSON {

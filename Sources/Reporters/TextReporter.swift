@@ -12,7 +12,8 @@ public struct TextReporter: Reporter {
             let finding = located.finding
             let path = DisplayText.escaped(context.displayPath(finding.path))
             output += style.bold("\(path):\(located.start.line):\(located.start.column):") + " "
-            output += style.severity(finding.severity) + style.dim("[\(finding.ruleID)]") + ": " + DisplayText.escaped(finding.message) + "\n"
+            output += style.severity(finding.severity) + style.dim("[" + style.link(finding.ruleID, to: context.ruleLinks.page(finding.ruleID)) + "]")
+                + ": " + DisplayText.escaped(finding.message) + "\n"
             output += sourceExcerpt(located, style: style)
             output += "  " + style.help("help:") + " " + DisplayText.escaped(finding.help) + "\n\n"
         }
@@ -103,6 +104,11 @@ struct Style {
     }
 
     func bold(_ text: String) -> String { wrap(text, "1") }
+    /// An OSC 8 hyperlink (terminals that do not know it show the text), with colour only: not in files or pipes.
+    func link(_ text: String, to url: String?) -> String {
+        guard enabled, let url else { return text }
+        return "\u{1B}]8;;\(url)\u{1B}\\\(text)\u{1B}]8;;\u{1B}\\"
+    }
     func dim(_ text: String) -> String { wrap(text, "2") }
     func help(_ text: String) -> String { wrap(text, "1;36") }
 

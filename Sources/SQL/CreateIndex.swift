@@ -10,6 +10,8 @@ public struct CreateIndex: Sendable, Equatable {
     public var method: String
     /// A partial index.
     public var hasWhere: Bool
+    /// Just after the `INDEX` keyword (where `CONCURRENTLY` and `IF NOT EXISTS` go), for fixes; nil when not found.
+    public var indexKeywordEnd: Int?
 
     public init(name: String?, table: QualifiedName, columns: [IndexColumn], unique: Bool = false,
                 concurrently: Bool = false, ifNotExists: Bool = false, method: String = "btree", hasWhere: Bool = false) {
@@ -21,6 +23,13 @@ public struct CreateIndex: Sendable, Equatable {
         self.ifNotExists = ifNotExists
         self.method = method
         self.hasWhere = hasWhere
+    }
+
+    /// The statement's meaning: where its keyword sits is not part of it.
+    public static func == (lhs: CreateIndex, rhs: CreateIndex) -> Bool {
+        lhs.name == rhs.name && lhs.table == rhs.table && lhs.columns == rhs.columns && lhs.unique == rhs.unique
+            && lhs.concurrently == rhs.concurrently && lhs.ifNotExists == rhs.ifNotExists && lhs.method == rhs.method
+            && lhs.hasWhere == rhs.hasWhere
     }
 }
 

@@ -2,10 +2,23 @@
 extension StatementDecoder {
     func createIndex(_ node: ParseNode) -> CreateIndex {
         let columns = node["indexParams"].array.compactMap { $0.unwrap("IndexElem") }.map(indexColumn)
-        return CreateIndex(name: node["idxname"].string, table: node["relation"].rangeVarName, columns: columns,
-                           unique: node["unique"].bool, concurrently: node["concurrent"].bool,
-                           ifNotExists: node["if_not_exists"].bool, method: node["accessMethod"].string ?? "btree",
-                           hasWhere: !node["whereClause"].isMissing)
+        var index = CreateIndex(name: node["idxname"].string, table: node["relation"].rangeVarName, columns: columns,
+                                unique: node["unique"].bool, concurrently: node["concurrent"].bool,
+                                ifNotExists: node["if_not_exists"].bool, method: node["accessMethod"].string ?? "btree",
+                                hasWhere: !node["whereClause"].isMissing)
+        index.indexKeywordEnd = indexKeywordEnd()
+        return index
+    }
+
+    /// `CREATE [UNIQUE] INDEX`: the end of `INDEX`, among the statement's first three words.
+    private func indexKeywordEnd() -> Int? {
+        var p = statementRange.lowerBound
+        for _ in 0..<3 {
+            guard let token = significantToken(from: p, limit: statementRange.upperBound) else { return nil }
+            if token.kind == .word, text(token.range).lowercased() == "index" { return token.range.upperBound }
+            p = token.range.upperBound
+        }
+        return nil
     }
 
     private func indexColumn(_ element: ParseNode) -> IndexColumn {

@@ -38,6 +38,12 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("changed-only"), help: "With --staged or --base: report only findings in changed files.")
     var changedOnly = false
 
+    @Flag(help: "Apply the safe fixes in place, then report what is left (not with --staged).")
+    var fix = false
+
+    @Flag(name: .customLong("unsafe-fixes"), help: "With --fix: apply the fixes that need review too (schema changes that need `drizzle-kit generate`).")
+    var unsafeFixes = false
+
     func run() throws {
         var options = CheckOptions()
         options.paths = paths
@@ -50,6 +56,8 @@ struct Check: ParsableCommand {
         options.base = base
         options.changedOnly = changedOnly
         options.quiet = quiet
+        options.fix = fix || unsafeFixes
+        options.unsafeFixes = unsafeFixes
         let code = try CheckRunner(options: options).run()
         if code != 0 { throw ExitCode(code) }
     }

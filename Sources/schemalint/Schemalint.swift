@@ -9,7 +9,7 @@ struct Schemalint: ParsableCommand {
         commandName: "schemalint",
         abstract: "Lint Drizzle schemas, drizzle-kit migrations and Gist JSON for integrity problems.",
         version: CheckRunner.toolVersion,
-        subcommands: [Check.self, Rules.self, Explain.self, Init.self, Schema.self, Validate.self, Baseline.self, InstallHook.self, ReplayCommand.self],
+        subcommands: [Check.self, Rules.self, Explain.self, Init.self, Schema.self, Validate.self, Baseline.self, InstallHook.self, ReplayCommand.self, LSP.self],
         defaultSubcommand: Check.self)
 }
 

@@ -25,6 +25,34 @@ import Testing
         #expect(String(text[start.upperBound..<finish.lowerBound]) == table, "README rules table is stale: run SCHEMALINT_UPDATE_GOLDEN=1 swift test --filter DocumentationTests")
     }
 
+    static let rulePages = readme.deletingLastPathComponent().appendingPathComponent("docs/rules")
+
+    /// `docs/rules/<domain>/<name>.md` is `schemalint explain <id>` for every rule of the catalog, and nothing else
+    /// is there: reports link to these pages (SARIF `helpUri`, editors, text output with `SCHEMALINT_DOCS_URL`).
+    @Test func rulePagesMatchTheCatalog() throws {
+        let catalog = try RuleCatalog.builtIn.get()
+        let update = ProcessInfo.processInfo.environment["SCHEMALINT_UPDATE_GOLDEN"] == "1"
+        let manager = FileManager.default
+        if update { try? manager.removeItem(at: Self.rulePages) }
+        for id in catalog.ids {
+            let entry = try #require(catalog[id])
+            let page = Self.rulePages.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent(RuleLinks.repositoryPath(id))
+            let text = RuleDocumentation.markdown(for: entry)
+            if update {
+                try manager.createDirectory(at: page.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try text.write(to: page, atomically: false, encoding: .utf8)
+                continue
+            }
+            let written = try? String(contentsOf: page, encoding: .utf8)
+            #expect(written == text, "\(RuleLinks.repositoryPath(id)) is stale or missing: run SCHEMALINT_UPDATE_GOLDEN=1 swift test --filter DocumentationTests")
+        }
+        let expected = Set(catalog.ids.map { RuleLinks.repositoryPath($0) })
+        let found = (manager.enumerator(atPath: Self.rulePages.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".md") }.map { "docs/rules/" + $0 }
+        #expect(Set(found).subtracting(expected).isEmpty, "pages of rules the catalog does not have: \(Set(found).subtracting(expected).sorted())")
+    }
+
     @Test func everyExplanationRendersItsExamples() throws {
         let catalog = try RuleCatalog.builtIn.get()
         for id in catalog.ids {

@@ -92,6 +92,6 @@ import Testing
     @Test func explainAndTheRulesTableNameTheFormerId() throws {
         let entry = try #require(catalog["drizzle/money-as-float"])
         #expect(RuleDocumentation.markdown(for: entry).contains("Former id: `drizzle/money-as-float`"))
-        #expect(RuleDocumentation.table(catalog).contains("| `schema/money-as-float` (formerly `drizzle/money-as-float`) |"))
+        #expect(RuleDocumentation.table(catalog).contains("| [`schema/money-as-float`](docs/rules/schema/money-as-float.md) (formerly `drizzle/money-as-float`) |"))
     }
 }

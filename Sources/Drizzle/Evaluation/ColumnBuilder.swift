@@ -22,6 +22,10 @@ struct ColumnBuilder {
     var options: ObjectValue?
     /// The builder call.
     var location: SourceLocation
+    /// The builder call's arguments as written, for fixes.
+    var call: CallLayout?
+    /// The end of the last call chained on the builder (`timestamp(…).defaultNow()` ends after `)`), in `location`'s file.
+    var chainEnd: Int?
     /// What the reader could not work out about the column (already reported where it gave up).
     var unreadable: Set<Column.Part> = []
 

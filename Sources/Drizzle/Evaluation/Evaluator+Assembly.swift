@@ -19,6 +19,8 @@ extension Evaluator {
                           isRLSEnabled: state.isRLSEnabled, location: state.location, nameLocation: state.nameLocation)
         table.isHighFrequency = hasHighFrequencyMarker(state)
         table.unreadableElements = state.unreadableElements
+        table.call = state.call
+        table.fileStyle = state.fileStyle
         var foreignKeys: [ForeignKeySpec] = []
         for (key, builder, location) in state.columns {
             table.columns.append(column(key: key, builder: builder, location: location, table: state))
@@ -121,6 +123,8 @@ extension Evaluator {
                             enumName: builder.enumReference?.name, hasOnUpdate: builder.hasOnUpdate,
                             hasRuntimeDefault: builder.hasRuntimeDefault, builder: builder.builder, location: location,
                             typeLocation: builder.location)
+        column.builderCall = builder.call
+        column.chainEnd = builder.chainEnd.map { SourceLocation(path: builder.location.path, range: $0..<$0) }
         column.unreadable = builder.unreadable
         if let source = builder.defaultValue, !builder.unreadable.contains(.default) {
             column.default = renderDefault(source, type: builder.sqlType)

@@ -140,9 +140,12 @@ extension Evaluator {
             placeholder.notNull = ColumnTypes.isImplicitlyNotNull(builder: builder, config: config)
             return .column(placeholder)
         }
-        return .column(ColumnBuilder(builder: builder, explicitName: name, baseType: type,
-                                     notNull: ColumnTypes.isImplicitlyNotNull(builder: builder, config: config),
-                                     options: config, location: site.location))
+        var column = ColumnBuilder(builder: builder, explicitName: name, baseType: type,
+                                   notNull: ColumnTypes.isImplicitlyNotNull(builder: builder, config: config),
+                                   options: config, location: site.location)
+        column.call = callLayout(site)
+        column.chainEnd = site.location.range.upperBound
+        return .column(column)
     }
 
     func makeEnum(_ site: CallSite, schema: String?) -> Value {

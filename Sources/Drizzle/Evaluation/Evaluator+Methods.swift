@@ -123,7 +123,7 @@ extension Evaluator {
             builder = ColumnBuilder(builder: builder.builder, explicitName: builder.explicitName,
                                     baseType: builder.baseType, enumReference: builder.enumReference,
                                     arraySizes: builder.arraySizes, notNull: false, options: builder.options,
-                                    location: builder.location,
+                                    location: builder.location, call: builder.call,
                                     unreadable: builder.unreadable.intersection([.name, .type]))
             if case .number(let size) = site.argument(0), size == size.rounded(), abs(size) < 1e15 {
                 builder.arraySizes.append(Int(size))
@@ -154,6 +154,7 @@ extension Evaluator {
                 builder.unreadable.formUnion(Column.Part.allExceptName)
             }
         }
+        if site.location.path == builder.location.path { builder.chainEnd = site.location.range.upperBound }
         return .column(builder)
     }
 

@@ -16,6 +16,8 @@ struct TableState {
     var declarationRange: Range<Int>?
     /// Kinds of elements the reader could not read (see `Table.unreadableElements`).
     var unreadableElements: Set<Difference.Element> = []
+    var call: CallLayout?
+    var fileStyle: TableFileStyle?
 }
 
 extension Difference.Element {
@@ -79,6 +81,10 @@ extension Evaluator {
         tables.append(TableState(schema: schema, name: name, variableName: declaration?.name, columns: columns,
                                  extraConfig: site.argument(2), location: site.location, nameLocation: site.location(of: 0),
                                  declarationRange: declaration?.statementRange, unreadableElements: unreadable))
+        if let call = callLayout(site) {
+            tables[tables.count - 1].call = call
+            tables[tables.count - 1].fileStyle = tableFileStyle(site, call: call)
+        }
         return .table(tables.count - 1)
     }
 

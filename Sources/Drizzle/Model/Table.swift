@@ -25,6 +25,10 @@ public struct Table: Sendable, Hashable {
     /// Kinds of elements (columns, indexes, …) of which the table has some the reader could not read (their
     /// names unknown too): a snapshot element of such a kind missing from the sources may be one of them.
     public var unreadableElements: Set<Difference.Element> = []
+    /// The table call's arguments as written (TypeScript only), for fixes that add to its third argument.
+    public var call: CallLayout?
+    /// How the table's file is written (TypeScript only), for fixes that add code to it.
+    public var fileStyle: TableFileStyle?
 
     public init(schema: String = "", name: String, variableName: String? = nil, columns: [Column] = [],
                 indexes: [Index] = [], foreignKeys: [ForeignKey] = [],
@@ -95,6 +99,10 @@ public struct Column: Sendable, Hashable {
     public var typeLocation: SourceLocation
     /// What the reader could not work out (reported by `drizzle/parse-error`): never compared, never a verdict.
     public var unreadable: Set<Part> = []
+    /// The builder call's arguments as written (TypeScript only), for fixes that add an option.
+    public var builderCall: CallLayout?
+    /// Just after the last call chained on the builder (TypeScript only), for fixes that chain another.
+    public var chainEnd: SourceLocation?
 
     /// The parts of a column that can be unreadable: `name` when even the column's SQL name is unknown.
     public enum Part: String, Sendable, Hashable, CaseIterable {

@@ -11,8 +11,10 @@ struct LocatedReporter {
         self.context = context
     }
 
-    mutating func report(at location: SourceLocation, message: String, help: String, severity: Severity? = nil) {
+    mutating func report(at location: SourceLocation, message: String, help: String, severity: Severity? = nil,
+                         fixes: [Fix] = []) {
         guard !location.path.isEmpty, reported.insert(location).inserted else { return }
-        context.report(path: location.path, range: location.range, message: message, help: help, severity: severity)
+        context.report(path: location.path, range: location.range, message: message, help: help, severity: severity,
+                       fixes: fixes)
     }
 }

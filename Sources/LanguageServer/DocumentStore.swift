@@ -1,0 +1,59 @@
+import Core
+import Foundation
+
+/// The editor's open documents by absolute path, kept in step with `didOpen` / `didChange` / `didClose`.
+struct DocumentStore {
+    private(set) var contents: [String: [UInt8]] = [:]
+
+    mutating func open(_ path: String, text: String) { contents[path] = Array(text.utf8) }
+    mutating func close(_ path: String) { contents[path] = nil }
+
+    /// Applies `contentChanges` in order: a change without `range` replaces the whole text; one with a range
+    /// replaces that span (LSP positions: 0-based lines, UTF-16 characters).
+    mutating func change(_ path: String, _ changes: [[String: Any]]) {
+        var bytes = contents[path] ?? []
+        for change in changes {
+            guard let text = change["text"] as? String else { continue }
+            guard let range = change["range"] as? [String: Any],
+                  let start = Position(range["start"]), let end = Position(range["end"]) else {
+                bytes = Array(text.utf8)
+                continue
+            }
+            let file = SourceFile(path: path, bytes: bytes)
+            let lower = file.offset(utf16Line: start.line, character: start.character)
+            let upper = max(lower, file.offset(utf16Line: end.line, character: end.character))
+            bytes.replaceSubrange(lower..<upper, with: Array(text.utf8))
+        }
+        contents[path] = bytes
+    }
+}
+
+/// An LSP position.
+struct Position {
+    var line: Int
+    var character: Int
+
+    init(line: Int, character: Int) {
+        self.line = line
+        self.character = character
+    }
+
+    init?(_ value: Any?) {
+        guard let object = value as? [String: Any], let line = object["line"] as? Int, let character = object["character"] as? Int else { return nil }
+        self.init(line: line, character: character)
+    }
+
+    var json: [String: Any] { ["line": line, "character": character] }
+
+    static func <= (lhs: Position, rhs: Position) -> Bool { (lhs.line, lhs.character) <= (rhs.line, rhs.character) }
+}
+
+/// File URIs and absolute paths.
+enum FileURI {
+    static func path(_ uri: String) -> String? {
+        guard let url = URL(string: uri), url.isFileURL else { return nil }
+        return url.standardizedFileURL.path
+    }
+
+    static func uri(_ path: String) -> String { URL(fileURLWithPath: path).absoluteString }
+}
