@@ -21,6 +21,12 @@ public final class JSONTape: Sendable {
     let bytes: [UInt8]
     let entries: [Entry]
 
+    /// Whether the entry at `index` is an object with exactly one member (its key at `index + 1`, value at `index + 2`).
+    func isOneMemberObject(_ index: Int) -> Bool {
+        let entry = entries[index]
+        return entry.kind == .object && index + 1 < Int(entry.after) && Int(entries[index + 2].after) == Int(entry.after)
+    }
+
     private init(bytes: [UInt8], entries: [Entry]) {
         self.bytes = bytes
         self.entries = entries
@@ -97,10 +103,8 @@ public struct JSONTapeValue: Sendable {
 
     /// The only member of a one-member object (`{"Tag": {…}}`).
     public var singleMember: (key: JSONTapeKey, value: JSONTapeValue)? {
-        guard kind == .object else { return nil }
-        let first = index + 1
-        guard first < Int(entry.after), Int(tape.entries[first + 1].after) == Int(entry.after) else { return nil }
-        return (JSONTapeKey(tape: tape, index: first), JSONTapeValue(tape: tape, index: first + 1))
+        guard tape.isOneMemberObject(index) else { return nil }
+        return (JSONTapeKey(tape: tape, index: index + 1), JSONTapeValue(tape: tape, index: index + 2))
     }
 
     /// Calls `body` with the value of every one-member object `{tag: value}` in the subtree, this value included,
@@ -110,9 +114,7 @@ public struct JSONTapeValue: Sendable {
         let end = Int(entry.after)
         while position < end {
             let candidate = tape.entries[position]
-            if candidate.kind == .object, position + 1 < Int(candidate.after),
-               Int(tape.entries[position + 2].after) == Int(candidate.after),
-               JSONTapeKey(tape: tape, index: position + 1).matches(tag) {
+            if tape.isOneMemberObject(position), JSONTapeKey(tape: tape, index: position + 1).matches(tag) {
                 body(JSONTapeValue(tape: tape, index: position + 2))
                 position = Int(candidate.after)
             } else {
@@ -193,7 +195,7 @@ private enum TapeText {
 
     static func hex4(_ bytes: [UInt8], _ start: Int) -> UInt32 {
         var value: UInt32 = 0
-        for byte in bytes[start..<(start + 4)] { value = value << 4 | UInt32(TapeBuilder.hexValue(byte) ?? 0) }
+        for byte in bytes[start..<(start + 4)] { value = value << 4 | UInt32(hexDigitValue(byte) ?? 0) }
         return value
     }
 
@@ -331,7 +333,7 @@ private struct TapeBuilder {
                     position += 2
                 case UInt8(ascii: "u"):
                     guard position + 6 <= bytes.count,
-                          (2..<6).allSatisfy({ Self.hexValue(bytes[position + $0]) != nil }) else { return nil }
+                          (2..<6).allSatisfy({ hexDigitValue(bytes[position + $0]) != nil }) else { return nil }
                     position += 6
                 default:
                     return nil
@@ -378,14 +380,5 @@ private struct TapeBuilder {
             }
         }
         return position
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
