@@ -4,13 +4,24 @@ import Foundation
 /// The editor's open documents by absolute path, kept in step with `didOpen` / `didChange` / `didClose`.
 struct DocumentStore {
     private(set) var contents: [String: [UInt8]] = [:]
+    /// The editor's version of each open document, sent back with its diagnostics so the editor (and our tests)
+    /// can tell a publication about the current text from one about an older text still in flight.
+    private(set) var versions: [String: Int] = [:]
 
-    mutating func open(_ path: String, text: String) { contents[path] = Array(text.utf8) }
-    mutating func close(_ path: String) { contents[path] = nil }
+    mutating func open(_ path: String, text: String, version: Int?) {
+        contents[path] = Array(text.utf8)
+        versions[path] = version
+    }
+
+    mutating func close(_ path: String) {
+        contents[path] = nil
+        versions[path] = nil
+    }
 
     /// Applies `contentChanges` in order: a change without `range` replaces the whole text; one with a range
     /// replaces that span (LSP positions: 0-based lines, UTF-16 characters).
-    mutating func change(_ path: String, _ changes: [[String: Any]]) {
+    mutating func change(_ path: String, _ changes: [[String: Any]], version: Int?) {
+        if let version { versions[path] = version }
         var bytes = contents[path] ?? []
         for change in changes {
             guard let text = change["text"] as? String else { continue }

@@ -58,11 +58,11 @@ public final class LanguageServer {
         case "textDocument/didOpen":
             guard let document = params["textDocument"] as? [String: Any], let path = path(document),
                   let text = document["text"] as? String else { return nil }
-            documents.open(path, text: text)
+            documents.open(path, text: text, version: document["version"] as? Int)
             needsCheck = true
         case "textDocument/didChange":
             guard let path = path(params["textDocument"]), let changes = params["contentChanges"] as? [[String: Any]] else { return nil }
-            documents.change(path, changes)
+            documents.change(path, changes, version: (params["textDocument"] as? [String: Any])?["version"] as? Int)
             needsCheck = true
         case "textDocument/didSave", "workspace/didChangeWatchedFiles", "workspace/didChangeConfiguration":
             // A saved `.schemalint.yml` (or any file) is read again from disk by the next check.
@@ -149,7 +149,9 @@ public final class LanguageServer {
         }
         for uri in published.subtracting(byURI.keys) { byURI[uri] = [] }
         for (uri, diagnostics) in byURI.sorted(by: { $0.key < $1.key }) {
-            transport.send(["method": "textDocument/publishDiagnostics", "params": ["uri": uri, "diagnostics": diagnostics]])
+            var params: [String: Any] = ["uri": uri, "diagnostics": diagnostics]
+            if let path = FileURI.path(uri), let version = documents.versions[path] { params["version"] = version }
+            transport.send(["method": "textDocument/publishDiagnostics", "params": params])
         }
         published = Set(byURI.filter { !$0.value.isEmpty }.keys)
     }

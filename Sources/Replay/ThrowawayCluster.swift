@@ -16,11 +16,12 @@ public final class ThrowawayCluster: ReplayServer, @unchecked Sendable {
     static let database = "postgres"
 
     /// Finds the server binaries, creates the cluster and starts it; on any failure nothing is left behind.
-    public init(binaries: URL? = nil) throws(ReplayServerError) {
+    /// `temporaryRoot` is where the cluster's folder goes (the system's temporary folder unless a test gives its own).
+    public init(binaries: URL? = nil, temporaryRoot: URL = FileManager.default.temporaryDirectory) throws(ReplayServerError) {
         guard let binaries = binaries ?? Self.findBinaries() else { throw Self.noServer }
         self.binaries = binaries
         // Short: the socket path (`<folder>/.s.PGSQL.5432`) must fit in 107 bytes.
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let base = temporaryRoot.appendingPathComponent(
             "schemalint-replay-" + String(UInt32.random(in: 0...UInt32.max), radix: 16))
         folder = base
         do {

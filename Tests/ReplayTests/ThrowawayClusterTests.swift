@@ -48,9 +48,11 @@ struct ThrowawayClusterTests {
         defer { try? FileManager.default.removeItem(at: empty) }
         #expect(ThrowawayCluster.findBinaries(environment: ["PATH": empty.path], packageRoot: empty.path) == nil)
         #expect(ThrowawayCluster.noServer.message.contains("Debian package `postgresql`"))
-        let before = try Self.replayFolders()
-        #expect(throws: ReplayServerError.self) { _ = try ThrowawayCluster(binaries: empty) }
-        #expect(try Self.replayFolders() == before, "a failed start left its folder behind")
+        // Its own temporary root, so clusters other tests start at the same time cannot change the count.
+        let root = empty.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: false)
+        #expect(throws: ReplayServerError.self) { _ = try ThrowawayCluster(binaries: empty, temporaryRoot: root) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty, "a failed start left its folder behind")
     }
 
     @Test func aServerThatDiesIsReportedNotWaitedFor() throws {
@@ -66,10 +68,5 @@ struct ThrowawayClusterTests {
         } catch {
             #expect(error.connectionLost)
         }
-    }
-
-    static func replayFolders() throws -> Set<String> {
-        Set(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
-            .filter { $0.hasPrefix("schemalint-replay-") })
     }
 }

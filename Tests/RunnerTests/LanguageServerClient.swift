@@ -41,12 +41,14 @@ final class LanguageServerClient {
         }
     }
 
-    /// Waits for the next `publishDiagnostics` for `uri` and returns its diagnostics.
-    func diagnostics(for uri: String, timeout: TimeInterval = 60) throws -> [[String: Any]] {
+    /// Waits for the next `publishDiagnostics` for `uri` about the document's `version` or a later one (a
+    /// publication without a version, or about an older text, was computed before the edit and is skipped).
+    func diagnostics(for uri: String, version: Int? = nil, timeout: TimeInterval = 60) throws -> [[String: Any]] {
         while true {
             let message = try receive(timeout: timeout)
             guard message["method"] as? String == "textDocument/publishDiagnostics",
                   let params = message["params"] as? [String: Any], params["uri"] as? String == uri else { continue }
+            if let version, (params["version"] as? Int ?? Int.min) < version { continue }
             return params["diagnostics"] as? [[String: Any]] ?? []
         }
     }
