@@ -5,8 +5,8 @@ import TestSupport
 import Testing
 
 /// Runs every `drizzle/` rule over the real projects of ../shared/corpus/drizzle. Findings must be well-formed
-/// (inside a file that was read, within its bytes, styled messages); the per-rule counts are printed for review
-/// (false positives there are bugs: see /work/coord/status-drizzle-rules.md).
+/// (inside a file that was read, within its bytes, styled messages); the per-rule counts are printed for review.
+/// Which findings are expected, per repository, is asserted by LinterTests/CorpusGoldenTests.
 @Suite struct CorpusFindingsTests {
     static let repositories: [String] = {
         guard let root = SharedFolder.path("corpus/drizzle") else { return [] }
