@@ -322,10 +322,10 @@ struct ReplayedSchema {
             for other in order {
                 guard var table = tables[other] else { continue }
                 for index in table.columns.indices {
-                    let type = table.columns[index].type
-                    let bare = type.hasPrefix("public.") ? String(type.dropFirst("public.".count)) : type
-                    if bare == old { table.columns[index].type = rename.to }
-                    if bare == old + "[]" { table.columns[index].type = rename.to + "[]" }
+                    let type = table.columns[index].pgType
+                    guard type.name == old, QualifiedName.normalizedSchema(type.schema) == "public", type.modifiers.isEmpty,
+                          type.arrayDimensions <= 1 else { continue }
+                    table.columns[index].type = rename.to + (type.isArray ? "[]" : "")
                 }
                 tables[other] = table
             }
