@@ -45,7 +45,7 @@ struct DrizzleLoading {
                 schemas.append(readConfigured(config))
             case .failure(let diagnostic):
                 if configuration.drizzleConfig != nil { throw InputError(path: path, reason: diagnostic.message) }
-                var unreadable = DrizzleSchema(config: nil, model: SchemaModel(), diagnostics: [diagnostic], files: [path])
+                var unreadable = DrizzleSchema(config: nil, model: SchemaModel(reader: .drizzle), diagnostics: [diagnostic], files: [path])
                 unreadable.isModelUnreadable = true
                 schemas.append(unreadable)
             }
@@ -88,7 +88,7 @@ struct DrizzleLoading {
             let problem = config.schema.isEmpty
                 ? "the config's `schema` is computed in a way schemalint cannot follow"
                 : "the config's `schema` (\(written)) names no file in the repository"
-            var schema = DrizzleSchema(config: config, model: SchemaModel(), diagnostics: [
+            var schema = DrizzleSchema(config: config, model: SchemaModel(reader: .drizzle), diagnostics: [
                 ReaderDiagnostic(kind: .malformedInput, message: problem + ", so the schema is not read and drift is not checked", location: location),
             ], files: [config.path])
             schema.isModelUnreadable = true

@@ -20,7 +20,8 @@ struct ReplayedSchema {
     private(set) var isUncertain = false
 
     var model: SchemaModel {
-        SchemaModel(tables: order.compactMap { tables[$0] }, enums: enums.keys.sorted().compactMap { enums[$0] })
+        SchemaModel(tables: order.compactMap { tables[$0] }, enums: enums.keys.sorted().compactMap { enums[$0] },
+                    reader: .migrations)
     }
 
     static func replay(_ folder: MigrationFolder) -> ReplayedSchema {

@@ -16,7 +16,7 @@ public struct CatalogReader {
     static let userSchemas = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'"
 
     public func read() throws(PostgresError) -> SchemaModel {
-        var model = SchemaModel()
+        var model = SchemaModel(reader: .database)
         model.schemas = try connection.query("""
             SELECT n.nspname FROM pg_namespace n WHERE \(Self.userSchemas) AND n.nspname <> 'public' ORDER BY n.nspname
             """).rows.compactMap { $0[0] }

@@ -66,6 +66,7 @@ struct SnapshotTests {
         let text = SnapshotWriter.text(result.model)
         let reread = try SnapshotReader.read(Array(text.utf8), path: "out.json").get()
         #expect(DrizzleKitDiff.compare(result.model, reread.model).isEmpty)
+        #expect((result.model.reader, reread.model.reader) == (.drizzle, .snapshot), "each catalog says which reader filled it")
         #expect(text.hasPrefix("{\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\",\n  \"tables\": {"))
         #expect(SnapshotWriter.text(reread.model) == text, "writing is deterministic")
     }
