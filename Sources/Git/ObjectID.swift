@@ -42,6 +42,9 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         self.init(oid)
     }
 
+    /// The id's bytes as the three words it is stored in (for keys outside this module).
+    public var words: (UInt64, UInt64, UInt32) { (first, second, third) }
+
     var gitOID: git_oid {
         var oid = git_oid()
         withUnsafeMutableBytes(of: &oid.id) { raw in

@@ -19,6 +19,8 @@ public struct LintRequest: Sendable {
     public var boundary: MigrationBoundary?
     /// The checked folder inside `source` (`packages/db/`): only its findings are reported; `""` for all.
     public var scope = ""
+    /// Facts about file contents kept between runs (git modes); the caller saves it after the run.
+    public var contentFacts: ContentFactCache?
 
     public init(
         source: any FileSource, configuration: Configuration, configurationFile: SourceFile?, catalog: RuleCatalog,
@@ -39,7 +41,9 @@ public struct LintRequest: Sendable {
 public enum Engine {
     public static func run(_ request: LintRequest) throws(InputError) -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
-        let loaded = try ProjectLoader(source: request.source, configuration: request.configuration, base: request.base).load()
+        var loader = ProjectLoader(source: request.source, configuration: request.configuration, base: request.base)
+        loader.updateScanMemory = request.contentFacts.map { CachedUpdateScan(cache: $0, source: request.source) }
+        let loaded = try loader.load()
         let project = loaded.project
         let applied = try AppliedMigrations(
             folders: project.migrations, boundary: request.boundary, since: request.configuration.migrationsSince,
