@@ -53,7 +53,7 @@ public struct PgType: Sendable, Hashable, CustomStringConvertible {
         let name = PgType.unquoted(nameText)
         // Built-in names are keywords, folded to lower case unless quoted; `"Date"` or `Date` (a Prisma enum) is
         // another type.
-        let folded = nameText.hasPrefix("\"") || name != name.uppercased() && name != name.lowercased() ? name : name.lowercased()
+        let folded = nameText.hasPrefix("\"") || !PgType.isOneCase(name) ? name : name.lowercased()
         if schema == nil || schema == "pg_catalog", let builtin = PgType.aliases[folded] {
             schema = nil
             withTimeZone = withTimeZone || builtin.withTimeZone
@@ -107,6 +107,15 @@ public struct PgType: Sendable, Hashable, CustomStringConvertible {
         }
         return table
     }()
+
+    /// No ASCII letters of both cases (`text`, `TEXT`): a keyword PostgreSQL folds to lower case.
+    private static func isOneCase(_ name: String) -> Bool {
+        var upper = false, lower = false
+        for byte in name.utf8 {
+            if byte >= 0x41 && byte <= 0x5A { upper = true } else if byte >= 0x61 && byte <= 0x7A { lower = true }
+        }
+        return !(upper && lower)
+    }
 
     /// The `.` between a schema and a name, outside double quotes.
     private static func qualifierDot(in text: Substring) -> Substring.Index? {
