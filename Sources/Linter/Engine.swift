@@ -39,7 +39,10 @@ public struct LintRequest: Sendable {
 public enum Engine {
     public static func run(_ request: LintRequest) throws(InputError) -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
-        let loaded = try ProjectLoader(source: request.source, configuration: request.configuration, base: request.base).load()
+        let source = ReadFailures(request.source), base = request.base.map(ReadFailures.init)
+        let loaded = try ProjectLoader(source: source, configuration: request.configuration, base: base).load()
+        try source.check()
+        try base?.check()
         let project = loaded.project
         let applied = try AppliedMigrations(
             folders: project.migrations, boundary: request.boundary, since: request.configuration.migrationsSince,
@@ -56,6 +59,9 @@ public enum Engine {
             rule.check(newMigrationsOnly.contains(rule.id) ? judgedProject : project, context)
             return context.findings
         }.flatMap { $0 }
+        // Rules read some files late (snapshot table lists, application code searched for updates).
+        try source.check()
+        try base?.check()
 
         var files = project.files
         if let configurationFile = request.configurationFile { files[configurationFile.path] = configurationFile }
