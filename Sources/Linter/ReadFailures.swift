@@ -33,6 +33,9 @@ final class ReadFailures: FileSource {
         do { return try wrapped.readPrefix(path, limit: limit) } catch { throw record(error, path) }
     }
 
+    /// Forwarded, so that facts cached by blob id (the update scan of `--staged`) still find their keys.
+    func contentID(_ path: String) -> ContentID? { wrapped.contentID(path) }
+
     private func record(_ error: InputError, _ path: String) -> InputError {
         let isListed = listed.withLock { paths in paths?.contains(path) ?? true }
         if isListed { failures.withLock { $0.append(error) } }

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 import Migrations
 import SQL
@@ -33,10 +34,7 @@ struct UnlistedSchemaChanges {
         }
     }
 
-    private static func key(_ name: QualifiedName) -> String {
-        let table = TableName(name)
-        return "\(table.schema).\(table.name)"
-    }
+    private static func key(_ name: QualifiedName) -> String { name.snapshotKey }
 
     private mutating func add(_ kind: StatementKind) {
         switch kind {
