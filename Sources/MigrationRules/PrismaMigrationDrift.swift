@@ -6,7 +6,7 @@ import Prisma
 import ProjectModel
 
 /// `schema/migration-drift` for Prisma: Prisma keeps no snapshot, so the migrations are replayed statically
-/// (`ReplayedSchema`) and the result compared with `schema.prisma` through the same `SchemaDiff` as Drizzle's
+/// (`ReplayedSchema`) and the result compared with `schema.prisma` through the same `CatalogDiff` as Drizzle's
 /// drift: what `prisma migrate diff --from-migrations … --to-schema-datamodel …` reports with a shadow database.
 ///
 /// Compared: tables, columns (type, nullability, primary key), primary keys, unique constraints and indexes (by

@@ -23,7 +23,7 @@ struct UnlistedSchemaChanges {
     }
 
     /// Whether the file outside the journal may have changed the element the difference is about.
-    func touches(_ difference: Difference) -> Bool {
+    func touches(_ difference: CatalogDifference) -> Bool {
         if let table = difference.table ?? (difference.element == .table ? difference.name : nil), tables.contains(table) {
             return true
         }

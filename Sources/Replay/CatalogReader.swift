@@ -3,7 +3,7 @@ import Drizzle
 import Postgres
 
 /// Reads what the migrations built from the server's catalog into the `SchemaModel` the Drizzle and snapshot
-/// readers fill, spelled as drizzle-kit writes a version 7 snapshot, so `SchemaDiff` compares them.
+/// readers fill, spelled as drizzle-kit writes a version 7 snapshot, so `CatalogDiff` compares them.
 ///
 /// Only the spelling is translated (PostgreSQL's `character varying(255)` is drizzle-kit's `varchar(255)`;
 /// an owned `nextval` default on `integer` is `serial`); what the catalog cannot know (an index built

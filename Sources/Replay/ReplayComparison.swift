@@ -3,7 +3,7 @@ import Drizzle
 import Foundation
 import Postgres
 
-/// The catalog and the latest snapshot, made comparable, and their differences through `SchemaDiff` (the one
+/// The catalog and the latest snapshot, made comparable, and their differences through `CatalogDiff` (the one
 /// model diff). Both sides get drizzle-kit's spelling; SQL texts (defaults, check constraints, partial-index
 /// predicates) are written by the snapshot in drizzle's words and by the catalog in PostgreSQL's, so the
 /// snapshot's text is handed to the server, which says how it would store it: no guessing at equivalence.
