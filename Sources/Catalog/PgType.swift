@@ -25,39 +25,48 @@ public struct PgType: Sendable, Hashable, CustomStringConvertible {
         self.arrayDimensions = arrayDimensions
     }
 
-    /// Parses a type's spelling; anything it does not recognise is kept as the name (never a guess).
+    /// Parses a type's spelling; anything it does not recognise is kept as the name (never a guess). Works on the
+    /// UTF-8 bytes: readers parse every column's type.
     public init(parsing spelling: String) {
-        var text = Substring(spelling).trimmingSpaces
+        var text = ArraySlice(spelling.utf8)
+        PgType.trimSpaces(&text)
         var dimensions = 0
-        while text.hasSuffix("]"), let open = text.lastIndex(of: "[") {
+        while text.last == UInt8(ascii: "]"), let open = text.lastIndex(of: UInt8(ascii: "[")) {
             dimensions += 1
-            text = text[..<open].trimmingSpaces
+            text = text[..<open]
+            PgType.trimSpaces(&text)
         }
         var withTimeZone = false
-        for (suffix, zone) in [(" with time zone", true), (" without time zone", false)] where text.hasSuffix(suffix) {
-            withTimeZone = zone
-            text = text.dropLast(suffix.count).trimmingSpaces
+        if PgType.dropSuffix(PgType.withZone, from: &text) {
+            withTimeZone = true
+        } else {
+            _ = PgType.dropSuffix(PgType.withoutZone, from: &text)
         }
+        PgType.trimSpaces(&text)
         var modifiers: [String] = []
-        if text.hasSuffix(")"), let open = text.firstIndex(of: "(") {
-            modifiers = text[text.index(after: open)..<text.index(before: text.endIndex)]
-                .split(separator: ",").map { String($0.trimmingSpaces) }
-            text = text[..<open].trimmingSpaces
+        if text.last == UInt8(ascii: ")"), let open = text.firstIndex(of: UInt8(ascii: "(")) {
+            modifiers = text[(open + 1)..<(text.endIndex - 1)].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+                .map { part in
+                    var part = part
+                    PgType.trimSpaces(&part)
+                    return String(decoding: part, as: UTF8.self)
+                }
+            text = text[..<open]
+            PgType.trimSpaces(&text)
         }
         var schema: String?
-        var nameText = text
+        var nameBytes = text
         if let dot = PgType.qualifierDot(in: text) {
             schema = PgType.unquoted(text[..<dot])
-            nameText = text[text.index(after: dot)...]
+            nameBytes = text[(dot + 1)...]
         }
-        let name = PgType.unquoted(nameText)
+        let name = PgType.unquoted(nameBytes)
         // Built-in names are keywords, folded to lower case unless quoted; `"Date"` or `Date` (a Prisma enum) is
         // another type.
-        let folded = nameText.hasPrefix("\"") || !PgType.isOneCase(name) ? name : name.lowercased()
+        let isQuoted = nameBytes.first == UInt8(ascii: "\"")
+        let folded = isQuoted || !PgType.isOneCase(nameBytes) ? name : name.lowercased()
         if schema == nil || schema == "pg_catalog", let builtin = PgType.aliases[folded] {
-            schema = nil
-            withTimeZone = withTimeZone || builtin.withTimeZone
-            self.init(name: builtin.name, schema: schema, modifiers: modifiers, withTimeZone: withTimeZone,
+            self.init(name: builtin.name, modifiers: modifiers, withTimeZone: withTimeZone || builtin.withTimeZone,
                       arrayDimensions: dimensions)
             return
         }
@@ -108,39 +117,52 @@ public struct PgType: Sendable, Hashable, CustomStringConvertible {
         return table
     }()
 
+    private static let withZone = Array(" with time zone".utf8), withoutZone = Array(" without time zone".utf8)
+
+    private static func trimSpaces(_ text: inout ArraySlice<UInt8>) {
+        while text.first == UInt8(ascii: " ") { text.removeFirst() }
+        while text.last == UInt8(ascii: " ") { text.removeLast() }
+    }
+
+    private static func dropSuffix(_ suffix: [UInt8], from text: inout ArraySlice<UInt8>) -> Bool {
+        guard text.count >= suffix.count, text.suffix(suffix.count).elementsEqual(suffix) else { return false }
+        text.removeLast(suffix.count)
+        return true
+    }
+
     /// No ASCII letters of both cases (`text`, `TEXT`): a keyword PostgreSQL folds to lower case.
-    private static func isOneCase(_ name: String) -> Bool {
+    private static func isOneCase(_ name: ArraySlice<UInt8>) -> Bool {
         var upper = false, lower = false
-        for byte in name.utf8 {
+        for byte in name {
             if byte >= 0x41 && byte <= 0x5A { upper = true } else if byte >= 0x61 && byte <= 0x7A { lower = true }
         }
         return !(upper && lower)
     }
 
     /// The `.` between a schema and a name, outside double quotes.
-    private static func qualifierDot(in text: Substring) -> Substring.Index? {
+    private static func qualifierDot(in text: ArraySlice<UInt8>) -> Int? {
         var quoted = false
         for index in text.indices {
             switch text[index] {
-            case "\"": quoted.toggle()
-            case "." where !quoted: return index
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: ".") where !quoted: return index
             default: continue
             }
         }
         return nil
     }
 
-    private static func unquoted(_ text: Substring) -> String {
-        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return String(text) }
-        return text.dropFirst().dropLast().split(separator: "\"\"", omittingEmptySubsequences: false).joined(separator: "\"")
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingSpaces: Substring {
-        var text = self
-        while text.first == " " { text = text.dropFirst() }
-        while text.last == " " { text = text.dropLast() }
-        return text
+    /// `"a""b"` → `a"b`; an unquoted name as it is.
+    private static func unquoted(_ text: ArraySlice<UInt8>) -> String {
+        let quote = UInt8(ascii: "\"")
+        guard text.count >= 2, text.first == quote, text.last == quote else { return String(decoding: text, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        var previousWasQuote = false
+        for byte in text.dropFirst().dropLast() {
+            if byte == quote && previousWasQuote { previousWasQuote = false; continue }
+            previousWasQuote = byte == quote
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
