@@ -236,7 +236,70 @@ public enum LockModel {
         LockRow(id: "data-change", statement: "UPDATE / DELETE / INSERT", lock: .rowExclusive, scans: true, rewrites: false,
                 source: "\(locking) (ROW EXCLUSIVE: acquired by UPDATE, DELETE, INSERT)",
                 rules: ["migration/lock-held-across-statements"]),
-    ]
+        // The ALTER TABLE forms whose page notes a weaker lock than ACCESS EXCLUSIVE.
+        LockRow(id: "enable-trigger", statement: "ALTER TABLE t ENABLE / DISABLE TRIGGER …", lock: .shareRowExclusive, scans: false,
+                rewrites: false, source: "\(alterTable)#SQL-ALTERTABLE-DESC-DISABLE-ENABLE-TRIGGER (DISABLE/ENABLE TRIGGER: SHARE ROW EXCLUSIVE)",
+                rules: []),
+        LockRow(id: "column-planner-settings", statement: "ALTER TABLE t ALTER COLUMN c SET STATISTICS n / SET ( n_distinct … )",
+                lock: .shareUpdateExclusive, scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-SET-STATISTICS (SET STATISTICS, SET ( attribute_option ): SHARE UPDATE EXCLUSIVE)",
+                rules: []),
+        LockRow(id: "storage-parameters", statement: "ALTER TABLE t SET ( fillfactor / autovacuum_… / toast.… / parallel_workers = … )",
+                lock: .shareUpdateExclusive, scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-SET-STORAGE-PARAMETER (SET ( storage_parameter ): SHARE UPDATE EXCLUSIVE for these)",
+                rules: []),
+        LockRow(id: "storage-parameters-other", statement: "ALTER TABLE t SET ( other storage parameter = … )", lock: .accessExclusive,
+                scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-SET-STORAGE-PARAMETER (SET ( storage_parameter ): ACCESS EXCLUSIVE for the others)",
+                rules: ["migration/missing-lock-timeout"]),
+        LockRow(id: "cluster-on", statement: "ALTER TABLE t CLUSTER ON i / SET WITHOUT CLUSTER", lock: .shareUpdateExclusive, scans: false,
+                rewrites: false, source: "\(alterTable)#SQL-ALTERTABLE-DESC-CLUSTER-ON (CLUSTER ON: SHARE UPDATE EXCLUSIVE)", rules: []),
+        // ATTACH PARTITION: from 12, SHARE UPDATE EXCLUSIVE on the parent and ACCESS EXCLUSIVE on the partition, whose
+        // rows are checked against the partition bound unless a valid CHECK constraint implies it.
+        LockRow(id: "attach-partition-before-12", statement: "ALTER TABLE t ATTACH PARTITION p …", lock: .accessExclusive,
+                otherTableLock: .accessExclusive, scans: true, rewrites: false, versions: 10...11,
+                saferForm: "PostgreSQL 12+ takes only SHARE UPDATE EXCLUSIVE on the parent", saferFrom: 12,
+                source: "https://www.postgresql.org/docs/11/sql-altertable.html (ATTACH PARTITION: ACCESS EXCLUSIVE, as the Description says)",
+                rules: ["migration/missing-lock-timeout"]),
+        LockRow(id: "attach-partition", statement: "ALTER TABLE t ATTACH PARTITION p …", lock: .shareUpdateExclusive,
+                otherTableLock: .accessExclusive, scans: true, rewrites: false, versions: 12...99,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-ATTACH-PARTITION (ATTACH PARTITION: SHARE UPDATE EXCLUSIVE on the parent, ACCESS EXCLUSIVE on the partition)",
+                rules: []),
+        LockRow(id: "alter-table-relocate", statement: "ALTER TABLE t SET LOGGED / UNLOGGED / SET ACCESS METHOD / SET TABLESPACE",
+                lock: .accessExclusive, scans: false, rewrites: true,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-SET-ACCESS-METHOD (SET ACCESS METHOD rewrites the table; SET TABLESPACE moves its files)",
+                rules: ["migration/missing-lock-timeout"]),
+        LockRow(id: "alter-table-other", statement: "ALTER TABLE t OWNER TO / REPLICA IDENTITY / ALTER COLUMN SET STORAGE / … (the other forms)",
+                lock: .accessExclusive, scans: false, rewrites: false,
+                source: "\(alterTable) (Description: \"An ACCESS EXCLUSIVE lock is acquired unless explicitly noted\")",
+                rules: ["migration/missing-lock-timeout"]),
+        // TRUNCATE "acquires an ACCESS EXCLUSIVE lock on each table it operates on" and gives each a new, empty file.
+        LockRow(id: "truncate", statement: "TRUNCATE t", lock: .accessExclusive, scans: false, rewrites: true,
+                source: "https://www.postgresql.org/docs/current/sql-truncate.html (Notes: ACCESS EXCLUSIVE on each table)",
+                rules: ["migration/missing-lock-timeout"]),
+        LockRow(id: "comment", statement: "COMMENT ON TABLE t / COLUMN t.c", lock: .shareUpdateExclusive, scans: false, rewrites: false,
+                source: "\(locking) (SHARE UPDATE EXCLUSIVE: acquired by COMMENT ON)", rules: []),
+        LockRow(id: "create-trigger", statement: "CREATE TRIGGER … ON t", lock: .shareRowExclusive, scans: false, rewrites: false,
+                source: "\(locking) (SHARE ROW EXCLUSIVE: acquired by CREATE TRIGGER)", rules: []),
+    ] + LockMode.allCases.map { mode in
+        // LOCK takes the mode it names, ACCESS EXCLUSIVE when it names none.
+        LockRow(id: lockTableID(mode), statement: mode == .accessExclusive ? "LOCK TABLE t [IN ACCESS EXCLUSIVE MODE]" : "LOCK TABLE t IN \(mode) MODE",
+                lock: mode, scans: false, rewrites: false,
+                source: "https://www.postgresql.org/docs/current/sql-lock.html (Parameters: lockmode; ACCESS EXCLUSIVE when none is given)",
+                rules: mode == .accessExclusive ? ["migration/missing-lock-timeout"] : [])
+    }
+
+    static func lockTableID(_ mode: LockMode) -> String {
+        "lock-table-" + mode.description.lowercased().replacingOccurrences(of: " ", with: "-")
+    }
+
+    /// Storage parameters that ALTER TABLE … SET changes under SHARE UPDATE EXCLUSIVE (its page lists fillfactor,
+    /// the toast and autovacuum parameters and parallel_workers); the others take ACCESS EXCLUSIVE.
+    static func isLightStorageParameter(_ name: String) -> Bool {
+        let name = name.lowercased()
+        return name == "fillfactor" || name == "parallel_workers" || name == "toast_tuple_target" || name.hasPrefix("toast.")
+            || name.hasPrefix("autovacuum_")
+    }
 
     public static func row(_ id: String) -> LockRow? { byID[id] }
 
@@ -308,6 +371,12 @@ extension LockModel {
         case .rename(let rename) where rename.objectKind == .table || rename.objectKind == .column:
             return effect("rename", rename.table.map(TableName.init))
         case .update(let data), .delete(let data), .insert(let data): return effect("data-change", TableName(data.table))
+        case .truncate(let tables, _): return tables.flatMap { effect("truncate", TableName($0)) }
+        case .lockTable(let tables, let mode):
+            guard let mode = LockMode(rawValue: mode) else { return [] }
+            return tables.flatMap { effect(lockTableID(mode), TableName($0)) }
+        case .comment(_, let relation?): return effect("comment", TableName(relation))
+        case .createTrigger(let trigger): return effect("create-trigger", TableName(trigger.table))
         case .alterTable(let alter) where alter.objectKind == .table:
             let table = TableName(alter.table)
             return alter.actions.flatMap { action -> [LockEffect] in
@@ -327,7 +396,7 @@ extension LockModel {
             guard case .foreignKey(let reference) = constraint.kind else { return [] }
             return [TableName(reference.referencedTable)]
         case .dropConstraint(let name, _, _): return schema.foreignKeyTarget(name, of: table).map { [$0] } ?? []
-        case .detachPartition(let partition, _): return [TableName(partition)]
+        case .detachPartition(let partition, _), .attachPartition(let partition): return [TableName(partition)]
         case .alterColumnType(let change): return schema.tablesLinked(to: table, through: change.column)
         default: return []
         }
@@ -359,10 +428,14 @@ extension LockModel {
         case .validateConstraint: return "validate-constraint"
         case .detachPartition(_, let concurrently): return concurrently ? "detach-partition-concurrently" : "detach-partition"
         case .dropConstraint(let name, _, _) where schema.foreignKeyTarget(name, of: table) != nil: return "drop-foreign-key"
-        case .dropColumn, .setDefault, .dropDefault, .dropNotNull, .dropConstraint: return "alter-table-catalog"
-        case .other(let subtype):
-            let accessExclusive: Set<String> = ["AT_EnableRowSecurity", "AT_DisableRowSecurity", "AT_ForceRowSecurity", "AT_NoForceRowSecurity"]
-            return accessExclusive.contains(subtype) ? "alter-table-catalog" : nil
+        case .dropColumn, .setDefault, .dropDefault, .dropNotNull, .dropConstraint, .rowSecurity: return "alter-table-catalog"
+        case .attachPartition: return "attach-partition"
+        case .enableTrigger: return "enable-trigger"
+        case .columnPlannerSettings: return "column-planner-settings"
+        case .storageParameters(let names): return names.allSatisfy(isLightStorageParameter) ? "storage-parameters" : "storage-parameters-other"
+        case .cluster: return "cluster-on"
+        case .relocate: return "alter-table-relocate"
+        case .other: return "alter-table-other"
         }
     }
 }

@@ -119,13 +119,12 @@ public struct RowSecurity: Sendable {
         case .alterTable(let alter) where alter.objectKind == .table:
             let name = TableName(alter.table)
             for action in alter.actions {
-                guard case .other(let subtype) = action.kind else { continue }
-                switch subtype {
-                case "AT_EnableRowSecurity": setRowSecurity(true, on: name, site: site)
-                case "AT_DisableRowSecurity": setRowSecurity(false, on: name, site: site)
-                case "AT_ForceRowSecurity": tables[name]?.rlsForced = true
-                case "AT_NoForceRowSecurity": tables[name]?.rlsForced = false
-                default: continue
+                guard case .rowSecurity(let change) = action.kind else { continue }
+                switch change {
+                case .enable: setRowSecurity(true, on: name, site: site)
+                case .disable: setRowSecurity(false, on: name, site: site)
+                case .force: tables[name]?.rlsForced = true
+                case .noForce: tables[name]?.rlsForced = false
                 }
             }
         case .rename(let rename):

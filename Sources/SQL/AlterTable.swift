@@ -29,7 +29,22 @@ public struct AlterTableAction: Sendable, Equatable {
         case dropConstraint(name: String, ifExists: Bool, cascade: Bool)
         /// `DETACH PARTITION name [CONCURRENTLY | FINALIZE]`.
         case detachPartition(partition: QualifiedName, concurrently: Bool)
-        /// Any other action, by libpg_query's subtype (`AT_EnableRowSecurity`, `AT_SetStorage`, …).
+        /// `ATTACH PARTITION name FOR VALUES … | DEFAULT`.
+        case attachPartition(partition: QualifiedName)
+        /// `ENABLE / DISABLE / FORCE / NO FORCE ROW LEVEL SECURITY`.
+        case rowSecurity(RowSecurityChange)
+        /// `ENABLE [REPLICA | ALWAYS] TRIGGER` / `DISABLE TRIGGER`: of one trigger (its name), or of `ALL` / `USER` (nil).
+        case enableTrigger(name: String?, enabled: Bool)
+        /// `ALTER COLUMN … SET STATISTICS n` and `ALTER COLUMN … SET ( … ) / RESET ( … )`: what the planner knows of a column.
+        case columnPlannerSettings(column: String)
+        /// `SET ( … ) / RESET ( … )` of storage parameters, by name (`fillfactor`, `toast.autovacuum_enabled`).
+        case storageParameters([String])
+        /// `CLUSTER ON index` (its name) / `SET WITHOUT CLUSTER` (nil).
+        case cluster(index: String?)
+        /// `SET LOGGED / UNLOGGED`, `SET ACCESS METHOD`, `SET TABLESPACE`: the rows are copied into new files.
+        case relocate(TableRelocation)
+        /// Any other action, by libpg_query's subtype (`AT_ChangeOwner`, `AT_SetStorage`, `AT_ReplicaIdentity`, …):
+        /// the forms for which PostgreSQL's ALTER TABLE page notes no lock weaker than ACCESS EXCLUSIVE.
         case other(subtype: String)
     }
 
@@ -61,4 +76,16 @@ public struct ColumnTypeChange: Sendable, Equatable {
         self.using = using
         self.convertsByCast = convertsByCast
     }
+}
+
+/// `ALTER TABLE … { ENABLE | DISABLE | FORCE | NO FORCE } ROW LEVEL SECURITY`.
+public enum RowSecurityChange: Sendable, Equatable {
+    case enable, disable, force, noForce
+}
+
+/// Where an `ALTER TABLE` moves a table's rows to.
+public enum TableRelocation: Sendable, Equatable {
+    case logged, unlogged
+    case accessMethod(String)
+    case tablespace(String)
 }

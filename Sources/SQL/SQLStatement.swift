@@ -75,6 +75,13 @@ public enum StatementKind: Sendable, Equatable {
     case createTrigger(CreateTrigger)
     /// `GRANT` / `REVOKE` of table privileges, direct or default.
     case grant(TableGrant)
-    /// Any other statement, by libpg_query's node name (`CreatePolicyStmt`, `CommentStmt`, …).
+    /// `TRUNCATE [TABLE] a, b [CASCADE]`.
+    case truncate(tables: [QualifiedName], cascade: Bool)
+    /// `LOCK [TABLE] a, b [IN mode MODE] [NOWAIT]`: `mode` is PostgreSQL's lock mode number, 1 (ACCESS SHARE) to
+    /// 8 (ACCESS EXCLUSIVE, also when no mode is written).
+    case lockTable(tables: [QualifiedName], mode: Int)
+    /// `COMMENT ON kind name IS …`: `relation` is the table of a table's or column's comment.
+    case comment(objectKind: ObjectKind, relation: QualifiedName?)
+    /// Any other statement, by libpg_query's node name (`CreateExtensionStmt`, `ViewStmt`, …).
     case other(nodeTag: String)
 }

@@ -31,11 +31,15 @@ struct LockTraceTests {
         ALTER TABLE "users" ADD CONSTRAINT "users_team_fk" FOREIGN KEY ("team_id") REFERENCES "teams"("id") NOT VALID;
         CREATE TABLE "events" ("id" integer, "at" date) PARTITION BY RANGE ("at");
         CREATE TABLE "events_2024" PARTITION OF "events" FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        CREATE TABLE "events_2025" ("id" integer, "at" date);
+        CREATE FUNCTION "touch"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+        CREATE TRIGGER "users_touch" BEFORE UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "touch"();
         INSERT INTO "teams" SELECT g, 'c' || g FROM generate_series(1, 100) g;
         INSERT INTO "users" SELECT g, 1 + g % 100, 'n' || g, 'e' || g || '@example.com', g, 'active', now(), 1.5 FROM generate_series(1, 2000) g;
         INSERT INTO "posts" SELECT g, 1 + g % 2000 FROM generate_series(1, 2000) g;
         INSERT INTO "tags" SELECT g, 't' || g FROM generate_series(1, 500) g;
         INSERT INTO "events" SELECT g, date '2024-01-01' + g % 300 FROM generate_series(1, 1000) g;
+        INSERT INTO "events_2025" SELECT g, date '2025-01-01' + g % 300 FROM generate_series(1, 1000) g;
         """
 
     /// Statements that cannot run in a transaction block, traced from another session while a third one makes them
@@ -109,7 +113,27 @@ struct LockTraceTests {
         #"UPDATE "users" SET "score" = "score" + 1"#,
         #"DELETE FROM "posts" WHERE "id" < 10"#,
         #"INSERT INTO "teams" ("id", "code") VALUES (1000, 'new')"#,
-    ]
+        #"ALTER TABLE "users" DISABLE TRIGGER "users_touch""#,
+        #"ALTER TABLE "users" ENABLE ALWAYS TRIGGER "users_touch""#,
+        #"ALTER TABLE "users" ALTER COLUMN "email" SET STATISTICS 500"#,
+        #"ALTER TABLE "users" ALTER COLUMN "email" SET (n_distinct = 100)"#,
+        #"ALTER TABLE "users" SET (fillfactor = 70, autovacuum_enabled = false)"#,
+        #"ALTER TABLE "users" SET (toast.autovacuum_enabled = false, parallel_workers = 2)"#,
+        #"ALTER TABLE "users" SET (user_catalog_table = true)"#,
+        #"ALTER TABLE "users" CLUSTER ON "users_pkey""#,
+        #"ALTER TABLE "users" SET WITHOUT CLUSTER"#,
+        #"ALTER TABLE "events" ATTACH PARTITION "events_2025" FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"#,
+        // `SET ACCESS METHOD` (the same row) is not traced: `heap` is the only table access method a plain server
+        // has, and setting the method a table already uses rewrites nothing.
+        #"ALTER TABLE "tags" SET UNLOGGED"#,
+        #"ALTER TABLE "users" REPLICA IDENTITY FULL"#,
+        #"ALTER TABLE "users" ALTER COLUMN "email" SET STORAGE EXTERNAL"#,
+        #"ALTER TABLE "users" ALTER CONSTRAINT "users_team_fk" DEFERRABLE"#,
+        #"TRUNCATE "tags""#,
+        #"COMMENT ON TABLE "users" IS 'people'"#,
+        #"COMMENT ON COLUMN "users"."email" IS 'login'"#,
+        #"CREATE TRIGGER "users_touch_again" BEFORE UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "touch"()"#,
+    ] + LockMode.allCases.map { #"LOCK TABLE "users" IN \#($0) MODE"# }
 
     /// What the trace and the model are compared on: `table → mode` (`type status → mode` for an enum) and the
     /// rewritten tables, by name.
@@ -189,7 +213,11 @@ struct LockTraceTests {
     /// The model's prediction in the trace's terms: the strongest mode per table over the statement's effects.
     static func prediction(_ effects: [LockEffect], statement: SQLStatement) -> Observed {
         var observed = Observed(locks: [:], rewritten: [])
-        func add(_ name: String, _ mode: LockMode) { observed.locks[name] = max(observed.locks[name] ?? mode, mode) }
+        // As traced: modes below ROW EXCLUSIVE block no application query (`LOCK … IN ACCESS SHARE MODE`).
+        func add(_ name: String, _ mode: LockMode) {
+            guard mode >= .rowExclusive else { return }
+            observed.locks[name] = max(observed.locks[name] ?? mode, mode)
+        }
         for effect in effects {
             if let table = effect.table {
                 add(table.description, effect.row.lock)
