@@ -23,8 +23,8 @@ public struct ConcurrentlyInTransaction: ProjectRule {
     }
 
     private static func help(_ row: LockRow, tool: MigrationTool) -> String {
-        if row.id == "add-enum-value-before-12" {
-            return "PostgreSQL before 12 cannot add an enum value inside a transaction: run the `ALTER TYPE … ADD VALUE` by hand (psql) before deploying and keep `ADD VALUE IF NOT EXISTS` in the migration, or set `postgres.version` if your server is 12 or newer"
+        if row.id.hasPrefix("add-enum-value"), let from = row.saferFrom {
+            return "PostgreSQL before \(from) cannot add an enum value inside a transaction: run the `ALTER TYPE … ADD VALUE` by hand (psql) before deploying and keep `ADD VALUE IF NOT EXISTS` in the migration, or set `postgres.version` if your server is \(from) or newer"
         }
         return "run the statement outside \(tool.applier): run it by hand (psql) against each database before deploying, and keep the migration (so \(tool.history) stays in order) with the non-concurrent form guarded by `IF NOT EXISTS` / `IF EXISTS`, which then does nothing; a fresh database builds it on empty tables. Or set `migrations.runner` if you apply migrations without a transaction"
     }

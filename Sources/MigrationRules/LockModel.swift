@@ -41,6 +41,17 @@ public enum LockMode: Int, Sendable, Comparable, CustomStringConvertible, CaseIt
     /// Whether it stops the application's writes (SHARE and stronger), which is what a migration's lock costs.
     public var blocksWrites: Bool { self >= .share }
 
+    /// The application's queries the lock makes wait, as a clause about `tables` whose verb agrees: "every read and
+    /// write of `t` waits" (ACCESS EXCLUSIVE), "writes to `t` and `p` wait" (SHARE, SHARE ROW EXCLUSIVE).
+    public func stops(_ tables: String, singular: String = "waits", plural: String = "wait") -> String {
+        switch self {
+        case .accessExclusive: "every read and write of \(tables) \(singular)"
+        case .exclusive: "every write and locking read of \(tables) \(singular)"
+        case .share, .shareRowExclusive: "writes to \(tables) \(plural)"
+        case .accessShare, .rowShare, .rowExclusive, .shareUpdateExclusive: "other schema changes of \(tables) \(plural)"
+        }
+    }
+
     /// What the lock stops, in the words a reader of a finding needs.
     public var blocks: String {
         switch self {
@@ -302,6 +313,12 @@ public enum LockModel {
     }
 
     public static func row(_ id: String) -> LockRow? { byID[id] }
+
+    /// A row a rule names (every id a rule names is in `rows`: each rule's catalog examples run through it).
+    static func named(_ id: String) -> LockRow {
+        guard let row = byID[id] else { preconditionFailure("no lock-model row \(id)") }
+        return row
+    }
 
     private static let byID: [String: LockRow] = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 

@@ -25,7 +25,7 @@ public struct MissingLockTimeout: ProjectRule {
             let setting = locked.runner.usesTransaction ? "SET LOCAL lock_timeout = '5s';" : "SET lock_timeout = '5s';"
             context.report(
                 path: path, range: effect.range,
-                message: "this takes an ACCESS EXCLUSIVE lock on existing table `\(table)` (held \(locked.runner.heldUntil)) with no `lock_timeout` set: while it waits behind a running query, every read and write of `\(table)` queues behind it",
+                message: "this takes an \(effect.row.lock) lock on existing table `\(table)` (held \(locked.runner.heldUntil)) with no `lock_timeout` set: while it waits behind a running query, \(effect.row.lock.stops("`\(table)`", singular: "queues", plural: "queue")) behind it",
                 help: "start the migration with `\(setting)` (\(locked.runner.localSettingLasts)) and retry the deploy if it times out")
         }
     }
