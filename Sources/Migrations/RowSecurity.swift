@@ -137,9 +137,8 @@ public struct RowSecurity: Sendable {
         case .drop(let drop) where drop.objectKind == .function || drop.objectKind == .procedure:
             for name in drop.names { functions[TableName(name)] = nil }
         case .create(let object) where object.objectKind == .function || object.objectKind == .procedure:
-            let security = object.security ?? FunctionSecurity()
-            functions[TableName(object.name)] = Function(name: object.name, securityDefiner: security.securityDefiner ?? false,
-                                                         setsSearchPath: security.setsSearchPath ?? false, site: site)
+            functions[TableName(object.name)] = Function(name: object.name, securityDefiner: object.security?.securityDefiner ?? false,
+                                                         setsSearchPath: object.security?.setsSearchPath ?? false, site: site)
         case .grant(let grant):
             apply(grant)
         case .alterFunction(let alter):

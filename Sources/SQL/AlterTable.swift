@@ -1,16 +1,9 @@
 /// `ALTER TABLE` (also `ALTER INDEX / VIEW / SEQUENCE …` that share its parse node; see `objectKind`).
 public struct AlterTable: Sendable, Equatable {
     public var table: QualifiedName
-    public var objectKind: ObjectKind
-    public var ifExists: Bool
+    public var objectKind = ObjectKind.table
+    public var ifExists = false
     public var actions: [AlterTableAction]
-
-    public init(table: QualifiedName, objectKind: ObjectKind = .table, ifExists: Bool = false, actions: [AlterTableAction]) {
-        self.table = table
-        self.objectKind = objectKind
-        self.ifExists = ifExists
-        self.actions = actions
-    }
 }
 
 /// One comma-separated action of an `ALTER TABLE`.
@@ -51,11 +44,6 @@ public struct AlterTableAction: Sendable, Equatable {
     public var kind: Kind
     /// The action's text (e.g. `ADD COLUMN "x" integer`), or the statement's when it cannot be told apart.
     public var range: Range<Int>
-
-    public init(kind: Kind, range: Range<Int>) {
-        self.kind = kind
-        self.range = range
-    }
 }
 
 /// `ALTER COLUMN … SET DATA TYPE … [USING expr]`.
@@ -68,14 +56,7 @@ public struct ColumnTypeChange: Sendable, Equatable {
     /// No `USING`, or one that only reads the column, possibly cast to the new type (`USING "x"::text`, which
     /// drizzle-kit writes): the values go through the ordinary cast, so whether PostgreSQL rewrites the table
     /// depends on the old and new types alone.
-    public var convertsByCast: Bool
-
-    public init(column: String, typeName: String, using: String? = nil, convertsByCast: Bool = true) {
-        self.column = column
-        self.typeName = typeName
-        self.using = using
-        self.convertsByCast = convertsByCast
-    }
+    public var convertsByCast = true
 }
 
 /// `ALTER TABLE … { ENABLE | DISABLE | FORCE | NO FORCE } ROW LEVEL SECURITY`.
