@@ -199,6 +199,11 @@ public enum LockModel {
                 saferForm: "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … USING INDEX", saferFrom: 10,
                 source: "\(alterTable)#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT-USING-INDEX (ADD table_constraint_using_index)",
                 rules: ["migration/unique-constraint-blocks", "migration/missing-lock-timeout"]),
+        // EXCLUDE builds its index like UNIQUE, with no USING INDEX form.
+        LockRow(id: "add-exclusion", statement: "ALTER TABLE t ADD CONSTRAINT k EXCLUDE USING … (…)", lock: .accessExclusive,
+                scans: true, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT (ADD table_constraint; Description: ACCESS EXCLUSIVE unless noted)",
+                rules: ["migration/missing-lock-timeout"]),
         LockRow(id: "add-unique-using-index", statement: "ALTER TABLE t ADD CONSTRAINT k UNIQUE USING INDEX i", lock: .accessExclusive,
                 scans: false, rewrites: false,
                 source: "\(alterTable)#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT-USING-INDEX (ADD table_constraint_using_index)",
@@ -213,8 +218,10 @@ public enum LockModel {
                 otherTableLock: .accessExclusive, scans: false, rewrites: false,
                 source: "\(locking) (ACCESS EXCLUSIVE: many forms of ALTER TABLE; a foreign key's triggers live on the referenced table)",
                 rules: ["migration/missing-lock-timeout"]),
-        LockRow(id: "rename", statement: "ALTER TABLE t RENAME [COLUMN] …", lock: .accessExclusive, scans: false, rewrites: false,
-                source: "\(alterTable) (Description: RENAME)", rules: ["migration/missing-lock-timeout"]),
+        // Renaming a constraint locks the table too; renaming an index (`ALTER INDEX … RENAME`) does not (traced:
+        // Tests/ReplayTests/LockTraceTests).
+        LockRow(id: "rename", statement: "ALTER TABLE t RENAME [COLUMN | CONSTRAINT] …", lock: .accessExclusive,
+                scans: false, rewrites: false, source: "\(alterTable) (Description: RENAME)", rules: ["migration/missing-lock-timeout"]),
         // The foreign keys of the dropped table go with it, and their triggers on the tables they link: ACCESS
         // EXCLUSIVE on those tables too (traced: Tests/ReplayTests/LockTraceTests).
         LockRow(id: "drop-table", statement: "DROP TABLE t (other table: each table a foreign key links it to)", lock: .accessExclusive,
@@ -284,10 +291,17 @@ public enum LockModel {
                 lock: .accessExclusive, scans: false, rewrites: false,
                 source: "\(alterTable) (Description: \"An ACCESS EXCLUSIVE lock is acquired unless explicitly noted\")",
                 rules: ["migration/missing-lock-timeout"]),
-        // TRUNCATE "acquires an ACCESS EXCLUSIVE lock on each table it operates on" and gives each a new, empty file.
-        LockRow(id: "truncate", statement: "TRUNCATE t", lock: .accessExclusive, scans: false, rewrites: true,
+        // TRUNCATE "acquires an ACCESS EXCLUSIVE lock on each table it operates on" and gives each a new, empty file;
+        // CASCADE operates on the tables whose foreign keys reference them too.
+        LockRow(id: "truncate", statement: "TRUNCATE t [CASCADE] (each table truncated)", lock: .accessExclusive, scans: false, rewrites: true,
                 source: "https://www.postgresql.org/docs/current/sql-truncate.html (Notes: ACCESS EXCLUSIVE on each table)",
                 rules: ["migration/missing-lock-timeout"]),
+        // A new table's foreign keys take SHARE ROW EXCLUSIVE on the referenced tables, as ADD FOREIGN KEY does (ALTER
+        // TABLE, Notes; traced: Tests/ReplayTests/LockTraceTests). The new table itself has no rows and no other user.
+        LockRow(id: "create-table-foreign-key", statement: "CREATE TABLE t (… REFERENCES p …) (other table: each one referenced)",
+                lock: .accessExclusive, otherTableLock: .shareRowExclusive, scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes: adding a foreign key takes SHARE ROW EXCLUSIVE on the referenced table)",
+                rules: []),
         LockRow(id: "comment", statement: "COMMENT ON TABLE t / COLUMN t.c", lock: .shareUpdateExclusive, scans: false, rewrites: false,
                 source: "\(locking) (SHARE UPDATE EXCLUSIVE: acquired by COMMENT ON)", rules: []),
         LockRow(id: "create-trigger", statement: "CREATE TRIGGER … ON t", lock: .shareRowExclusive, scans: false, rewrites: false,
@@ -385,10 +399,24 @@ extension LockModel {
             return dropped.flatMap { table in
                 effect("drop-table", table, others: schema.tablesLinked(to: table).filter { !dropped.contains($0) })
             }
-        case .rename(let rename) where rename.objectKind == .table || rename.objectKind == .column:
+        case .rename(let rename) where rename.objectKind == .table || rename.objectKind == .column || rename.objectKind == .constraint:
             return effect("rename", rename.table.map(TableName.init))
+        case .createTable(let create):
+            // The new table is no lock anyone waits for (and `IF NOT EXISTS` of one that exists takes none): only the
+            // tables its foreign keys reference count.
+            let name = TableName(create.name)
+            guard !(create.ifNotExists && schema.knows(name)) else { return [] }
+            var others: [TableName] = []
+            for reference in create.constraints.compactMap(\.reference) + create.columns.compactMap(\.references) {
+                let table = TableName(reference.referencedTable)
+                if table != name, !others.contains(table) { others.append(table) }
+            }
+            return others.isEmpty ? [] : effect("create-table-foreign-key", nil, others: others)
         case .update(let data), .delete(let data), .insert(let data): return effect("data-change", TableName(data.table))
-        case .truncate(let tables, _): return tables.flatMap { effect("truncate", TableName($0)) }
+        case .truncate(let tables, let cascade):
+            let named = tables.map(TableName.init)
+            let truncated = cascade ? named + schema.tablesReferencing(named).filter { !named.contains($0) } : named
+            return truncated.flatMap { effect("truncate", $0) }
         case .lockTable(let tables, let mode):
             guard let mode = LockMode(rawValue: mode) else { return [] }
             return tables.flatMap { effect(lockTableID(mode), TableName($0)) }
@@ -440,6 +468,7 @@ extension LockModel {
             case .check: return constraint.notValid ? "add-check-not-valid" : "add-check"
             case .foreignKey: return constraint.notValid ? "add-foreign-key-not-valid" : "add-foreign-key"
             case .unique, .primaryKey: return constraint.usingIndex == nil ? "add-unique" : "add-unique-using-index"
+            case .exclusion: return "add-exclusion"
             default: return nil
             }
         case .validateConstraint: return "validate-constraint"

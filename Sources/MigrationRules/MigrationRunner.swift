@@ -77,6 +77,18 @@ struct LockedStatement: Sendable {
     var effectsOnExistingTables: [LockEffect] {
         effects.filter { effect in effect.table.map { site.step.existedBefore($0) } ?? false }
     }
+
+    /// The first ACCESS EXCLUSIVE lock the statement takes on a table that had rows: on the table it names, else on
+    /// another one (the parent of a dropped foreign key, a table linked to a dropped one).
+    var firstAccessExclusiveLockOnExistingTable: (effect: LockEffect, table: TableName)? {
+        if let effect = effectsOnExistingTables.first(where: { $0.row.lock == .accessExclusive }), let table = effect.table {
+            return (effect, table)
+        }
+        for effect in effects where effect.otherTableLock == .accessExclusive {
+            if let table = effect.otherTables.first(where: { site.step.existedBefore($0) }) { return (effect, table) }
+        }
+        return nil
+    }
 }
 
 extension Project {

@@ -22,6 +22,11 @@ public struct TableConstraint: Sendable, Equatable {
     /// For a `CHECK`: the column it proves `IS NOT NULL` when the whole expression is `col IS NOT NULL`.
     public var checksNotNull: String?
 
+    /// A foreign key's target.
+    public var reference: ForeignKeyReference? {
+        if case .foreignKey(let reference) = kind { reference } else { nil }
+    }
+
     /// The table's columns the constraint covers: its key, its foreign key's columns, or those a `CHECK` reads.
     public var columns: [String] {
         switch kind {
