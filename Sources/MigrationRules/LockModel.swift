@@ -302,6 +302,16 @@ public enum LockModel {
                 lock: .accessExclusive, otherTableLock: .shareRowExclusive, scans: false, rewrites: false,
                 source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes: adding a foreign key takes SHARE ROW EXCLUSIVE on the referenced table)",
                 rules: []),
+        // VACUUM "cannot be executed inside a transaction block" (Notes); plain VACUUM and ANALYZE take SHARE UPDATE
+        // EXCLUSIVE, VACUUM FULL ACCESS EXCLUSIVE and writes a new copy of the table (Locking).
+        LockRow(id: "vacuum", statement: "VACUUM [ANALYZE] t", lock: .shareUpdateExclusive, scans: true, rewrites: false,
+                needsNoTransaction: true, source: "https://www.postgresql.org/docs/current/sql-vacuum.html (Notes: not inside a transaction block)",
+                rules: ["migration/concurrently-in-transaction"]),
+        LockRow(id: "vacuum-full", statement: "VACUUM FULL t", lock: .accessExclusive, scans: true, rewrites: true, needsNoTransaction: true,
+                source: "https://www.postgresql.org/docs/current/sql-vacuum.html (Parameters: FULL, ACCESS EXCLUSIVE and a new copy of the table)",
+                rules: ["migration/concurrently-in-transaction"]),
+        LockRow(id: "analyze", statement: "ANALYZE t", lock: .shareUpdateExclusive, scans: true, rewrites: false,
+                source: "\(locking) (SHARE UPDATE EXCLUSIVE: acquired by ANALYZE)", rules: []),
         LockRow(id: "comment", statement: "COMMENT ON TABLE t / COLUMN t.c", lock: .shareUpdateExclusive, scans: false, rewrites: false,
                 source: "\(locking) (SHARE UPDATE EXCLUSIVE: acquired by COMMENT ON)", rules: []),
         LockRow(id: "create-trigger", statement: "CREATE TRIGGER … ON t", lock: .shareRowExclusive, scans: false, rewrites: false,
@@ -421,6 +431,10 @@ extension LockModel {
             guard let mode = LockMode(rawValue: mode) else { return [] }
             return tables.flatMap { effect(lockTableID(mode), TableName($0)) }
         case .comment(_, let relation?): return effect("comment", TableName(relation))
+        case .vacuum(let tables, let full, let analyzeOnly):
+            let id = analyzeOnly ? "analyze" : full ? "vacuum-full" : "vacuum"
+            // Without a table it works on every table of the database: still one statement to judge.
+            return tables.isEmpty ? effect(id, nil) : tables.flatMap { effect(id, TableName($0)) }
         case .createTrigger(let trigger): return effect("create-trigger", TableName(trigger.table))
         case .alterTable(let alter) where alter.objectKind == .table:
             let table = TableName(alter.table)

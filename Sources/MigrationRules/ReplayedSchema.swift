@@ -81,7 +81,7 @@ struct ReplayedSchema {
         "CreateExtensionStmt", "AlterExtensionStmt", "GrantStmt", "GrantRoleStmt", "CreateSeqStmt",
         "AlterSeqStmt", "TransactionStmt", "CreateFunctionStmt", "ViewStmt", "SelectStmt", "AlterOwnerStmt",
         "CreateRoleStmt", "AlterRoleStmt", "RefreshMatViewStmt", "CopyStmt", "NotifyStmt",
-        "VacuumStmt", "ExplainStmt", "CreateTableAsStmt", "AlterDefaultPrivilegesStmt", "CreateDomainStmt",
+        "ExplainStmt", "CreateTableAsStmt", "AlterDefaultPrivilegesStmt", "CreateDomainStmt",
         "CreateCastStmt", "DefineStmt", "CompositeTypeStmt", "AlterDatabaseSetStmt", "AlterRoleSetStmt",
         "CreateEventTrigStmt", "CreatePublicationStmt", "AlterPublicationStmt", "ClusterStmt", "CheckPointStmt",
         "DiscardStmt", "CallStmt", "CreateStatsStmt", "SecLabelStmt", "AlterFunctionStmt", "CreatePLangStmt",

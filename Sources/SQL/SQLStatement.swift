@@ -68,6 +68,8 @@ public enum StatementKind: Sendable, Equatable {
     /// `LOCK [TABLE] a, b [IN mode MODE] [NOWAIT]`: `mode` is PostgreSQL's lock mode number, 1 (ACCESS SHARE) to
     /// 8 (ACCESS EXCLUSIVE, also when no mode is written).
     case lockTable(tables: [QualifiedName], mode: Int)
+    /// `VACUUM [FULL] [ANALYZE] [t, …]` (`full`), or `ANALYZE [t, …]` (`analyzeOnly`); no tables means every table.
+    case vacuum(tables: [QualifiedName], full: Bool, analyzeOnly: Bool)
     /// `COMMENT ON kind name IS …`: `relation` is the table of a table's or column's comment.
     case comment(objectKind: ObjectKind, relation: QualifiedName?)
     /// Any other statement, by libpg_query's node name (`CreateExtensionStmt`, `ViewStmt`, …).

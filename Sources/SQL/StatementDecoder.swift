@@ -36,6 +36,10 @@ struct StatementDecoder {
         case "TruncateStmt": return .truncate(tables: relations(node), cascade: node["behavior"].string == "DROP_CASCADE")
         case "LockStmt": return .lockTable(tables: relations(node), mode: node["mode"].int)
         case "CommentStmt": return comment(node)
+        case "VacuumStmt":
+            let tables = node["rels"].array.compactMap { $0.unwrap("VacuumRelation")?["relation"].rangeVarName }
+            let full = node["options"].array.contains { $0.unwrap("DefElem")?["defname"].string == "full" }
+            return .vacuum(tables: tables, full: full, analyzeOnly: !node["is_vacuumcmd"].bool)
         case "GrantStmt": return grant(node, defaultsIn: nil).map(StatementKind.grant) ?? .other(nodeTag: tag)
         case "AlterDefaultPrivilegesStmt":
             let schemas = node["options"].array.compactMap { $0.unwrap("DefElem") }

@@ -50,6 +50,9 @@ import Testing
         "comment": (15, "", #"COMMENT ON COLUMN "users"."email" IS 'login'"#),
         "add-exclusion": (15, "", #"ALTER TABLE "users" ADD CONSTRAINT "users_score_excl" EXCLUDE USING btree ("score" WITH =)"#),
         "create-table-foreign-key": (15, "", #"CREATE TABLE "posts" ("id" uuid PRIMARY KEY, "author" uuid REFERENCES "users"("id"))"#),
+        "vacuum": (15, "", #"VACUUM ANALYZE "users""#),
+        "vacuum-full": (15, "", #"VACUUM (FULL) "users""#),
+        "analyze": (15, "", #"ANALYZE "users""#),
         "create-trigger": (15, "", #"CREATE TRIGGER "users_touch" BEFORE UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION touch()"#),
     ].merging(LockMode.allCases.map { mode in
         (LockModel.lockTableID(mode), (15, "", mode == .accessExclusive ? #"LOCK TABLE "users""# : #"LOCK TABLE "users" IN \#(mode) MODE"#))

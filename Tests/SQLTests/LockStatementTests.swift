@@ -83,6 +83,9 @@ import Testing
             COMMENT ON COLUMN s.t.c IS 'x';
             COMMENT ON TABLE t IS NULL;
             COMMENT ON FUNCTION f() IS 'f';
+            VACUUM (FULL, ANALYZE) a, s.b;
+            VACUUM;
+            ANALYZE a;
             """)
         #expect(parsed.kinds == [
             .truncate(tables: [QualifiedName(name: "a"), QualifiedName(schema: "s", name: "b")], cascade: true),
@@ -91,6 +94,9 @@ import Testing
             .comment(objectKind: .column, relation: QualifiedName(schema: "s", name: "t")),
             .comment(objectKind: .table, relation: QualifiedName(name: "t")),
             .comment(objectKind: .function, relation: nil),
+            .vacuum(tables: [QualifiedName(name: "a"), QualifiedName(schema: "s", name: "b")], full: true, analyzeOnly: false),
+            .vacuum(tables: [], full: false, analyzeOnly: false),
+            .vacuum(tables: [QualifiedName(name: "a")], full: false, analyzeOnly: true),
         ])
     }
 
