@@ -12,6 +12,8 @@ struct ProjectLoader {
     let configuration: Configuration
     /// The repository at the base ref (`--base`), whose migrations `migration/edited-after-merge` compares with.
     var base: (any FileSource)? = nil
+    /// What earlier runs learned about files the update search reads (see `ContentFactCache`).
+    var updateScanMemory: (any UpdateScanMemory)? = nil
 
     struct Loaded {
         var project: Project

@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Migrations
 import ProjectModel
@@ -80,7 +81,7 @@ struct LockedStatement: Sendable {
 
     /// The first ACCESS EXCLUSIVE lock the statement takes on a table that had rows: on the table it names, else on
     /// another one (the parent of a dropped foreign key, a table linked to a dropped one).
-    var firstAccessExclusiveLockOnExistingTable: (effect: LockEffect, table: TableName)? {
+    var firstAccessExclusiveLockOnExistingTable: (effect: LockEffect, table: QualifiedName)? {
         if let effect = effectsOnExistingTables.first(where: { $0.row.lock == .accessExclusive }), let table = effect.table {
             return (effect, table)
         }

@@ -1,3 +1,5 @@
+import Catalog
+
 /// One statement of a migration file.
 public struct SQLStatement: Sendable, Equatable {
     public var kind: StatementKind
