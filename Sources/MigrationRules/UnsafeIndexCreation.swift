@@ -11,7 +11,8 @@ public struct UnsafeIndexCreation: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         project.forEachLockedStatement { locked in
             guard case .createIndex(let index) = locked.site.statement.kind,
-                  let effect = locked.effectsOnExistingTables.first(where: { $0.row.id == "create-index" }), let table = effect.table else { return }
+                  let effect = locked.effects.first(where: { $0.row.id == "create-index" }), let table = effect.table,
+                  locked.site.step.existedBefore(table) else { return }
             let name = index.name.map { "index `\($0)`" } ?? "an index"
             context.report(
                 path: locked.site.path, range: effect.range,
