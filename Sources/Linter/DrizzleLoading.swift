@@ -110,7 +110,8 @@ struct DrizzleLoading {
         let given = configuration.drizzleCasing.flatMap(Casing.init(rawValue:))
         let options = SchemaReadOptions(casing: given ?? config?.casing, convention: convention(of: config), schemaFilter: config?.schemaFilter)
         let result = DrizzleSchemaReader.read(entryFiles: entryFiles, provider: provider, options: options)
-        let diagnostics = result.diagnostics.filter { isSchemaCode($0.location.path, entries: entryFiles) }
+        // A file that does not parse is its own `drizzle/parse-error`, wherever the schema imports it from.
+        let diagnostics = result.diagnostics.filter { $0.kind == .syntax || isSchemaCode($0.location.path, entries: entryFiles) }
         var schema = DrizzleSchema(config: config, model: result.model, diagnostics: diagnostics, files: result.files)
         schema.isCasingGiven = given != nil
         if let config, schema.isCasingUncertain {

@@ -22,7 +22,8 @@ final class ParsedSourceProvider: SourceProvider {
         self.pathSet = Set(paths)
     }
 
-    /// Reads and parses `paths` on all cores; unreadable files are left for `read` to report as missing.
+    /// Reads and parses `paths` on all cores. A file whose bytes cannot be had is nil here and exit 2 for the run
+    /// (`ReadFailures` saw the error), so no reader's verdict on it is ever reported.
     func preload(_ wanted: [String]) {
         let source = self.source
         let parsed = wanted.filter { pathSet.contains($0) }.concurrentMap { path -> Entry? in

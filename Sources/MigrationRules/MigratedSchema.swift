@@ -116,7 +116,11 @@ struct MigratedSchema {
                     addIndex(of: constraint, on: table)
                     if case .foreignKey(let reference) = constraint.kind { addForeignKey(constraint.name, reference, on: table) }
                     if case .primaryKey(let columns) = constraint.kind { primaryKeys[table] = columns }
-                case .dropConstraint(let name, _, _): foreignKeys[table]?[name] = nil
+                case .dropConstraint(let name, _, _):
+                    foreignKeys[table]?[name] = nil
+                    // A unique or primary key constraint takes its index with it.
+                    let backing = QualifiedName.canonical(schema: table.schema, name: name)
+                    if indexes[backing]?.table == table { indexes[backing] = nil }
                 default: break
                 }
             }
@@ -125,6 +129,8 @@ struct MigratedSchema {
                 let table = name.canonical
                 columnTypes[table] = nil
                 foreignKeys[table] = nil
+                // Its indexes go with it: a later `DROP INDEX IF EXISTS` of one drops nothing.
+                indexes = indexes.filter { $0.value.table != table }
                 // CASCADE drops the keys that reference it; without CASCADE there are none.
                 for other in foreignKeys.keys { foreignKeys[other] = foreignKeys[other]?.filter { $0.value.table != table } }
             }
@@ -139,6 +145,12 @@ struct MigratedSchema {
                 columnTypes[renamed] = columns
                 foreignKeys[renamed] = foreignKeys.removeValue(forKey: table)
                 primaryKeys[renamed] = primaryKeys.removeValue(forKey: table)
+                // Indexes keep their names and follow the table (`DROP INDEX` of one locks the renamed table).
+                indexes = indexes.mapValues { index in
+                    var index = index
+                    if index.table == table { index.table = renamed }
+                    return index
+                }
                 for other in foreignKeys.keys {
                     foreignKeys[other] = foreignKeys[other]?.mapValues { key in
                         var key = key

@@ -19,6 +19,7 @@ public struct SchemaDrift: ProjectRule {
         }
         for folder in project.migrations {
             guard let snapshot = folder.latestSnapshot else { continue }
+            let unlisted = UnlistedSchemaChanges(folder)
             // With an unreadable `casing` or schema, names are guesses: `drizzle/parse-error` says so, drift stays quiet.
             for schema in Self.schemas(of: folder, in: project) where schema.isComparable {
                 // An `export *` that resolves to no file may hold the tables a snapshot has: not "removed".
@@ -30,6 +31,7 @@ public struct SchemaDrift: ProjectRule {
                     // A value the reader could not work out is `drizzle/parse-error`'s finding, not drift.
                     if let location = difference.sourceLocation, unreadable.contains(where: { $0.overlaps(location) }) { continue }
                     if isPartial, difference.change == .removed { continue }
+                    if unlisted.touches(difference) { continue }
                     report(difference, context)
                 }
             }
