@@ -229,7 +229,9 @@ enum StageClassifier {
                 return nil
             }
             return (.cleanup, "drops constraint `\(name)` of `\(table)`")
-        case .dropNotNull, .setDefault, .dropDefault, .detachPartition, .other: return nil
+        case .dropNotNull, .setDefault, .dropDefault, .detachPartition, .attachPartition, .rowSecurity, .enableTrigger,
+             .columnPlannerSettings, .storageParameters, .cluster, .relocate, .other:
+            return nil
         }
     }
 }

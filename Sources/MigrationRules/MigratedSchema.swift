@@ -48,6 +48,25 @@ struct MigratedSchema {
         return linked.sorted { ($0.resolvedSchema, $0.name) < ($1.resolvedSchema, $1.name) }
     }
 
+    /// Whether the migrations so far created `table` (and did not drop it).
+    func knows(_ table: QualifiedName) -> Bool { columnTypes[table] != nil }
+
+    /// The tables whose foreign keys reference `tables`, and those referencing them in turn (what `TRUNCATE … CASCADE`
+    /// also empties), in the order found.
+    func tablesReferencing(_ tables: [QualifiedName]) -> [QualifiedName] {
+        var found = tables
+        var next = 0
+        while next < found.count {
+            let table = found[next]
+            next += 1
+            for (other, keys) in foreignKeys.sorted(by: { ($0.key.resolvedSchema, $0.key.name) < ($1.key.resolvedSchema, $1.key.name) })
+            where !found.contains(other) && keys.values.contains(where: { $0.table == table }) {
+                found.append(other)
+            }
+        }
+        return Array(found.dropFirst(tables.count))
+    }
+
     /// The tables `table`'s foreign keys reference and those whose foreign keys reference it, in name order.
     func tablesLinked(to table: QualifiedName) -> [QualifiedName] {
         var linked = Set(foreignKeys[table]?.values.map(\.table) ?? [])
