@@ -15,19 +15,29 @@ final class ParsedSourceProvider: SourceProvider {
     private let paths: [String]
     private let pathSet: Set<String>
     private let cache = Mutex<[String: Entry]>([:])
+    /// Parses kept from earlier runs (the language server's), by path and content.
+    private let parses: ParseCache?
 
-    init(source: any FileSource, paths: [String]) {
+    init(source: any FileSource, paths: [String], parses: ParseCache? = nil) {
         self.source = source
         self.paths = paths
         self.pathSet = Set(paths)
+        self.parses = parses
+    }
+
+    private static func parse(_ path: String, _ bytes: [UInt8], parses: ParseCache?) -> Entry {
+        let make = { (bytes: [UInt8]) in Entry(file: SourceFile(path: path, bytes: bytes), syntax: TypeScriptParser.parse(bytes)) }
+        return parses?.value("typescript", path: path, bytes: bytes, make: make) ?? make(bytes)
     }
 
     /// Reads and parses `paths` on all cores; unreadable files are left for `read` to report as missing.
     func preload(_ wanted: [String]) {
         let source = self.source
-        let parsed = wanted.filter { pathSet.contains($0) }.concurrentMap { path -> Entry? in
+        let parses = self.parses
+        let known = cache.withLock { Set($0.keys) }
+        let parsed = wanted.filter { pathSet.contains($0) && !known.contains($0) }.concurrentMap { path -> Entry? in
             guard let bytes = try? source.read(path) else { return nil }
-            return Entry(file: SourceFile(path: path, bytes: bytes), syntax: TypeScriptParser.parse(bytes))
+            return Self.parse(path, bytes, parses: parses)
         }
         cache.withLock { cache in
             for entry in parsed.compactMap({ $0 }) { cache[entry.file.path] = entry }
@@ -37,7 +47,7 @@ final class ParsedSourceProvider: SourceProvider {
     func entry(_ path: String) -> Entry? {
         if let cached = cache.withLock({ $0[path] }) { return cached }
         guard pathSet.contains(path), let bytes = try? source.read(path) else { return nil }
-        let entry = Entry(file: SourceFile(path: path, bytes: bytes), syntax: TypeScriptParser.parse(bytes))
+        let entry = Self.parse(path, bytes, parses: parses)
         cache.withLock { $0[path] = entry }
         return entry
     }

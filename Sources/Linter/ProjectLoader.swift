@@ -12,6 +12,8 @@ struct ProjectLoader {
     let configuration: Configuration
     /// The repository at the base ref (`--base`), whose migrations `migration/edited-after-merge` compares with.
     var base: (any FileSource)? = nil
+    /// Parses kept from earlier runs (the language server's); nil parses every file.
+    var parses: ParseCache? = nil
 
     struct Loaded {
         var project: Project
@@ -27,7 +29,7 @@ struct ProjectLoader {
         let gists = try loadGists(paths)
         for file in gists.files { files[file.path] = file.source }
 
-        let provider = ParsedSourceProvider(source: source, paths: paths)
+        let provider = ParsedSourceProvider(source: source, paths: paths, parses: parses)
         let schemas = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
         let queryUsage = loadQueries(paths, schemas: schemas, provider: provider)
         // The legacy ORM's schemas join the Drizzle ones in the same model, so the schema rules read both.
@@ -48,7 +50,7 @@ struct ProjectLoader {
         }
         let drizzleConfigs = schemas.compactMap(\.config)
         let migrations = try MigrationLoading.load(paths: paths, configuration: configuration, drizzleConfigs: drizzleConfigs,
-                                                   source: source, wholeSnapshots: base != nil)
+                                                   source: source, wholeSnapshots: base != nil, parses: parses)
         for file in migrations.files { files[file.path] = file }
         for (path, comments) in migrations.comments {
             let found = comments.compactMap(SuppressionDirective.init(comment:))
@@ -89,9 +91,12 @@ struct ProjectLoader {
             }
         }
         let source = self.source
+        let parses = self.parses
         let reads = gistPaths.concurrentMap { path, role -> Result<GistFile, InputError> in
             Result { () throws(InputError) in
-                GistReader.read(SourceFile(path: path, bytes: try source.read(path)), role: role)
+                let read = { (bytes: [UInt8]) in GistReader.read(SourceFile(path: path, bytes: bytes), role: role) }
+                let bytes = try source.read(path)
+                return parses?.value("gist-\(role)", path: path, bytes: bytes, make: read) ?? read(bytes)
             }
         }
         var gistFiles: [GistFile] = []
