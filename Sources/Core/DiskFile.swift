@@ -8,9 +8,9 @@ public enum DiskFile {
         public let reason: String
     }
 
-    /// The whole file at `path`, or its first `limit` bytes.
-    public static func read(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// The whole file at `path`, or its first `limit` bytes; with `followSymlinks: false`, a symlink fails.
+    public static func read(_ path: String, limit: Int = .max, followSymlinks: Bool = true) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (followSymlinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { throw Failure(reason: reason(errno)) }
         defer { close(descriptor) }
         var status = stat()

@@ -12,11 +12,33 @@ public protocol FileSource: Sendable {
     /// At least the first `limit` bytes of one file (all of it when shorter; a source may return more). Readers
     /// that need only a file's head — old migration snapshots — use it so that large files are not read whole.
     func readPrefix(_ path: String, limit: Int) throws(InputError) -> [UInt8]
+    /// A name for the file's exact bytes known without reading them (git's blob id for the index and trees), or
+    /// nil. Facts worked out from a file's bytes can be kept under it from one run to the next.
+    func contentID(_ path: String) -> ContentID?
 }
 
 extension FileSource {
     public func readPrefix(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
         try read(path)
+    }
+
+    public func contentID(_ path: String) -> ContentID? { nil }
+}
+
+/// The 20 bytes of a git object id, as three words, so that ids are cheap to compare, sort and hash.
+public struct ContentID: Hashable, Comparable, Sendable {
+    public let first: UInt64
+    public let second: UInt64
+    public let third: UInt32
+
+    public init(first: UInt64, second: UInt64, third: UInt32) {
+        self.first = first
+        self.second = second
+        self.third = third
+    }
+
+    public static func < (lhs: ContentID, rhs: ContentID) -> Bool {
+        (lhs.first, lhs.second, lhs.third) < (rhs.first, rhs.second, rhs.third)
     }
 }
 

@@ -1,3 +1,4 @@
+import Catalog
 import TypeScript
 
 /// How to read a schema: drizzle-kit's `casing`, which generation's naming to follow, and `schemaFilter`.
@@ -61,7 +62,7 @@ public enum DrizzleSchemaReader {
         }
         model.unreadableElements = evaluator.unreadableElements
         if let filter = options.schemaFilter {
-            model.tables.removeAll { !filter.contains(Table.normalizedSchema($0.schema)) }
+            model.tables.removeAll { !filter.contains(QualifiedName.normalizedSchema($0.schema)) }
             model.schemas.removeAll { !filter.contains($0) }
         }
         let diagnostics = evaluator.diagnostics.sorted {

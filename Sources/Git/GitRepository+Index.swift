@@ -6,6 +6,12 @@ extension GitRepository {
     /// (intent-to-add) placeholders are left out: neither has staged content. Paths with unresolved merge
     /// conflicts have no stage-0 entry; see `conflictedPaths()`.
     public func stagedEntries() throws(GitError) -> [FileEntry] {
+        if let direct = try withDirectIndex({ $0 }) { return direct.entries.compactMap(Self.stagedFile) }
+        return try stagedEntriesThroughLibGit2()
+    }
+
+    /// `stagedEntries()` as libgit2 reads the index (the fallback, and the reference the direct reader is tested against).
+    func stagedEntriesThroughLibGit2() throws(GitError) -> [FileEntry] {
         try withIndex { _, index in
             let count = git_index_entrycount(index)
             var entries: [FileEntry] = []
@@ -22,6 +28,15 @@ extension GitRepository {
 
     /// Paths with an unresolved merge conflict (entries at stages 1–3), each once, in index order.
     public func conflictedPaths() throws(GitError) -> [String] {
+        if let direct = try withDirectIndex({ $0 }) {
+            var paths: [String] = []
+            for entry in direct.entries where entry.stage != 0 && paths.last != entry.path { paths.append(entry.path) }
+            return paths
+        }
+        return try conflictedPathsThroughLibGit2()
+    }
+
+    func conflictedPathsThroughLibGit2() throws(GitError) -> [String] {
         try withIndex { _, index in
             guard git_index_has_conflicts(index) == 1 else { return [] }
             var paths: [String] = []
@@ -38,12 +53,28 @@ extension GitRepository {
     /// The staged bytes of `path` (relative to the work-tree root, `/`-separated); nil when nothing is staged
     /// there (not tracked, in conflict, a submodule or an intent-to-add placeholder).
     public func stagedBlob(at path: String) throws(GitError) -> [UInt8]? {
-        try withIndex { (handles: inout LibGit2Handles, index: OpaquePointer) throws(GitError) in
+        if let direct = try withDirectIndex({ index in index.entries.first { $0.stage == 0 && $0.path == path } }) {
+            guard let file = direct.flatMap(Self.stagedFile) else { return nil }
+            return try withHandles { (handles: inout LibGit2Handles) throws(GitError) in try handles.blobBytes(file.blobID) }
+        }
+        return try withIndex { (handles: inout LibGit2Handles, index: OpaquePointer) throws(GitError) in
             guard let entry = git_index_get_bypath(index, path, 0), let file = Self.stagedFile(entry) else {
                 return nil
             }
             return try handles.blobBytes(file.blobID)
         }
+    }
+
+    /// The stage-0 entry of a directly read index as a `FileEntry`, or nil when it holds no blob to read.
+    private static func stagedFile(_ entry: IndexFile.Entry) -> FileEntry? {
+        guard entry.stage == 0, !entry.isIntentToAdd, let mode = FileMode(rawMode: entry.rawMode) else { return nil }
+        return FileEntry(path: entry.path, blobID: entry.blobID, mode: mode, stat: entry.stat)
+    }
+
+    /// Runs `body` on the index read directly (`IndexFile`); nil when it must be read through libgit2.
+    func withDirectIndex<Result: Sendable>(_ body: (IndexFile) -> Result) throws(GitError) -> Result? {
+        guard workdir != nil else { throw .bareRepository(gitDir: gitDir) }
+        return try withHandles { (handles: inout LibGit2Handles) -> Result? in handles.directIndex().map(body) }
     }
 
     /// The stage-0 entry as a `FileEntry`, or nil when it holds no blob to read.
@@ -61,6 +92,7 @@ extension GitRepository {
 
     /// The path of the index file read by `stagedEntries()` (the repository's, or `GIT_INDEX_FILE`'s).
     public func indexFilePath() throws(GitError) -> String? {
-        try withIndex { _, index in LibGit2.string(git_index_path(index)) }
+        guard workdir != nil else { throw .bareRepository(gitDir: gitDir) }
+        return try withHandles { (handles: inout LibGit2Handles) -> String? in handles.indexFilePath }
     }
 }

@@ -58,6 +58,9 @@ public final class GitRepository: Sendable {
             handles: LibGit2Handles(repository: repository, indexFile: indexFile))
     }
 
+    /// Lets libgit2 set itself up on another thread while the caller does other work (see `LibGit2`).
+    public static func prepareLibrary() { LibGit2.initializeInBackground() }
+
     /// Runs `body` with exclusive use of the libgit2 handles. libgit2 objects made inside must be freed inside.
     func withHandles<Result: Sendable>(
         _ body: (inout LibGit2Handles) throws(GitError) -> Result

@@ -1,4 +1,5 @@
 import CGit2
+import Foundation
 
 /// Process-wide libgit2 set-up and the small helpers every libgit2 call shares.
 enum LibGit2 {
@@ -6,6 +7,12 @@ enum LibGit2 {
     static let initialized: Void = {
         _ = git_libgit2_init()
     }()
+
+    /// Starts `git_libgit2_init` on another thread. It parses the system's CA certificates (libgit2 is built with
+    /// mbedtls), ~15 ms that a run can overlap with loading its rule catalog; the first real use waits for it.
+    static func initializeInBackground() {
+        Thread.detachNewThread { _ = initialized }
+    }
 
     /// The message of the last libgit2 error on this thread (libgit2 keeps it thread-locally), or "".
     static func lastErrorMessage() -> String {

@@ -16,6 +16,14 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The 20 raw bytes of an id, as git stores them in index files and trees.
+    init(bytes: UnsafeRawBufferPointer) {
+        precondition(bytes.count == 20)
+        first = bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        second = bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        third = bytes.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+    }
+
     /// Parses 40 hexadecimal digits (either case); nil for anything else.
     public init?(hex: String) {
         let digits = Array(hex.utf8)
@@ -33,6 +41,9 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         guard parsed else { return nil }
         self.init(oid)
     }
+
+    /// The id's bytes as the three words it is stored in (for keys outside this module).
+    public var words: (UInt64, UInt64, UInt32) { (first, second, third) }
 
     var gitOID: git_oid {
         var oid = git_oid()

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Reporters
+import Git
 
 /// `schemalint check` as a plain value: what the CLI parsed, before anything runs.
 public struct CheckOptions: Sendable {
@@ -67,6 +68,7 @@ public struct CheckRunner {
 
     /// Returns the exit code; writes the report to standard output or `--output`.
     public func run() throws(UsageFailure) -> Int32 {
+        GitRepository.prepareLibrary()
         let catalog = try Self.loadCatalog()
         if options.fix { Self.describe(try applyFixes(catalog: catalog)) }
         let (report, prefix) = try lint(catalog: catalog)
@@ -195,6 +197,7 @@ public struct CheckRunner {
 
     static func lint(_ request: LintRequest) throws(UsageFailure) -> Report {
         do {
+            defer { request.contentFacts?.save() }
             return try Engine.run(request)
         } catch {
             throw UsageFailure(error.description)
@@ -250,6 +253,10 @@ public struct CheckRunner {
         request.parses = options.parses
         let scope = Self.relativePath(of: folder, to: root)
         request.scope = scope.isEmpty ? "" : scope + "/"
+        // Staged files have blob ids to keep facts under; `SCHEMALINT_NO_CACHE=1` reads every file afresh.
+        if git?.index != nil, let gitRoot, environment["SCHEMALINT_NO_CACHE"] != "1" {
+            request.contentFacts = ContentFactCache(folder: gitRoot.repository.commonDir + "/schemalint")
+        }
         var changedOnly: ChangedOnlyFilter?
         if options.changedOnly, let git, let gitRoot { changedOnly = try git.changedOnlyFilter(root: gitRoot) }
         return PreparedFolder(request: request, displayPrefix: prefix, baselineLocation: baselineLocation, changedOnly: changedOnly,

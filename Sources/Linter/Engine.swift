@@ -21,6 +21,8 @@ public struct LintRequest: Sendable {
     public var scope = ""
     /// Parses kept across runs by a long-lived caller (the language server); nil parses every file.
     public var parses: ParseCache?
+    /// Facts about file contents kept between runs (git modes); the caller saves it after the run.
+    public var contentFacts: ContentFactCache?
 
     public init(
         source: any FileSource, configuration: Configuration, configurationFile: SourceFile?, catalog: RuleCatalog,
@@ -41,8 +43,10 @@ public struct LintRequest: Sendable {
 public enum Engine {
     public static func run(_ request: LintRequest) throws(InputError) -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
-        let loaded = try ProjectLoader(source: request.source, configuration: request.configuration, base: request.base,
-                                   parses: request.parses).load()
+        var loader = ProjectLoader(source: request.source, configuration: request.configuration, base: request.base,
+                                   parses: request.parses)
+        loader.updateScanMemory = request.contentFacts.map { CachedUpdateScan(cache: $0, source: request.source) }
+        let loaded = try loader.load()
         let project = loaded.project
         let applied = try AppliedMigrations(
             folders: project.migrations, boundary: request.boundary, since: request.configuration.migrationsSince,
@@ -133,14 +137,8 @@ enum Locator {
         for finding in findings { offsets[finding.path, default: []] += [finding.range.lowerBound, finding.range.upperBound] }
         var positions: [String: [Int: SourcePosition]] = [:]
         for (path, list) in offsets { if let file = files[path] { positions[path] = file.positions(of: list) } }
-        // One digest per edited file, not one per fix: a large schema carries hundreds of fixes.
+        // Each file's digest once, however many fixes edit it (a 112-table schema has a fix per table).
         var digests: [String: String] = [:]
-        func digest(_ file: SourceFile) -> String {
-            if let known = digests[file.path] { return known }
-            let computed = FileDigest.of(file.bytes)
-            digests[file.path] = computed
-            return computed
-        }
         return findings.map { finding in
             var shown = finding
             shown.message = redaction.redact(finding.message)
@@ -162,19 +160,24 @@ enum Locator {
             let frame = file.codeFrame(at: lower, position: start, masking: redaction.spans[finding.path] ?? [])
             var located = LocatedFinding(finding: shown, start: start, end: end, fingerprint: fingerprint, sourceLine: frame.text,
                                          sourceLineColumn: frame.column, sourceLineIsCut: frame.isCutAtEnd)
-            located.fixes = finding.fixes.compactMap { locate($0, files: files, digest: digest) }
+            located.fixes = finding.fixes.compactMap { locate($0, files: files, digests: &digests) }
             return located
         }
     }
 
     /// A fix with its edits located; nil when an edit names a file the run did not read or lies outside it.
-    static func locate(_ fix: Fix, files: [String: SourceFile], digest: (SourceFile) -> String) -> LocatedFix? {
+    /// `known`: the digests of files computed for earlier fixes, added to as files are met.
+    static func locate(_ fix: Fix, files: [String: SourceFile], digests known: inout [String: String]) -> LocatedFix? {
         var edits: [LocatedEdit] = []
         var digests: [String: String] = [:]
         for edit in fix.edits {
             guard let file = files[edit.path], edit.range.lowerBound >= 0, edit.range.upperBound <= file.bytes.count else { return nil }
             edits.append(LocatedEdit(edit: edit, start: file.position(of: edit.range.lowerBound), end: file.position(of: edit.range.upperBound)))
-            if digests[edit.path] == nil { digests[edit.path] = digest(file) }
+            if digests[edit.path] == nil {
+                let digest = known[edit.path] ?? FileDigest.of(file.bytes)
+                known[edit.path] = digest
+                digests[edit.path] = digest
+            }
         }
         return edits.isEmpty ? nil : LocatedFix(label: fix.label, isSafe: fix.isSafe, edits: edits, digests: digests)
     }

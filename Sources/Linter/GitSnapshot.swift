@@ -130,6 +130,11 @@ public struct GitSnapshotSource: FileSource {
         try readPrefix(path, limit: .max)
     }
 
+    public func contentID(_ path: String) -> ContentID? {
+        guard let words = snapshot.files[prefix + path]?.blobID.words else { return nil }
+        return ContentID(first: words.0, second: words.1, third: words.2)
+    }
+
     public func readPrefix(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
         do {
             return try snapshot.readPrefix(prefix + path, limit: limit)

@@ -20,6 +20,6 @@ extension ProjectLoader {
         project.tableUpdates = RepositoryUpdates(
             paths: paths.filter(DrizzleLoading.isSource), models: project.schemas.map(\.model),
             parsed: parsed.mapValues { RepositoryUpdates.ParsedFile(bytes: $0.file.bytes, syntax: $0.syntax) },
-            read: { try? source.read($0) })
+            read: { try? source.read($0) }, memory: updateScanMemory)
     }
 }

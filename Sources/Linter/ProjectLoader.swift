@@ -14,6 +14,8 @@ struct ProjectLoader {
     var base: (any FileSource)? = nil
     /// Parses kept from earlier runs (the language server's); nil parses every file.
     var parses: ParseCache? = nil
+    /// What earlier runs learned about files the update search reads (see `ContentFactCache`).
+    var updateScanMemory: (any UpdateScanMemory)? = nil
 
     struct Loaded {
         var project: Project

@@ -1,3 +1,4 @@
+import Catalog
 import Migrations
 import SQL
 
@@ -35,11 +36,11 @@ struct StagedChange {
 /// A database object by the name a `CREATE` and a `DROP` of it both use.
 enum DatabaseObject: Hashable {
     /// Tables, indexes, views, sequences, and the index behind a unique or primary key constraint: one namespace.
-    case relation(TableName)
-    case constraint(table: TableName, name: String)
-    case column(table: TableName, name: String)
-    case type(TableName)
-    case routine(TableName)
+    case relation(QualifiedName)
+    case constraint(table: QualifiedName, name: String)
+    case column(table: QualifiedName, name: String)
+    case type(QualifiedName)
+    case routine(QualifiedName)
 }
 
 /// What one migration creates: a drop of an object the same migration also creates is a replacement
@@ -50,19 +51,19 @@ struct MigrationContents {
     private(set) var created: Set<DatabaseObject> = []
     /// Tables that get a new index (or a unique or primary key constraint, which brings one): dropping another
     /// index of such a table replaces that index.
-    private(set) var indexedTables: Set<TableName> = []
+    private(set) var indexedTables: Set<QualifiedName> = []
 
     init(step: MigrationStep) {
         self.step = step
         for statement in step.script?.sql.allStatements ?? [] {
             created.formUnion(Self.objects(createdBy: statement.kind))
             switch statement.kind {
-            case .createIndex(let index): indexedTables.insert(TableName(index.table))
+            case .createIndex(let index): indexedTables.insert(index.table.canonical)
             case .alterTable(let alter) where alter.objectKind == .table:
                 for action in alter.actions {
                     guard case .addConstraint(let constraint) = action.kind else { continue }
                     switch constraint.kind {
-                    case .unique, .primaryKey, .exclusion: indexedTables.insert(TableName(alter.table))
+                    case .unique, .primaryKey, .exclusion: indexedTables.insert(alter.table.canonical)
                     default: break
                     }
                 }
@@ -75,27 +76,27 @@ struct MigrationContents {
 
     /// Whether the migration adds `column` to `table` (a column of a table it creates counts too, but those are
     /// already part of creating the table).
-    func addsColumn(_ column: String, to table: TableName) -> Bool { created.contains(.column(table: table, name: column)) }
+    func addsColumn(_ column: String, to table: QualifiedName) -> Bool { created.contains(.column(table: table, name: column)) }
 
     private static func objects(createdBy kind: StatementKind) -> [DatabaseObject] {
         switch kind {
-        case .createTable(let table): return [.relation(TableName(table.name))]
+        case .createTable(let table): return [.relation(table.name.canonical)]
         case .createIndex(let index):
-            return index.name.map { [.relation(TableName(schema: index.table.schema, name: $0))] } ?? []
-        case .createEnum(let type): return [.type(TableName(type.name))]
+            return index.name.map { [.relation(QualifiedName.canonical(schema: index.table.schema, name: $0))] } ?? []
+        case .createEnum(let type): return [.type(type.name.canonical)]
         case .create(let object):
             switch object.objectKind {
-            case .function, .procedure: return [.routine(TableName(object.name))]
-            default: return [.relation(TableName(object.name))]
+            case .function, .procedure: return [.routine(object.name.canonical)]
+            default: return [.relation(object.name.canonical)]
             }
         case .alterTable(let alter) where alter.objectKind == .table:
-            let table = TableName(alter.table)
+            let table = alter.table.canonical
             return alter.actions.flatMap { action -> [DatabaseObject] in
                 switch action.kind {
                 case .addColumn(let column, _): return [.column(table: table, name: column.name)]
                 case .addConstraint(let constraint):
                     guard let name = constraint.name else { return [] }
-                    return [.constraint(table: table, name: name), .relation(TableName(schema: table.schema, name: name))]
+                    return [.constraint(table: table, name: name), .relation(QualifiedName.canonical(schema: table.schema, name: name))]
                 default: return []
                 }
             }
@@ -130,8 +131,8 @@ enum StageClassifier {
             [StagedChange(stage: stage, range: statement.range, summary: summary)]
         }
         /// A drop, unless everything it drops is created by this migration too.
-        func cleanup(_ drop: DropObjects, _ object: ((TableName) -> DatabaseObject)? = nil) -> [StagedChange] {
-            let dropped = drop.names.filter { name in object.map { !migration.creates($0(TableName(name))) } ?? true }
+        func cleanup(_ drop: DropObjects, _ object: ((QualifiedName) -> DatabaseObject)? = nil) -> [StagedChange] {
+            let dropped = drop.names.filter { name in object.map { !migration.creates($0(name.canonical)) } ?? true }
             guard !dropped.isEmpty || drop.names.isEmpty else { return [] }
             let names = dropped.filter { !$0.name.isEmpty }.map { "`\($0)`" }
             return change(.cleanup, "drops \(drop.objectKind) " + (names.isEmpty ? "(unnamed)" : names.joined(separator: ", ")))
@@ -139,8 +140,8 @@ enum StageClassifier {
         switch statement.kind {
         case .createTable(let table): return change(.creation, "creates table `\(table.name)`")
         case .createIndex(let index):
-            let name = index.name.map { "`\($0)`" } ?? "on `\(TableName(index.table))`"
-            let table = TableName(index.table)
+            let name = index.name.map { "`\($0)`" } ?? "on `\(index.table.canonical)`"
+            let table = index.table.canonical
             // A unique index on rows that already exist constrains them like `ADD CONSTRAINT … UNIQUE` does; one on
             // a new table, or covering a column this migration adds (NULL in every existing row), does not.
             if index.unique, step.existedBefore(table),
@@ -157,8 +158,8 @@ enum StageClassifier {
             }
         case .insert(let data), .update(let data), .delete(let data):
             // Seeding a table created in the same migration is part of creating it.
-            if step.tablesCreated.contains(TableName(data.table)) { return change(.creation, "fills new table `\(TableName(data.table))`") }
-            return change(.dataMigration, "changes data in `\(TableName(data.table))`")
+            if step.tablesCreated.contains(data.table.canonical) { return change(.creation, "fills new table `\(data.table.canonical)`") }
+            return change(.dataMigration, "changes data in `\(data.table.canonical)`")
         case .dropTable(let drop): return cleanup(drop) { .relation($0) }
         case .dropIndex(var drop):
             // Only a unique index can be something deployed code relies on (`ON CONFLICT`, duplicate checks); no
@@ -178,11 +179,11 @@ enum StageClassifier {
             default: return cleanup(drop)
             }
         case .rename(let rename):
-            let of = rename.objectKind == .column || rename.objectKind == .constraint ? rename.table.map { " of `\(TableName($0))`" } ?? "" : ""
+            let of = rename.objectKind == .column || rename.objectKind == .constraint ? rename.table.map { " of `\($0.canonical)`" } ?? "" : ""
             return change(.cleanup, "renames \(rename.objectKind) `\(rename.from ?? rename.table?.description ?? "?")`\(of) to `\(rename.to)`")
         case .alterTable(let alter) where alter.objectKind == .table:
             return alter.actions.compactMap { action in
-                classify(action, table: TableName(alter.table), in: migration, schema: schema)
+                classify(action, table: alter.table.canonical, in: migration, schema: schema)
                     .map { StagedChange(stage: $0.0, range: action.range, summary: $0.1) }
             }
         default:
@@ -190,7 +191,7 @@ enum StageClassifier {
         }
     }
 
-    private static func classify(_ action: AlterTableAction, table: TableName, in migration: MigrationContents,
+    private static func classify(_ action: AlterTableAction, table: QualifiedName, in migration: MigrationContents,
                                  schema: MigratedSchema) -> (DeploymentStage, String)? {
         // Everything done to a table created in the same migration is part of creating it.
         if migration.step.tablesCreated.contains(table) { return (.creation, "creates table `\(table)`") }
@@ -223,7 +224,7 @@ enum StageClassifier {
             if migration.creates(.column(table: table, name: name)) { return nil }
             return (.cleanup, "drops column `\(name)` of `\(table)`")
         case .dropConstraint(let name, _, _):
-            if migration.creates(.constraint(table: table, name: name)) || migration.creates(.relation(TableName(schema: table.schema, name: name))) {
+            if migration.creates(.constraint(table: table, name: name)) || migration.creates(.relation(QualifiedName.canonical(schema: table.schema, name: name))) {
                 return nil
             }
             return (.cleanup, "drops constraint `\(name)` of `\(table)`")

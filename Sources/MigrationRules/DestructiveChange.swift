@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Migrations
 import ProjectModel
@@ -25,19 +26,19 @@ public struct DestructiveChange: ProjectRule {
     private func check(_ site: StatementSite, _ schema: MigratedSchema, _ context: RuleContext) {
         switch site.statement.kind {
         case .dropTable(let drop):
-            let dropped = drop.names.filter { !site.step.tablesCreated.contains(TableName($0)) }
+            let dropped = drop.names.filter { !site.step.tablesCreated.contains($0.canonical) }
             guard !dropped.isEmpty else { return }
             let names = dropped.map { "`\($0)`" }.joined(separator: ", ")
             context.report(
                 path: site.path, range: site.statement.range,
                 message: "\(dropped.count == 1 ? "table" : "tables") \(names) \(dropped.count == 1 ? "is" : "are") dropped with all \(dropped.count == 1 ? "its" : "their") data",
                 help: "drop tables in a cleanup migration only after no deployed code uses them, and keep a backup")
-        case .alterTable(let alter) where alter.objectKind == .table && !site.step.tablesCreated.contains(TableName(alter.table)):
+        case .alterTable(let alter) where alter.objectKind == .table && !site.step.tablesCreated.contains(alter.table.canonical):
             for action in alter.actions { checkAction(action, of: alter.table, site: site, schema, context) }
         case .rename(let rename) where rename.objectKind == .table || rename.objectKind == .column:
-            guard let table = rename.table, !site.step.tablesCreated.contains(TableName(table)) else { return }
+            guard let table = rename.table, !site.step.tablesCreated.contains(table.canonical) else { return }
             let what = rename.objectKind == .table
-                ? "table `\(TableName(table))`" : "column `\(rename.from ?? "?")` of `\(TableName(table))`"
+                ? "table `\(table.canonical)`" : "column `\(rename.from ?? "?")` of `\(table.canonical)`"
             context.report(
                 path: site.path, range: site.statement.range,
                 message: "\(what) is renamed to `\(rename.to)`: deployed code that uses the old name fails",
@@ -53,10 +54,10 @@ public struct DestructiveChange: ProjectRule {
         case .dropColumn(let name, _, _):
             context.report(
                 path: site.path, range: action.range,
-                message: "column `\(name)` of `\(TableName(table))` is dropped with its data: deployed code that still reads it fails",
+                message: "column `\(name)` of `\(table.canonical)` is dropped with its data: deployed code that still reads it fails",
                 help: "drop the column in a cleanup migration only after no deployed code uses it, and keep a backup")
         case .alterColumnType(let change):
-            let oldType = schema.type(of: change.column, in: TableName(table))
+            let oldType = schema.type(of: change.column, in: table.canonical)
             let consequence: String
             switch TypeChangeRewrite.verdict(from: oldType, to: change) {
             case .noRewrite: return
@@ -68,7 +69,7 @@ public struct DestructiveChange: ProjectRule {
             let from = oldType.map { "from `\($0)` " } ?? ""
             context.report(
                 path: site.path, range: action.range,
-                message: "column `\(change.column)` of `\(TableName(table))` changes type \(from)to `\(change.typeName)`: \(consequence), and deployed code may break",
+                message: "column `\(change.column)` of `\(table.canonical)` changes type \(from)to `\(change.typeName)`: \(consequence), and deployed code may break",
                 help: "add a column of the new type, backfill it, switch the code over, then drop the old column")
         default:
             return

@@ -16,7 +16,7 @@ public struct DropIndexBlocks: ProjectRule {
             let migration = contents.contents(of: locked.site)
             for name in drop.names {
                 guard let index = schema.index(name), locked.site.step.existedBefore(index.table),
-                      !migration.creates(.relation(TableName(name))) else { continue }
+                      !migration.creates(.relation(name.canonical)) else { continue }
                 context.report(
                     path: locked.site.path, range: locked.site.statement.range,
                     message: "`DROP INDEX` of `\(name.name)` takes an ACCESS EXCLUSIVE lock on existing table `\(index.table)`, held \(locked.runner.heldUntil): it waits for running queries on `\(index.table)` and every read and write queued behind it waits too",

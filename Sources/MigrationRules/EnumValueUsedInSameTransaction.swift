@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Migrations
 import ProjectModel
@@ -50,11 +51,11 @@ public struct EnumValueUsedInSameTransaction: ProjectRule {
     }
 
     /// The tables a statement writes to or alters.
-    private static func tables(of statement: SQLStatement) -> [TableName] {
+    private static func tables(of statement: SQLStatement) -> [QualifiedName] {
         switch statement.kind {
-        case .alterTable(let alter): [TableName(alter.table)]
-        case .insert(let data), .update(let data), .delete(let data): [TableName(data.table)]
-        case .createIndex(let index): [TableName(index.table)]
+        case .alterTable(let alter): [alter.table.canonical]
+        case .insert(let data), .update(let data), .delete(let data): [data.table.canonical]
+        case .createIndex(let index): [index.table.canonical]
         default: []
         }
     }

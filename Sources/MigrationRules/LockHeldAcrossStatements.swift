@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Migrations
 import ProjectModel
@@ -12,7 +13,7 @@ public struct LockHeldAcrossStatements: ProjectRule {
 
     private struct Held {
         var path: String
-        var table: TableName
+        var table: QualifiedName
         var range: Range<Int>
         var reported = false
     }

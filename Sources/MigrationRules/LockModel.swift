@@ -1,3 +1,4 @@
+import Catalog
 import Migrations
 import SQL
 
@@ -268,12 +269,12 @@ public enum LockModel {
 struct LockEffect {
     var row: LockRow
     /// The table whose lock matters (the altered table; for `DROP INDEX`, the index's table when known).
-    var table: TableName?
+    var table: QualifiedName?
     var range: Range<Int>
     /// The other tables it locks, each in the row's `otherTableLock` (the referenced table of a foreign key, the
     /// partition detached, the tables a dropped table's foreign keys link it to), when the statement or the
     /// schema names them.
-    var otherTables: [TableName] = []
+    var otherTables: [QualifiedName] = []
 
     /// The lock on `otherTables`: the row's, or, for a foreign key declared inline with a column whose row is about
     /// the column (a default, a rewrite), SHARE ROW EXCLUSIVE as for any new foreign key.
@@ -284,32 +285,32 @@ extension LockModel {
     /// The rows a statement falls under at `version`, per action. `schema`: what earlier migrations made (index
     /// tables, column types). Statements the model does not describe give none (no guess).
     static func effects(of statement: SQLStatement, version: Int, schema: MigratedSchema) -> [LockEffect] {
-        func effect(_ id: String, _ table: TableName?, _ range: Range<Int>? = nil, others: [TableName] = []) -> [LockEffect] {
+        func effect(_ id: String, _ table: QualifiedName?, _ range: Range<Int>? = nil, others: [QualifiedName] = []) -> [LockEffect] {
             guard let row = byID[versioned(id, version)] else { return [] }
             return [LockEffect(row: row, table: table, range: range ?? statement.range, otherTables: others)]
         }
         switch statement.kind {
         case .createIndex(let index):
-            return effect(index.concurrently ? "create-index-concurrently" : "create-index", TableName(index.table))
+            return effect(index.concurrently ? "create-index-concurrently" : "create-index", index.table.canonical)
         case .dropIndex(let drop):
             let table = drop.names.lazy.compactMap { schema.index($0)?.table }.first
             return effect(drop.concurrently ? "drop-index-concurrently" : "drop-index", table)
         case .reindex(let reindex):
-            let table = reindex.objectKind == .index ? schema.index(reindex.name)?.table : reindex.objectKind == .table ? TableName(reindex.name) : nil
+            let table = reindex.objectKind == .index ? schema.index(reindex.name)?.table : reindex.objectKind == .table ? reindex.name.canonical : nil
             return effect(reindex.concurrently ? "reindex-concurrently" : "reindex", table)
         case .alterEnum(let alter):
             guard case .addValue = alter.change else { return [] }
             return effect("add-enum-value", nil)
         case .dropTable(let drop):
-            let dropped = drop.names.map(TableName.init)
+            let dropped = drop.names.map(\.canonical)
             return dropped.flatMap { table in
                 effect("drop-table", table, others: schema.tablesLinked(to: table).filter { !dropped.contains($0) })
             }
         case .rename(let rename) where rename.objectKind == .table || rename.objectKind == .column:
-            return effect("rename", rename.table.map(TableName.init))
-        case .update(let data), .delete(let data), .insert(let data): return effect("data-change", TableName(data.table))
+            return effect("rename", rename.table.map(\.canonical))
+        case .update(let data), .delete(let data), .insert(let data): return effect("data-change", data.table.canonical)
         case .alterTable(let alter) where alter.objectKind == .table:
-            let table = TableName(alter.table)
+            let table = alter.table.canonical
             return alter.actions.flatMap { action -> [LockEffect] in
                 guard let id = rowID(of: action, table: table, version: version, schema: schema) else { return [] }
                 return effect(id, table, action.range, others: otherTables(of: action, table: table, schema: schema))
@@ -320,14 +321,14 @@ extension LockModel {
     }
 
     /// The tables an `ALTER TABLE` action locks besides its own.
-    private static func otherTables(of action: AlterTableAction, table: TableName, schema: MigratedSchema) -> [TableName] {
+    private static func otherTables(of action: AlterTableAction, table: QualifiedName, schema: MigratedSchema) -> [QualifiedName] {
         switch action.kind {
-        case .addColumn(let column, _): return column.references.map { [TableName($0.referencedTable)] } ?? []
+        case .addColumn(let column, _): return column.references.map { [$0.referencedTable.canonical] } ?? []
         case .addConstraint(let constraint):
             guard case .foreignKey(let reference) = constraint.kind else { return [] }
-            return [TableName(reference.referencedTable)]
+            return [reference.referencedTable.canonical]
         case .dropConstraint(let name, _, _): return schema.foreignKeyTarget(name, of: table).map { [$0] } ?? []
-        case .detachPartition(let partition, _): return [TableName(partition)]
+        case .detachPartition(let partition, _): return [partition.canonical]
         case .alterColumnType(let change): return schema.tablesLinked(to: table, through: change.column)
         default: return []
         }
@@ -339,7 +340,7 @@ extension LockModel {
         return candidates.first { $0.versions.contains(version) }?.id ?? id
     }
 
-    private static func rowID(of action: AlterTableAction, table: TableName, version: Int, schema: MigratedSchema) -> String? {
+    private static func rowID(of action: AlterTableAction, table: QualifiedName, version: Int, schema: MigratedSchema) -> String? {
         switch action.kind {
         case .addColumn(let column, _):
             if column.hasVolatileDefault || column.isSerial || column.isGenerated { return "add-column-volatile" }

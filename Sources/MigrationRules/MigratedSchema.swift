@@ -1,3 +1,4 @@
+import Catalog
 import Migrations
 import SQL
 
@@ -6,36 +7,36 @@ import SQL
 /// the index, drops). Fed one folder's statements in applied order; what the scripts never defined (a table known
 /// only from an introspected snapshot) is unknown.
 struct MigratedSchema {
-    private var columnTypes: [TableName: [String: String]] = [:]
-    private var indexes: [TableName: Index] = [:]
+    private var columnTypes: [QualifiedName: [String: String]] = [:]
+    private var indexes: [QualifiedName: Index] = [:]
     /// Foreign keys by table: constraint name → the key (what a `DROP CONSTRAINT`, a `DROP TABLE` or a type change of
     /// one of its columns also locks).
-    private var foreignKeys: [TableName: [String: Key]] = [:]
+    private var foreignKeys: [QualifiedName: [String: Key]] = [:]
     /// Each table's primary key columns, which a foreign key naming no columns references.
-    private var primaryKeys: [TableName: [String]] = [:]
+    private var primaryKeys: [QualifiedName: [String]] = [:]
 
     struct Key: Equatable {
-        var table: TableName
+        var table: QualifiedName
         var columns: [String]
         var referencedColumns: [String]
     }
 
     struct Index {
-        var table: TableName
+        var table: QualifiedName
         /// A unique index, or the one behind a unique or primary key constraint.
         var unique: Bool
     }
 
-    func type(of column: String, in table: TableName) -> String? { columnTypes[table]?[column] }
+    func type(of column: String, in table: QualifiedName) -> String? { columnTypes[table]?[column] }
 
-    func index(_ name: QualifiedName) -> Index? { indexes[TableName(name)] }
+    func index(_ name: QualifiedName) -> Index? { indexes[name.canonical] }
 
     /// The table the foreign key `name` of `table` references, when the migrations declared it.
-    func foreignKeyTarget(_ name: String, of table: TableName) -> TableName? { foreignKeys[table]?[name]?.table }
+    func foreignKeyTarget(_ name: String, of table: QualifiedName) -> QualifiedName? { foreignKeys[table]?[name]?.table }
 
     /// The tables linked to `table` by a foreign key that `column` is part of, on either side: a type change
     /// rebuilds those keys.
-    func tablesLinked(to table: TableName, through column: String) -> [TableName] {
+    func tablesLinked(to table: QualifiedName, through column: String) -> [QualifiedName] {
         var linked = Set(foreignKeys[table]?.values.filter { $0.columns.contains(column) }.map(\.table) ?? [])
         for (other, keys) in foreignKeys {
             for key in keys.values where key.table == table {
@@ -44,34 +45,34 @@ struct MigratedSchema {
             }
         }
         linked.remove(table)
-        return linked.sorted { ($0.schema, $0.name) < ($1.schema, $1.name) }
+        return linked.sorted { ($0.resolvedSchema, $0.name) < ($1.resolvedSchema, $1.name) }
     }
 
     /// The tables `table`'s foreign keys reference and those whose foreign keys reference it, in name order.
-    func tablesLinked(to table: TableName) -> [TableName] {
+    func tablesLinked(to table: QualifiedName) -> [QualifiedName] {
         var linked = Set(foreignKeys[table]?.values.map(\.table) ?? [])
         for (other, keys) in foreignKeys where other != table && keys.values.contains(where: { $0.table == table }) { linked.insert(other) }
         linked.remove(table)
-        return linked.sorted { ($0.schema, $0.name) < ($1.schema, $1.name) }
+        return linked.sorted { ($0.resolvedSchema, $0.name) < ($1.resolvedSchema, $1.name) }
     }
 
     /// PostgreSQL's name for an unnamed foreign key: `<table>_<first column>_fkey` (ChooseConstraintName; a clash
     /// adds a digit, which the migrations would have to reveal by name anyway).
-    private mutating func addForeignKey(_ name: String?, _ reference: ForeignKeyReference, on table: TableName) {
+    private mutating func addForeignKey(_ name: String?, _ reference: ForeignKeyReference, on table: QualifiedName) {
         let key = name ?? "\(table.name)_\(reference.columns.first ?? "")_fkey"
-        foreignKeys[table, default: [:]][key] = Key(table: TableName(reference.referencedTable), columns: reference.columns,
+        foreignKeys[table, default: [:]][key] = Key(table: reference.referencedTable.canonical, columns: reference.columns,
                                                     referencedColumns: reference.referencedColumns)
     }
 
     /// Whether `table` has a column of type `type` (an enum, by name with or without `public.`).
-    func hasColumn(ofType type: String, in table: TableName) -> Bool {
+    func hasColumn(ofType type: String, in table: QualifiedName) -> Bool {
         columnTypes[table]?.values.contains { TypeChangeRewrite.sameType($0, type) || TypeChangeRewrite.sameType($0, type + "[]") } ?? false
     }
 
     mutating func apply(_ kind: StatementKind) {
         switch kind {
         case .createTable(let create):
-            let table = TableName(create.name)
+            let table = create.name.canonical
             columnTypes[table] = Dictionary(create.columns.map { ($0.name, $0.typeName) }, uniquingKeysWith: { first, _ in first })
             for constraint in create.constraints { addIndex(of: constraint, on: table) }
             for column in create.columns { if let reference = column.references { addForeignKey(nil, reference, on: table) } }
@@ -82,9 +83,9 @@ struct MigratedSchema {
             }
         case .createIndex(let index):
             guard let name = index.name else { return }
-            indexes[TableName(schema: index.table.schema, name: name)] = Index(table: TableName(index.table), unique: index.unique)
+            indexes[QualifiedName.canonical(schema: index.table.schema, name: name)] = Index(table: index.table.canonical, unique: index.unique)
         case .alterTable(let alter) where alter.objectKind == .table:
-            let table = TableName(alter.table)
+            let table = alter.table.canonical
             for action in alter.actions {
                 switch action.kind {
                 case .addColumn(let column, _):
@@ -102,20 +103,20 @@ struct MigratedSchema {
             }
         case .dropTable(let drop):
             for name in drop.names {
-                let table = TableName(name)
+                let table = name.canonical
                 columnTypes[table] = nil
                 foreignKeys[table] = nil
                 // CASCADE drops the keys that reference it; without CASCADE there are none.
                 for other in foreignKeys.keys { foreignKeys[other] = foreignKeys[other]?.filter { $0.value.table != table } }
             }
         case .dropIndex(let drop):
-            for name in drop.names { indexes[TableName(name)] = nil }
+            for name in drop.names { indexes[name.canonical] = nil }
         case .rename(let rename):
             guard let relation = rename.table else { return }
-            let table = TableName(relation)
+            let table = relation.canonical
             if rename.objectKind == .table {
                 let columns = columnTypes.removeValue(forKey: table)
-                let renamed = TableName(schema: table.schema, name: rename.to)
+                let renamed = QualifiedName.canonical(schema: table.schema, name: rename.to)
                 columnTypes[renamed] = columns
                 foreignKeys[renamed] = foreignKeys.removeValue(forKey: table)
                 primaryKeys[renamed] = primaryKeys.removeValue(forKey: table)
@@ -131,7 +132,7 @@ struct MigratedSchema {
                 columnTypes[table]?[rename.to] = type
             } else if rename.objectKind == .index {
                 let index = indexes.removeValue(forKey: table)
-                indexes[TableName(schema: table.schema, name: rename.to)] = index
+                indexes[QualifiedName.canonical(schema: table.schema, name: rename.to)] = index
             }
         default:
             return
@@ -139,10 +140,10 @@ struct MigratedSchema {
     }
 
     /// Unique, primary key and exclusion constraints are backed by an index of the same name.
-    private mutating func addIndex(of constraint: TableConstraint, on table: TableName) {
+    private mutating func addIndex(of constraint: TableConstraint, on table: QualifiedName) {
         guard let name = constraint.name else { return }
         switch constraint.kind {
-        case .unique, .primaryKey, .exclusion: indexes[TableName(schema: table.schema, name: name)] = Index(table: table, unique: true)
+        case .unique, .primaryKey, .exclusion: indexes[QualifiedName.canonical(schema: table.schema, name: name)] = Index(table: table, unique: true)
         default: return
         }
     }

@@ -1,3 +1,4 @@
+import Catalog
 import Migrations
 import ProjectModel
 import SQL
@@ -18,7 +19,7 @@ struct StatementSite: Sendable {
     ///
     /// In a migration taken as applied the answer is not needed (the engine drops findings there), and asking could
     /// read a whole snapshot: an applied step answers false.
-    func existedBefore(_ table: QualifiedName) -> Bool { !step.isApplied && step.existedBefore(TableName(table)) }
+    func existedBefore(_ table: QualifiedName) -> Bool { !step.isApplied && step.existedBefore(table.canonical) }
 }
 
 extension Project {

@@ -14,7 +14,7 @@ public struct NotNullWithoutDefault: ProjectRule {
                   site.existedBefore(alter.table) else { return }
             context.report(
                 path: site.path, range: action.range,
-                message: "column `\(column.name)` is added to existing table `\(TableName(alter.table))` as NOT NULL without a default: the migration fails once `\(TableName(alter.table))` has rows",
+                message: "column `\(column.name)` is added to existing table `\(alter.table.canonical)` as NOT NULL without a default: the migration fails once `\(alter.table.canonical)` has rows",
                 help: "add a `DEFAULT`, or add the column nullable, backfill it and `SET NOT NULL` in a later migration")
         }
     }

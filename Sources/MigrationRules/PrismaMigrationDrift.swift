@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Drizzle
 import Migrations
@@ -37,9 +38,9 @@ struct PrismaMigrationDrift {
         var built = Self.comparable(replayed.model, dropForeignKeys: prisma.isRelationModeEmulated)
         // Prisma manages the schemas its models live in (public unless `@@schema`), and creates the join tables of
         // implicit many-to-many relations itself, without a model.
-        let schemas = Set(schema.model.tables.map { Table.normalizedSchema($0.schema) } + ["public"])
-        built.tables.removeAll { !schemas.contains(Table.normalizedSchema($0.schema)) || prisma.implicitJoinTables.contains($0.name) }
-        built.enums.removeAll { !schemas.contains(Table.normalizedSchema($0.schema)) }
+        let schemas = Set(schema.model.tables.map { QualifiedName.normalizedSchema($0.schema) } + ["public"])
+        built.tables.removeAll { !schemas.contains(QualifiedName.normalizedSchema($0.schema)) || prisma.implicitJoinTables.contains($0.name) }
+        built.enums.removeAll { !schemas.contains(QualifiedName.normalizedSchema($0.schema)) }
         let unreadable = schema.diagnostics.map(\.location) + prisma.diagnostics.map(\.location)
         return SchemaDiff.compare(source, built).filter { difference in
             if replayed.uncertainTables.contains(difference.table ?? difference.name) { return false }

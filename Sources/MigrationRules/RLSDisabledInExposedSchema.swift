@@ -16,10 +16,10 @@ public struct RLSDisabledInExposedSchema: ProjectRule {
             // A table with policies is `rls/policy-without-rls`'s finding: one fix, one finding. A table whose
             // privileges were revoked from the API's roles is not reachable through it.
             for table in security.tables where !table.rlsEnabled && table.policyNames.isEmpty && table.isReachableByClients
-                && exposed.contains(table.name.schema) {
+                && exposed.contains(table.name.resolvedSchema) {
                 context.report(
                     path: table.site.path, range: table.site.range,
-                    message: "table `\(table.name)` is in the `\(table.name.schema)` schema, which Supabase's API exposes, and no migration enables row-level security on it: anyone with the anon key can read and change every row",
+                    message: "table `\(table.name)` is in the `\(table.name.resolvedSchema)` schema, which Supabase's API exposes, and no migration enables row-level security on it: anyone with the anon key can read and change every row",
                     help: table.isDrizzle
                         ? "add `.enableRLS()` to the table, with `pgPolicy(...)` entries for the access clients need, and generate the migration (or move the table to a schema the API does not expose)"
                         : "enable it in a new migration, `ALTER TABLE \(table.name) ENABLE ROW LEVEL SECURITY;`, with policies for the access clients need (or move the table to a schema the API does not expose, or `REVOKE ALL ON \(table.name) FROM anon, authenticated;` if only the server uses it)")

@@ -23,14 +23,14 @@ public struct RLSDrizzleNotInMigration: ProjectRule {
                 let snapshot = folder.latestSnapshot.map { SchemaDrift.filtered($0.model, schemaFilter: schema.config?.schemaFilter) }
                 let unreadable = schema.diagnostics.map(\.location)
                 for table in schema.model.tables {
-                    guard let replayed = security.tables[TableName(schema: table.schema, name: table.name)], !replayed.isUnknown else { continue }
+                    guard let replayed = security.tables[table.qualifiedName], !replayed.isUnknown else { continue }
                     let recorded = snapshot?.table(schema: table.schema, named: table.name)
                     if table.hasRowSecurity, !replayed.rlsEnabled, recorded.map({ $0.isRLSEnabled == table.isRLSEnabled }) ?? true {
                         let how = table.isRLSEnabled ? "enables row-level security" : "has policies, which enable row-level security"
                         context.report(
                             path: table.nameLocation.path, range: table.nameLocation.range,
                             message: "table `\(table.name)` \(how) in the Drizzle schema, but no migration in `\(folder.path)` enables it: databases built from the migrations leave it off\(Self.why)",
-                            help: help(folder, statement: "ALTER TABLE \(TableName(schema: table.schema, name: table.name)) ENABLE ROW LEVEL SECURITY;"))
+                            help: help(folder, statement: "ALTER TABLE \(table.qualifiedName) ENABLE ROW LEVEL SECURITY;"))
                     }
                     let created = Set(replayed.policies.keys.map(\.postgresName))
                     for policy in table.policies where !created.contains(policy.name.postgresName) {

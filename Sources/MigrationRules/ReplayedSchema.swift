@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 import Migrations
 import SQL
@@ -32,7 +33,7 @@ struct ReplayedSchema {
         return replayed
     }
 
-    static func key(_ name: QualifiedName) -> String { "\(Table.normalizedSchema(name.schema)).\(name.name)" }
+    static func key(_ name: QualifiedName) -> String { name.snapshotKey }
 
     mutating func apply(_ statement: SQLStatement, path: String) {
         let location = SourceLocation(path: path, range: statement.range)
@@ -54,7 +55,7 @@ struct ReplayedSchema {
         case .rename(let rename):
             self.rename(rename)
         case .createEnum(let create):
-            enums[Self.key(create.name)] = PgEnum(name: create.name.name, schema: Table.normalizedSchema(create.name.schema),
+            enums[Self.key(create.name)] = PgEnum(name: create.name.name, schema: QualifiedName.normalizedSchema(create.name.schema),
                                                   values: create.values, location: location)
         case .alterEnum(let alter):
             let key = Self.key(alter.name)
@@ -104,7 +105,7 @@ struct ReplayedSchema {
     private mutating func createTable(_ create: CreateTable, path: String, location: SourceLocation) {
         let key = Self.key(create.name)
         if create.ifNotExists, tables[key] != nil { return }
-        let schema = Table.normalizedSchema(create.name.schema) == "public" ? "" : create.name.schema ?? ""
+        let schema = QualifiedName.normalizedSchema(create.name.schema) == "public" ? "" : create.name.schema ?? ""
         var table = Table(schema: schema, name: create.name.name, location: location)
         for definition in create.columns {
             addColumn(definition, to: &table, path: path, location: location)
@@ -161,11 +162,11 @@ struct ReplayedSchema {
         let columnsTo = reference.referencedColumns.isEmpty
             ? (tables[targetKey].map(Self.primaryKeyColumns) ?? (targetKey == table.key ? Self.primaryKeyColumns(table) : []))
             : reference.referencedColumns
-        let schemaTo = Table.normalizedSchema(reference.referencedTable.schema)
+        let schemaTo = QualifiedName.normalizedSchema(reference.referencedTable.schema)
         return ForeignKey(
             name: name ?? "\(table.name)_\(reference.columns.joined(separator: "_"))_fkey", tableFrom: table.name,
             columnsFrom: reference.columns, tableTo: reference.referencedTable.name, schemaTo: schemaTo == "public" ? nil : schemaTo,
-            columnsTo: columnsTo, onDelete: reference.onDelete.rawValue, onUpdate: reference.onUpdate.rawValue, location: location)
+            columnsTo: columnsTo, onDelete: reference.onDelete, onUpdate: reference.onUpdate, location: location)
     }
 
     static func primaryKeyColumns(_ table: Table) -> [String] {
@@ -228,7 +229,7 @@ struct ReplayedSchema {
         order.removeAll { $0 == key }
         guard cascade else { return }
         for other in Array(tables.keys) {
-            tables[other]?.foreignKeys.removeAll { $0.tableTo == table.name && Table.normalizedSchema($0.schemaTo) == Table.normalizedSchema(table.schema) }
+            tables[other]?.foreignKeys.removeAll { $0.tableTo == table.name && QualifiedName.normalizedSchema($0.schemaTo) == QualifiedName.normalizedSchema(table.schema) }
         }
     }
 
@@ -252,7 +253,7 @@ struct ReplayedSchema {
 
     /// `DROP INDEX name`: the index is looked up in the schema named, or in any table.
     private mutating func removeIndex(named name: String, schema: String?) {
-        for key in order where schema == nil || tables[key]?.key.hasPrefix(Table.normalizedSchema(schema) + ".") == true {
+        for key in order where schema == nil || tables[key]?.key.hasPrefix(QualifiedName.normalizedSchema(schema) + ".") == true {
             tables[key]?.indexes.removeAll { $0.name == name }
         }
     }
@@ -336,7 +337,7 @@ struct ReplayedSchema {
     private mutating func renameConstraint(_ from: String, to: String, schema: String?, onlyIn only: String? = nil) {
         for key in order where only == nil || key == only {
             guard var table = tables[key] else { continue }
-            if only == nil, schema != nil, Table.normalizedSchema(table.schema) != Table.normalizedSchema(schema) { continue }
+            if only == nil, schema != nil, QualifiedName.normalizedSchema(table.schema) != QualifiedName.normalizedSchema(schema) { continue }
             for index in table.indexes.indices where table.indexes[index].name == from { table.indexes[index].name = to }
             for index in table.uniqueConstraints.indices where table.uniqueConstraints[index].name == from { table.uniqueConstraints[index].name = to }
             for index in table.compositePrimaryKeys.indices where table.compositePrimaryKeys[index].name == from { table.compositePrimaryKeys[index].name = to }

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 import Migrations
 import ProjectModel
@@ -26,7 +27,7 @@ struct RowSecurityProject: Sendable {
 
     struct Policy: Sendable {
         var name: String
-        var table: TableName
+        var table: QualifiedName
         var command: PolicyStatement.Command
         var permissive: Bool
         var roles: [String]
@@ -37,7 +38,7 @@ struct RowSecurityProject: Sendable {
     }
 
     struct Table: Sendable {
-        var name: TableName
+        var name: QualifiedName
         var rlsEnabled: Bool
         var rlsForced: Bool
         var policyNames: [String]
@@ -102,9 +103,9 @@ enum RowSecurityProjects {
 
     private static func build(supabase: SupabaseProject, security: RowSecurity, schemas: [DrizzleSchema]) -> RowSecurityProject {
         var entry = RowSecurityProject(supabase: supabase)
-        var declared: [TableName: Drizzle.Table] = [:]
+        var declared: [QualifiedName: Catalog.Table] = [:]
         for schema in schemas {
-            for table in schema.model.tables { declared[TableName(schema: table.schema, name: table.name)] = table }
+            for table in schema.model.tables { declared[table.qualifiedName] = table }
         }
         for table in security.knownTables {
             var judged = RowSecurityProject.Table(name: table.name, rlsEnabled: table.rlsEnabled, rlsForced: table.rlsForced,
@@ -154,15 +155,15 @@ enum RowSecurityProjects {
     /// A Drizzle policy, its expressions read by PostgreSQL's parser from the SQL drizzle-kit writes for them and
     /// reported at their `using:` / `withCheck:` property. An expression the reader could not render, or the parser
     /// cannot read, gets no verdict.
-    static func policy(_ policy: Drizzle.Policy, of table: Drizzle.Table, tableRLS: Bool?) -> RowSecurityProject.Policy {
-        func judged(_ clause: Drizzle.Policy.Clause?, check: Bool) -> RowSecurityProject.Expression? {
+    static func policy(_ policy: Catalog.Policy, of table: Catalog.Table, tableRLS: Bool?) -> RowSecurityProject.Policy {
+        func judged(_ clause: Catalog.Policy.Clause?, check: Bool) -> RowSecurityProject.Expression? {
             guard let clause, let text = clause.text, let parsed = parsedExpression(text, check: check) else { return nil }
             let site = RowSecurityProject.Site(clause.location)
             return RowSecurityProject.Expression(isAlwaysTrue: parsed.isAlwaysTrue, site: site,
                                                  perRowCalls: parsed.perRowCalls.map { ("\($0.name)", site) })
         }
         return RowSecurityProject.Policy(
-            name: policy.name, table: TableName(schema: table.schema, name: table.name),
+            name: policy.name, table: table.qualifiedName,
             command: PolicyStatement.Command(rawValue: policy.command.rawValue) ?? .all, permissive: policy.permissive,
             roles: policy.roles, using: policy.unreadable.contains(.using) ? nil : judged(policy.using, check: false),
             withCheck: policy.unreadable.contains(.withCheck) ? nil : judged(policy.withCheck, check: true),

@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Drizzle
 import Migrations
@@ -67,8 +68,8 @@ public struct SchemaDrift: ProjectRule {
         guard let schemaFilter else { return model }
         let kept = Set(schemaFilter)
         var model = model
-        model.tables.removeAll { !kept.contains(Table.normalizedSchema($0.schema)) }
-        model.enums.removeAll { !kept.contains(Table.normalizedSchema($0.schema)) }
+        model.tables.removeAll { !kept.contains(QualifiedName.normalizedSchema($0.schema)) }
+        model.enums.removeAll { !kept.contains(QualifiedName.normalizedSchema($0.schema)) }
         return model
     }
 

@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Migrations
 import ProjectModel
@@ -11,7 +12,7 @@ public struct SetNotNullScan: ProjectRule {
 
     private struct Column: Hashable {
         var folder: String
-        var table: TableName
+        var table: QualifiedName
         var column: String
     }
 
@@ -20,7 +21,7 @@ public struct SetNotNullScan: ProjectRule {
         var pending: [String: Column] = [:]
         project.forEachLockedStatement { locked in
             guard case .alterTable(let alter) = locked.site.statement.kind, alter.objectKind == .table else { return }
-            let table = TableName(alter.table)
+            let table = alter.table.canonical
             let folder = locked.site.folder.path
             for action in alter.actions {
                 switch action.kind {
@@ -41,7 +42,7 @@ public struct SetNotNullScan: ProjectRule {
         }
     }
 
-    private func report(_ column: String, _ table: TableName, _ range: Range<Int>, _ locked: LockedStatement, _ context: RuleContext) {
+    private func report(_ column: String, _ table: QualifiedName, _ range: Range<Int>, _ locked: LockedStatement, _ context: RuleContext) {
         let constraint = "\(table.name)_\(column)_not_null"
         let help = locked.version >= 12
             ? "in three runs: (1) `ALTER TABLE \"\(table.name)\" ADD CONSTRAINT \"\(constraint)\" CHECK (\"\(column)\" IS NOT NULL) NOT VALID;` (2) in a later migration deployed on its own, `ALTER TABLE \"\(table.name)\" VALIDATE CONSTRAINT \"\(constraint)\";` (3) then `SET NOT NULL` (PostgreSQL skips the scan) and drop the check. Write (1) and (2) with \(MigrationTool(locked.site.folder).newMigration)\(locked.runner == .oneTransaction ? "; drizzle's migrator runs pending migrations in one transaction, so each step must ship in its own deploy" : ", each step in its own deploy")"

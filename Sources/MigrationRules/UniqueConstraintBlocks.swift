@@ -13,7 +13,7 @@ public struct UniqueConstraintBlocks: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         project.forEachLockedStatement { locked in
             guard case .alterTable(let alter) = locked.site.statement.kind, alter.objectKind == .table else { return }
-            let table = TableName(alter.table)
+            let table = alter.table.canonical
             guard locked.site.step.existedBefore(table) else { return }
             for action in alter.actions {
                 let what: String

@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Migrations
 import ProjectModel
@@ -25,7 +26,7 @@ public struct UnsafeForeignKey: ProjectRule {
                 guard let reference = column.references, let reason = Self.validationReason(column, in: alter) else { return }
                 context.report(
                     path: site.path, range: action.range,
-                    message: "column `\(column.name)` is added to existing table `\(TableName(alter.table))` with a foreign key to `\(TableName(reference.referencedTable))`, and \(reason): PostgreSQL checks every row while writes to `\(TableName(alter.table))` and `\(TableName(reference.referencedTable))` wait",
+                    message: "column `\(column.name)` is added to existing table `\(alter.table.canonical)` with a foreign key to `\(reference.referencedTable.canonical)`, and \(reason): PostgreSQL checks every row while writes to `\(alter.table.canonical)` and `\(reference.referencedTable.canonical)` wait",
                     help: "add the column without a default in its own statement (PostgreSQL then skips the check), or add the foreign key `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
             default:
                 return
@@ -35,8 +36,8 @@ public struct UnsafeForeignKey: ProjectRule {
 
     private func checkConstraint(_ constraint: TableConstraint, _ reference: ForeignKeyReference, action: AlterTableAction, alter: AlterTable,
                                  site: StatementSite, validations: [Validation], migration: MigrationContents, _ context: RuleContext) {
-        let table = TableName(alter.table)
-        let referenced = TableName(reference.referencedTable)
+        let table = alter.table.canonical
+        let referenced = reference.referencedTable.canonical
         let name = constraint.name.map { "foreign key `\($0)`" } ?? "a foreign key on `\(reference.columns.joined(separator: ", "))`"
         guard constraint.notValid else {
             // On a column this migration adds, declaring the key in the `ADD COLUMN` itself avoids the check entirely.
@@ -88,7 +89,7 @@ public struct UnsafeForeignKey: ProjectRule {
     private struct Validation {
         var folder: String
         var step: Int
-        var table: TableName
+        var table: QualifiedName
         var constraint: String
         /// The `VALIDATE CONSTRAINT` action, in its migration's file.
         var range: Range<Int>
@@ -99,7 +100,7 @@ public struct UnsafeForeignKey: ProjectRule {
         var found: [Validation] = []
         project.forEachAlterTableAction { site, alter, action in
             guard case .validateConstraint(let name) = action.kind else { return }
-            found.append(Validation(folder: site.folder.path, step: site.stepIndex, table: TableName(alter.table), constraint: name,
+            found.append(Validation(folder: site.folder.path, step: site.stepIndex, table: alter.table.canonical, constraint: name,
                                     range: action.range))
         }
         return found

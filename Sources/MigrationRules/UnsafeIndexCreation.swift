@@ -15,7 +15,7 @@ public struct UnsafeIndexCreation: ProjectRule {
             let name = index.name.map { "index `\($0)`" } ?? "an index"
             context.report(
                 path: site.path, range: site.statement.range,
-                message: "\(name) is built on existing table `\(TableName(index.table))` without `CONCURRENTLY`: writes to `\(TableName(index.table))` block until it is built",
+                message: "\(name) is built on existing table `\(index.table.canonical)` without `CONCURRENTLY`: writes to `\(index.table.canonical)` block until it is built",
                 help: Self.help(MigrationTool(site.folder)),
                 fixes: [SQLFixes.concurrentIndex(index, path: site.path,
                                                  runner: MigrationRunner(project.configuration, folder: site.folder, step: site.step))].compactMap { $0 })

@@ -1,3 +1,5 @@
+import Catalog
+
 /// One migration in the order it is applied: a journal entry and the files it names, or a SQL file the journal
 /// does not list (placed by its file name), or in drizzle-kit 1's layout one `<timestamp>_<name>/` folder.
 public struct MigrationStep: Sendable {
@@ -12,13 +14,13 @@ public struct MigrationStep: Sendable {
     /// away since) or present in the previous snapshot.
     public var tablesBefore: TablesBefore
     /// Tables this migration creates (`CREATE TABLE`, also inside `DO` blocks).
-    public var tablesCreated: Set<TableName>
+    public var tablesCreated: Set<QualifiedName>
     /// Taken as applied in this run (SPEC §9). Set only on the project that `new-migrations` rules see, whose
     /// findings in applied migrations are dropped anyway: they skip questions whose answer would read a snapshot.
     public var isApplied = false
 
     public init(name: String, entry: JournalEntry? = nil, script: MigrationScript? = nil, snapshot: SnapshotHeader? = nil,
-                tablesBefore: TablesBefore = .none, tablesCreated: Set<TableName> = []) {
+                tablesBefore: TablesBefore = .none, tablesCreated: Set<QualifiedName> = []) {
         self.name = name
         self.entry = entry
         self.script = script
@@ -29,7 +31,7 @@ public struct MigrationStep: Sendable {
 
     /// Whether `table` has rows to worry about here: it existed before this migration and was not (re)created by it.
     /// A table this migration creates is answered without asking `tablesBefore`, which may read a snapshot.
-    public func existedBefore(_ table: TableName) -> Bool {
+    public func existedBefore(_ table: QualifiedName) -> Bool {
         !tablesCreated.contains(table) && tablesBefore.contains(table)
     }
 }

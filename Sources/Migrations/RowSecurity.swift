@@ -1,3 +1,4 @@
+import Catalog
 import SQL
 
 /// Row-level security after the last migration of a folder, replayed statically from its SQL: which tables the
@@ -10,7 +11,7 @@ public struct RowSecurity: Sendable {
     }
 
     public struct Table: Sendable {
-        public var name: TableName
+        public var name: QualifiedName
         /// The `CREATE TABLE`.
         public var created: Site
         public var rlsEnabled = false
@@ -35,7 +36,7 @@ public struct RowSecurity: Sendable {
 
     public struct Policy: Sendable {
         public var name: String
-        public var table: TableName
+        public var table: QualifiedName
         public var command: PolicyStatement.Command
         public var permissive: Bool
         /// Lowercased; `public` when the policy names no role.
@@ -79,11 +80,11 @@ public struct RowSecurity: Sendable {
     private var defaultPrivileges: [String: [String: Set<String>]] = [:]
 
     /// Tables the migrations create, by name, still existing after the last one.
-    public var tables: [TableName: Table] = [:]
+    public var tables: [QualifiedName: Table] = [:]
     /// Policies on tables the migrations do not create (`storage.objects`), by table and name.
-    public var foreignPolicies: [TableName: [String: Policy]] = [:]
+    public var foreignPolicies: [QualifiedName: [String: Policy]] = [:]
     /// Functions and procedures by schema-qualified name (overloads share one entry: the last definition wins).
-    public var functions: [TableName: Function] = [:]
+    public var functions: [QualifiedName: Function] = [:]
 
     public init() {}
 
@@ -111,13 +112,13 @@ public struct RowSecurity: Sendable {
         let site = Site(path: path, range: statement.range)
         switch statement.kind {
         case .createTable(let create):
-            let name = TableName(create.name)
+            let name = create.name.canonical
             if create.ifNotExists, tables[name] != nil { return }
-            tables[name] = Table(name: name, created: site, clientPrivileges: privilegesForNewTable(in: name.schema))
+            tables[name] = Table(name: name, created: site, clientPrivileges: privilegesForNewTable(in: name.resolvedSchema))
         case .dropTable(let drop):
-            for name in drop.names { tables[TableName(name)] = nil }
+            for name in drop.names { tables[name.canonical] = nil }
         case .alterTable(let alter) where alter.objectKind == .table:
-            let name = TableName(alter.table)
+            let name = alter.table.canonical
             for action in alter.actions {
                 guard case .other(let subtype) = action.kind else { continue }
                 switch subtype {
@@ -133,21 +134,21 @@ public struct RowSecurity: Sendable {
         case .policy(let policy):
             apply(policy, site: site)
         case .drop(let drop) where drop.objectKind == .policy:
-            guard let relation = drop.relation.map(TableName.init) else { return }
+            guard let relation = drop.relation.map(\.canonical) else { return }
             for name in drop.names { updatePolicies(of: relation) { $0[name.name] = nil } }
         case .drop(let drop) where drop.objectKind == .function || drop.objectKind == .procedure:
-            for name in drop.names { functions[TableName(name)] = nil }
+            for name in drop.names { functions[name.canonical] = nil }
         case .create(let object) where object.objectKind == .function || object.objectKind == .procedure:
             let security = object.security ?? FunctionSecurity()
-            functions[TableName(object.name)] = Function(name: object.name, securityDefiner: security.securityDefiner ?? false,
+            functions[object.name.canonical] = Function(name: object.name, securityDefiner: security.securityDefiner ?? false,
                                                          setsSearchPath: security.setsSearchPath ?? false, site: site)
         case .grant(let grant):
             apply(grant)
         case .alterFunction(let alter):
-            guard var function = functions[TableName(alter.name)] else { return }
+            guard var function = functions[alter.name.canonical] else { return }
             if let definer = alter.security.securityDefiner { function.securityDefiner = definer }
             if let sets = alter.security.setsSearchPath { function.setsSearchPath = sets }
-            functions[TableName(alter.name)] = function
+            functions[alter.name.canonical] = function
         default:
             return
         }
@@ -172,11 +173,11 @@ public struct RowSecurity: Sendable {
         }
         switch grant.target {
         case .tables(let names):
-            for name in names.map(TableName.init) where tables[name] != nil {
+            for name in names.map(\.canonical) where tables[name] != nil {
                 for role in roles { change(&tables[name]!.clientPrivileges[role, default: []]) }
             }
         case .allTablesIn(let schemas):
-            for name in tables.keys where schemas.contains(name.schema) {
+            for name in tables.keys where schemas.contains(name.resolvedSchema) {
                 for role in roles { change(&tables[name]!.clientPrivileges[role, default: []]) }
             }
         case .futureTables(let schemas):
@@ -190,18 +191,18 @@ public struct RowSecurity: Sendable {
         }
     }
 
-    private mutating func setRowSecurity(_ enabled: Bool, on name: TableName, site: Site) {
+    private mutating func setRowSecurity(_ enabled: Bool, on name: QualifiedName, site: Site) {
         guard tables[name] != nil else { return }
         tables[name]?.rlsEnabled = enabled
         tables[name]?.rlsChanged = site
     }
 
     private mutating func apply(_ rename: Rename) {
-        guard let table = rename.table.map(TableName.init) else { return }
+        guard let table = rename.table.map(\.canonical) else { return }
         switch rename.objectKind {
         case .table:
             guard var moved = tables.removeValue(forKey: table) else { return }
-            moved.name = TableName(schema: table.schema, name: rename.to)
+            moved.name = QualifiedName.canonical(schema: table.schema, name: rename.to)
             for key in moved.policies.keys { moved.policies[key]?.table = moved.name }
             tables[moved.name] = moved
         case .policy:
@@ -217,7 +218,7 @@ public struct RowSecurity: Sendable {
     }
 
     private mutating func apply(_ statement: PolicyStatement, site: Site) {
-        let table = TableName(statement.table)
+        let table = statement.table.canonical
         let using = statement.using.map { Expression(statement: site, expression: $0) }
         let withCheck = statement.withCheck.map { Expression(statement: site, expression: $0) }
         updatePolicies(of: table) { policies in
@@ -236,7 +237,7 @@ public struct RowSecurity: Sendable {
         }
     }
 
-    private mutating func updatePolicies(of table: TableName, _ change: (inout [String: Policy]) -> Void) {
+    private mutating func updatePolicies(of table: QualifiedName, _ change: (inout [String: Policy]) -> Void) {
         if tables[table] != nil {
             change(&tables[table]!.policies)
         } else {

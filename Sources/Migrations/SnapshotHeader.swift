@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import JSON
 
@@ -13,7 +14,7 @@ public struct SnapshotHeader: Sendable {
     public var id: PositionedText?
     /// `prevId` (versions 5–7) or the elements of `prevIds` (version 8).
     public var prevIds: [PositionedText]
-    public var tables: Set<TableName>
+    public var tables: Set<QualifiedName>
     /// Set when the file is not a JSON object; everything else is then empty.
     public var error: JSONFileError?
     /// False when only the file's first bytes were read (`SnapshotHeaderScanner`): `source` then holds that
@@ -25,7 +26,7 @@ public struct SnapshotHeader: Sendable {
     public var idRange: Range<Int> { id?.range ?? error?.range ?? 0..<min(1, source.bytes.count) }
 
     public init(source: SourceFile, key: String, version: String? = nil, dialect: String? = nil, id: PositionedText? = nil,
-                prevIds: [PositionedText] = [], tables: Set<TableName> = [], error: JSONFileError? = nil) {
+                prevIds: [PositionedText] = [], tables: Set<QualifiedName> = [], error: JSONFileError? = nil) {
         self.source = source
         self.key = key
         self.version = version
@@ -76,15 +77,15 @@ public enum SnapshotHeaderReader {
 
     /// Versions 5–7 keep tables in a `tables` object (each entry has `name` and `schema`); version 8 lists
     /// `{ entityType: "tables", name, schema }` among the flat `ddl` entities.
-    private static func tables(_ root: JSONNode) -> Set<TableName> {
-        var names: Set<TableName> = []
+    private static func tables(_ root: JSONNode) -> Set<QualifiedName> {
+        var names: Set<QualifiedName> = []
         for member in root["tables"]?.objectMembers ?? [] {
             let name = member.value["name"]?.stringValue ?? member.key
-            names.insert(TableName(schema: member.value["schema"]?.stringValue, name: name))
+            names.insert(QualifiedName.canonical(schema: member.value["schema"]?.stringValue, name: name))
         }
         for entity in root["ddl"]?.arrayValue ?? [] where entity["entityType"]?.stringValue == "tables" {
             if let name = entity["name"]?.stringValue {
-                names.insert(TableName(schema: entity["schema"]?.stringValue, name: name))
+                names.insert(QualifiedName.canonical(schema: entity["schema"]?.stringValue, name: name))
             }
         }
         return names

@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import SQL
 import Synchronization
@@ -31,32 +32,32 @@ enum TableHistory {
 /// Builds the script timeline: a table created in step `i` exists before steps `i+1`… up to and including the
 /// step that drops or renames it away.
 private struct TimelineBuilder {
-    var openSince: [TableName: Int] = [:]
-    var lifetimes: [TableName: [ClosedRange<Int>]] = [:]
+    var openSince: [QualifiedName: Int] = [:]
+    var lifetimes: [QualifiedName: [ClosedRange<Int>]] = [:]
 
-    mutating func apply(_ kind: StatementKind, at step: Int, created: inout Set<TableName>) {
+    mutating func apply(_ kind: StatementKind, at step: Int, created: inout Set<QualifiedName>) {
         switch kind {
         case .createTable(let table):
-            let name = TableName(table.name)
+            let name = table.name.canonical
             open(name, at: step)
             created.insert(name)
         case .dropTable(let drop):
-            for name in drop.names { close(TableName(name), at: step) }
+            for name in drop.names { close(name.canonical, at: step) }
         case .rename(let rename) where rename.objectKind == .table:
             guard let old = rename.table else { return }
-            let from = TableName(old)
+            let from = old.canonical
             close(from, at: step)
-            open(TableName(schema: from.schema, name: rename.to), at: step)
+            open(QualifiedName.canonical(schema: from.schema, name: rename.to), at: step)
         default:
             return
         }
     }
 
-    private mutating func open(_ name: TableName, at step: Int) {
+    private mutating func open(_ name: QualifiedName, at step: Int) {
         if openSince[name] == nil { openSince[name] = step + 1 }
     }
 
-    private mutating func close(_ name: TableName, at step: Int) {
+    private mutating func close(_ name: QualifiedName, at step: Int) {
         guard let since = openSince.removeValue(forKey: name), since <= step else { return }
         lifetimes[name, default: []].append(since...step)
     }
@@ -69,13 +70,13 @@ private struct TimelineBuilder {
 
 /// When each table exists according to the migration scripts, as ranges of step indices it exists before.
 final class ScriptTableTimeline: Sendable {
-    let lifetimes: [TableName: [ClosedRange<Int>]]
+    let lifetimes: [QualifiedName: [ClosedRange<Int>]]
 
-    init(lifetimes: [TableName: [ClosedRange<Int>]]) {
+    init(lifetimes: [QualifiedName: [ClosedRange<Int>]]) {
         self.lifetimes = lifetimes
     }
 
-    func exists(_ table: TableName, beforeStep step: Int) -> Bool {
+    func exists(_ table: QualifiedName, beforeStep step: Int) -> Bool {
         lifetimes[table]?.contains { $0.contains(step) } ?? false
     }
 }
@@ -89,7 +90,7 @@ public struct TablesBefore: Sendable {
     public static let none = TablesBefore(timeline: ScriptTableTimeline(lifetimes: [:]), step: 0, snapshotTables: .empty)
 
     /// The scripts are asked first: the snapshot is read only when they do not know the table.
-    public func contains(_ table: TableName) -> Bool {
+    public func contains(_ table: QualifiedName) -> Bool {
         timeline.exists(table, beforeStep: step) || snapshotTables.contains(table)
     }
 }
@@ -99,10 +100,10 @@ public struct TablesBefore: Sendable {
 final class SnapshotTables: Sendable {
     static let empty = SnapshotTables([])
 
-    private let load: @Sendable () -> Set<TableName>
-    private let loaded: Mutex<Set<TableName>?>
+    private let load: @Sendable () -> Set<QualifiedName>
+    private let loaded: Mutex<Set<QualifiedName>?>
 
-    init(_ tables: Set<TableName>) {
+    init(_ tables: Set<QualifiedName>) {
         load = { tables }
         loaded = Mutex(tables)
     }
@@ -117,7 +118,7 @@ final class SnapshotTables: Sendable {
         loaded = Mutex(nil)
     }
 
-    func contains(_ table: TableName) -> Bool {
+    func contains(_ table: QualifiedName) -> Bool {
         loaded.withLock { tables in
             if tables == nil { tables = load() }
             return tables!.contains(table)

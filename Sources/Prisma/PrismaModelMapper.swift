@@ -1,4 +1,4 @@
-import Drizzle
+import Catalog
 
 /// Maps parsed Prisma files to the tables, columns, keys, indexes and enums `prisma migrate` would create in
 /// PostgreSQL: names from `@map`/`@@map`, types as Prisma maps them (`@db.*` native types override), and the
@@ -270,20 +270,21 @@ struct PrismaModelMapper {
             schemaTo: target.attribute("schema")?.argument("name", position: 0)?.stringValue,
             columnsTo: columnsTo,
             // Prisma's defaults: an optional relation sets null, a required one restricts; updates cascade.
-            onDelete: relation.argument("onDelete")?.identifier.map(Self.action) ?? (anyOptional ? "set null" : "restrict"),
-            onUpdate: relation.argument("onUpdate")?.identifier.map(Self.action) ?? "cascade",
+            onDelete: relation.argument("onDelete")?.identifier.map(Self.action) ?? (anyOptional ? .setNull : .restrict),
+            onUpdate: relation.argument("onUpdate")?.identifier.map(Self.action) ?? .cascade,
             isNameExplicit: explicit != nil,
             location: SourceLocation(path: path, range: relation.range))
     }
 
-    static func action(_ prisma: String) -> String {
+    /// Prisma's referential actions; nil for one PostgreSQL does not have.
+    static func action(_ prisma: String) -> ForeignKeyAction? {
         switch prisma {
-        case "Cascade": "cascade"
-        case "Restrict": "restrict"
-        case "NoAction": "no action"
-        case "SetNull": "set null"
-        case "SetDefault": "set default"
-        default: prisma.lowercased()
+        case "Cascade": .cascade
+        case "Restrict": .restrict
+        case "NoAction": .noAction
+        case "SetNull": .setNull
+        case "SetDefault": .setDefault
+        default: nil
         }
     }
 

@@ -1,4 +1,4 @@
-import Drizzle
+import Catalog
 
 /// A Prisma schema (one file, or the files of a `prisma/schema/` folder) read into the same `SchemaModel` the
 /// Drizzle reader fills, so the schema rules run on it unchanged.

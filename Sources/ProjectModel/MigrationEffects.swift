@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 import Migrations
 import SQL
@@ -117,8 +118,6 @@ public struct MigrationEffects: Sendable {
             }
         }
 
-        static func key(_ name: QualifiedName) -> String {
-            "\(Table.normalizedSchema(name.schema)).\(name.name)"
-        }
+        static func key(_ name: QualifiedName) -> String { name.snapshotKey }
     }
 }

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 
 /// The schema as query code names it: tables by their exported variable (which is also the `db.query.<key>`

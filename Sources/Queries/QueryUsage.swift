@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 
 /// Which table columns query code filters (`where`) and sorts (`orderBy`) on.

@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Drizzle
 import Synchronization
@@ -23,6 +24,14 @@ public struct TableUpdates: Sendable, Hashable {
     }
 }
 
+/// What an earlier run learned about files, by content: whether a file's bytes may hold an update at all
+/// (`RepositoryUpdates.mayUpdateAnyTable`), so the search need not read it again.
+public protocol UpdateScanMemory: Sendable {
+    /// nil when the file's content is not known.
+    func mayUpdate(_ path: String) -> Bool?
+    func remember(_ path: String, mayUpdate: Bool)
+}
+
 /// Which columns application code sets when it updates a table, over every TypeScript file of the repository,
 /// worked out when a rule first asks (most runs never need it: every `updatedAt` has `$onUpdate`) and kept.
 ///
@@ -46,14 +55,18 @@ public final class RepositoryUpdates: Sendable {
     private let schema: QuerySchema?
     private let parsed: [String: ParsedFile]
     private let read: @Sendable (String) -> [UInt8]?
+    private let memory: (any UpdateScanMemory)?
     private let answers = Mutex<[Set<String>: TableUpdates]>([:])
 
     /// `paths`: the TypeScript files to search; `read` reads one that `parsed` does not hold.
-    public init(paths: [String], models: [SchemaModel], parsed: [String: ParsedFile], read: @escaping @Sendable (String) -> [UInt8]?) {
+    /// `memory`, when given, skips files an earlier run found to hold no update and learns about the others.
+    public init(paths: [String], models: [SchemaModel], parsed: [String: ParsedFile], read: @escaping @Sendable (String) -> [UInt8]?,
+                memory: (any UpdateScanMemory)? = nil) {
         self.paths = paths
         self.schema = QuerySchema(models: models)
         self.parsed = parsed
         self.read = read
+        self.memory = memory
     }
 
     /// No code to search.
@@ -62,6 +75,7 @@ public final class RepositoryUpdates: Sendable {
         schema = nil
         parsed = [:]
         read = { _ in nil }
+        memory = nil
     }
 
     /// The columns set on update, among those whose TypeScript key (or SQL name when it has none) is in `keys`. A
@@ -71,14 +85,18 @@ public final class RepositoryUpdates: Sendable {
         guard let schema, !keys.isEmpty else { return TableUpdates() }
         if let known = answers.withLock({ $0[keys] }) { return known }
         let needles = keys.map { Array($0.utf8) }
-        let parsed = self.parsed, read = self.read
+        let parsed = self.parsed, read = self.read, memory = self.memory
         let perFile = paths.concurrentMap { path -> [String: Set<String>] in
             let file: QuerySourceFile
             if let entry = parsed[path] {
                 guard Self.mayUpdate(entry.bytes, naming: needles) else { return [:] }
                 file = QuerySourceFile(path: path, syntax: entry.syntax)
             } else {
-                guard let bytes = read(path), Self.mayUpdate(bytes, naming: needles) else { return [:] }
+                if memory?.mayUpdate(path) == false { return [:] }
+                guard let bytes = read(path) else { return [:] }
+                let mayUpdate = Self.mayUpdateAnyTable(bytes)
+                memory?.remember(path, mayUpdate: mayUpdate)
+                guard mayUpdate, Self.names(bytes, needles) else { return [:] }
                 file = QuerySourceFile(path: path, syntax: TypeScriptParser.parse(bytes))
             }
             return UpdateFileScan(schema: schema, file: file).setColumns()
@@ -95,8 +113,16 @@ public final class RepositoryUpdates: Sendable {
 
     /// The byte test before parsing.
     public static func mayUpdate(_ bytes: [UInt8], naming keys: [[UInt8]]) -> Bool {
-        ((contains(bytes, updateCall) && contains(bytes, setCall)) || contains(bytes, upsert))
-            && keys.contains { contains(bytes, $0) }
+        mayUpdateAnyTable(bytes) && names(bytes, keys)
+    }
+
+    /// The part of the test that does not depend on the columns asked about: what `UpdateScanMemory` keeps.
+    public static func mayUpdateAnyTable(_ bytes: [UInt8]) -> Bool {
+        (contains(bytes, updateCall) && contains(bytes, setCall)) || contains(bytes, upsert)
+    }
+
+    private static func names(_ bytes: [UInt8], _ keys: [[UInt8]]) -> Bool {
+        keys.contains { contains(bytes, $0) }
     }
 
     /// Whether `needle` occurs in `bytes`, by libc's `memmem` (a vectorised two-way search: jumping with `memchr` to

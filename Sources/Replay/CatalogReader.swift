@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 import Postgres
 
@@ -142,7 +143,7 @@ public struct CatalogReader {
                 table.foreignKeys.append(ForeignKey(
                     name: name, tableFrom: table.name, columnsFrom: columns, tableTo: (record["reftable"] ?? nil) ?? "",
                     schemaTo: schemaTo, columnsTo: JSONStrings.decode((record["refcolumns"] ?? nil) ?? "[]"),
-                    onDelete: Self.action((record["ondelete"] ?? nil) ?? "a"), onUpdate: Self.action((record["onupdate"] ?? nil) ?? "a")))
+                    onDelete: ForeignKeyAction(code: record["ondelete"] ?? nil), onUpdate: ForeignKeyAction(code: record["onupdate"] ?? nil)))
             case "u":
                 table.uniqueConstraints.append(UniqueConstraint(name: name, columns: columns,
                                                                 nullsNotDistinct: record["nullsnotdistinct"] == "true"))
@@ -155,16 +156,6 @@ public struct CatalogReader {
             default: break
             }
             tables[rel] = table
-        }
-    }
-
-    static func action(_ code: String) -> String {
-        switch code {
-        case "r": return "restrict"
-        case "c": return "cascade"
-        case "n": return "set null"
-        case "d": return "set default"
-        default: return "no action"
         }
     }
 

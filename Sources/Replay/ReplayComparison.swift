@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 import Foundation
 import Postgres
@@ -20,7 +21,7 @@ struct ReplayComparison {
         defer { _ = try? connection.execute(ownTransaction ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT schemalint_compare") }
         for (tableIndex, table) in recorded.tables.enumerated() {
             guard let built = self.catalog.table(schema: table.schema, named: table.name) else { continue }
-            let qualified = Connection.quoteIdentifier(Table.normalizedSchema(table.schema)) + "." + Connection.quoteIdentifier(table.name)
+            let qualified = Connection.quoteIdentifier(QualifiedName.normalizedSchema(table.schema)) + "." + Connection.quoteIdentifier(table.name)
             for (columnIndex, column) in table.columns.enumerated() {
                 guard let builtColumn = built.column(named: column.name), let text = column.default?.text,
                       text != builtColumn.default?.text else { continue }

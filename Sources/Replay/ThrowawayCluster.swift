@@ -126,7 +126,7 @@ public final class ThrowawayCluster: ReplayServer, @unchecked Sendable {
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments
         }
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         if let user { _ = chown(log.path, user.uid, user.gid) }
         let handle = try? FileHandle(forWritingTo: log)
         process.standardOutput = handle

@@ -1,3 +1,5 @@
+import Catalog
+
 /// `ALTER TABLE` (also `ALTER INDEX / VIEW / SEQUENCE …` that share its parse node; see `objectKind`).
 public struct AlterTable: Sendable, Equatable {
     public var table: QualifiedName

@@ -1,3 +1,5 @@
+import Catalog
+
 /// `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON table [USING method] (…) [WHERE …]`.
 public struct CreateIndex: Sendable, Equatable {
     public var name: String?

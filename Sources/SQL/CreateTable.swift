@@ -1,3 +1,5 @@
+import Catalog
+
 /// `CREATE TABLE`.
 public struct CreateTable: Sendable, Equatable {
     public var name: QualifiedName

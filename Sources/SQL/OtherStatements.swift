@@ -1,3 +1,5 @@
+import Catalog
+
 /// `DROP TABLE / INDEX / TYPE / …` of one or more objects.
 public struct DropObjects: Sendable, Equatable {
     public var objectKind: ObjectKind

@@ -1,3 +1,5 @@
+import Catalog
+
 /// Reading names out of libpg_query nodes.
 extension ParseNode {
     /// `[{"String": {"sval": "a"}}, …]` → `["a", …]` (other items are skipped).

@@ -1,3 +1,5 @@
+import Catalog
+
 /// `CREATE POLICY` / `ALTER POLICY`: what the row-level security model replays.
 public struct PolicyStatement: Sendable, Equatable {
     public enum Command: String, Sendable, Equatable {

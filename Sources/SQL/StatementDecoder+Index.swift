@@ -1,3 +1,5 @@
+import Catalog
+
 /// `CREATE INDEX`.
 extension StatementDecoder {
     func createIndex(_ node: ParseNode) -> CreateIndex {

@@ -1,3 +1,5 @@
+import Catalog
+
 /// `CREATE TABLE`, column definitions and constraints.
 extension StatementDecoder {
     func createTable(_ node: ParseNode) -> CreateTable {

@@ -1,3 +1,5 @@
+import Catalog
+
 /// Turns one libpg_query statement node into the typed model, with byte ranges in the source text.
 ///
 /// `base` is where the text handed to the parser starts in `lexer.bytes`: node `location`s are byte offsets

@@ -1,3 +1,5 @@
+import Catalog
+
 /// A constraint declared on a table (`CONSTRAINT name …` in `CREATE TABLE` or `ALTER TABLE … ADD`).
 public struct TableConstraint: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -58,25 +60,5 @@ public struct ForeignKeyReference: Sendable, Equatable {
         self.referencedColumns = referencedColumns
         self.onDelete = onDelete
         self.onUpdate = onUpdate
-    }
-}
-
-/// `ON DELETE` / `ON UPDATE` behaviour.
-public enum ForeignKeyAction: String, Sendable, Equatable {
-    case noAction = "no action"
-    case restrict
-    case cascade
-    case setNull = "set null"
-    case setDefault = "set default"
-
-    /// libpg_query's one-letter code (`a` no action, `r`, `c`, `n`, `d`).
-    init(code: String?) {
-        switch code {
-        case "r": self = .restrict
-        case "c": self = .cascade
-        case "n": self = .setNull
-        case "d": self = .setDefault
-        default: self = .noAction
-        }
     }
 }

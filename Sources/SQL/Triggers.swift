@@ -1,3 +1,5 @@
+import Catalog
+
 /// `CREATE [OR REPLACE] TRIGGER name {BEFORE | AFTER | INSTEAD OF} events ON table … EXECUTE {FUNCTION | PROCEDURE}
 /// function(arguments)`.
 public struct CreateTrigger: Sendable, Equatable {

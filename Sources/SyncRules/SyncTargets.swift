@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Drizzle
 import Gists
@@ -43,7 +44,7 @@ struct SyncTarget {
     /// The enum a column holds, when it is enum-typed and its values were read.
     func enumValues(of column: Column) -> [String]? {
         guard let name = column.enumName else { return nil }
-        let found = model.enums.first { $0.name == name && (column.typeSchema == nil || Table.normalizedSchema($0.schema) == Table.normalizedSchema(column.typeSchema)) }
+        let found = model.enums.first { $0.name == name && (column.typeSchema == nil || QualifiedName.normalizedSchema($0.schema) == QualifiedName.normalizedSchema(column.typeSchema)) }
             ?? model.enums.first { $0.name == name }
         guard let found, !found.areValuesUnreadable else { return nil }
         return found.values

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 @testable import DrizzleRules
 import Testing

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 import Testing
 
@@ -56,8 +57,8 @@ struct ConstraintEvaluationTests {
         #expect(memberships.compositePrimaryKeys.first?.columns == ["user_id", "org_id"])
         let keys = memberships.foreignKeys
         #expect(keys.map(\.name) == ["memberships_user_id_users_id_fk", "memberships_org_fk"])
-        #expect(keys.map(\.onDelete) == ["cascade", "set null"])
-        #expect(keys.map(\.onUpdate) == ["no action", "cascade"])
+        #expect(keys.map(\.onDelete) == [.cascade, .setNull])
+        #expect(keys.map(\.onUpdate) == [.noAction, .cascade])
         #expect(keys.map(\.columnsTo) == [["id"], ["org_id"]])
         #expect(keys.first?.isInline == true)
         #expect(result.table("legacy")?.compositePrimaryKeys.map(\.name) == ["legacy_a_b_pk"])

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 import Foundation
 import Testing
@@ -82,7 +83,7 @@ struct CorpusFidelityTests {
         let outcome = try Self.evaluate(repository)
         let model = outcome.snapshot.model
         /// Snapshot elements of a kind that are missing from the sources or differ from them.
-        func count(_ element: Difference.Element) -> Int {
+        func count(_ element: ElementKind) -> Int {
             Set(outcome.differences.filter { $0.element == element && $0.change != .added }
                 .map { "\($0.table ?? "").\($0.name)" }).count
         }

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 import Testing
 
@@ -93,7 +94,7 @@ struct LocationTests {
             """
         let result = readSchema(["schema.ts": source])
         let bytes = Array(source.utf8)
-        func text(_ location: Drizzle.SourceLocation?) -> String {
+        func text(_ location: Catalog.SourceLocation?) -> String {
             guard let location else { return "" }
             return String(decoding: bytes[location.range], as: UTF8.self)
         }

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 import Testing
 
@@ -46,7 +47,7 @@ struct SnapshotTests {
         #expect(table.columns.map(\.type) == ["text", "text[]"])
         #expect(table.columns.first?.primaryKey == true)
         #expect(table.compositePrimaryKeys.isEmpty)
-        #expect(table.foreignKeys.first?.onDelete == "cascade")
+        #expect(table.foreignKeys.first?.onDelete == .cascade)
         #expect(table.indexes.first?.columns == [IndexColumn(expression: "tags", asc: false, nulls: "first")])
         #expect(table.indexes.first?.isNameExplicit == false)
     }

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 
 /// Reads in-memory schema files (the first is the entry unless `entries` says otherwise).

@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Migrations
 import SQL
@@ -52,8 +53,8 @@ import Testing
         #expect(folder.path == "migrations")
         #expect(folder.steps.map(\.name) == ["20250101000000_init", "20250201000000_index"])
         #expect(folder.steps[1].snapshot?.prevIds.map(\.value) == ["a"])
-        #expect(folder.steps[0].snapshot?.tables == [TableName(schema: nil, name: "users")])
-        #expect(folder.steps[1].existedBefore(TableName(schema: "public", name: "users")))
+        #expect(folder.steps[0].snapshot?.tables == [QualifiedName.canonical(schema: nil, name: "users")])
+        #expect(folder.steps[1].existedBefore(QualifiedName.canonical(schema: "public", name: "users")))
         #expect(folder.latestSnapshot?.version == "8")
     }
 
@@ -71,8 +72,8 @@ import Testing
             "drizzle/0002_drop.sql": #"DROP TABLE "notes";"#,
         ]
         let steps = try #require(try Lint.load(texts).folders.first).steps
-        let users = TableName(schema: nil, name: "users"), accounts = TableName(schema: "public", name: "accounts")
-        let notes = TableName(schema: nil, name: "notes")
+        let users = QualifiedName.canonical(schema: nil, name: "users"), accounts = QualifiedName.canonical(schema: "public", name: "accounts")
+        let notes = QualifiedName.canonical(schema: nil, name: "notes")
         #expect(steps[1].tablesBefore.contains(accounts))
         #expect(!steps[1].tablesBefore.contains(users) && !steps[1].tablesBefore.contains(notes))
         #expect(steps[1].tablesCreated == [notes])

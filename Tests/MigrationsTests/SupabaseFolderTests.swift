@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Linter
 import Migrations
@@ -124,10 +125,10 @@ struct SupabaseFolderTests {
                 """,
         ])
         let security = try #require(loaded.folders.first?.rowSecurity)
-        let a = try #require(security.tables[TableName(schema: "public", name: "a")])
+        let a = try #require(security.tables[QualifiedName.canonical(schema: "public", name: "a")])
         #expect(a.isReachableByClients && a.rlsForced)
-        #expect(security.tables[TableName(schema: "public", name: "b")]?.isReachableByClients == false)
-        #expect(security.tables[TableName(schema: "public", name: "c")]?.clientPrivileges == ["anon": [], "authenticated": ["select"]])
+        #expect(security.tables[QualifiedName.canonical(schema: "public", name: "b")]?.isReachableByClients == false)
+        #expect(security.tables[QualifiedName.canonical(schema: "public", name: "c")]?.clientPrivileges == ["anon": [], "authenticated": ["select"]])
         let findings = try Self.rlsFindings([
             "supabase/migrations/20240101000000_init.sql": """
                 create table public.hidden (id int);

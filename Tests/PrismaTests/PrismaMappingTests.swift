@@ -78,8 +78,8 @@ import Testing
         #expect(post.indexes.first?.columns.first?.asc == false)
         #expect(post.foreignKeys.map(\.name) == ["Post_ownerId_fkey", "post_author"])
         // Prisma's default actions: an optional relation sets null, a required one restricts; updates cascade.
-        #expect(post.foreignKeys.map(\.onDelete) == ["set null", "cascade"])
-        #expect(post.foreignKeys.map(\.onUpdate) == ["cascade", "cascade"])
+        #expect(post.foreignKeys.map(\.onDelete) == [.setNull, .cascade])
+        #expect(post.foreignKeys.map(\.onUpdate) == [.cascade, .cascade])
         #expect(post.foreignKeys.allSatisfy { $0.tableTo == "accounts" && $0.columnsTo == ["id"] })
     }
 

@@ -178,9 +178,9 @@ struct LockTraceTests {
     /// The table a statement names (the lock model's `t`).
     static func namedTable(_ statement: SQLStatement) -> String? {
         switch statement.kind {
-        case .createIndex(let index): return TableName(index.table).description
-        case .alterTable(let alter): return TableName(alter.table).description
-        case .reindex(let reindex): return reindex.objectKind == .table ? TableName(reindex.name).description : nil
+        case .createIndex(let index): return index.table.canonical.description
+        case .alterTable(let alter): return alter.table.canonical.description
+        case .reindex(let reindex): return reindex.objectKind == .table ? reindex.name.canonical.description : nil
         case .dropIndex: return "users"   // every index of this catalog is on users
         default: return nil
         }
@@ -195,7 +195,7 @@ struct LockTraceTests {
                 add(table.description, effect.row.lock)
                 if effect.row.rewrites { observed.rewritten.insert(table.description) }
             } else if case .alterEnum(let alter) = statement.kind {
-                add("type " + TableName(alter.name).description, effect.row.lock)
+                add("type " + alter.name.canonical.description, effect.row.lock)
             }
             if let other = effect.otherTableLock {
                 for table in effect.otherTables { add(table.description, other) }

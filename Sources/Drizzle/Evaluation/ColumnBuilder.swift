@@ -1,3 +1,5 @@
+import Catalog
+
 /// A column builder and every chained call made on it (`text('x').notNull().default('a')`).
 struct ColumnBuilder {
     /// The builder function (`timestamp`, `varchar`, …); `enum` for enum columns, `customType` for custom ones.
@@ -141,8 +143,8 @@ struct ForeignKeySpec {
     var name: String?
     var columns: [TableColumnReference]
     var foreignColumns: [TableColumnReference]
-    var onDelete: String? = "no action"
-    var onUpdate: String? = "no action"
+    var onDelete: ForeignKeyAction? = .noAction
+    var onUpdate: ForeignKeyAction? = .noAction
     var isInline = false
     var location: SourceLocation
 }

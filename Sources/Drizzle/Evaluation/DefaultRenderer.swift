@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// Renders a column default the way drizzle-kit writes it into a snapshot.

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import TypeScript
 
@@ -40,8 +41,8 @@ extension Evaluator {
                 }
                 let own = TableColumnReference(table: index, key: key, location: location)
                 foreignKeys.append(ForeignKeySpec(name: nil, columns: [own], foreignColumns: [target],
-                                                  onDelete: reference.onDelete ?? "no action",
-                                                  onUpdate: reference.onUpdate ?? "no action", isInline: true,
+                                                  onDelete: ForeignKeyAction(keyword: reference.onDelete ?? "no action"),
+                                                  onUpdate: ForeignKeyAction(keyword: reference.onUpdate ?? "no action"), isInline: true,
                                                   location: reference.location))
             }
         }
@@ -200,7 +201,7 @@ extension Evaluator {
 
     /// Evaluates the third argument: a callback given the table, returning an array or an object of builders;
     /// with the kinds of constraints it may hold that could not be read.
-    private func extraConstraints(_ state: TableState, index: Int) -> ([ConstraintBuilder], Set<Difference.Element>) {
+    private func extraConstraints(_ state: TableState, index: Int) -> ([ConstraintBuilder], Set<ElementKind>) {
         var value = state.extraConfig
         if case .undefined = value { return ([], []) }
         let reportedBefore = diagnostics.count
@@ -220,7 +221,7 @@ extension Evaluator {
         default:
             let reason = if case .unknown(let why) = value { ": \(why)" } else { "" }
             report(.unevaluable, "cannot evaluate the third argument of table \(state.name)\(reason)", at: state.location)
-            return ([], Difference.Element.tableConstraints)
+            return ([], ElementKind.tableConstraints)
         }
         var constraints: [ConstraintBuilder] = []
         for (element, location) in elements {
@@ -233,7 +234,7 @@ extension Evaluator {
         for part in unknownParts where !reportedInside {
             report(.unevaluable, "cannot evaluate this entry of table \(state.name): \(part.reason)", at: part.location)
         }
-        return (constraints, unknownParts.isEmpty ? [] : Difference.Element.tableConstraints)
+        return (constraints, unknownParts.isEmpty ? [] : ElementKind.tableConstraints)
     }
 
     private func resolveReference(_ target: Value, at location: SourceLocation) -> TableColumnReference? {

@@ -1,3 +1,4 @@
+import Catalog
 import TypeScript
 
 /// JavaScript expressions and the small helper functions schemas call.
@@ -238,7 +239,7 @@ extension Evaluator {
             for column in tables[index].columns.indices {
                 tables[index].columns[column].builder.unreadable.formUnion(Column.Part.allExceptName)
             }
-            tables[index].unreadableElements.formUnion(Difference.Element.tableConstraints.union([.column]))
+            tables[index].unreadableElements.formUnion(ElementKind.tableConstraints.union([.column]))
             return result
         case .column(var builder):
             report(.unevaluable, "cannot follow what this does to the column: \(skipped.reason)", at: skipped.location)

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// Calls of drizzle-orm functions and `Object.*`.

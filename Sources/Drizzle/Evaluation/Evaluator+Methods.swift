@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// Method calls on builder values: the chains of columns, index columns and constraints.
@@ -201,7 +202,7 @@ extension Evaluator {
             spec.location = spec.location.extended(to: site.location)
             return .constraint(.unique(spec))
         case (.foreignKey(var spec), "onDelete"), (.foreignKey(var spec), "onUpdate"):
-            let action = site.string(0) ?? "no action"
+            let action = ForeignKeyAction(keyword: site.string(0) ?? "no action")
             if name == "onDelete" { spec.onDelete = action } else { spec.onUpdate = action }
             spec.location = spec.location.extended(to: site.location)
             return .constraint(.foreignKey(spec))

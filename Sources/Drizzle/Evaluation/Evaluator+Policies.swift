@@ -1,3 +1,5 @@
+import Catalog
+
 /// Row-level security in a schema: `pgPolicy(...)`, `pgRole(...)` and `crudPolicy(...)` (drizzle-orm/neon).
 extension Evaluator {
     /// `authUsers` of drizzle-orm/supabase: `auth.table('users', { id: uuid().primaryKey().notNull() })`, so that

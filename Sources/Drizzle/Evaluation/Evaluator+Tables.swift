@@ -1,3 +1,5 @@
+import Catalog
+
 /// A table as evaluated: its columns' builders and its unevaluated third argument. It becomes a model `Table`
 /// once every table exists (foreign keys and the third argument may name tables declared later).
 struct TableState {
@@ -15,14 +17,14 @@ struct TableState {
     /// The whole declaration statement (`export const users = pgTable(...)`), for marker comments.
     var declarationRange: Range<Int>?
     /// Kinds of elements the reader could not read (see `Table.unreadableElements`).
-    var unreadableElements: Set<Difference.Element> = []
+    var unreadableElements: Set<ElementKind> = []
     var call: CallLayout?
     var fileStyle: TableFileStyle?
 }
 
-extension Difference.Element {
+extension ElementKind {
     /// What a table's third argument can define.
-    static let tableConstraints: Set<Difference.Element> = [.index, .foreignKey, .primaryKey, .uniqueConstraint,
+    static let tableConstraints: Set<ElementKind> = [.index, .foreignKey, .primaryKey, .uniqueConstraint,
                                                            .checkConstraint, .policy]
 }
 
@@ -46,7 +48,7 @@ extension Evaluator {
         if case .function(let closure) = columnsValue {
             columnsValue = invoke(closure, [.library(.namespace(module: "drizzle-orm/pg-core"))])
         }
-        var unreadable: Set<Difference.Element> = []
+        var unreadable: Set<ElementKind> = []
         var object = ObjectValue()
         switch columnsValue {
         case .object(let columnsObject): object = columnsObject
@@ -54,7 +56,7 @@ extension Evaluator {
             // The table exists (drizzle-kit would see it) but nothing inside can be compared.
             let reason = if case .unknown(let why) = columnsValue { ": \(why)" } else { "" }
             report(.unevaluable, "cannot evaluate the columns of table \(name)\(reason)", at: site.location(of: 1))
-            unreadable = Difference.Element.tableConstraints.union([.column])
+            unreadable = ElementKind.tableConstraints.union([.column])
         }
         for spread in object.unknownSpreads {
             report(.unevaluable, "cannot evaluate the columns this adds to table \(name): \(spread.reason)",

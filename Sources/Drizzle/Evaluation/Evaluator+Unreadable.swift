@@ -1,3 +1,4 @@
+import Catalog
 import TypeScript
 
 /// Exports of schema files whose value the reader could not work out but which drizzle-kit may see as a table or
@@ -27,7 +28,7 @@ extension Evaluator {
     }
 
     /// `f("name", { … })` / `f("name", (t) => …)` may define a table; `f("name", [ … ])` an enum.
-    private static func definitionShape(_ call: CallExpression) -> Difference.Element? {
+    private static func definitionShape(_ call: CallExpression) -> ElementKind? {
         guard call.arguments.count >= 2 else { return nil }
         switch call.arguments[0].unwrapped {
         case .string, .template: break

@@ -1,3 +1,4 @@
+import Catalog
 import TypeScript
 
 /// Evaluates schema files statically: the small part of JavaScript that Drizzle schemas use (literals, objects,
@@ -19,7 +20,7 @@ final class Evaluator {
     /// drizzle-orm/supabase's `authUsers` (`auth.users`), made on first import: foreign keys name it.
     var supabaseAuthUsers: Int?
     /// Kinds of top-level elements some of which could not be read at all (see `SchemaModel.unreadableElements`).
-    var unreadableElements: Set<Difference.Element> = []
+    var unreadableElements: Set<ElementKind> = []
     /// The declaration being evaluated at the top level (to name tables and find their marker comments).
     var currentDeclaration: (module: String, name: String, statementRange: Range<Int>)?
     var callDepth = 0

@@ -1,3 +1,5 @@
+import Catalog
+
 /// The functions and namespaces of drizzle-orm (and a few JavaScript globals) that the reader evaluates.
 enum LibraryFunction {
     case pgTable, pgTableCreator, pgSchema, pgEnum, pgSequence, customType

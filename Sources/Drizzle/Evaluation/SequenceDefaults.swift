@@ -1,3 +1,5 @@
+import Catalog
+
 /// drizzle-kit's defaults for sequence and identity options: increment 1, cache 1, no cycle; ascending
 /// sequences run from 1 to the type's maximum, descending ones from the type's minimum to -1, starting at the
 /// end they count from.

@@ -1,3 +1,4 @@
+import Catalog
 import TypeScript
 
 /// What an expression of a schema file evaluates to, as far as the reader can tell statically. JavaScript

@@ -1,3 +1,5 @@
+import Catalog
+
 /// One way in which the schema read from the sources differs from a snapshot.
 public struct Difference: Sendable, Hashable, CustomStringConvertible {
     public enum Change: String, Sendable, Hashable {
@@ -9,13 +11,8 @@ public struct Difference: Sendable, Hashable, CustomStringConvertible {
         case changed
     }
 
-    public enum Element: String, Sendable, Hashable {
-        case table, column, index, foreignKey = "foreign key", primaryKey = "composite primary key"
-        case uniqueConstraint = "unique constraint", checkConstraint = "check constraint", policy, `enum`, schema
-    }
-
     public var change: Change
-    public var element: Element
+    public var element: ElementKind
     /// The table's snapshot key (`public.users`) for elements of a table.
     public var table: String?
     /// The element's name (the table key for tables).
@@ -29,7 +26,7 @@ public struct Difference: Sendable, Hashable, CustomStringConvertible {
     public var sourceLocation: SourceLocation?
     public var snapshotLocation: SourceLocation?
 
-    public init(change: Change, element: Element, table: String?, name: String, property: String? = nil,
+    public init(change: Change, element: ElementKind, table: String?, name: String, property: String? = nil,
                 sourceValue: String? = nil, snapshotValue: String? = nil, sourceLocation: SourceLocation? = nil,
                 snapshotLocation: SourceLocation? = nil) {
         self.change = change

@@ -1,3 +1,5 @@
+import Catalog
+
 /// Structural comparison of the schema read from the sources with a snapshot: what drizzle-kit would put in a new
 /// migration. Used to measure the reader's fidelity and by `schema/migration-drift`.
 ///
@@ -143,7 +145,7 @@ private struct TableDiff {
 
     /// Matches elements by name; reports added, removed, and each property whose text differs.
     private mutating func matchByName<Element>(
-        _ sourceElements: [Element], _ snapshotElements: [Element], element: Difference.Element,
+        _ sourceElements: [Element], _ snapshotElements: [Element], element: ElementKind,
         name: (Element) -> String, location: (Element) -> SourceLocation,
         properties: (Element) -> [(String, String)], isNameUnreadable: (Element) -> Bool = { _ in false },
         isUnreadable: (Element, String) -> Bool = { _, _ in false }
@@ -211,9 +213,9 @@ private struct TableDiff {
     }
 
     private static func foreignKeyProperties(_ key: ForeignKey) -> [(String, String)] {
-        [("tableTo", "\(Table.normalizedSchema(key.schemaTo)).\(key.tableTo)"),
+        [("tableTo", QualifiedName(schema: key.schemaTo, name: key.tableTo).snapshotKey),
          ("columnsFrom", key.columnsFrom.joined(separator: ", ")), ("columnsTo", key.columnsTo.joined(separator: ", ")),
-         ("onDelete", (key.onDelete ?? "no action").lowercased()), ("onUpdate", (key.onUpdate ?? "no action").lowercased())]
+         ("onDelete", (key.onDelete ?? .noAction).rawValue), ("onUpdate", (key.onUpdate ?? .noAction).rawValue)]
     }
 }
 

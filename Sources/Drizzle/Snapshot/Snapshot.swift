@@ -1,3 +1,5 @@
+import Catalog
+
 /// A drizzle-kit snapshot (`meta/NNNN_snapshot.json`, versions 5–7, or drizzle-kit 1's `snapshot.json`,
 /// version 8) read into the same model as the TypeScript schema. Every element's `location` points into the
 /// snapshot's JSON (its path and the byte range of its entry).

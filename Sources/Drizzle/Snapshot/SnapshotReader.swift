@@ -1,3 +1,4 @@
+import Catalog
 import JSON
 
 /// Reads drizzle-kit snapshots of every version schemalint knows (5, 6, 7 and drizzle-kit 1's 8) into a
@@ -136,7 +137,8 @@ struct SnapshotV7Reader {
         return ForeignKey(name: node.string("name") ?? member.key, tableFrom: node.string("tableFrom") ?? "",
                           columnsFrom: node.strings("columnsFrom"), tableTo: node.string("tableTo") ?? "",
                           schemaTo: node.string("schemaTo"), columnsTo: node.strings("columnsTo"),
-                          onDelete: node.string("onDelete"), onUpdate: node.string("onUpdate"),
+                          onDelete: node.string("onDelete").flatMap(ForeignKeyAction.init(keyword:)),
+                          onUpdate: node.string("onUpdate").flatMap(ForeignKeyAction.init(keyword:)),
                           location: location(member))
     }
 

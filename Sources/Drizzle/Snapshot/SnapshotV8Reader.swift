@@ -1,3 +1,4 @@
+import Catalog
 import JSON
 
 /// drizzle-kit 1's snapshot (`"version": "8"`): a flat `ddl` list of entities tagged `entityType`. Lifted to the
@@ -110,7 +111,8 @@ struct SnapshotV8Reader {
         ForeignKey(name: node.string("name") ?? "", tableFrom: node.string("table") ?? "",
                    columnsFrom: node.strings("columns"), tableTo: node.string("tableTo") ?? "",
                    schemaTo: node.string("schemaTo"), columnsTo: node.strings("columnsTo"),
-                   onDelete: node.string("onDelete")?.lowercased(), onUpdate: node.string("onUpdate")?.lowercased(),
+                   onDelete: node.string("onDelete").flatMap(ForeignKeyAction.init(keyword:)),
+                   onUpdate: node.string("onUpdate").flatMap(ForeignKeyAction.init(keyword:)),
                    isNameExplicit: node.bool("nameExplicit") ?? true, location: location(node))
     }
 }

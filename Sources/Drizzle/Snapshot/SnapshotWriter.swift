@@ -1,3 +1,4 @@
+import Catalog
 import Core
 /// Writes a model as a drizzle-kit version-7 snapshot (for `schemalint schema`): the same keys in the same
 /// order as drizzle-kit, pretty-printed with two spaces, so the output can be diffed against `meta/*_snapshot.json`.
@@ -99,8 +100,8 @@ public enum SnapshotWriter {
         if let schema = key.schemaTo { members.append(("schemaTo", .string(schema))) }
         members.append(("columnsFrom", strings(key.columnsFrom)))
         members.append(("columnsTo", strings(key.columnsTo)))
-        members.append(("onDelete", key.onDelete.map(OrderedJSON.string) ?? .null))
-        members.append(("onUpdate", key.onUpdate.map(OrderedJSON.string) ?? .null))
+        members.append(("onDelete", key.onDelete.map { OrderedJSON.string($0.rawValue) } ?? .null))
+        members.append(("onUpdate", key.onUpdate.map { OrderedJSON.string($0.rawValue) } ?? .null))
         return .object(members)
     }
 

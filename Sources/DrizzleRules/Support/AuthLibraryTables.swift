@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 
 /// Tables that an auth library writes itself, recognised by their columns rather than their names (apps prefix

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 
 /// What a column is, judged from its type: shared by the rules that single out money, time and status columns.

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 
 /// Ids that belong to another system: a payment provider's customer, an OAuth account, a GitHub installation.

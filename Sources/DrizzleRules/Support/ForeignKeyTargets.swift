@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 
 /// Guesses which table an id-like column points at from its name: `userId`, `user_id` → a table

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 import ProjectModel
 

@@ -1,3 +1,4 @@
+import Catalog
 import Drizzle
 
 /// Tables read from a Prisma schema (the legacy ORM) are in the same model as Drizzle's; the rules' verdicts are

@@ -10,7 +10,7 @@ public struct SchemaModel: Sendable, Hashable {
     /// Application-level relations from `relations()`; snapshots have none.
     public var relations: [Relation]
     /// Kinds of top-level elements (tables, enums) of which some could not be read, names included.
-    public var unreadableElements: Set<Difference.Element> = []
+    public var unreadableElements: Set<ElementKind> = []
 
     public init(tables: [Table] = [], enums: [PgEnum] = [], schemas: [String] = [], sequences: [Sequence] = [],
                 relations: [Relation] = []) {
@@ -23,8 +23,8 @@ public struct SchemaModel: Sendable, Hashable {
 
     /// The table with this schema ("" or "public" for the public schema) and name.
     public func table(schema: String = "", named name: String) -> Table? {
-        let wanted = Table.normalizedSchema(schema)
-        return tables.first { $0.name == name && Table.normalizedSchema($0.schema) == wanted }
+        let wanted = QualifiedName.normalizedSchema(schema)
+        return tables.first { $0.name == name && QualifiedName.normalizedSchema($0.schema) == wanted }
     }
 }
 
@@ -46,7 +46,7 @@ public struct PgEnum: Sendable, Hashable {
     }
 
     /// The snapshot key: `schema.name`.
-    public var key: String { "\(schema.isEmpty ? "public" : schema).\(name)" }
+    public var key: String { QualifiedName(schema: schema, name: name).snapshotKey }
 }
 
 /// A `pgSequence`.

@@ -71,16 +71,16 @@ public struct ForeignKey: Sendable, Hashable {
     /// The referenced table's schema; nil when drizzle-kit leaves it out (public).
     public var schemaTo: String?
     public var columnsTo: [String]
-    /// `cascade`, `restrict`, `no action`, `set null`, `set default` (lower case, as drizzle-kit 0.x writes).
-    public var onDelete: String?
-    public var onUpdate: String?
+    /// nil when not stated (a snapshot's `null`), which PostgreSQL and drizzle-kit take as `no action`.
+    public var onDelete: ForeignKeyAction?
+    public var onUpdate: ForeignKeyAction?
     public var isNameExplicit: Bool
     /// Declared inline with `.references()` (rather than `foreignKey()` in the third argument).
     public var isInline: Bool
     public var location: SourceLocation
 
     public init(name: String, tableFrom: String, columnsFrom: [String], tableTo: String, schemaTo: String? = nil,
-                columnsTo: [String], onDelete: String? = "no action", onUpdate: String? = "no action",
+                columnsTo: [String], onDelete: ForeignKeyAction? = .noAction, onUpdate: ForeignKeyAction? = .noAction,
                 isNameExplicit: Bool = true, isInline: Bool = false, location: SourceLocation = .none) {
         self.name = name
         self.tableFrom = tableFrom

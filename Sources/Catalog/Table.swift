@@ -24,7 +24,7 @@ public struct Table: Sendable, Hashable {
     public var nameLocation: SourceLocation
     /// Kinds of elements (columns, indexes, …) of which the table has some the reader could not read (their
     /// names unknown too): a snapshot element of such a kind missing from the sources may be one of them.
-    public var unreadableElements: Set<Difference.Element> = []
+    public var unreadableElements: Set<ElementKind> = []
     /// The table call's arguments as written (TypeScript only), for fixes that add to its third argument.
     public var call: CallLayout?
     /// How the table's file is written (TypeScript only), for fixes that add code to it.
@@ -51,20 +51,17 @@ public struct Table: Sendable, Hashable {
         self.nameLocation = nameLocation ?? location
     }
 
+    /// The table's name, in canonical form (no schema when in `public`).
+    public var qualifiedName: QualifiedName { QualifiedName(schema: schema, name: name).canonical }
+
     /// The snapshot key: `schema.name`, with `public` for the public schema.
-    public var key: String { "\(Table.normalizedSchema(schema)).\(name)" }
+    public var key: String { QualifiedName(schema: schema, name: name).snapshotKey }
 
     public func column(named name: String) -> Column? { columns.first { $0.name == name } }
 
     /// Whether the SQL drizzle-kit generates turns row-level security on: `.enableRLS()`, or any policy ("adding a
     /// policy to a table automatically enables RLS", drizzle-kit's `PgCreateTableConvertor` in 0.x and 1).
     public var hasRowSecurity: Bool { isRLSEnabled || !policies.isEmpty }
-
-    /// "" and "public" both mean the public schema.
-    public static func normalizedSchema(_ schema: String?) -> String {
-        guard let schema, !schema.isEmpty else { return "public" }
-        return schema
-    }
 }
 
 /// A column of a table.

@@ -1,0 +1,117 @@
+import Core
+import Foundation
+import Queries
+import Synchronization
+
+/// Facts worked out from a file's bytes, kept from one run to the next under the file's git blob id, so a
+/// pre-commit run does not open the 18,000 unchanged files of a monorepo again to learn that none of them updates a
+/// table. A blob id names exact bytes, so an entry never goes stale; the file's name carries the version of the
+/// facts' definition, so a schemalint that defines them differently starts afresh.
+///
+/// Kept at `<git common dir>/schemalint/update-scan-v1`: inside the repository, never committed, shared by its
+/// worktrees. Anything unexpected about the file (a symlink, a wrong size or header, an unwritable folder) means
+/// no cache for this run, never a wrong answer: the facts are then worked out from the bytes as before.
+public final class ContentFactCache: Sendable {
+    static let fileName = "update-scan-v1"
+    static let header = Array("schemalint update-scan 1\n".utf8)
+    static let recordSize = 21
+    /// A cache past this size is not read (a million files): a damaged or hostile file costs nothing.
+    static let maximumBytes = 32 << 20
+
+    let folder: String
+    private struct State {
+        var known: [ContentID: UInt8] = [:]
+        /// The entries this run used or learned: what is written back (files no longer in the tree drop out).
+        var used: [ContentID: UInt8] = [:]
+        var learned = false
+    }
+    private let state: Mutex<State>
+
+    /// Reads the cache in `folder` (`<git common dir>/schemalint`), if there is a valid one.
+    public init(folder: String) {
+        self.folder = folder
+        state = Mutex(State(known: Self.load(folder + "/" + Self.fileName)))
+    }
+
+    public func fact(_ id: ContentID) -> UInt8? {
+        state.withLock { state in
+            guard let fact = state.known[id] else { return nil }
+            state.used[id] = fact
+            return fact
+        }
+    }
+
+    public func record(_ id: ContentID, _ fact: UInt8) {
+        state.withLock { state in
+            state.known[id] = fact
+            state.used[id] = fact
+            state.learned = true
+        }
+    }
+
+    /// Writes the entries of this run back when it learned something (atomically: a temporary file, then a
+    /// rename); any failure leaves the previous cache, or none.
+    public func save() {
+        let entries = state.withLock { state -> [(ContentID, UInt8)]? in
+            state.learned ? state.used.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } : nil
+        }
+        guard let entries else { return }
+        var bytes = Self.header
+        bytes.reserveCapacity(bytes.count + entries.count * Self.recordSize)
+        for (id, fact) in entries {
+            withUnsafeBytes(of: id.first.littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: id.second.littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: id.third.littleEndian) { bytes.append(contentsOf: $0) }
+            bytes.append(fact)
+        }
+        guard bytes.count <= Self.maximumBytes, Self.makeFolder(folder) else { return }
+        let temporary = folder + "/.\(Self.fileName).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        if written != bytes.count || rename(temporary, folder + "/" + Self.fileName) != 0 { unlink(temporary) }
+    }
+
+    /// The folder, created when missing; false when it is anything but a real folder (a symlink is refused).
+    private static func makeFolder(_ path: String) -> Bool {
+        var info = stat()
+        if lstat(path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR }
+        return mkdir(path, 0o755) == 0
+    }
+
+    private static func load(_ path: String) -> [ContentID: UInt8] {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, let bytes = try? DiskFile.read(path, limit: maximumBytes + 1, followSymlinks: false),
+              bytes.count <= maximumBytes, bytes.count >= header.count, bytes.starts(with: header),
+              (bytes.count - header.count) % recordSize == 0
+        else { return [:] }
+        var known: [ContentID: UInt8] = [:]
+        known.reserveCapacity((bytes.count - header.count) / recordSize)
+        bytes.withUnsafeBytes { raw in
+            var offset = header.count
+            while offset < raw.count {
+                let id = ContentID(first: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
+                                   second: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)),
+                                   third: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self)))
+                known[id] = raw[offset + 20]
+                offset += recordSize
+            }
+        }
+        return known
+    }
+}
+
+/// The update search's memory of files: whether a file's bytes may hold an update, by its blob id.
+struct CachedUpdateScan: UpdateScanMemory {
+    let cache: ContentFactCache
+    let source: any FileSource
+
+    func mayUpdate(_ path: String) -> Bool? {
+        source.contentID(path).flatMap(cache.fact).map { $0 != 0 }
+    }
+
+    func remember(_ path: String, mayUpdate: Bool) {
+        if let id = source.contentID(path) { cache.record(id, mayUpdate ? 1 : 0) }
+    }
+}
