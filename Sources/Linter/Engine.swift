@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import JSON
 import ProjectModel
+import Workspace
 
 /// What a run needs: where files come from and how it is configured.
 public struct LintRequest: Sendable {

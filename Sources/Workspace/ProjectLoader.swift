@@ -7,22 +7,29 @@ import TypeScript
 
 /// Finds the inputs of SPEC §1 in a file source, reads and parses each file once (in parallel), and builds
 /// the project model plus the suppression comments found along the way.
-struct ProjectLoader {
-    let source: any FileSource
-    let configuration: Configuration
+public struct ProjectLoader {
+    public let source: any FileSource
+    public let configuration: Configuration
     /// The repository at the base ref (`--base`), whose migrations `migration/edited-after-merge` compares with.
-    var base: (any FileSource)? = nil
+    public var base: (any FileSource)? = nil
     /// Parses kept from earlier runs (the language server's); nil parses every file.
-    var parses: ParseCache? = nil
+    public var parses: ParseCache? = nil
     /// What earlier runs learned about files the update search reads (see `ContentFactCache`).
-    var updateScanMemory: (any UpdateScanMemory)? = nil
+    public var updateScanMemory: (any UpdateScanMemory)? = nil
 
-    struct Loaded {
-        var project: Project
-        var directives: [String: [SuppressionDirective]]
+    public struct Loaded {
+        public var project: Project
+        public var directives: [String: [SuppressionDirective]]
     }
 
-    func load() throws(InputError) -> Loaded {
+    public init(source: any FileSource, configuration: Configuration, base: (any FileSource)? = nil, parses: ParseCache? = nil) {
+        self.source = source
+        self.configuration = configuration
+        self.base = base
+        self.parses = parses
+    }
+
+    public func load() throws(InputError) -> Loaded {
         let ignored = GlobSet(configuration.ignoredPaths)
         let paths = try source.listFiles().filter { !ignored.matches($0) }
         var files: [String: SourceFile] = [:]

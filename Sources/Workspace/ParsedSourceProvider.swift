@@ -5,10 +5,10 @@ import TypeScript
 
 /// Serves TypeScript files to the Drizzle reader from a file source, parsing each file once: the files the
 /// loader knows it needs are parsed up front in parallel, anything else (an imported helper) on first use.
-final class ParsedSourceProvider: SourceProvider {
-    struct Entry: Sendable {
-        var file: SourceFile
-        var syntax: SourceFileSyntax
+public final class ParsedSourceProvider: SourceProvider {
+    public struct Entry: Sendable {
+        public var file: SourceFile
+        public var syntax: SourceFileSyntax
     }
 
     private let source: any FileSource
@@ -18,7 +18,7 @@ final class ParsedSourceProvider: SourceProvider {
     /// Parses kept from earlier runs (the language server's), by path and content.
     private let parses: ParseCache?
 
-    init(source: any FileSource, paths: [String], parses: ParseCache? = nil) {
+    public init(source: any FileSource, paths: [String], parses: ParseCache? = nil) {
         self.source = source
         self.paths = paths
         self.pathSet = Set(paths)
@@ -53,20 +53,20 @@ final class ParsedSourceProvider: SourceProvider {
     }
 
     /// Every file parsed so far.
-    var entries: [Entry] { cache.withLock { Array($0.values) } }
+    public var entries: [Entry] { cache.withLock { Array($0.values) } }
 
     /// TypeScript is parsed and kept (it may hold suppression comments and findings); `package.json`,
     /// `tsconfig.json` and `pnpm-workspace.yaml`, read for module resolution, are not inputs and stay out.
-    func read(_ path: String) -> [UInt8]? {
+    public func read(_ path: String) -> [UInt8]? {
         guard DrizzleLoading.isSource(path) || path.hasSuffix(".tsx") else {
             return pathSet.contains(path) ? try? source.read(path) : nil
         }
         return entry(path)?.file.bytes
     }
-    func syntax(_ path: String) -> SourceFileSyntax? { entry(path)?.syntax }
-    func fileExists(_ path: String) -> Bool { pathSet.contains(path) }
+    public func syntax(_ path: String) -> SourceFileSyntax? { entry(path)?.syntax }
+    public func fileExists(_ path: String) -> Bool { pathSet.contains(path) }
 
-    func files(under folder: String) -> [String] {
+    public func files(under folder: String) -> [String] {
         let prefix = folder.isEmpty || folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
         return paths.filter { $0.hasPrefix(prefix) }
     }
