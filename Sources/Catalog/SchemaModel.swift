@@ -1,6 +1,24 @@
 /// A PostgreSQL schema as drizzle-kit sees it, shaped like a drizzle-kit version 7 snapshot so that the schema
 /// read from TypeScript sources and the one read from a snapshot can be compared and printed the same way.
 public struct SchemaModel: Sendable, Hashable {
+    /// Which reader filled the catalog: with each element's `location` (file and byte range) and, for
+    /// constraints, `isNameExplicit`, the provenance of every element.
+    public enum Reader: String, Sendable, Hashable {
+        /// drizzle-orm pg-core TypeScript, evaluated statically.
+        case drizzle
+        /// A drizzle-kit snapshot (v7 or v8 JSON).
+        case snapshot
+        /// A `.prisma` schema.
+        case prisma
+        /// Migration SQL replayed statement by statement.
+        case migrations
+        /// A database's catalog, read back after `replay`.
+        case database
+        /// Built in memory (tests, printing).
+        case inMemory
+    }
+
+    public var reader: Reader
     /// In declaration order (TypeScript) or key order (snapshot).
     public var tables: [Table]
     public var enums: [PgEnum]
@@ -13,7 +31,8 @@ public struct SchemaModel: Sendable, Hashable {
     public var unreadableElements: Set<ElementKind> = []
 
     public init(tables: [Table] = [], enums: [PgEnum] = [], schemas: [String] = [], sequences: [Sequence] = [],
-                relations: [Relation] = []) {
+                relations: [Relation] = [], reader: Reader = .inMemory) {
+        self.reader = reader
         self.tables = tables
         self.enums = enums
         self.schemas = schemas

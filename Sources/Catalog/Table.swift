@@ -71,8 +71,10 @@ public struct Column: Sendable, Hashable {
     /// The TypeScript property name (`createdAt` in `createdAt: timestamp('created_at')`); nil from snapshots.
     public var key: String?
     /// The SQL type exactly as drizzle-kit writes it: `varchar(255)`, `timestamp (3) with time zone`,
-    /// `numeric(10, 2)`, `integer[]`, an enum's name.
-    public var type: String
+    /// `numeric(10, 2)`, `integer[]`, an enum's name. Setting it parses it into `pgType`.
+    public var type: String { didSet { pgType = PgType(parsing: type) } }
+    /// `type` parsed: what rules read.
+    public private(set) var pgType: PgType
     /// The enum's schema for enum-typed columns (snapshot `typeSchema`).
     public var typeSchema: String?
     public var primaryKey: Bool
@@ -116,6 +118,7 @@ public struct Column: Sendable, Hashable {
         self.name = name
         self.key = key
         self.type = type
+        self.pgType = PgType(parsing: type)
         self.typeSchema = typeSchema
         self.primaryKey = primaryKey
         self.notNull = notNull
@@ -131,7 +134,7 @@ public struct Column: Sendable, Hashable {
     }
 
     /// `integer[]`, `text[][]`, `varchar(10)[3]`.
-    public var isArray: Bool { type.hasSuffix("]") }
+    public var isArray: Bool { pgType.isArray }
 }
 
 /// A column default as it appears in a snapshot: a JSON string holding SQL text (`now()`, `'usd'`,

@@ -99,22 +99,36 @@ public struct WorkTreeSource: FileSource {
         return paths.sorted()
     }
 
+    /// `readdir` with the entry types it returns, so a 20,000-file tree is listed without an `lstat` per file
+    /// (only where the file system leaves the type unknown); symlinks, sockets and devices are never inputs, and
+    /// following links could loop.
     private func walk(relative: String, into paths: inout [String]) throws(InputError) {
         let folder = relative.isEmpty ? root.path : root.path + "/" + relative
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
-            throw InputError(path: relative.isEmpty ? root.path : relative, reason: "folder cannot be listed (\(Self.reason(of: error)))")
+        guard let directory = opendir(folder) else {
+            throw InputError(path: relative.isEmpty ? root.path : relative, reason: "folder cannot be listed (\(DiskFile.reason(errno)))")
         }
-        for name in names.sorted() where !Self.skippedFolders.contains(name) && !name.hasPrefix(".build") {
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." || Self.skippedFolders.contains(name) || name.hasPrefix(".build") { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        closedir(directory)
+        entries.sort { $0.name < $1.name }
+        for (name, type) in entries {
             let path = relative.isEmpty ? name : relative + "/" + name
-            var status = stat()
-            guard lstat(root.path + "/" + path, &status) == 0 else { continue }
-            switch status.st_mode & S_IFMT {
-            case S_IFDIR: try walk(relative: path, into: &paths)
-            case S_IFREG: paths.append(path)
-            default: continue  // symlinks, sockets, devices: never inputs, and following links could loop
+            var kind = Int(type)
+            if kind == Int(DT_UNKNOWN) {
+                var status = stat()
+                guard lstat(root.path + "/" + path, &status) == 0 else { continue }
+                kind = status.st_mode & S_IFMT == S_IFDIR ? Int(DT_DIR) : status.st_mode & S_IFMT == S_IFREG ? Int(DT_REG) : Int(DT_LNK)
+            }
+            if kind == Int(DT_DIR) {
+                try walk(relative: path, into: &paths)
+            } else if kind == Int(DT_REG) {
+                paths.append(path)
             }
         }
     }

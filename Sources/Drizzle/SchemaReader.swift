@@ -29,7 +29,7 @@ public enum DrizzleSchemaReader {
     public static func read(entryFiles: [String], provider: SourceProvider,
                             options: SchemaReadOptions = SchemaReadOptions()) -> SchemaReadResult {
         let evaluator = Evaluator(provider: provider, options: options)
-        var model = SchemaModel()
+        var model = SchemaModel(reader: .drizzle)
         var seenTables: Set<Int> = []
         var seenEnums: Set<String> = []
         for path in entryFiles {

@@ -68,7 +68,7 @@ public struct MissingForeignKey: ProjectRule {
               // A foreign key or type the reader could not read may be there: no verdict.
               column.unreadable.isEmpty, !table.unreadableElements.contains(.foreignKey),
               let target = targets.table(namedBy: column), let key = target.singlePrimaryKey,
-              KeyTypeFamily(key.type) == KeyTypeFamily(column.type),
+              KeyTypeFamily(key.pgType) == KeyTypeFamily(column.pgType),
               // `accountId` inside `account` is the provider's account id, not a self-reference.
               target.key != table.key,
               // `customer_id` next to `internal_customer_id → customers`: the table already has its link there.

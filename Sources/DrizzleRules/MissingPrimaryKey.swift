@@ -13,7 +13,8 @@ public struct MissingPrimaryKey: ProjectRule {
         for table in project.drizzleTables {
             guard !table.columns.contains(where: \.primaryKey), table.compositePrimaryKeys.isEmpty else { continue }
             // A key the reader could not read may be there (`drizzle/parse-error` says what): no verdict.
-            guard !table.unreadableElements.contains(.primaryKey),
+            // Columns it could not read (a spread of an unknown object) may hold the `.primaryKey()` column too.
+            guard !table.unreadableElements.contains(.primaryKey), !table.unreadableElements.contains(.column),
                   !table.columns.contains(where: { $0.unreadable.contains(.primaryKey) }) else { continue }
             reporter.report(
                 at: table.nameLocation,

@@ -12,7 +12,7 @@ public struct TimestampWithoutTimezone: ProjectRule {
         var reporter = LocatedReporter(context)
         for table in project.drizzleTables {
             for column in table.columns
-            where column.type.hasPrefix("timestamp") && !column.type.contains("with time zone") {
+            where column.pgType.isTimestamp && !column.pgType.withTimeZone {
                 reporter.report(
                     at: column.typeLocation,
                     message: "column \(column.displayName) is `timestamp` without time zone, so the instant it records depends on the writer's zone",

@@ -68,7 +68,9 @@ public struct CheckRunner {
 
     /// Returns the exit code; writes the report to standard output or `--output`.
     public func run() throws(UsageFailure) -> Int32 {
-        GitRepository.prepareLibrary()
+        let inGit = options.staged || options.base != nil
+            || options.paths.contains { ConfigurationLocator.gitRoot(of: URL(fileURLWithPath: $0)) != nil }
+        if inGit { GitRepository.prepareLibrary() }
         let catalog = try Self.loadCatalog()
         if options.fix { Self.describe(try applyFixes(catalog: catalog)) }
         let (report, prefix) = try lint(catalog: catalog)

@@ -44,10 +44,12 @@ public struct LintRequest: Sendable {
 public enum Engine {
     public static func run(_ request: LintRequest) throws(InputError) -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
-        var loader = ProjectLoader(source: request.source, configuration: request.configuration, base: request.base,
-                                   parses: request.parses)
-        loader.updateScanMemory = request.contentFacts.map { CachedUpdateScan(cache: $0, source: request.source) }
+        let source = ReadFailures(request.source), base = request.base.map(ReadFailures.init)
+        var loader = ProjectLoader(source: source, configuration: request.configuration, base: base, parses: request.parses)
+        loader.updateScanMemory = request.contentFacts.map { CachedUpdateScan(cache: $0, source: source) }
         let loaded = try loader.load()
+        try source.check()
+        try base?.check()
         let project = loaded.project
         let applied = try AppliedMigrations(
             folders: project.migrations, boundary: request.boundary, since: request.configuration.migrationsSince,
@@ -64,6 +66,9 @@ public enum Engine {
             rule.check(newMigrationsOnly.contains(rule.id) ? judgedProject : project, context)
             return context.findings
         }.flatMap { $0 }
+        // Rules read some files late (snapshot table lists, application code searched for updates).
+        try source.check()
+        try base?.check()
 
         var files = project.files
         if let configurationFile = request.configurationFile { files[configurationFile.path] = configurationFile }

@@ -67,7 +67,8 @@ extension MigrationBoundary {
         let located: GitFolder
         if let gitRoot {
             located = gitRoot
-        } else if let found = try? GitFolder.locate(root, indexFile: nil) {
+        } else if ConfigurationLocator.gitRoot(of: root) != nil, let found = try? GitFolder.locate(root, indexFile: nil) {
+            // (No `.git` above the folder: libgit2, whose set-up alone costs ~15 ms, is not started at all.)
             located = found
         } else {
             return nil

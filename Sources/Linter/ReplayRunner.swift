@@ -73,7 +73,9 @@ public struct ReplayRunner {
                               traceLocks: Bool = false) throws(UsageFailure) -> Report {
         let project: Project
         do {
-            project = try ProjectLoader(source: request.source, configuration: request.configuration, base: nil).load().project
+            let source = ReadFailures(request.source)
+            project = try ProjectLoader(source: source, configuration: request.configuration, base: nil).load().project
+            try source.check()
         } catch {
             throw UsageFailure(error.description)
         }

@@ -13,7 +13,9 @@ public struct ConcurrentlyInTransaction: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         project.forEachLockedStatement { locked in
             guard locked.runner.usesTransaction else { return }
-            for effect in locked.effects where effect.row.needsNoTransaction {
+            var reported: Set<String> = []
+            // Once per row: `VACUUM a, b` is one statement that fails.
+            for effect in locked.effects where effect.row.needsNoTransaction && reported.insert(effect.row.id).inserted {
                 context.report(
                     path: locked.site.path, range: effect.range,
                     message: "`\(effect.row.statement)` cannot run inside a transaction block, and \(locked.runner.name): the migration fails and the whole batch rolls back",
@@ -23,8 +25,11 @@ public struct ConcurrentlyInTransaction: ProjectRule {
     }
 
     private static func help(_ row: LockRow, tool: MigrationTool) -> String {
-        if row.id == "add-enum-value-before-12" {
-            return "PostgreSQL before 12 cannot add an enum value inside a transaction: run the `ALTER TYPE … ADD VALUE` by hand (psql) before deploying and keep `ADD VALUE IF NOT EXISTS` in the migration, or set `postgres.version` if your server is 12 or newer"
+        if row.id.hasPrefix("add-enum-value"), let from = row.saferFrom {
+            return "PostgreSQL before \(from) cannot add an enum value inside a transaction: run the `ALTER TYPE … ADD VALUE` by hand (psql) before deploying and keep `ADD VALUE IF NOT EXISTS` in the migration, or set `postgres.version` if your server is \(from) or newer"
+        }
+        if row.id.hasPrefix("vacuum") {
+            return "remove `VACUUM` from the migration: autovacuum does the work, or run it by hand (psql) after deploying, outside \(tool.applier)"
         }
         return "run the statement outside \(tool.applier): run it by hand (psql) against each database before deploying, and keep the migration (so \(tool.history) stays in order) with the non-concurrent form guarded by `IF NOT EXISTS` / `IF EXISTS`, which then does nothing; a fresh database builds it on empty tables. Or set `migrations.runner` if you apply migrations without a transaction"
     }

@@ -17,12 +17,13 @@ public struct ConstraintWithoutNotValid: ProjectRule {
                       let action = alter.actions.first(where: { $0.range == effect.range }),
                       case .addConstraint(let constraint) = action.kind else { continue }
                 let name = constraint.name.map { "check constraint `\($0)`" } ?? "a check constraint"
+                let validate = LockModel.named("validate-constraint").lock
                 context.report(
                     path: locked.site.path, range: effect.range,
-                    message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row under an ACCESS EXCLUSIVE lock, held \(locked.runner.heldUntil), and every read and write of `\(table)` waits",
+                    message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row under an \(effect.row.lock) lock, held \(locked.runner.heldUntil), and \(effect.row.lock.stops("`\(table)`"))",
                     help: MigrationTool(locked.site.folder) == .drizzleKit
-                        ? "add `NOT VALID` to the generated SQL (drizzle-kit does not write it; edit the file before it is applied anywhere), and run `ALTER TABLE … VALIDATE CONSTRAINT` in a later migration (`drizzle-kit generate --custom`) deployed on its own: it takes only a SHARE UPDATE EXCLUSIVE lock"
-                        : "add `NOT VALID` to the constraint (before the migration is applied anywhere), and run `ALTER TABLE … VALIDATE CONSTRAINT` in a later migration (\(MigrationTool(locked.site.folder).newMigration)) deployed on its own: it takes only a SHARE UPDATE EXCLUSIVE lock",
+                        ? "add `NOT VALID` to the generated SQL (drizzle-kit does not write it; edit the file before it is applied anywhere), and run `ALTER TABLE … VALIDATE CONSTRAINT` in a later migration (`drizzle-kit generate --custom`) deployed on its own: it takes only a \(validate) lock"
+                        : "add `NOT VALID` to the constraint (before the migration is applied anywhere), and run `ALTER TABLE … VALIDATE CONSTRAINT` in a later migration (\(MigrationTool(locked.site.folder).newMigration)) deployed on its own: it takes only a \(validate) lock",
                     fixes: [SQLFixes.notValidThenValidate(
                         table: alter.table, constraint: constraint.name, action: effect.range, statement: locked.site.statement.range,
                         folder: locked.site.folder, path: locked.site.path, runner: locked.runner)].compactMap { $0 })

@@ -171,8 +171,9 @@ enum StageClassifier {
             return drop.names.isEmpty ? [] : cleanup(drop) { .relation($0) }
         case .drop(let drop):
             switch drop.objectKind {
-            // Like creating them, dropping policies, triggers and rules belongs to no stage.
-            case .policy, .trigger, .rule: return []
+            // Like creating them, dropping policies, triggers and rules belongs to no stage; so does dropping a
+            // publication, which changes what is streamed to subscribers (Supabase Realtime), never what a query sees.
+            case .policy, .trigger, .rule, ObjectKind(rawValue: "publication"): return []
             case .type: return cleanup(drop) { .type($0) }
             case .function, .procedure: return cleanup(drop) { .routine($0) }
             case .view, .materializedView, .sequence: return cleanup(drop) { .relation($0) }
@@ -228,7 +229,9 @@ enum StageClassifier {
                 return nil
             }
             return (.cleanup, "drops constraint `\(name)` of `\(table)`")
-        case .dropNotNull, .setDefault, .dropDefault, .detachPartition, .other: return nil
+        case .dropNotNull, .setDefault, .dropDefault, .detachPartition, .attachPartition, .rowSecurity, .enableTrigger,
+             .columnPlannerSettings, .storageParameters, .cluster, .relocate, .other:
+            return nil
         }
     }
 }

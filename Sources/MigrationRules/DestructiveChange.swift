@@ -48,6 +48,8 @@ public struct DestructiveChange: ProjectRule {
         }
     }
 
+    private static let rewrite = LockModel.named("alter-column-type")
+
     private func checkAction(_ action: AlterTableAction, of table: QualifiedName, site: StatementSite, _ schema: MigratedSchema,
                              _ context: RuleContext) {
         switch action.kind {
@@ -61,9 +63,9 @@ public struct DestructiveChange: ProjectRule {
             let consequence: String
             switch TypeChangeRewrite.verdict(from: oldType, to: change) {
             case .noRewrite: return
-            case .rewrite: consequence = "PostgreSQL rewrites the table and its indexes while holding an ACCESS EXCLUSIVE lock"
+            case .rewrite: consequence = "PostgreSQL rewrites the table and its indexes while holding an \(Self.rewrite.lock) lock"
             case .rewriteUnlessUTC:
-                consequence = "PostgreSQL rewrites the table and its indexes while holding an ACCESS EXCLUSIVE lock (unless the session's TimeZone is UTC)"
+                consequence = "PostgreSQL rewrites the table and its indexes while holding an \(Self.rewrite.lock) lock (unless the session's TimeZone is UTC)"
             case .unknown: consequence = "PostgreSQL may rewrite the table under an exclusive lock"
             }
             let from = oldType.map { "from `\($0)` " } ?? ""

@@ -23,7 +23,8 @@ public struct EnumValueUsedInSameTransaction: ProjectRule {
         var createdTypes: Set<String> = []
         var migration: String?
         project.forEachLockedStatement { locked, schema in
-            guard locked.runner.usesTransaction, locked.version >= 12 else { return }
+            // Before the version the row names, `ADD VALUE` fails inside the transaction (concurrently-in-transaction's).
+            guard locked.runner.usesTransaction, LockModel.named("add-enum-value").versions.contains(locked.version) else { return }
             if locked.site.path != migration { (added, createdTypes, migration) = ([], [], locked.site.path) }
             let statement = locked.site.statement
             if case .createEnum(let type) = statement.kind { createdTypes.insert(type.name.name) }

@@ -56,11 +56,11 @@ public struct LockHeldAcrossStatements: ProjectRule {
                 held = first
                 context.report(
                     path: path, range: first.range,
-                    message: "the ACCESS EXCLUSIVE lock this takes on `\(first.table)` stays held while a later statement \(Self.work(slow, locked.site.statement)) `\(slowTable)`, and \(locked.runner.heldUntil): every read and write of `\(first.table)` waits meanwhile",
+                    message: "the \(LockMode.accessExclusive) lock this takes on `\(first.table)` stays held while a later statement \(Self.work(slow, locked.site.statement)) `\(slowTable)`, and \(locked.runner.heldUntil): \(LockMode.accessExclusive.stops("`\(first.table)`")) meanwhile",
                     help: "put the statement that takes the lock last, or move the slow statement to a migration deployed in a separate run")
                 return
             }
-            if held == nil, let effect = existing.first(where: { $0.row.lock == .accessExclusive }), let table = effect.table {
+            if held == nil, let (effect, table) = locked.firstAccessExclusiveLockOnExistingTable {
                 held = Held(path: path, table: table, range: effect.range)
             }
         }

@@ -42,6 +42,17 @@ public enum LockMode: Int, Sendable, Comparable, CustomStringConvertible, CaseIt
     /// Whether it stops the application's writes (SHARE and stronger), which is what a migration's lock costs.
     public var blocksWrites: Bool { self >= .share }
 
+    /// The application's queries the lock makes wait, as a clause about `tables` whose verb agrees: "every read and
+    /// write of `t` waits" (ACCESS EXCLUSIVE), "writes to `t` and `p` wait" (SHARE, SHARE ROW EXCLUSIVE).
+    public func stops(_ tables: String, singular: String = "waits", plural: String = "wait") -> String {
+        switch self {
+        case .accessExclusive: "every read and write of \(tables) \(singular)"
+        case .exclusive: "every write and locking read of \(tables) \(singular)"
+        case .share, .shareRowExclusive: "writes to \(tables) \(plural)"
+        case .accessShare, .rowShare, .rowExclusive, .shareUpdateExclusive: "other schema changes of \(tables) \(plural)"
+        }
+    }
+
     /// What the lock stops, in the words a reader of a finding needs.
     public var blocks: String {
         switch self {
@@ -189,6 +200,11 @@ public enum LockModel {
                 saferForm: "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … USING INDEX", saferFrom: 10,
                 source: "\(alterTable)#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT-USING-INDEX (ADD table_constraint_using_index)",
                 rules: ["migration/unique-constraint-blocks", "migration/missing-lock-timeout"]),
+        // EXCLUDE builds its index like UNIQUE, with no USING INDEX form.
+        LockRow(id: "add-exclusion", statement: "ALTER TABLE t ADD CONSTRAINT k EXCLUDE USING … (…)", lock: .accessExclusive,
+                scans: true, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT (ADD table_constraint; Description: ACCESS EXCLUSIVE unless noted)",
+                rules: ["migration/missing-lock-timeout"]),
         LockRow(id: "add-unique-using-index", statement: "ALTER TABLE t ADD CONSTRAINT k UNIQUE USING INDEX i", lock: .accessExclusive,
                 scans: false, rewrites: false,
                 source: "\(alterTable)#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT-USING-INDEX (ADD table_constraint_using_index)",
@@ -203,8 +219,10 @@ public enum LockModel {
                 otherTableLock: .accessExclusive, scans: false, rewrites: false,
                 source: "\(locking) (ACCESS EXCLUSIVE: many forms of ALTER TABLE; a foreign key's triggers live on the referenced table)",
                 rules: ["migration/missing-lock-timeout"]),
-        LockRow(id: "rename", statement: "ALTER TABLE t RENAME [COLUMN] …", lock: .accessExclusive, scans: false, rewrites: false,
-                source: "\(alterTable) (Description: RENAME)", rules: ["migration/missing-lock-timeout"]),
+        // Renaming a constraint locks the table too; renaming an index (`ALTER INDEX … RENAME`) does not (traced:
+        // Tests/ReplayTests/LockTraceTests).
+        LockRow(id: "rename", statement: "ALTER TABLE t RENAME [COLUMN | CONSTRAINT] …", lock: .accessExclusive,
+                scans: false, rewrites: false, source: "\(alterTable) (Description: RENAME)", rules: ["migration/missing-lock-timeout"]),
         // The foreign keys of the dropped table go with it, and their triggers on the tables they link: ACCESS
         // EXCLUSIVE on those tables too (traced: Tests/ReplayTests/LockTraceTests).
         LockRow(id: "drop-table", statement: "DROP TABLE t (other table: each table a foreign key links it to)", lock: .accessExclusive,
@@ -237,9 +255,95 @@ public enum LockModel {
         LockRow(id: "data-change", statement: "UPDATE / DELETE / INSERT", lock: .rowExclusive, scans: true, rewrites: false,
                 source: "\(locking) (ROW EXCLUSIVE: acquired by UPDATE, DELETE, INSERT)",
                 rules: ["migration/lock-held-across-statements"]),
-    ]
+        // The ALTER TABLE forms whose page notes a weaker lock than ACCESS EXCLUSIVE.
+        LockRow(id: "enable-trigger", statement: "ALTER TABLE t ENABLE / DISABLE TRIGGER …", lock: .shareRowExclusive, scans: false,
+                rewrites: false, source: "\(alterTable)#SQL-ALTERTABLE-DESC-DISABLE-ENABLE-TRIGGER (DISABLE/ENABLE TRIGGER: SHARE ROW EXCLUSIVE)",
+                rules: []),
+        LockRow(id: "column-planner-settings", statement: "ALTER TABLE t ALTER COLUMN c SET STATISTICS n / SET ( n_distinct … )",
+                lock: .shareUpdateExclusive, scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-SET-STATISTICS (SET STATISTICS, SET ( attribute_option ): SHARE UPDATE EXCLUSIVE)",
+                rules: []),
+        LockRow(id: "storage-parameters", statement: "ALTER TABLE t SET ( fillfactor / autovacuum_… / toast.… / parallel_workers = … )",
+                lock: .shareUpdateExclusive, scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-SET-STORAGE-PARAMETER (SET ( storage_parameter ): SHARE UPDATE EXCLUSIVE for these)",
+                rules: []),
+        LockRow(id: "storage-parameters-other", statement: "ALTER TABLE t SET ( other storage parameter = … )", lock: .accessExclusive,
+                scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-SET-STORAGE-PARAMETER (SET ( storage_parameter ): ACCESS EXCLUSIVE for the others)",
+                rules: ["migration/missing-lock-timeout"]),
+        LockRow(id: "cluster-on", statement: "ALTER TABLE t CLUSTER ON i / SET WITHOUT CLUSTER", lock: .shareUpdateExclusive, scans: false,
+                rewrites: false, source: "\(alterTable)#SQL-ALTERTABLE-DESC-CLUSTER-ON (CLUSTER ON: SHARE UPDATE EXCLUSIVE)", rules: []),
+        // ATTACH PARTITION: from 12, SHARE UPDATE EXCLUSIVE on the parent and ACCESS EXCLUSIVE on the partition, whose
+        // rows are checked against the partition bound unless a valid CHECK constraint implies it.
+        LockRow(id: "attach-partition-before-12", statement: "ALTER TABLE t ATTACH PARTITION p …", lock: .accessExclusive,
+                otherTableLock: .accessExclusive, scans: true, rewrites: false, versions: 10...11,
+                saferForm: "PostgreSQL 12+ takes only SHARE UPDATE EXCLUSIVE on the parent", saferFrom: 12,
+                source: "https://www.postgresql.org/docs/11/sql-altertable.html (ATTACH PARTITION: ACCESS EXCLUSIVE, as the Description says)",
+                rules: ["migration/missing-lock-timeout"]),
+        LockRow(id: "attach-partition", statement: "ALTER TABLE t ATTACH PARTITION p …", lock: .shareUpdateExclusive,
+                otherTableLock: .accessExclusive, scans: true, rewrites: false, versions: 12...99,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-ATTACH-PARTITION (ATTACH PARTITION: SHARE UPDATE EXCLUSIVE on the parent, ACCESS EXCLUSIVE on the partition)",
+                rules: []),
+        LockRow(id: "alter-table-relocate", statement: "ALTER TABLE t SET LOGGED / UNLOGGED / SET ACCESS METHOD / SET TABLESPACE",
+                lock: .accessExclusive, scans: false, rewrites: true,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-SET-ACCESS-METHOD (SET ACCESS METHOD rewrites the table; SET TABLESPACE moves its files)",
+                rules: ["migration/missing-lock-timeout"]),
+        LockRow(id: "alter-table-other", statement: "ALTER TABLE t OWNER TO / REPLICA IDENTITY / ALTER COLUMN SET STORAGE / … (the other forms)",
+                lock: .accessExclusive, scans: false, rewrites: false,
+                source: "\(alterTable) (Description: \"An ACCESS EXCLUSIVE lock is acquired unless explicitly noted\")",
+                rules: ["migration/missing-lock-timeout"]),
+        // TRUNCATE "acquires an ACCESS EXCLUSIVE lock on each table it operates on" and gives each a new, empty file;
+        // CASCADE operates on the tables whose foreign keys reference them too.
+        LockRow(id: "truncate", statement: "TRUNCATE t [CASCADE] (each table truncated)", lock: .accessExclusive, scans: false, rewrites: true,
+                source: "https://www.postgresql.org/docs/current/sql-truncate.html (Notes: ACCESS EXCLUSIVE on each table)",
+                rules: ["migration/missing-lock-timeout"]),
+        // A new table's foreign keys take SHARE ROW EXCLUSIVE on the referenced tables, as ADD FOREIGN KEY does (ALTER
+        // TABLE, Notes; traced: Tests/ReplayTests/LockTraceTests). The new table itself has no rows and no other user.
+        LockRow(id: "create-table-foreign-key", statement: "CREATE TABLE t (… REFERENCES p …) (other table: each one referenced)",
+                lock: .accessExclusive, otherTableLock: .shareRowExclusive, scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-NOTES (Notes: adding a foreign key takes SHARE ROW EXCLUSIVE on the referenced table)",
+                rules: []),
+        // VACUUM "cannot be executed inside a transaction block" (Notes); plain VACUUM and ANALYZE take SHARE UPDATE
+        // EXCLUSIVE, VACUUM FULL ACCESS EXCLUSIVE and writes a new copy of the table (Locking).
+        LockRow(id: "vacuum", statement: "VACUUM [ANALYZE] t", lock: .shareUpdateExclusive, scans: true, rewrites: false,
+                needsNoTransaction: true, source: "https://www.postgresql.org/docs/current/sql-vacuum.html (Notes: not inside a transaction block)",
+                rules: ["migration/concurrently-in-transaction"]),
+        LockRow(id: "vacuum-full", statement: "VACUUM FULL t", lock: .accessExclusive, scans: true, rewrites: true, needsNoTransaction: true,
+                source: "https://www.postgresql.org/docs/current/sql-vacuum.html (Parameters: FULL, ACCESS EXCLUSIVE and a new copy of the table)",
+                rules: ["migration/concurrently-in-transaction"]),
+        LockRow(id: "analyze", statement: "ANALYZE t", lock: .shareUpdateExclusive, scans: true, rewrites: false,
+                source: "\(locking) (SHARE UPDATE EXCLUSIVE: acquired by ANALYZE)", rules: []),
+        LockRow(id: "comment", statement: "COMMENT ON TABLE t / COLUMN t.c", lock: .shareUpdateExclusive, scans: false, rewrites: false,
+                source: "\(locking) (SHARE UPDATE EXCLUSIVE: acquired by COMMENT ON)", rules: []),
+        LockRow(id: "create-trigger", statement: "CREATE TRIGGER … ON t", lock: .shareRowExclusive, scans: false, rewrites: false,
+                source: "\(locking) (SHARE ROW EXCLUSIVE: acquired by CREATE TRIGGER)", rules: []),
+    ] + LockMode.allCases.map { mode in
+        // LOCK takes the mode it names, ACCESS EXCLUSIVE when it names none.
+        LockRow(id: lockTableID(mode), statement: mode == .accessExclusive ? "LOCK TABLE t [IN ACCESS EXCLUSIVE MODE]" : "LOCK TABLE t IN \(mode) MODE",
+                lock: mode, scans: false, rewrites: false,
+                source: "https://www.postgresql.org/docs/current/sql-lock.html (Parameters: lockmode; ACCESS EXCLUSIVE when none is given)",
+                rules: mode == .accessExclusive ? ["migration/missing-lock-timeout"] : [])
+    }
+
+    static func lockTableID(_ mode: LockMode) -> String {
+        "lock-table-" + mode.description.lowercased().replacingOccurrences(of: " ", with: "-")
+    }
+
+    /// Storage parameters that ALTER TABLE … SET changes under SHARE UPDATE EXCLUSIVE (its page lists fillfactor,
+    /// the toast and autovacuum parameters and parallel_workers); the others take ACCESS EXCLUSIVE.
+    static func isLightStorageParameter(_ name: String) -> Bool {
+        let name = name.lowercased()
+        return name == "fillfactor" || name == "parallel_workers" || name == "toast_tuple_target" || name.hasPrefix("toast.")
+            || name.hasPrefix("autovacuum_")
+    }
 
     public static func row(_ id: String) -> LockRow? { byID[id] }
+
+    /// A row a rule names (every id a rule names is in `rows`: each rule's catalog examples run through it).
+    static func named(_ id: String) -> LockRow {
+        guard let row = byID[id] else { preconditionFailure("no lock-model row \(id)") }
+        return row
+    }
 
     private static let byID: [String: LockRow] = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -306,9 +410,33 @@ extension LockModel {
             return dropped.flatMap { table in
                 effect("drop-table", table, others: schema.tablesLinked(to: table).filter { !dropped.contains($0) })
             }
-        case .rename(let rename) where rename.objectKind == .table || rename.objectKind == .column:
+        case .rename(let rename) where rename.objectKind == .table || rename.objectKind == .column || rename.objectKind == .constraint:
             return effect("rename", rename.table.map(\.canonical))
+        case .createTable(let create):
+            // The new table is no lock anyone waits for (and `IF NOT EXISTS` of one that exists takes none): only the
+            // tables its foreign keys reference count.
+            let name = create.name.canonical
+            guard !(create.ifNotExists && schema.knows(name)) else { return [] }
+            var others: [QualifiedName] = []
+            for reference in create.constraints.compactMap(\.reference) + create.columns.compactMap(\.references) {
+                let table = reference.referencedTable.canonical
+                if table != name, !others.contains(table) { others.append(table) }
+            }
+            return others.isEmpty ? [] : effect("create-table-foreign-key", nil, others: others)
         case .update(let data), .delete(let data), .insert(let data): return effect("data-change", data.table.canonical)
+        case .truncate(let tables, let cascade):
+            let named = tables.map(\.canonical)
+            let truncated = cascade ? named + schema.tablesReferencing(named).filter { !named.contains($0) } : named
+            return truncated.flatMap { effect("truncate", $0) }
+        case .lockTable(let tables, let mode):
+            guard let mode = LockMode(rawValue: mode) else { return [] }
+            return tables.flatMap { effect(lockTableID(mode), $0.canonical) }
+        case .comment(_, let relation?): return effect("comment", relation.canonical)
+        case .vacuum(let tables, let full, let analyzeOnly):
+            let id = analyzeOnly ? "analyze" : full ? "vacuum-full" : "vacuum"
+            // Without a table it works on every table of the database: still one statement to judge.
+            return tables.isEmpty ? effect(id, nil) : tables.flatMap { effect(id, $0.canonical) }
+        case .createTrigger(let trigger): return effect("create-trigger", trigger.table.canonical)
         case .alterTable(let alter) where alter.objectKind == .table:
             let table = alter.table.canonical
             return alter.actions.flatMap { action -> [LockEffect] in
@@ -328,7 +456,7 @@ extension LockModel {
             guard case .foreignKey(let reference) = constraint.kind else { return [] }
             return [reference.referencedTable.canonical]
         case .dropConstraint(let name, _, _): return schema.foreignKeyTarget(name, of: table).map { [$0] } ?? []
-        case .detachPartition(let partition, _): return [partition.canonical]
+        case .detachPartition(let partition, _), .attachPartition(let partition): return [partition.canonical]
         case .alterColumnType(let change): return schema.tablesLinked(to: table, through: change.column)
         default: return []
         }
@@ -355,15 +483,20 @@ extension LockModel {
             case .check: return constraint.notValid ? "add-check-not-valid" : "add-check"
             case .foreignKey: return constraint.notValid ? "add-foreign-key-not-valid" : "add-foreign-key"
             case .unique, .primaryKey: return constraint.usingIndex == nil ? "add-unique" : "add-unique-using-index"
+            case .exclusion: return "add-exclusion"
             default: return nil
             }
         case .validateConstraint: return "validate-constraint"
         case .detachPartition(_, let concurrently): return concurrently ? "detach-partition-concurrently" : "detach-partition"
         case .dropConstraint(let name, _, _) where schema.foreignKeyTarget(name, of: table) != nil: return "drop-foreign-key"
-        case .dropColumn, .setDefault, .dropDefault, .dropNotNull, .dropConstraint: return "alter-table-catalog"
-        case .other(let subtype):
-            let accessExclusive: Set<String> = ["AT_EnableRowSecurity", "AT_DisableRowSecurity", "AT_ForceRowSecurity", "AT_NoForceRowSecurity"]
-            return accessExclusive.contains(subtype) ? "alter-table-catalog" : nil
+        case .dropColumn, .setDefault, .dropDefault, .dropNotNull, .dropConstraint, .rowSecurity: return "alter-table-catalog"
+        case .attachPartition: return "attach-partition"
+        case .enableTrigger: return "enable-trigger"
+        case .columnPlannerSettings: return "column-planner-settings"
+        case .storageParameters(let names): return names.allSatisfy(isLightStorageParameter) ? "storage-parameters" : "storage-parameters-other"
+        case .cluster: return "cluster-on"
+        case .relocate: return "alter-table-relocate"
+        case .other: return "alter-table-other"
         }
     }
 }

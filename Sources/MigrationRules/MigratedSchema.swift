@@ -48,6 +48,25 @@ struct MigratedSchema {
         return linked.sorted { ($0.resolvedSchema, $0.name) < ($1.resolvedSchema, $1.name) }
     }
 
+    /// Whether the migrations so far created `table` (and did not drop it).
+    func knows(_ table: QualifiedName) -> Bool { columnTypes[table] != nil }
+
+    /// The tables whose foreign keys reference `tables`, and those referencing them in turn (what `TRUNCATE … CASCADE`
+    /// also empties), in the order found.
+    func tablesReferencing(_ tables: [QualifiedName]) -> [QualifiedName] {
+        var found = tables
+        var next = 0
+        while next < found.count {
+            let table = found[next]
+            next += 1
+            for (other, keys) in foreignKeys.sorted(by: { ($0.key.resolvedSchema, $0.key.name) < ($1.key.resolvedSchema, $1.key.name) })
+            where !found.contains(other) && keys.values.contains(where: { $0.table == table }) {
+                found.append(other)
+            }
+        }
+        return Array(found.dropFirst(tables.count))
+    }
+
     /// The tables `table`'s foreign keys reference and those whose foreign keys reference it, in name order.
     func tablesLinked(to table: QualifiedName) -> [QualifiedName] {
         var linked = Set(foreignKeys[table]?.values.map(\.table) ?? [])
@@ -97,7 +116,11 @@ struct MigratedSchema {
                     addIndex(of: constraint, on: table)
                     if case .foreignKey(let reference) = constraint.kind { addForeignKey(constraint.name, reference, on: table) }
                     if case .primaryKey(let columns) = constraint.kind { primaryKeys[table] = columns }
-                case .dropConstraint(let name, _, _): foreignKeys[table]?[name] = nil
+                case .dropConstraint(let name, _, _):
+                    foreignKeys[table]?[name] = nil
+                    // A unique or primary key constraint takes its index with it.
+                    let backing = QualifiedName.canonical(schema: table.schema, name: name)
+                    if indexes[backing]?.table == table { indexes[backing] = nil }
                 default: break
                 }
             }
@@ -106,6 +129,8 @@ struct MigratedSchema {
                 let table = name.canonical
                 columnTypes[table] = nil
                 foreignKeys[table] = nil
+                // Its indexes go with it: a later `DROP INDEX IF EXISTS` of one drops nothing.
+                indexes = indexes.filter { $0.value.table != table }
                 // CASCADE drops the keys that reference it; without CASCADE there are none.
                 for other in foreignKeys.keys { foreignKeys[other] = foreignKeys[other]?.filter { $0.value.table != table } }
             }
@@ -120,6 +145,12 @@ struct MigratedSchema {
                 columnTypes[renamed] = columns
                 foreignKeys[renamed] = foreignKeys.removeValue(forKey: table)
                 primaryKeys[renamed] = primaryKeys.removeValue(forKey: table)
+                // Indexes keep their names and follow the table (`DROP INDEX` of one locks the renamed table).
+                indexes = indexes.mapValues { index in
+                    var index = index
+                    if index.table == table { index.table = renamed }
+                    return index
+                }
                 for other in foreignKeys.keys {
                     foreignKeys[other] = foreignKeys[other]?.mapValues { key in
                         var key = key

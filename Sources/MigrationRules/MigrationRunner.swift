@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Migrations
 import ProjectModel
@@ -76,6 +77,18 @@ struct LockedStatement: Sendable {
     /// The effects on tables that had rows when the migration ran (a table the migration creates is empty).
     var effectsOnExistingTables: [LockEffect] {
         effects.filter { effect in effect.table.map { site.step.existedBefore($0) } ?? false }
+    }
+
+    /// The first ACCESS EXCLUSIVE lock the statement takes on a table that had rows: on the table it names, else on
+    /// another one (the parent of a dropped foreign key, a table linked to a dropped one).
+    var firstAccessExclusiveLockOnExistingTable: (effect: LockEffect, table: QualifiedName)? {
+        if let effect = effectsOnExistingTables.first(where: { $0.row.lock == .accessExclusive }), let table = effect.table {
+            return (effect, table)
+        }
+        for effect in effects where effect.otherTableLock == .accessExclusive {
+            if let table = effect.otherTables.first(where: { site.step.existedBefore($0) }) { return (effect, table) }
+        }
+        return nil
     }
 }
 

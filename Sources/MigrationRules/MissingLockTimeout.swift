@@ -19,13 +19,12 @@ public struct MissingLockTimeout: ProjectRule {
                 done = path
                 return
             }
-            guard let effect = locked.effectsOnExistingTables.first(where: { $0.row.lock == .accessExclusive }),
-                  let table = effect.table else { return }
+            guard let (effect, table) = locked.firstAccessExclusiveLockOnExistingTable else { return }
             done = path
             let setting = locked.runner.usesTransaction ? "SET LOCAL lock_timeout = '5s';" : "SET lock_timeout = '5s';"
             context.report(
                 path: path, range: effect.range,
-                message: "this takes an ACCESS EXCLUSIVE lock on existing table `\(table)` (held \(locked.runner.heldUntil)) with no `lock_timeout` set: while it waits behind a running query, every read and write of `\(table)` queues behind it",
+                message: "this takes an \(LockMode.accessExclusive) lock on existing table `\(table)` (held \(locked.runner.heldUntil)) with no `lock_timeout` set: while it waits behind a running query, \(LockMode.accessExclusive.stops("`\(table)`", singular: "queues", plural: "queue")) behind it",
                 help: "start the migration with `\(setting)` (\(locked.runner.localSettingLasts)) and retry the deploy if it times out")
         }
     }

@@ -6,7 +6,7 @@ import Prisma
 import ProjectModel
 
 /// `schema/migration-drift` for Prisma: Prisma keeps no snapshot, so the migrations are replayed statically
-/// (`ReplayedSchema`) and the result compared with `schema.prisma` through the same `SchemaDiff` as Drizzle's
+/// (`ReplayedSchema`) and the result compared with `schema.prisma` through the same `CatalogDiff` as Drizzle's
 /// drift: what `prisma migrate diff --from-migrations … --to-schema-datamodel …` reports with a shadow database.
 ///
 /// Compared: tables, columns (type, nullability, primary key), primary keys, unique constraints and indexes (by
@@ -31,7 +31,7 @@ struct PrismaMigrationDrift {
         return prismaSchemas.count == 1 && prismaFolders.count == 1 ? prismaSchemas[0] : nil
     }
 
-    func differences() -> [Difference] {
+    func differences() -> [CatalogDifference] {
         let replayed = ReplayedSchema.replay(folder)
         guard !replayed.isUncertain else { return [] }
         let source = Self.comparable(schema.model, dropForeignKeys: prisma.isRelationModeEmulated)
@@ -42,9 +42,9 @@ struct PrismaMigrationDrift {
         built.tables.removeAll { !schemas.contains(QualifiedName.normalizedSchema($0.schema)) || prisma.implicitJoinTables.contains($0.name) }
         built.enums.removeAll { !schemas.contains(QualifiedName.normalizedSchema($0.schema)) }
         let unreadable = schema.diagnostics.map(\.location) + prisma.diagnostics.map(\.location)
-        return SchemaDiff.compare(source, built).filter { difference in
+        return CatalogDiff.compare(source, built).filter { difference in
             if replayed.uncertainTables.contains(difference.table ?? difference.name) { return false }
-            if let location = difference.sourceLocation, unreadable.contains(where: { $0.overlaps(location) }) { return false }
+            if let location = difference.leftLocation, unreadable.contains(where: { $0.overlaps(location) }) { return false }
             return true
         }
     }

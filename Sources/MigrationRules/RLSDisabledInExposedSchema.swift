@@ -12,6 +12,14 @@ public struct RLSDisabledInExposedSchema: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         for security in project.rowSecurityProjects {
             guard let supabase = security.supabase else { continue }
+            // Which schemas the API exposes is unknown: said once, at the config, and no table is judged.
+            if let unreadable = supabase.unreadable, let path = supabase.configPath {
+                context.report(
+                    path: path, range: unreadable.range,
+                    message: "cannot read which schemas Supabase's API exposes: \(unreadable.reason), so no table's row-level security is judged",
+                    help: "write `schemas = [\"public\", \"graphql_public\"]` (the schemas to expose, as a list of strings on one or more lines) under `[api]`")
+                continue
+            }
             let exposed = Set(supabase.exposedSchemas)
             // A table with policies is `rls/policy-without-rls`'s finding: one fix, one finding. A table whose
             // privileges were revoked from the API's roles is not reachable through it.

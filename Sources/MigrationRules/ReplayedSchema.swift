@@ -20,7 +20,8 @@ struct ReplayedSchema {
     private(set) var isUncertain = false
 
     var model: SchemaModel {
-        SchemaModel(tables: order.compactMap { tables[$0] }, enums: enums.keys.sorted().compactMap { enums[$0] })
+        SchemaModel(tables: order.compactMap { tables[$0] }, enums: enums.keys.sorted().compactMap { enums[$0] },
+                    reader: .migrations)
     }
 
     static func replay(_ folder: MigrationFolder) -> ReplayedSchema {
@@ -79,10 +80,10 @@ struct ReplayedSchema {
 
     /// Statements of no consequence to tables, columns, keys, indexes and enums.
     static let harmlessStatements: Set<String> = [
-        "CreateExtensionStmt", "AlterExtensionStmt", "CommentStmt", "GrantStmt", "GrantRoleStmt", "CreateSeqStmt",
+        "CreateExtensionStmt", "AlterExtensionStmt", "GrantStmt", "GrantRoleStmt", "CreateSeqStmt",
         "AlterSeqStmt", "TransactionStmt", "CreateFunctionStmt", "ViewStmt", "SelectStmt", "AlterOwnerStmt",
-        "CreateRoleStmt", "AlterRoleStmt", "RefreshMatViewStmt", "CopyStmt", "NotifyStmt", "LockStmt", "TruncateStmt",
-        "VacuumStmt", "ExplainStmt", "CreateTableAsStmt", "AlterDefaultPrivilegesStmt", "CreateDomainStmt",
+        "CreateRoleStmt", "AlterRoleStmt", "RefreshMatViewStmt", "CopyStmt", "NotifyStmt",
+        "ExplainStmt", "CreateTableAsStmt", "AlterDefaultPrivilegesStmt", "CreateDomainStmt",
         "CreateCastStmt", "DefineStmt", "CompositeTypeStmt", "AlterDatabaseSetStmt", "AlterRoleSetStmt",
         "CreateEventTrigStmt", "CreatePublicationStmt", "AlterPublicationStmt", "ClusterStmt", "CheckPointStmt",
         "DiscardStmt", "CallStmt", "CreateStatsStmt", "SecLabelStmt", "AlterFunctionStmt", "CreatePLangStmt",
@@ -203,8 +204,10 @@ struct ReplayedSchema {
             case .dropNotNull(let column):
                 guard let index = table.columns.firstIndex(where: { $0.name == column }) else { uncertainTables.insert(key); continue }
                 table.columns[index].notNull = false
-            case .setDefault, .dropDefault, .validateConstraint, .detachPartition:
-                // Defaults are not compared (the SQL reader keeps whether there is one, not which).
+            case .setDefault, .dropDefault, .validateConstraint, .detachPartition, .attachPartition, .rowSecurity, .enableTrigger,
+                 .columnPlannerSettings, .storageParameters, .cluster, .relocate:
+                // Defaults are not compared (the SQL reader keeps whether there is one, not which); the rest changes
+                // nothing compared here.
                 break
             case .addConstraint(let constraint):
                 addConstraint(constraint, to: &table, location: actionLocation)
@@ -220,9 +223,8 @@ struct ReplayedSchema {
         tables[key] = table
     }
 
-    /// `ALTER TABLE` subcommands that change nothing compared here (row security, triggers, storage, owner, identity).
-    static let harmlessAlterations = ["RowSecurity", "Trigger", "Owner", "ReplicaIdentity", "Statistics", "Storage",
-                                      "Options", "Cluster", "Compression", "Identity", "Rule", "AttachPartition"]
+    /// The other `ALTER TABLE` subcommands that change nothing compared here (storage, owner, identity, rules).
+    static let harmlessAlterations = ["Owner", "ReplicaIdentity", "Storage", "Options", "Compression", "Identity", "Rule"]
 
     private mutating func dropTable(_ key: String, cascade: Bool) {
         guard let table = tables.removeValue(forKey: key) else { return }
@@ -322,10 +324,10 @@ struct ReplayedSchema {
             for other in order {
                 guard var table = tables[other] else { continue }
                 for index in table.columns.indices {
-                    let type = table.columns[index].type
-                    let bare = type.hasPrefix("public.") ? String(type.dropFirst("public.".count)) : type
-                    if bare == old { table.columns[index].type = rename.to }
-                    if bare == old + "[]" { table.columns[index].type = rename.to + "[]" }
+                    let type = table.columns[index].pgType
+                    guard type.name == old, QualifiedName.normalizedSchema(type.schema) == "public", type.modifiers.isEmpty,
+                          type.arrayDimensions <= 1 else { continue }
+                    table.columns[index].type = rename.to + (type.isArray ? "[]" : "")
                 }
                 tables[other] = table
             }

@@ -182,7 +182,7 @@ enum RowSecurityProjects {
 extension String {
     /// The name PostgreSQL keeps for this identifier (its first 63 bytes): a Drizzle policy named longer matches the
     /// migration's under that name.
-    var postgresName: String { LongIdentifier(name: self, range: 0..<0).truncated }
+    var postgresName: String { LongIdentifier.truncated(self) }
 }
 
 extension RowSecurityProject.Site {

@@ -19,6 +19,7 @@ public struct SchemaDrift: ProjectRule {
         }
         for folder in project.migrations {
             guard let snapshot = folder.latestSnapshot else { continue }
+            let unlisted = UnlistedSchemaChanges(folder)
             // With an unreadable `casing` or schema, names are guesses: `drizzle/parse-error` says so, drift stays quiet.
             for schema in Self.schemas(of: folder, in: project) where schema.isComparable {
                 // An `export *` that resolves to no file may hold the tables a snapshot has: not "removed".
@@ -26,10 +27,11 @@ public struct SchemaDrift: ProjectRule {
                 let recorded = Self.filtered(snapshot.model, schemaFilter: schema.config?.schemaFilter)
                 if schema.config == nil, !schema.isCasingGiven, Self.suggestsUnseenCasing(schema.model, recorded) { continue }
                 let unreadable = schema.diagnostics.map(\.location)
-                for difference in SchemaDiff.compare(schema.model, recorded) {
+                for difference in DrizzleKitDiff.compare(schema.model, recorded) {
                     // A value the reader could not work out is `drizzle/parse-error`'s finding, not drift.
-                    if let location = difference.sourceLocation, unreadable.contains(where: { $0.overlaps(location) }) { continue }
+                    if let location = difference.leftLocation, unreadable.contains(where: { $0.overlaps(location) }) { continue }
                     if isPartial, difference.change == .removed { continue }
+                    if unlisted.touches(difference) { continue }
                     report(difference, context)
                 }
             }
@@ -74,27 +76,27 @@ public struct SchemaDrift: ProjectRule {
     }
 
     /// drizzle-kit drift: the schema against the latest snapshot.
-    private func report(_ difference: Difference, _ context: RuleContext) {
+    private func report(_ difference: CatalogDifference, _ context: RuleContext) {
         let help = "run `drizzle-kit generate` to write the migration for this change"
         Self.report(difference, context, Wording(
-            added: "is declared in \(difference.sourceLocation?.path ?? "the schema") but not in the latest migration snapshot: no migration creates it",
-            removedAt: difference.snapshotLocation,
+            added: "is declared in \(difference.leftLocation?.path ?? "the schema") but not in the latest migration snapshot: no migration creates it",
+            removedAt: difference.rightLocation,
             removed: "is in the latest migration snapshot but no longer in the Drizzle schema: no migration removes it",
-            changedAt: difference.sourceLocation ?? difference.snapshotLocation, compared: "in the latest migration snapshot",
+            changedAt: difference.leftLocation ?? difference.rightLocation, compared: "in the latest migration snapshot",
             help: help, removedHelp: help))
     }
 
     /// Prisma drift is located in the schema: at the element, else at its model; a table only the migrations
     /// create is located at the statement that creates it.
-    private func reportPrisma(_ difference: Difference, schema: DrizzleSchema, folder: MigrationFolder, _ context: RuleContext) {
+    private func reportPrisma(_ difference: CatalogDifference, schema: DrizzleSchema, folder: MigrationFolder, _ context: RuleContext) {
         let schemaName = schema.files.count == 1 ? schema.files[0] : "the Prisma schema"
         let model = difference.table.flatMap { key in schema.model.tables.first { $0.key == key } }
-        let origin = difference.snapshotLocation.map { " (\($0.path))" } ?? ""
+        let origin = difference.rightLocation.map { " (\($0.path))" } ?? ""
         Self.report(difference, context, Wording(
-            added: "is declared in \(difference.sourceLocation?.path ?? schemaName) but no migration in \(folder.path)/ creates it",
-            removedAt: model?.nameLocation ?? difference.snapshotLocation,
+            added: "is declared in \(difference.leftLocation?.path ?? schemaName) but no migration in \(folder.path)/ creates it",
+            removedAt: model?.nameLocation ?? difference.rightLocation,
             removed: "is created by the migrations\(origin) but is not in \(schemaName): the next `prisma migrate dev` would drop it",
-            changedAt: difference.sourceLocation ?? model?.nameLocation, compared: "after the migrations",
+            changedAt: difference.leftLocation ?? model?.nameLocation, compared: "after the migrations",
             help: "run `prisma migrate dev --create-only` to write the migration for this change, and review it before applying",
             removedHelp: "declare it in \(schemaName) if the database should keep it, or run `prisma migrate dev --create-only` to write the migration that removes it"))
     }
@@ -111,11 +113,11 @@ public struct SchemaDrift: ProjectRule {
         var removedHelp: String
     }
 
-    private static func report(_ difference: Difference, _ context: RuleContext, _ wording: Wording) {
+    private static func report(_ difference: CatalogDifference, _ context: RuleContext, _ wording: Wording) {
         let subject = subject(difference)
         switch difference.change {
         case .added:
-            guard let location = difference.sourceLocation else { return }
+            guard let location = difference.leftLocation else { return }
             context.report(path: location.path, range: location.range, message: "\(subject) \(wording.added)", help: wording.help)
         case .removed:
             guard let location = wording.removedAt else { return }
@@ -128,15 +130,15 @@ public struct SchemaDrift: ProjectRule {
     }
 
     /// ``column `plan_id` of `subscriptions` ``, ``table `files` ``.
-    static func subject(_ difference: Difference) -> String {
+    static func subject(_ difference: CatalogDifference) -> String {
         let name = difference.element == .table ? displayName(difference.name) : difference.name
         let owner = difference.table.map { " of `\(displayName($0))`" } ?? ""
         return "\(difference.element.rawValue) `\(name)`\(owner)"
     }
 
     /// `is nullable in src/db/schema.ts but NOT NULL`, `has type `text` in … but `varchar(255)``.
-    static func contrast(_ difference: Difference, schemaPath: String) -> String {
-        let source = difference.sourceValue ?? "none", snapshot = difference.snapshotValue ?? "none"
+    static func contrast(_ difference: CatalogDifference, schemaPath: String) -> String {
+        let source = difference.leftValue ?? "none", snapshot = difference.rightValue ?? "none"
         switch difference.property {
         case "notNull":
             let describe = { (value: String) in value == "true" ? "NOT NULL" : "nullable" }

@@ -33,7 +33,7 @@ public struct SetNotNullScan: ProjectRule {
                     if let key = pending[folder + "\u{0}" + name] { proven.insert(key) }
                 case .setNotNull(let column):
                     guard locked.site.step.existedBefore(table) else { continue }
-                    if locked.version >= 12 && proven.contains(Column(folder: folder, table: table, column: column)) { continue }
+                    if Self.checkSkipsScan(at: locked.version) && proven.contains(Column(folder: folder, table: table, column: column)) { continue }
                     report(column, table, action.range, locked, context)
                 default:
                     continue
@@ -42,14 +42,18 @@ public struct SetNotNullScan: ProjectRule {
         }
     }
 
+    /// From the version the lock model's row names, a validated `CHECK (c IS NOT NULL)` spares the scan.
+    private static let row = LockModel.named("set-not-null")
+    private static func checkSkipsScan(at version: Int) -> Bool { row.saferFrom.map { version >= $0 } ?? false }
+
     private func report(_ column: String, _ table: QualifiedName, _ range: Range<Int>, _ locked: LockedStatement, _ context: RuleContext) {
         let constraint = "\(table.name)_\(column)_not_null"
-        let help = locked.version >= 12
+        let help = Self.checkSkipsScan(at: locked.version)
             ? "in three runs: (1) `ALTER TABLE \"\(table.name)\" ADD CONSTRAINT \"\(constraint)\" CHECK (\"\(column)\" IS NOT NULL) NOT VALID;` (2) in a later migration deployed on its own, `ALTER TABLE \"\(table.name)\" VALIDATE CONSTRAINT \"\(constraint)\";` (3) then `SET NOT NULL` (PostgreSQL skips the scan) and drop the check. Write (1) and (2) with \(MigrationTool(locked.site.folder).newMigration)\(locked.runner == .oneTransaction ? "; drizzle's migrator runs pending migrations in one transaction, so each step must ship in its own deploy" : ", each step in its own deploy")"
-            : "PostgreSQL \(locked.version) always scans for `SET NOT NULL`: run it when `\(table)` is quiet, or set `postgres.version` if the server is 12 or newer, where a validated `CHECK (\"\(column)\" IS NOT NULL)` avoids the scan"
+            : "PostgreSQL \(locked.version) always scans for `SET NOT NULL`: run it when `\(table)` is quiet, or set `postgres.version` if the server is \(Self.row.saferFrom ?? 12) or newer, where a validated `CHECK (\"\(column)\" IS NOT NULL)` avoids the scan"
         context.report(
             path: locked.site.path, range: range,
-            message: "`SET NOT NULL` on `\(column)` reads every row of existing table `\(table)` under an ACCESS EXCLUSIVE lock, held \(locked.runner.heldUntil): every read and write of `\(table)` waits",
+            message: "`SET NOT NULL` on `\(column)` reads every row of existing table `\(table)` under an \(Self.row.lock) lock, held \(locked.runner.heldUntil): \(Self.row.lock.stops("`\(table)`"))",
             help: help)
     }
 }

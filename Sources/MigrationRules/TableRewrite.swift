@@ -19,18 +19,18 @@ public struct TableRewrite: ProjectRule {
                       case .addColumn(let column, _) = action.kind else { continue }
                 context.report(
                     path: locked.site.path, range: effect.range,
-                    message: "column `\(column.name)` is added to existing table `\(table)` with \(Self.reason(column, version: locked.version)): PostgreSQL rewrites `\(table)` and its indexes under an ACCESS EXCLUSIVE lock, held \(locked.runner.heldUntil), and every read and write of `\(table)` waits",
+                    message: "column `\(column.name)` is added to existing table `\(table)` with \(Self.reason(column, effect.row, version: locked.version)): PostgreSQL rewrites `\(table)` and its indexes under an \(effect.row.lock) lock, held \(locked.runner.heldUntil), and \(effect.row.lock.stops("`\(table)`"))",
                     help: Self.help(column, tool: MigrationTool(locked.site.folder)))
             }
         }
     }
 
-    private static func reason(_ column: ColumnDefinition, version: Int) -> String {
+    private static func reason(_ column: ColumnDefinition, _ row: LockRow, version: Int) -> String {
         if column.isIdentity { return "`GENERATED … AS IDENTITY`" }
         if column.isGenerated { return "a stored generated expression" }
         if column.isSerial { return "type `\(column.typeName)` (a `nextval()` default per row)" }
         if column.hasVolatileDefault { return "a volatile default (evaluated once per row)" }
-        return "a default (PostgreSQL \(version) rewrites for any default; 11 and later do not)"
+        return "a default (PostgreSQL \(version) rewrites for any default; \(row.saferFrom.map(String.init) ?? "later versions") and later do not)"
     }
 
     private static func help(_ column: ColumnDefinition, tool: MigrationTool) -> String {

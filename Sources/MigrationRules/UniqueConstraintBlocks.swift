@@ -10,6 +10,8 @@ public struct UniqueConstraintBlocks: ProjectRule {
     public let id = "migration/unique-constraint-blocks"
     public init() {}
 
+    private static let row = LockModel.named("add-unique")
+
     public func check(_ project: Project, _ context: RuleContext) {
         project.forEachLockedStatement { locked in
             guard case .alterTable(let alter) = locked.site.statement.kind, alter.objectKind == .table else { return }
@@ -31,7 +33,7 @@ public struct UniqueConstraintBlocks: ProjectRule {
                 }
                 context.report(
                     path: locked.site.path, range: action.range,
-                    message: "\(what) is added to existing table `\(table)`: PostgreSQL builds its index under an ACCESS EXCLUSIVE lock, held \(locked.runner.heldUntil), and every read and write of `\(table)` waits",
+                    message: "\(what) is added to existing table `\(table)`: PostgreSQL builds its index under an \(Self.row.lock) lock, held \(locked.runner.heldUntil), and \(Self.row.lock.stops("`\(table)`"))",
                     help: "build the index first with `CREATE UNIQUE INDEX CONCURRENTLY` run by hand (psql) outside \(MigrationTool(locked.site.folder).applier), keep `CREATE UNIQUE INDEX IF NOT EXISTS` in a hand-written migration (\(MigrationTool(locked.site.folder).newMigration)) so \(MigrationTool(locked.site.folder).history) and fresh databases match, then `ALTER TABLE … ADD CONSTRAINT … UNIQUE USING INDEX …`, which only renames it")
             }
         }

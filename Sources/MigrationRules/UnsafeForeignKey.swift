@@ -12,6 +12,10 @@ public struct UnsafeForeignKey: ProjectRule {
     public let id = "migration/unsafe-foreign-key"
     public init() {}
 
+    /// The rows behind the messages: both tables take the row's lock (its `lock` and `otherTableLock` are equal).
+    private static let added = LockModel.named("add-foreign-key")
+    private static let addedNotValid = LockModel.named("add-foreign-key-not-valid")
+
     public func check(_ project: Project, _ context: RuleContext) {
         let validations = Self.validations(project)
         var contents = MigrationContentsCache()
@@ -26,7 +30,7 @@ public struct UnsafeForeignKey: ProjectRule {
                 guard let reference = column.references, let reason = Self.validationReason(column, in: alter) else { return }
                 context.report(
                     path: site.path, range: action.range,
-                    message: "column `\(column.name)` is added to existing table `\(alter.table.canonical)` with a foreign key to `\(reference.referencedTable.canonical)`, and \(reason): PostgreSQL checks every row while writes to `\(alter.table.canonical)` and `\(reference.referencedTable.canonical)` wait",
+                    message: "column `\(column.name)` is added to existing table `\(alter.table.canonical)` with a foreign key to `\(reference.referencedTable.canonical)`, and \(reason): PostgreSQL checks every row while \(Self.added.lock.stops("`\(alter.table.canonical)` and `\(reference.referencedTable.canonical)`"))",
                     help: "add the column without a default in its own statement (PostgreSQL then skips the check), or add the foreign key `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
             default:
                 return
@@ -44,7 +48,7 @@ public struct UnsafeForeignKey: ProjectRule {
             let newColumn = reference.columns.count == 1 && migration.addsColumn(reference.columns[0], to: table)
             context.report(
                 path: site.path, range: action.range,
-                message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row while writes to `\(table)` and `\(referenced)` wait",
+                message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row while \(Self.added.lock.stops("`\(table)` and `\(referenced)`"))",
                 help: newColumn
                     ? "declare it in the `ADD COLUMN` of `\(reference.columns[0])` (`REFERENCES`), which PostgreSQL does not check while the new column has no default, or add it with `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration"
                     : "add it with `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
@@ -57,7 +61,7 @@ public struct UnsafeForeignKey: ProjectRule {
         if let sameMigration = ofThisConstraint.first(where: { $0.step == site.stepIndex && $0.range.lowerBound > action.range.lowerBound }) {
             context.report(
                 path: site.path, range: sameMigration.range,
-                message: "\(name) is added `NOT VALID` and validated in the same migration: drizzle-kit's migrator runs all pending migrations in one transaction, so the SHARE ROW EXCLUSIVE lock that `ADD CONSTRAINT` took on `\(table)` and `\(referenced)` is held while `VALIDATE` checks every row, and writes to both tables wait",
+                message: "\(name) is added `NOT VALID` and validated in the same migration: drizzle-kit's migrator runs all pending migrations in one transaction, so the \(Self.addedNotValid.lock) lock that `ADD CONSTRAINT` took on `\(table)` and `\(referenced)` is held while `VALIDATE` checks every row, and \(Self.addedNotValid.lock.stops("both tables"))",
                 help: "move `VALIDATE CONSTRAINT` to a later migration and deploy it on its own, after this one has been applied")
         } else if !ofThisConstraint.contains(where: { $0.step > site.stepIndex }) {
             context.report(

@@ -9,16 +9,16 @@ public struct UnsafeIndexCreation: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        project.forEachMigrationStatement { site in
-            guard case .createIndex(let index) = site.statement.kind, !index.concurrently,
-                  site.existedBefore(index.table) else { return }
+        project.forEachLockedStatement { locked in
+            guard case .createIndex(let index) = locked.site.statement.kind,
+                  let effect = locked.effects.first(where: { $0.row.id == "create-index" }), let table = effect.table,
+                  locked.site.step.existedBefore(table) else { return }
             let name = index.name.map { "index `\($0)`" } ?? "an index"
             context.report(
-                path: site.path, range: site.statement.range,
-                message: "\(name) is built on existing table `\(index.table.canonical)` without `CONCURRENTLY`: writes to `\(index.table.canonical)` block until it is built",
-                help: Self.help(MigrationTool(site.folder)),
-                fixes: [SQLFixes.concurrentIndex(index, path: site.path,
-                                                 runner: MigrationRunner(project.configuration, folder: site.folder, step: site.step))].compactMap { $0 })
+                path: locked.site.path, range: effect.range,
+                message: "\(name) is built on existing table `\(table)` without `CONCURRENTLY`: \(effect.row.lock.stops("`\(table)`", singular: "blocks", plural: "block")) until it is built",
+                help: Self.help(MigrationTool(locked.site.folder)),
+                fixes: [SQLFixes.concurrentIndex(index, path: locked.site.path, runner: locked.runner)].compactMap { $0 })
         }
     }
 

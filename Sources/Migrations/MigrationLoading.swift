@@ -51,6 +51,7 @@ public enum MigrationLoading {
                 if !comments.isEmpty { loaded.comments[script.path] = comments }
             }
             loaded.files += folder.snapshots.map(\.source)
+            if let config = folder.supabase?.configSource { loaded.files.append(config) }
         }
         return loaded
     }

@@ -120,13 +120,12 @@ public struct RowSecurity: Sendable {
         case .alterTable(let alter) where alter.objectKind == .table:
             let name = alter.table.canonical
             for action in alter.actions {
-                guard case .other(let subtype) = action.kind else { continue }
-                switch subtype {
-                case "AT_EnableRowSecurity": setRowSecurity(true, on: name, site: site)
-                case "AT_DisableRowSecurity": setRowSecurity(false, on: name, site: site)
-                case "AT_ForceRowSecurity": tables[name]?.rlsForced = true
-                case "AT_NoForceRowSecurity": tables[name]?.rlsForced = false
-                default: continue
+                guard case .rowSecurity(let change) = action.kind else { continue }
+                switch change {
+                case .enable: setRowSecurity(true, on: name, site: site)
+                case .disable: setRowSecurity(false, on: name, site: site)
+                case .force: tables[name]?.rlsForced = true
+                case .noForce: tables[name]?.rlsForced = false
                 }
             }
         case .rename(let rename):
@@ -139,9 +138,8 @@ public struct RowSecurity: Sendable {
         case .drop(let drop) where drop.objectKind == .function || drop.objectKind == .procedure:
             for name in drop.names { functions[name.canonical] = nil }
         case .create(let object) where object.objectKind == .function || object.objectKind == .procedure:
-            let security = object.security ?? FunctionSecurity()
-            functions[object.name.canonical] = Function(name: object.name, securityDefiner: security.securityDefiner ?? false,
-                                                         setsSearchPath: security.setsSearchPath ?? false, site: site)
+            functions[object.name.canonical] = Function(name: object.name, securityDefiner: object.security?.securityDefiner ?? false,
+                                                         setsSearchPath: object.security?.setsSearchPath ?? false, site: site)
         case .grant(let grant):
             apply(grant)
         case .alterFunction(let alter):

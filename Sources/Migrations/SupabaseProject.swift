@@ -1,4 +1,5 @@
 import Core
+import SQL
 
 /// The Supabase project a migrations folder belongs to: `<dir>/supabase/config.toml` next to `migrations/`.
 public struct SupabaseProject: Sendable, Equatable {
@@ -6,6 +7,16 @@ public struct SupabaseProject: Sendable, Equatable {
     public var exposedSchemas: [String]
     /// `config.toml`, when there is one.
     public var configPath: String?
+    /// Why `[api]` could not be read (bytes that are not UTF-8, a `schemas` value that is not a list of strings),
+    /// and where: the exposed schemas are then unknown, not the default.
+    public var unreadable: (range: Range<Int>, reason: String)?
+    /// The file as read, kept when it is unreadable so that the finding saying so can be located.
+    public var configSource: SourceFile?
+
+    public static func == (lhs: SupabaseProject, rhs: SupabaseProject) -> Bool {
+        lhs.exposedSchemas == rhs.exposedSchemas && lhs.configPath == rhs.configPath
+            && lhs.unreadable?.range == rhs.unreadable?.range && lhs.unreadable?.reason == rhs.unreadable?.reason
+    }
 
     public static let defaultSchemas = ["public", "graphql_public"]
 
@@ -25,8 +36,16 @@ public struct SupabaseProject: Sendable, Equatable {
     /// lines, `#` comments. Anything else keeps the default.
     static func read(config bytes: [UInt8], path: String) -> SupabaseProject {
         var project = SupabaseProject(configPath: path)
+        func unreadable(at offset: Int, length: Int = 1, _ reason: String) -> SupabaseProject {
+            project.unreadable = (offset..<min(offset + length, bytes.count), reason)
+            project.configSource = SourceFile(path: path, bytes: bytes)
+            return project
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return unreadable(at: UTF8Offsets.firstInvalid(bytes) ?? 0, "the file is not valid UTF-8")
+        }
         var table = ""
-        var lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)[...]
+        var lines = text.split(whereSeparator: \.isNewline).map(String.init)[...]
         while let line = lines.popFirst().map(stripComment) {
             let trimmed = line.trimmedSpaces
             if trimmed.hasPrefix("[") {
@@ -42,16 +61,30 @@ public struct SupabaseProject: Sendable, Equatable {
                 return project
             case "schemas":
                 while value.hasPrefix("["), !value.contains("]"), let next = lines.popFirst() { value += stripComment(next) }
-                guard value.hasPrefix("["), value.hasSuffix("]") else { continue }
-                project.exposedSchemas = value.dropFirst().dropLast().split(separator: ",").compactMap { item in
-                    let name = String(item).trimmedSpaces
+                let items = value.hasPrefix("[") && value.hasSuffix("]")
+                    ? value.dropFirst().dropLast().split(separator: ",").map { String($0).trimmedSpaces } : [value]
+                let names = items.compactMap { name -> String? in
                     guard name.count >= 2, let quote = name.first, quote == "\"" || quote == "'", name.last == quote else { return nil }
                     return String(name.dropFirst().dropLast())
                 }
+                // What this reading of TOML cannot follow (a value spread oddly, a non-string item) leaves the
+                // exposed schemas unknown rather than Supabase's default.
+                guard names.count == items.count else {
+                    let offset = Self.offset(of: "schemas", in: bytes) ?? 0
+                    return unreadable(at: offset, length: "schemas".utf8.count, "`[api] schemas` is not a list of schema names schemalint can read")
+                }
+                project.exposedSchemas = names
             default: continue
             }
         }
         return project
+    }
+
+    /// The first `schemas` key after `[api]`, for locating what could not be read.
+    private static func offset(of key: String, in bytes: [UInt8]) -> Int? {
+        let text = Array(key.utf8), api = Array("[api]".utf8)
+        guard let start = bytes.firstRange(of: api)?.upperBound else { return nil }
+        return bytes[start...].firstRange(of: text)?.lowerBound
     }
 
     /// A line without its `#` comment (outside strings).

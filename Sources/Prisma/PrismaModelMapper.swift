@@ -31,7 +31,7 @@ struct PrismaModelMapper {
     static let scalarTypes: Set<String> = ["String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes", "Unsupported"]
 
     mutating func map() -> SchemaModel {
-        var model = SchemaModel()
+        var model = SchemaModel(reader: .prisma)
         for file in files {
             for block in file.syntax.blocks {
                 switch block.kind {

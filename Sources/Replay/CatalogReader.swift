@@ -3,7 +3,7 @@ import Drizzle
 import Postgres
 
 /// Reads what the migrations built from the server's catalog into the `SchemaModel` the Drizzle and snapshot
-/// readers fill, spelled as drizzle-kit writes a version 7 snapshot, so `SchemaDiff` compares them.
+/// readers fill, spelled as drizzle-kit writes a version 7 snapshot, so `CatalogDiff` compares them.
 ///
 /// Only the spelling is translated (PostgreSQL's `character varying(255)` is drizzle-kit's `varchar(255)`;
 /// an owned `nextval` default on `integer` is `serial`); what the catalog cannot know (an index built
@@ -16,7 +16,7 @@ public struct CatalogReader {
     static let userSchemas = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'"
 
     public func read() throws(PostgresError) -> SchemaModel {
-        var model = SchemaModel()
+        var model = SchemaModel(reader: .database)
         model.schemas = try connection.query("""
             SELECT n.nspname FROM pg_namespace n WHERE \(Self.userSchemas) AND n.nspname <> 'public' ORDER BY n.nspname
             """).rows.compactMap { $0[0] }

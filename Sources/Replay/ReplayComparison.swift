@@ -3,7 +3,7 @@ import Drizzle
 import Foundation
 import Postgres
 
-/// The catalog and the latest snapshot, made comparable, and their differences through `SchemaDiff` (the one
+/// The catalog and the latest snapshot, made comparable, and their differences through `CatalogDiff` (the one
 /// model diff). Both sides get drizzle-kit's spelling; SQL texts (defaults, check constraints, partial-index
 /// predicates) are written by the snapshot in drizzle's words and by the catalog in PostgreSQL's, so the
 /// snapshot's text is handed to the server, which says how it would store it: no guessing at equivalence.
@@ -138,13 +138,13 @@ struct ReplayComparison {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    func differences() -> [Difference] {
-        SchemaDiff.compare(catalog, snapshot)
+    func differences() -> [CatalogDifference] {
+        CatalogDiff.compare(catalog, snapshot)
     }
 
     /// In the snapshot: the element, else its table's entry, else the snapshot's first byte.
-    func location(of difference: Difference) -> (String, Range<Int>)? {
-        if let location = difference.snapshotLocation, !location.path.isEmpty { return (location.path, location.range) }
+    func location(of difference: CatalogDifference) -> (String, Range<Int>)? {
+        if let location = difference.rightLocation, !location.path.isEmpty { return (location.path, location.range) }
         if let key = difference.table,
            let table = snapshot.tables.first(where: { $0.key == key }), !table.location.path.isEmpty {
             return (table.location.path, table.nameLocation.range)
@@ -154,14 +154,14 @@ struct ReplayComparison {
         return (path, 0..<1)
     }
 
-    func describe(_ difference: Difference) -> String {
+    func describe(_ difference: CatalogDifference) -> String {
         let subject = "\(difference.element.rawValue) `\(Self.display(difference.name))`"
             + (difference.table.map { " of `\(Self.display($0))`" } ?? "")
         switch difference.change {
         case .added: return "the migrations build \(subject), which the latest snapshot does not record"
         case .removed: return "the latest snapshot records \(subject), which the migrations do not build"
         case .changed:
-            return "\(subject) has \(difference.property ?? "a value") `\(difference.sourceValue ?? "none")` in the database the migrations build but `\(difference.snapshotValue ?? "none")` in the latest snapshot"
+            return "\(subject) has \(difference.property ?? "a value") `\(difference.leftValue ?? "none")` in the database the migrations build but `\(difference.rightValue ?? "none")` in the latest snapshot"
         }
     }
 

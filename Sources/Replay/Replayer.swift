@@ -195,7 +195,7 @@ public struct Replayer {
 
     /// The last migration whose SQL names the object, and its table for an element of one (for the message; nil
     /// when none does by name).
-    static func lastMigration(touching difference: Difference, in steps: ArraySlice<MigrationStep>) -> String? {
+    static func lastMigration(touching difference: CatalogDifference, in steps: ArraySlice<MigrationStep>) -> String? {
         func unqualified(_ key: String) -> String { String(key.split(separator: ".").last ?? Substring(key)) }
         let names = difference.element == .table ? [unqualified(difference.name)]
             : [difference.name] + (difference.table.map { [unqualified($0)] } ?? [])

@@ -5,27 +5,15 @@ public struct CreateIndex: Sendable, Equatable {
     public var name: String?
     public var table: QualifiedName
     public var columns: [IndexColumn]
-    public var unique: Bool
-    public var concurrently: Bool
-    public var ifNotExists: Bool
+    public var unique = false
+    public var concurrently = false
+    public var ifNotExists = false
     /// Access method: `btree` (the default), `gin`, `gist`, `hash`, …
-    public var method: String
+    public var method = "btree"
     /// A partial index.
-    public var hasWhere: Bool
+    public var hasWhere = false
     /// Just after the `INDEX` keyword (where `CONCURRENTLY` and `IF NOT EXISTS` go), for fixes; nil when not found.
     public var indexKeywordEnd: Int?
-
-    public init(name: String?, table: QualifiedName, columns: [IndexColumn], unique: Bool = false,
-                concurrently: Bool = false, ifNotExists: Bool = false, method: String = "btree", hasWhere: Bool = false) {
-        self.name = name
-        self.table = table
-        self.columns = columns
-        self.unique = unique
-        self.concurrently = concurrently
-        self.ifNotExists = ifNotExists
-        self.method = method
-        self.hasWhere = hasWhere
-    }
 
     /// The statement's meaning: where its keyword sits is not part of it.
     public static func == (lhs: CreateIndex, rhs: CreateIndex) -> Bool {

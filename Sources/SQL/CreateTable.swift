@@ -7,13 +7,6 @@ public struct CreateTable: Sendable, Equatable {
     /// Table-level constraints (`CONSTRAINT … PRIMARY KEY (…)`, `FOREIGN KEY`, `UNIQUE`, `CHECK`, …).
     public var constraints: [TableConstraint]
     public var ifNotExists: Bool
-
-    public init(name: QualifiedName, columns: [ColumnDefinition], constraints: [TableConstraint], ifNotExists: Bool) {
-        self.name = name
-        self.columns = columns
-        self.constraints = constraints
-        self.ifNotExists = ifNotExists
-    }
 }
 
 /// A column as `CREATE TABLE` or `ADD COLUMN` defines it.
@@ -21,12 +14,12 @@ public struct ColumnDefinition: Sendable, Equatable {
     public var name: String
     /// Normalised type: `integer`, `varchar(255)`, `timestamp with time zone`, `integer[]`, `public.status`.
     public var typeName: String
-    public var notNull: Bool
-    public var hasDefault: Bool
+    public var notNull = false
+    public var hasDefault = false
     /// `GENERATED ALWAYS AS (…) STORED` or `GENERATED … AS IDENTITY`: the database fills the value.
-    public var isGenerated: Bool
-    public var isPrimaryKey: Bool
-    public var isUnique: Bool
+    public var isGenerated = false
+    public var isPrimaryKey = false
+    public var isUnique = false
     /// An inline `REFERENCES other(col)`.
     public var references: ForeignKeyReference?
     /// The default calls a function PostgreSQL marks volatile (`gen_random_uuid()`, `random()`, `clock_timestamp()`,
@@ -36,20 +29,6 @@ public struct ColumnDefinition: Sendable, Equatable {
     public var isIdentity = false
     /// From the column name to the end of its definition.
     public var range: Range<Int>
-
-    public init(name: String, typeName: String, notNull: Bool = false, hasDefault: Bool = false,
-                isGenerated: Bool = false, isPrimaryKey: Bool = false, isUnique: Bool = false,
-                references: ForeignKeyReference? = nil, range: Range<Int>) {
-        self.name = name
-        self.typeName = typeName
-        self.notNull = notNull
-        self.hasDefault = hasDefault
-        self.isGenerated = isGenerated
-        self.isPrimaryKey = isPrimaryKey
-        self.isUnique = isUnique
-        self.references = references
-        self.range = range
-    }
 
     /// `NOT NULL`, or implied by `PRIMARY KEY`.
     public var rejectsNull: Bool { notNull || isPrimaryKey }

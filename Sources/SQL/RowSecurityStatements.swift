@@ -9,28 +9,16 @@ public struct PolicyStatement: Sendable, Equatable {
     public var name: String
     public var table: QualifiedName
     /// `ALTER POLICY`: only the clauses it writes change (nil = kept).
-    public var isAlter: Bool
+    public var isAlter = false
     /// `FOR …` (`ALL` when not written); nil for `ALTER POLICY`, which cannot change it.
-    public var command: Command?
+    public var command: Command? = .all
     /// `AS RESTRICTIVE` makes this false.
-    public var permissive: Bool
+    public var permissive = true
     /// `TO …` as written, lowercased role names (`public` for `PUBLIC`); nil when not written (`CREATE POLICY`
     /// then means `public`).
     public var roles: [String]?
     public var using: PolicyExpression?
     public var withCheck: PolicyExpression?
-
-    public init(name: String, table: QualifiedName, isAlter: Bool = false, command: Command? = .all, permissive: Bool = true,
-                roles: [String]? = nil, using: PolicyExpression? = nil, withCheck: PolicyExpression? = nil) {
-        self.name = name
-        self.table = table
-        self.isAlter = isAlter
-        self.command = command
-        self.permissive = permissive
-        self.roles = roles
-        self.using = using
-        self.withCheck = withCheck
-    }
 }
 
 /// A policy's `USING` or `WITH CHECK` expression, as far as the row-level security rules need it.
@@ -38,27 +26,16 @@ public struct PolicyExpression: Sendable, Equatable {
     /// Where the expression starts (its first token) when libpg_query located it, else the statement.
     public var range: Range<Int>
     /// The expression is the constant `true` (every row passes).
-    public var isAlwaysTrue: Bool
+    public var isAlwaysTrue = false
     /// Calls of `auth.uid()`, `auth.jwt()`, `auth.role()` or `current_setting()` that are not the whole target of a
     /// `(select …)`: PostgreSQL evaluates them for every row instead of once per statement.
-    public var perRowCalls: [FunctionCall]
-
-    public init(range: Range<Int>, isAlwaysTrue: Bool = false, perRowCalls: [FunctionCall] = []) {
-        self.range = range
-        self.isAlwaysTrue = isAlwaysTrue
-        self.perRowCalls = perRowCalls
-    }
+    public var perRowCalls: [FunctionCall] = []
 }
 
 /// A function call inside an expression: its name as written and where it is.
 public struct FunctionCall: Sendable, Equatable {
     public var name: QualifiedName
     public var range: Range<Int>
-
-    public init(name: QualifiedName, range: Range<Int>) {
-        self.name = name
-        self.range = range
-    }
 }
 
 /// What `CREATE FUNCTION` / `ALTER FUNCTION` say about security: `SECURITY DEFINER`/`INVOKER` and `SET search_path`.
@@ -67,22 +44,12 @@ public struct FunctionSecurity: Sendable, Equatable {
     public var securityDefiner: Bool?
     /// nil when not written; true for `SET search_path …`, false for `RESET search_path` / `RESET ALL`.
     public var setsSearchPath: Bool?
-
-    public init(securityDefiner: Bool? = nil, setsSearchPath: Bool? = nil) {
-        self.securityDefiner = securityDefiner
-        self.setsSearchPath = setsSearchPath
-    }
 }
 
 /// `ALTER FUNCTION / PROCEDURE name(args) …`.
 public struct AlterFunction: Sendable, Equatable {
     public var name: QualifiedName
     public var security: FunctionSecurity
-
-    public init(name: QualifiedName, security: FunctionSecurity) {
-        self.name = name
-        self.security = security
-    }
 }
 
 /// `GRANT` / `REVOKE` on tables, and `ALTER DEFAULT PRIVILEGES … GRANT/REVOKE … ON TABLES`: which roles may still
@@ -104,11 +71,4 @@ public struct TableGrant: Sendable, Equatable {
     public var privileges: [String]
     /// Lowercased role names; `public` for `PUBLIC`.
     public var grantees: [String]
-
-    public init(isGrant: Bool, target: Target, privileges: [String], grantees: [String]) {
-        self.isGrant = isGrant
-        self.target = target
-        self.privileges = privileges
-        self.grantees = grantees
-    }
 }

@@ -1,25 +1,18 @@
+import Catalog
+
 /// One statement of a migration file.
 public struct SQLStatement: Sendable, Equatable {
     public var kind: StatementKind
     /// From the statement's first token to its last (no leading comments, no trailing `;`).
     public var range: Range<Int>
     /// Statements found inside this one: the SQL of a `DO $$ … $$` block, located in the file.
-    public var nested: [SQLStatement]
+    public var nested: [SQLStatement] = []
     /// The string constants the statement holds (`'active'` in a `DEFAULT`, a `VALUES` list, a `WHERE`), each once:
     /// what `migration/enum-value-used-in-same-transaction` compares with values added to an enum.
-    public var stringConstants: [String]
+    public var stringConstants: [String] = []
     /// Names over PostgreSQL's 63-byte limit as written (the parser hands on the truncated name), in statements
     /// that name new objects.
-    public var longIdentifiers: [LongIdentifier]
-
-    public init(kind: StatementKind, range: Range<Int>, nested: [SQLStatement] = [], stringConstants: [String] = [],
-                longIdentifiers: [LongIdentifier] = []) {
-        self.kind = kind
-        self.range = range
-        self.nested = nested
-        self.stringConstants = stringConstants
-        self.longIdentifiers = longIdentifiers
-    }
+    public var longIdentifiers: [LongIdentifier] = []
 }
 
 /// An identifier longer than PostgreSQL keeps (NAMEDATALEN − 1 = 63 bytes).
@@ -30,13 +23,10 @@ public struct LongIdentifier: Sendable, Equatable {
     /// The token, quotes included.
     public var range: Range<Int>
 
-    public init(name: String, range: Range<Int>) {
-        self.name = name
-        self.range = range
-    }
-
     /// The name PostgreSQL keeps: the first 63 bytes, cut before a character that would not fit whole.
-    public var truncated: String {
+    public var truncated: String { Self.truncated(name) }
+
+    public static func truncated(_ name: String) -> String {
         let bytes = Array(name.utf8)
         var count = min(bytes.count, Self.limit)
         while count > 0, count < bytes.count, bytes[count] & 0xC0 == 0x80 { count -= 1 }
@@ -75,6 +65,15 @@ public enum StatementKind: Sendable, Equatable {
     case createTrigger(CreateTrigger)
     /// `GRANT` / `REVOKE` of table privileges, direct or default.
     case grant(TableGrant)
-    /// Any other statement, by libpg_query's node name (`CreatePolicyStmt`, `CommentStmt`, …).
+    /// `TRUNCATE [TABLE] a, b [CASCADE]`.
+    case truncate(tables: [QualifiedName], cascade: Bool)
+    /// `LOCK [TABLE] a, b [IN mode MODE] [NOWAIT]`: `mode` is PostgreSQL's lock mode number, 1 (ACCESS SHARE) to
+    /// 8 (ACCESS EXCLUSIVE, also when no mode is written).
+    case lockTable(tables: [QualifiedName], mode: Int)
+    /// `VACUUM [FULL] [ANALYZE] [t, …]` (`full`), or `ANALYZE [t, …]` (`analyzeOnly`); no tables means every table.
+    case vacuum(tables: [QualifiedName], full: Bool, analyzeOnly: Bool)
+    /// `COMMENT ON kind name IS …`: `relation` is the table of a table's or column's comment.
+    case comment(objectKind: ObjectKind, relation: QualifiedName?)
+    /// Any other statement, by libpg_query's node name (`CreateExtensionStmt`, `ViewStmt`, …).
     case other(nodeTag: String)
 }

@@ -42,9 +42,48 @@ extension StatementDecoder {
         case "AT_DetachPartition":
             guard let partition = definition.unwrap("PartitionCmd") else { break }
             return .detachPartition(partition: partition["name"].rangeVarName, concurrently: partition["concurrent"].bool)
-        default: break
+        case "AT_AttachPartition":
+            guard let partition = definition.unwrap("PartitionCmd") else { break }
+            return .attachPartition(partition: partition["name"].rangeVarName)
+        case let subtype:
+            if let kind = Self.otherActions[subtype] { return kind(command) }
         }
         return .other(subtype: command["subtype"].string ?? "")
+    }
+
+    /// The actions told apart by their subtype and name alone.
+    private static let otherActions: [String: @Sendable (ParseNode) -> AlterTableAction.Kind] = [
+        "AT_EnableRowSecurity": { _ in .rowSecurity(.enable) },
+        "AT_DisableRowSecurity": { _ in .rowSecurity(.disable) },
+        "AT_ForceRowSecurity": { _ in .rowSecurity(.force) },
+        "AT_NoForceRowSecurity": { _ in .rowSecurity(.noForce) },
+        "AT_EnableTrig": { .enableTrigger(name: $0["name"].string, enabled: true) },
+        "AT_EnableAlwaysTrig": { .enableTrigger(name: $0["name"].string, enabled: true) },
+        "AT_EnableReplicaTrig": { .enableTrigger(name: $0["name"].string, enabled: true) },
+        "AT_EnableTrigAll": { _ in .enableTrigger(name: nil, enabled: true) },
+        "AT_EnableTrigUser": { _ in .enableTrigger(name: nil, enabled: true) },
+        "AT_DisableTrig": { .enableTrigger(name: $0["name"].string, enabled: false) },
+        "AT_DisableTrigAll": { _ in .enableTrigger(name: nil, enabled: false) },
+        "AT_DisableTrigUser": { _ in .enableTrigger(name: nil, enabled: false) },
+        "AT_SetStatistics": { .columnPlannerSettings(column: $0["name"].string ?? "") },
+        "AT_SetOptions": { .columnPlannerSettings(column: $0["name"].string ?? "") },
+        "AT_ResetOptions": { .columnPlannerSettings(column: $0["name"].string ?? "") },
+        "AT_SetRelOptions": { storageParameters($0) },
+        "AT_ResetRelOptions": { storageParameters($0) },
+        "AT_ClusterOn": { .cluster(index: $0["name"].string) },
+        "AT_DropCluster": { _ in .cluster(index: nil) },
+        "AT_SetLogged": { _ in .relocate(.logged) },
+        "AT_SetUnLogged": { _ in .relocate(.unlogged) },
+        "AT_SetAccessMethod": { .relocate(.accessMethod($0["name"].string ?? "")) },
+        "AT_SetTableSpace": { .relocate(.tablespace($0["name"].string ?? "")) },
+    ]
+
+    /// `SET ( fillfactor = 70, toast.autovacuum_enabled = false )`: the parameters' names, with their namespace.
+    private static func storageParameters(_ command: ParseNode) -> AlterTableAction.Kind {
+        .storageParameters(command["def"].unwrap("List")?["items"].array.compactMap { item in
+            guard let element = item.unwrap("DefElem"), let name = element["defname"].string else { return nil }
+            return element["defnamespace"].string.map { "\($0).\(name)" } ?? name
+        } ?? [])
     }
 
     /// Whether a `USING` expression is the column itself, or the column cast to the new type.

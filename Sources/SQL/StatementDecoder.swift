@@ -35,6 +35,13 @@ struct StatementDecoder {
         case "ReindexStmt": return .reindex(reindex(node))
         case "VariableSetStmt": return .set(setVariable(node))
         case "CreateTrigStmt": return .createTrigger(createTrigger(node))
+        case "TruncateStmt": return .truncate(tables: relations(node), cascade: node["behavior"].string == "DROP_CASCADE")
+        case "LockStmt": return .lockTable(tables: relations(node), mode: node["mode"].int)
+        case "CommentStmt": return comment(node)
+        case "VacuumStmt":
+            let tables = node["rels"].array.compactMap { $0.unwrap("VacuumRelation")?["relation"].rangeVarName }
+            let full = node["options"].array.contains { $0.unwrap("DefElem")?["defname"].string == "full" }
+            return .vacuum(tables: tables, full: full, analyzeOnly: !node["is_vacuumcmd"].bool)
         case "GrantStmt": return grant(node, defaultsIn: nil).map(StatementKind.grant) ?? .other(nodeTag: tag)
         case "AlterDefaultPrivilegesStmt":
             let schemas = node["options"].array.compactMap { $0.unwrap("DefElem") }
@@ -114,6 +121,21 @@ struct StatementDecoder {
             return CreateObject(objectKind: .materializedView, name: node["into"]["rel"].rangeVarName)
         default: return nil
         }
+    }
+
+    private func relations(_ node: ParseNode) -> [QualifiedName] {
+        node["relations"].array.compactMap { $0.unwrap("RangeVar")?.rangeVarName }
+    }
+
+    private func comment(_ node: ParseNode) -> StatementKind {
+        let kind = ObjectKind(libpgQueryName: node["objtype"].string ?? "")
+        let parts = node["object"].unwrap("List")?["items"].stringList ?? []
+        let relation: [String] = switch kind {
+        case .table: parts
+        case .column: Array(parts.dropLast())
+        default: []
+        }
+        return .comment(objectKind: kind, relation: relation.isEmpty ? nil : ParseNode.qualifiedName(parts: relation))
     }
 
     private func rename(_ node: ParseNode) -> Rename {

@@ -17,21 +17,16 @@ public struct TableConstraint: Sendable, Equatable {
     public var name: String?
     public var kind: Kind
     /// `NOT VALID`: existing rows are not checked (a later `VALIDATE CONSTRAINT` does it).
-    public var notValid: Bool
+    public var notValid = false
     public var range: Range<Int>
     /// `UNIQUE / PRIMARY KEY USING INDEX name`: the constraint adopts an index that already exists.
     public var usingIndex: String?
     /// For a `CHECK`: the column it proves `IS NOT NULL` when the whole expression is `col IS NOT NULL`.
     public var checksNotNull: String?
 
-    public init(name: String?, kind: Kind, notValid: Bool = false, range: Range<Int>, usingIndex: String? = nil,
-                checksNotNull: String? = nil) {
-        self.name = name
-        self.kind = kind
-        self.notValid = notValid
-        self.range = range
-        self.usingIndex = usingIndex
-        self.checksNotNull = checksNotNull
+    /// A foreign key's target.
+    public var reference: ForeignKeyReference? {
+        if case .foreignKey(let reference) = kind { reference } else { nil }
     }
 
     /// The table's columns the constraint covers: its key, its foreign key's columns, or those a `CHECK` reads.
@@ -50,15 +45,6 @@ public struct ForeignKeyReference: Sendable, Equatable {
     public var referencedTable: QualifiedName
     /// Empty when the statement names no columns (the referenced table's primary key).
     public var referencedColumns: [String]
-    public var onDelete: ForeignKeyAction
-    public var onUpdate: ForeignKeyAction
-
-    public init(columns: [String], referencedTable: QualifiedName, referencedColumns: [String],
-                onDelete: ForeignKeyAction = .noAction, onUpdate: ForeignKeyAction = .noAction) {
-        self.columns = columns
-        self.referencedTable = referencedTable
-        self.referencedColumns = referencedColumns
-        self.onDelete = onDelete
-        self.onUpdate = onUpdate
-    }
+    public var onDelete = ForeignKeyAction.noAction
+    public var onUpdate = ForeignKeyAction.noAction
 }

@@ -14,18 +14,7 @@ public struct CreateTrigger: Sendable, Equatable {
     public var forEachRow: Bool
     public var function: QualifiedName
     /// The literal arguments (`moddatetime(updated_at)` → `["updated_at"]`).
-    public var arguments: [String]
-
-    public init(name: String, table: QualifiedName, timing: Timing, firesOnUpdate: Bool, forEachRow: Bool,
-                function: QualifiedName, arguments: [String] = []) {
-        self.name = name
-        self.table = table
-        self.timing = timing
-        self.firesOnUpdate = firesOnUpdate
-        self.forEachRow = forEachRow
-        self.function = function
-        self.arguments = arguments
-    }
+    public var arguments: [String] = []
 
     /// Whether the trigger can change the row an `UPDATE` writes: a row-level `BEFORE UPDATE` trigger.
     public var rewritesUpdatedRows: Bool { timing == .before && firesOnUpdate && forEachRow }

@@ -1,5 +1,5 @@
 /// Converts libpg_query's character positions (error `cursorpos`) to byte offsets.
-enum UTF8Offsets {
+public enum UTF8Offsets {
     /// Bytes in the character whose first byte is `leadByte`, counted the way PostgreSQL's `pg_utf_mblen`
     /// counts them (so invalid UTF-8 maps exactly as the parser counted it).
     static func sequenceLength(leadByte: UInt8) -> Int {
@@ -24,7 +24,7 @@ enum UTF8Offsets {
     }
 
     /// Offset of the first byte that is not valid UTF-8, with the standard library's decoder.
-    static func firstInvalid(_ bytes: [UInt8]) -> Int? {
+    public static func firstInvalid(_ bytes: [UInt8]) -> Int? {
         var iterator = bytes.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         var offset = 0

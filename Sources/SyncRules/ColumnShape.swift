@@ -14,7 +14,6 @@ struct ColumnShape: Equatable {
     /// nil for types whose JSON form is unknown or anything (`json`, `jsonb`, custom types).
     init?(_ column: Column) {
         guard !column.unreadable.contains(.type) else { return nil }
-        let type = column.type.lowercased()
         label = column.type
         if column.isArray {
             types = ["array"]
@@ -24,22 +23,19 @@ struct ColumnShape: Equatable {
             types = ["string"]
             return
         }
-        let base = String(type.prefix { $0 != "(" && $0 != " " })
-        switch base {
+        switch column.pgType.name {
         case "uuid": types = ["string"]; format = "uuid"
-        case "text", "varchar", "char", "character", "citext", "bpchar": types = ["string"]
-        case "smallint", "integer", "int", "int2", "int4", "serial", "smallserial", "serial4", "serial2": types = ["integer"]
-        case "bigint", "int8", "bigserial", "serial8": types = ["integer", "string"]
-        case "numeric", "decimal": types = ["number", "string"]
-        case "real", "float4", "float8": types = ["number"]
-        case "double": types = ["number"]
-        case "boolean", "bool": types = ["boolean"]
-        case "timestamp", "timestamptz": types = ["string"]; format = "date-time"
+        case "text", "varchar", "char", "citext": types = ["string"]
+        case "smallint", "integer", "serial", "smallserial": types = ["integer"]
+        case "bigint", "bigserial": types = ["integer", "string"]
+        case "numeric": types = ["number", "string"]
+        case "real", "double precision": types = ["number"]
+        case "boolean": types = ["boolean"]
+        case "timestamp": types = ["string"]; format = "date-time"
         case "date": types = ["string"]; format = "date"
-        case "time", "timetz": types = ["string"]; format = "time"
+        case "time": types = ["string"]; format = "time"
         default: return nil
         }
-        if type.hasPrefix("character varying") { types = ["string"]; format = nil }
     }
 
     /// Whether a value of JSON type `name` (as a schema's `type` names it) can hold this column's values.

@@ -49,7 +49,7 @@ public struct DrizzleLoading {
                 schemas.append(readConfigured(config))
             case .failure(let diagnostic):
                 if configuration.drizzleConfig != nil { throw InputError(path: path, reason: diagnostic.message) }
-                var unreadable = DrizzleSchema(config: nil, model: SchemaModel(), diagnostics: [diagnostic], files: [path])
+                var unreadable = DrizzleSchema(config: nil, model: SchemaModel(reader: .drizzle), diagnostics: [diagnostic], files: [path])
                 unreadable.isModelUnreadable = true
                 schemas.append(unreadable)
             }
@@ -92,7 +92,7 @@ public struct DrizzleLoading {
             let problem = config.schema.isEmpty
                 ? "the config's `schema` is computed in a way schemalint cannot follow"
                 : "the config's `schema` (\(written)) names no file in the repository"
-            var schema = DrizzleSchema(config: config, model: SchemaModel(), diagnostics: [
+            var schema = DrizzleSchema(config: config, model: SchemaModel(reader: .drizzle), diagnostics: [
                 ReaderDiagnostic(kind: .malformedInput, message: problem + ", so the schema is not read and drift is not checked", location: location),
             ], files: [config.path])
             schema.isModelUnreadable = true
@@ -114,7 +114,8 @@ public struct DrizzleLoading {
         let given = configuration.drizzleCasing.flatMap(Casing.init(rawValue:))
         let options = SchemaReadOptions(casing: given ?? config?.casing, convention: convention(of: config), schemaFilter: config?.schemaFilter)
         let result = DrizzleSchemaReader.read(entryFiles: entryFiles, provider: provider, options: options)
-        let diagnostics = result.diagnostics.filter { isSchemaCode($0.location.path, entries: entryFiles) }
+        // A file that does not parse is its own `drizzle/parse-error`, wherever the schema imports it from.
+        let diagnostics = result.diagnostics.filter { $0.kind == .syntax || isSchemaCode($0.location.path, entries: entryFiles) }
         var schema = DrizzleSchema(config: config, model: result.model, diagnostics: diagnostics, files: result.files)
         schema.isCasingGiven = given != nil
         if let config, schema.isCasingUncertain {

@@ -30,7 +30,8 @@ public final class ParsedSourceProvider: SourceProvider {
         return parses?.value("typescript", path: path, bytes: bytes, make: make) ?? make(bytes)
     }
 
-    /// Reads and parses `paths` on all cores; unreadable files are left for `read` to report as missing.
+    /// Reads and parses `paths` on all cores. A file whose bytes cannot be had is nil here and exit 2 for the run
+    /// (`ReadFailures` saw the error), so no reader's verdict on it is ever reported.
     func preload(_ wanted: [String]) {
         let source = self.source
         let parses = self.parses

@@ -59,7 +59,7 @@ struct CorpusFidelityTests {
         var repository: Repository
         var result: SchemaReadResult
         var snapshot: Snapshot
-        var differences: [Difference]
+        var differences: [CatalogDifference]
     }
 
     static func evaluate(_ repository: Repository) throws -> Outcome {
@@ -75,7 +75,7 @@ struct CorpusFidelityTests {
                                         convention: snapshot.namingConvention)
         let result = DrizzleSchemaReader.read(entryFiles: files, provider: provider, options: options)
         return Outcome(repository: repository, result: result, snapshot: snapshot,
-                       differences: SchemaDiff.compare(result.model, snapshot.model))
+                       differences: DrizzleKitDiff.compare(result.model, snapshot.model))
     }
 
     @Test(.enabled(if: SharedFolder.isAvailable, Testing.Comment(rawValue: SharedFolder.missingReason)), arguments: repositories)
@@ -110,9 +110,9 @@ struct CorpusFidelityTests {
     /// The reader reported a value it could not evaluate inside the element that differs.
     /// A snapshot element missing from the sources is explained by an `export *` the reader could not follow
     /// (the corpus keeps schema files, not the `package.json` files that make workspace packages resolvable).
-    static func isExplained(_ difference: Difference, by diagnostics: [ReaderDiagnostic]) -> Bool {
+    static func isExplained(_ difference: CatalogDifference, by diagnostics: [ReaderDiagnostic]) -> Bool {
         if difference.change == .removed, diagnostics.contains(where: { $0.kind == .unresolvedImport }) { return true }
-        guard let location = difference.sourceLocation else { return false }
+        guard let location = difference.leftLocation else { return false }
         return diagnostics.contains { diagnostic in
             diagnostic.kind != .syntax && diagnostic.location.path == location.path
                 && location.range.contains(diagnostic.location.range.lowerBound)

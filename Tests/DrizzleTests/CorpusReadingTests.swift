@@ -36,7 +36,7 @@ struct CorpusReadingTests {
             #expect(!snapshot.id.isEmpty || snapshot.version == "5", Testing.Comment(rawValue: path))
             let written = SnapshotWriter.text(snapshot.model)
             let reread = try SnapshotReader.read(Array(written.utf8), path: "written.json").get()
-            let differences = SchemaDiff.compare(snapshot.model, reread.model)
+            let differences = DrizzleKitDiff.compare(snapshot.model, reread.model)
             #expect(differences.isEmpty, Testing.Comment(rawValue: "\(repository)/\(path): \(differences.prefix(3))"))
         }
     }

@@ -65,7 +65,8 @@ struct SnapshotTests {
         let result = readSingle(ConstraintEvaluationTests.schema)
         let text = SnapshotWriter.text(result.model)
         let reread = try SnapshotReader.read(Array(text.utf8), path: "out.json").get()
-        #expect(SchemaDiff.compare(result.model, reread.model).isEmpty)
+        #expect(DrizzleKitDiff.compare(result.model, reread.model).isEmpty)
+        #expect((result.model.reader, reread.model.reader) == (.drizzle, .snapshot), "each catalog says which reader filled it")
         #expect(text.hasPrefix("{\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\",\n  \"tables\": {"))
         #expect(SnapshotWriter.text(reread.model) == text, "writing is deterministic")
     }
@@ -79,20 +80,20 @@ struct SnapshotTests {
             export const t = pgTable("t", { id: integer("id").primaryKey(), name: varchar("name").notNull(), extra: text("extra") });
             export const u = pgTable("u", { id: integer("id") });
             """).model
-        let differences = SchemaDiff.compare(after, before)
+        let differences = DrizzleKitDiff.compare(after, before)
         let summary = Set(differences.map { "\($0.change.rawValue) \($0.element.rawValue) \($0.name) \($0.property ?? "")" })
         #expect(summary == ["changed column name type", "changed column name notNull", "added column extra ",
                             "removed column gone ", "removed index t_name_idx ", "added table public.u "])
         let typeChange = try #require(differences.first { $0.property == "type" })
-        #expect(typeChange.sourceValue == "varchar")
-        #expect(typeChange.snapshotValue == "text")
-        #expect(typeChange.sourceLocation != nil && typeChange.snapshotLocation != nil)
+        #expect(typeChange.leftValue == "varchar")
+        #expect(typeChange.rightValue == "text")
+        #expect(typeChange.leftLocation != nil && typeChange.rightLocation != nil)
     }
 
     @Test func diffTreatsJSONScalarDefaultsLikeTheirText() {
         let scalar = SchemaModel(tables: [Table(name: "t", columns: [Column(name: "a", type: "boolean",
                                                                           default: ColumnDefault(.boolean, "false"))])])
         let text = SchemaModel(tables: [Table(name: "t", columns: [Column(name: "a", type: "boolean", default: .sql("false"))])])
-        #expect(SchemaDiff.compare(scalar, text).isEmpty)
+        #expect(DrizzleKitDiff.compare(scalar, text).isEmpty)
     }
 }

@@ -205,7 +205,7 @@ struct UnreadableHelperTests {
                                            Column(name: "email", type: "text collate \"und-x-icu\"")]),
             Table(name: "other", columns: [Column(name: "id", type: "uuid", primaryKey: true, notNull: true)]),
         ])
-        #expect(SchemaDiff.compare(result.model, snapshot).isEmpty)
+        #expect(DrizzleKitDiff.compare(result.model, snapshot).isEmpty)
     }
 }
 
@@ -234,12 +234,12 @@ struct UnreadableColumnTests {
                   compositePrimaryKeys: [PrimaryKeyConstraint(name: "pets_id_owner_id_pk", columns: ["id", "owner_id"])],
                   uniqueConstraints: [UniqueConstraint(name: "pets_owner_id_unique", columns: ["owner_id"])]),
         ])
-        #expect(SchemaDiff.compare(result.model, snapshot).isEmpty)
+        #expect(DrizzleKitDiff.compare(result.model, snapshot).isEmpty)
         // What was read is still compared.
         var changed = snapshot
         changed.tables[1].columns[0].type = "text"
-        #expect(SchemaDiff.compare(result.model, changed).map(\.description)
-                    == ["column public.pets.id: type is uuid in the sources but text in the snapshot"])
+        #expect(DrizzleKitDiff.compare(result.model, changed).map(\.description)
+                    == ["column public.pets.id: type is uuid on the left but text on the right"])
     }
 }
 
@@ -267,7 +267,7 @@ struct UnreadableDefinitionTests {
             tables: [Table(name: "users", columns: [Column(name: "id", type: "text", primaryKey: true, notNull: true)]),
                      Table(name: "teams", columns: [Column(name: "id", type: "text", primaryKey: true, notNull: true)])],
             enums: [PgEnum(name: "plan", values: ["free", "pro"])])
-        #expect(SchemaDiff.compare(result.model, snapshot).isEmpty)
+        #expect(DrizzleKitDiff.compare(result.model, snapshot).isEmpty)
     }
 }
 
@@ -286,7 +286,7 @@ struct UnreadableKeyTests {
         let snapshot = SchemaModel(tables: [Table(name: "notes", columns: [
             Column(name: "id", type: "text", primaryKey: true, notNull: true), Column(name: "tenant_id", type: "text"),
         ])])
-        #expect(SchemaDiff.compare(result.model, snapshot).isEmpty)
+        #expect(DrizzleKitDiff.compare(result.model, snapshot).isEmpty)
     }
 }
 
@@ -341,10 +341,10 @@ struct UnreadableValueTests {
             Column(name: "created_at", type: "timestamp"),
         ])
         let snapshot = SchemaModel(tables: [snapshotTable], enums: [PgEnum(name: "role", values: ["a", "b"])])
-        #expect(SchemaDiff.compare(result.model, snapshot).isEmpty)
+        #expect(DrizzleKitDiff.compare(result.model, snapshot).isEmpty)
         // What was read is still compared.
         var changed = snapshot
         changed.tables[0].columns[1].notNull = false
-        #expect(SchemaDiff.compare(result.model, changed).map(\.name) == ["embedding"])
+        #expect(DrizzleKitDiff.compare(result.model, changed).map(\.name) == ["embedding"])
     }
 }

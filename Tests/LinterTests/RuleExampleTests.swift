@@ -1,4 +1,5 @@
 import Core
+import Foundation
 import Linter
 import Testing
 
@@ -17,6 +18,29 @@ import Testing
 
     @Test func catalogLoads() throws {
         _ = try RuleCatalog.builtIn.get()
+    }
+
+    static let rulesFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("rules")
+
+    /// The parameterized test above passes with no cases at all when the catalog does not load or loses examples,
+    /// so the number of cases is checked against `rules/` as written on disk, counted from the text: one case per
+    /// list item under `examples:` (`    - …`), one more per `prisma:` rendering, `replay/` left out.
+    @Test func everyExampleWrittenInRulesIsACase() throws {
+        let manager = FileManager.default
+        let files = try #require(manager.enumerator(atPath: Self.rulesFolder.path)?.allObjects as? [String])
+            .filter { $0.hasSuffix(".yml") && !$0.hasPrefix("replay/") }
+        var written = 0
+        for file in files {
+            let text = try String(contentsOf: Self.rulesFolder.appendingPathComponent(file), encoding: .utf8)
+            let examples = try #require(text.range(of: "\nexamples:\n"), "rules/\(file) has no `examples:`")
+            let lines = text[examples.upperBound...].split(separator: "\n")
+            written += lines.filter { $0.hasPrefix("    - ") || $0.hasPrefix("      prisma:") }.count
+        }
+        #expect(files.count == Self.catalog.ids.count { !$0.hasPrefix("replay/") }, "rules/ files and catalog entries differ")
+        #expect(written > 150, "rules/ holds \(written) examples: is the folder where this test expects it?")
+        #expect(Self.cases.count == written, "\(written) examples written in rules/, \(Self.cases.count) run as cases")
     }
 
     @Test(arguments: cases, ExampleMutation.allCases)

@@ -37,7 +37,26 @@ import Testing
         "add-enum-value-before-12": (11, "", #"ALTER TYPE "status" ADD VALUE 'archived'"#),
         "add-enum-value": (12, "", #"ALTER TYPE "status" ADD VALUE 'archived'"#),
         "data-change": (15, "", #"UPDATE "users" SET "name" = lower("name")"#),
-    ]
+        "enable-trigger": (15, "", #"ALTER TABLE "users" DISABLE TRIGGER "users_touch""#),
+        "column-planner-settings": (15, "", #"ALTER TABLE "users" ALTER COLUMN "email" SET STATISTICS 500"#),
+        "storage-parameters": (15, "", #"ALTER TABLE "users" SET (fillfactor = 70, autovacuum_enabled = false, toast.autovacuum_enabled = false)"#),
+        "storage-parameters-other": (15, "", #"ALTER TABLE "users" SET (fillfactor = 70, user_catalog_table = true)"#),
+        "cluster-on": (15, "", #"ALTER TABLE "users" CLUSTER ON "users_pkey""#),
+        "attach-partition-before-12": (11, "", #"ALTER TABLE "events" ATTACH PARTITION "events_2025" FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"#),
+        "attach-partition": (12, "", #"ALTER TABLE "events" ATTACH PARTITION "events_2025" FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"#),
+        "alter-table-relocate": (15, "", #"ALTER TABLE "users" SET UNLOGGED"#),
+        "alter-table-other": (15, "", #"ALTER TABLE "users" OWNER TO "postgres""#),
+        "truncate": (15, "", #"TRUNCATE TABLE "sessions""#),
+        "comment": (15, "", #"COMMENT ON COLUMN "users"."email" IS 'login'"#),
+        "add-exclusion": (15, "", #"ALTER TABLE "users" ADD CONSTRAINT "users_score_excl" EXCLUDE USING btree ("score" WITH =)"#),
+        "create-table-foreign-key": (15, "", #"CREATE TABLE "posts" ("id" uuid PRIMARY KEY, "author" uuid REFERENCES "users"("id"))"#),
+        "vacuum": (15, "", #"VACUUM ANALYZE "users""#),
+        "vacuum-full": (15, "", #"VACUUM (FULL) "users""#),
+        "analyze": (15, "", #"ANALYZE "users""#),
+        "create-trigger": (15, "", #"CREATE TRIGGER "users_touch" BEFORE UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION touch()"#),
+    ].merging(LockMode.allCases.map { mode in
+        (LockModel.lockTableID(mode), (15, "", mode == .accessExclusive ? #"LOCK TABLE "users""# : #"LOCK TABLE "users" IN \#(mode) MODE"#))
+    }, uniquingKeysWith: { first, _ in first })
     static let users = #"CREATE TABLE "users" ("id" uuid PRIMARY KEY, "email" text, "name" varchar(64))"#
     static let index = #"CREATE INDEX "users_email_idx" ON "users" ("email")"#
     static let foreignKey = #"ALTER TABLE "users" ADD CONSTRAINT "users_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "teams"("id")"#
@@ -67,6 +86,42 @@ import Testing
         #expect(LockModel.versioned("add-column-default", 15) == "add-column-default")
         #expect(LockModel.versioned("add-enum-value", 11) == "add-enum-value-before-12")
         #expect(LockModel.versioned("add-enum-value", 12) == "add-enum-value")
+        #expect(LockModel.versioned("attach-partition", 11) == "attach-partition-before-12")
+    }
+
+    /// A statement on several tables locks each; a comment on a function locks no table.
+    @Test func everyTableAStatementNames() throws {
+        func effects(_ sql: String) throws -> [String] {
+            let statement = try #require(SQLParser.parseFile(Array(sql.utf8)).statements.first)
+            return LockModel.effects(of: statement, version: 15, schema: MigratedSchema()).map { "\($0.row.id) \($0.table?.description ?? "-")" }
+        }
+        #expect(try effects(#"TRUNCATE "a", "s"."b""#) == ["truncate a", "truncate s.b"])
+        #expect(try effects(#"LOCK "a", "b" IN ROW EXCLUSIVE MODE"#) == ["lock-table-row-exclusive a", "lock-table-row-exclusive b"])
+        #expect(try effects(#"COMMENT ON FUNCTION "f"() IS 'x'"#) == [])
+        #expect(try effects(#"ALTER TABLE "events" ATTACH PARTITION "e1" DEFAULT"#) == ["attach-partition events"])
+        #expect(try effects(#"ALTER TABLE "users" RENAME CONSTRAINT "a" TO "b""#) == ["rename users"])
+    }
+
+    /// Statements that lock tables besides the one they name: the cascade of a TRUNCATE, the referenced tables of a new
+    /// table; and an index rename, which locks none.
+    @Test func locksOnOtherTables() throws {
+        let tables = #"CREATE TABLE "teams" ("id" uuid PRIMARY KEY); CREATE TABLE "users" ("id" uuid PRIMARY KEY, "team_id" uuid REFERENCES "teams"("id")); CREATE TABLE "posts" ("id" uuid, "author" uuid, CONSTRAINT "posts_author_fk" FOREIGN KEY ("author") REFERENCES "users"("id")); CREATE INDEX "users_team_idx" ON "users" ("team_id")"#
+        var schema = MigratedSchema()
+        for statement in SQLParser.parseFile(Array(tables.utf8)).statements { schema.apply(statement.kind) }
+        func effects(_ sql: String) throws -> [String] {
+            let statement = try #require(SQLParser.parseFile(Array(sql.utf8)).statements.first)
+            return LockModel.effects(of: statement, version: 15, schema: schema).map { effect in
+                "\(effect.row.id) \(effect.table?.description ?? "-")" + effect.otherTables.map { " +\($0)" }.joined()
+            }
+        }
+        #expect(try effects(#"TRUNCATE "teams" CASCADE"#) == ["truncate teams", "truncate users", "truncate posts"])
+        #expect(try effects(#"TRUNCATE "teams""#) == ["truncate teams"])
+        #expect(try effects(#"CREATE TABLE "likes" ("user_id" uuid REFERENCES "users"("id"), "post_id" uuid, FOREIGN KEY ("post_id") REFERENCES "posts"("id"), FOREIGN KEY ("user_id") REFERENCES "users"("id"))"#)
+                == ["create-table-foreign-key - +posts +users"])
+        #expect(try effects(#"CREATE TABLE IF NOT EXISTS "users" ("id" uuid PRIMARY KEY, "team_id" uuid REFERENCES "teams"("id"))"#) == [],
+                "a table that exists is not created again: nothing is locked")
+        #expect(try effects(#"CREATE TABLE "solo" ("id" uuid PRIMARY KEY)"#) == [])
+        #expect(try effects(#"ALTER INDEX "users_team_idx" RENAME TO "users_team_id_idx""#) == [], "renaming an index locks no table")
     }
 
     /// The tables besides its own that a statement locks, from the statement or from what earlier migrations made.

@@ -71,6 +71,7 @@ import Testing
     }
 
     @Test func mapsCompositeKeysIndexesAndRelations() throws {
+        #expect(read(Self.schema).model.reader == .prisma)
         let post = try #require(read(Self.schema).model.table(named: "Post"))
         #expect(post.compositePrimaryKeys.map(\.columns) == [["authorId", "slug"]])
         #expect(post.uniqueConstraints.map(\.name) == ["Post_slug_ownerId_key"])

@@ -31,11 +31,15 @@ struct LockTraceTests {
         ALTER TABLE "users" ADD CONSTRAINT "users_team_fk" FOREIGN KEY ("team_id") REFERENCES "teams"("id") NOT VALID;
         CREATE TABLE "events" ("id" integer, "at" date) PARTITION BY RANGE ("at");
         CREATE TABLE "events_2024" PARTITION OF "events" FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        CREATE TABLE "events_2025" ("id" integer, "at" date);
+        CREATE FUNCTION "touch"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+        CREATE TRIGGER "users_touch" BEFORE UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "touch"();
         INSERT INTO "teams" SELECT g, 'c' || g FROM generate_series(1, 100) g;
         INSERT INTO "users" SELECT g, 1 + g % 100, 'n' || g, 'e' || g || '@example.com', g, 'active', now(), 1.5 FROM generate_series(1, 2000) g;
         INSERT INTO "posts" SELECT g, 1 + g % 2000 FROM generate_series(1, 2000) g;
         INSERT INTO "tags" SELECT g, 't' || g FROM generate_series(1, 500) g;
         INSERT INTO "events" SELECT g, date '2024-01-01' + g % 300 FROM generate_series(1, 1000) g;
+        INSERT INTO "events_2025" SELECT g, date '2025-01-01' + g % 300 FROM generate_series(1, 1000) g;
         """
 
     /// Statements that cannot run in a transaction block, traced from another session while a third one makes them
@@ -47,6 +51,9 @@ struct LockTraceTests {
         #"DROP INDEX CONCURRENTLY "users_name_idx""#: #"SELECT count(*) FROM "users" WHERE false"#,
         #"REINDEX TABLE CONCURRENTLY "users""#: #"SELECT count(*) FROM "users" WHERE false"#,
         #"ALTER TABLE "events" DETACH PARTITION "events_2024" CONCURRENTLY"#: #"SELECT count(*) FROM "events_2024""#,
+        // VACUUM cannot run in a transaction block either; the blocker's lock conflicts with the one it asks for.
+        #"VACUUM "users""#: #"LOCK TABLE "users" IN SHARE UPDATE EXCLUSIVE MODE"#,
+        #"VACUUM FULL "users""#: #"SELECT count(*) FROM "users" WHERE false"#,
     ]
 
     static let statements: [String] = [
@@ -109,7 +116,39 @@ struct LockTraceTests {
         #"UPDATE "users" SET "score" = "score" + 1"#,
         #"DELETE FROM "posts" WHERE "id" < 10"#,
         #"INSERT INTO "teams" ("id", "code") VALUES (1000, 'new')"#,
-    ]
+        #"ALTER TABLE "users" DISABLE TRIGGER "users_touch""#,
+        #"ALTER TABLE "users" ENABLE ALWAYS TRIGGER "users_touch""#,
+        #"ALTER TABLE "users" ALTER COLUMN "email" SET STATISTICS 500"#,
+        #"ALTER TABLE "users" ALTER COLUMN "email" SET (n_distinct = 100)"#,
+        #"ALTER TABLE "users" SET (fillfactor = 70, autovacuum_enabled = false)"#,
+        #"ALTER TABLE "users" SET (toast.autovacuum_enabled = false, parallel_workers = 2)"#,
+        #"ALTER TABLE "users" SET (user_catalog_table = true)"#,
+        #"ALTER TABLE "users" CLUSTER ON "users_pkey""#,
+        #"ALTER TABLE "users" SET WITHOUT CLUSTER"#,
+        #"ALTER TABLE "events" ATTACH PARTITION "events_2025" FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"#,
+        // `SET ACCESS METHOD` (the same row) is not traced: `heap` is the only table access method a plain server
+        // has, and setting the method a table already uses rewrites nothing.
+        #"ALTER TABLE "tags" SET UNLOGGED"#,
+        #"ALTER TABLE "users" REPLICA IDENTITY FULL"#,
+        #"ALTER TABLE "users" ALTER COLUMN "email" SET STORAGE EXTERNAL"#,
+        #"ALTER TABLE "users" ALTER CONSTRAINT "users_team_fk" DEFERRABLE"#,
+        #"TRUNCATE "tags""#,
+        #"VACUUM "users""#,
+        #"VACUUM FULL "users""#,
+        #"ANALYZE "users""#,
+        #"TRUNCATE "users" CASCADE"#,
+        #"CREATE TABLE "comments" ("id" integer PRIMARY KEY, "post_id" integer REFERENCES "posts"("id"))"#,
+        #"CREATE TABLE "replies" ("id" integer PRIMARY KEY, "post_id" integer, CONSTRAINT "replies_post_fk" FOREIGN KEY ("post_id") REFERENCES "posts"("id"))"#,
+        #"ALTER TABLE "users" RENAME CONSTRAINT "users_score_check" TO "users_score_positive""#,
+        locksNoTable,
+        #"ALTER TABLE "users" ADD CONSTRAINT "users_score_excl" EXCLUDE USING btree ("score" WITH =)"#,
+        #"COMMENT ON TABLE "users" IS 'people'"#,
+        #"COMMENT ON COLUMN "users"."email" IS 'login'"#,
+        #"CREATE TRIGGER "users_touch_again" BEFORE UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "touch"()"#,
+    ] + LockMode.allCases.map { #"LOCK TABLE "users" IN \#($0) MODE"# }
+
+    /// Locks the index only: the model gives it no row, and the trace must find no lock on a table.
+    static let locksNoTable = #"ALTER INDEX "users_name_idx" RENAME TO "users_full_name_idx""#
 
     /// What the trace and the model are compared on: `table → mode` (`type status → mode` for an enum) and the
     /// rewritten tables, by name.
@@ -131,7 +170,7 @@ struct LockTraceTests {
         for text in Self.statements {
             let statement = try #require(SQLParser.parseFile(Array(text.utf8)).statements.first)
             let ids = LockModel.effects(of: statement, version: version, schema: schema).map(\.row.id)
-            #expect(!ids.isEmpty, "the lock model has no row for \(text)")
+            #expect(ids.isEmpty == (text == Self.locksNoTable), "the lock model has no row for \(text)")
             covered.formUnion(ids)
         }
         let rows = Set(LockModel.rows.filter { $0.versions.contains(version) }.map(\.id))
@@ -157,7 +196,8 @@ struct LockTraceTests {
                 // The observer sees locks, not files: a rewrite cannot be traced this way (the model predicts none).
                 traced = try Self.traceConcurrently(text, blocker: blocker, cluster: cluster)
                 #expect(traced.locks == predicted.locks, "\(text)\n traced:    \(traced)\n predicted: \(predicted)")
-                #expect(predicted.rewritten.isEmpty, "\(text): the model predicts a rewrite the observer cannot see")
+                // VACUUM FULL writes a new copy of the table (its page says so); the observer cannot see it.
+                #expect(predicted.rewritten.isEmpty || text.hasPrefix("VACUUM FULL"), "\(text): the model predicts a rewrite the observer cannot see")
             } else {
                 do {
                     traced = try Self.traceInTransaction(text, connection)
@@ -189,7 +229,11 @@ struct LockTraceTests {
     /// The model's prediction in the trace's terms: the strongest mode per table over the statement's effects.
     static func prediction(_ effects: [LockEffect], statement: SQLStatement) -> Observed {
         var observed = Observed(locks: [:], rewritten: [])
-        func add(_ name: String, _ mode: LockMode) { observed.locks[name] = max(observed.locks[name] ?? mode, mode) }
+        // As traced: modes below ROW EXCLUSIVE block no application query (`LOCK … IN ACCESS SHARE MODE`).
+        func add(_ name: String, _ mode: LockMode) {
+            guard mode >= .rowExclusive else { return }
+            observed.locks[name] = max(observed.locks[name] ?? mode, mode)
+        }
         for effect in effects {
             if let table = effect.table {
                 add(table.description, effect.row.lock)

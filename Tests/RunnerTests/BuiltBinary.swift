@@ -41,3 +41,11 @@ enum BuiltBinary {
 
     struct BinaryMissing: Error {}
 }
+
+/// The end-to-end suites are skipped, not failed, when the executable is missing, so that one test says so: a build
+/// that stopped producing `schemalint` (or a `SCHEMALINT_BINARY` naming nothing) must not pass by running none of them.
+@Suite struct BuiltBinaryTests {
+    @Test func theExecutableIsFound() {
+        #expect(BuiltBinary.isAvailable, BuiltBinary.missing)
+    }
+}

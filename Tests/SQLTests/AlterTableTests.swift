@@ -48,7 +48,7 @@ import Testing
         #expect(parsed.text(constraint.range).hasPrefix("CONSTRAINT \"fk\" FOREIGN KEY"))
         #expect(alter.actions[8].kind == .validateConstraint(name: "fk"))
         #expect(alter.actions[9].kind == .dropConstraint(name: "c", ifExists: true, cascade: false))
-        #expect(alter.actions[10].kind == .other(subtype: "AT_EnableRowSecurity"))
+        #expect(alter.actions[10].kind == .rowSecurity(.enable))
     }
 
     /// Whether `USING` only re-reads the column decides whether the type change can skip the table rewrite.
@@ -107,6 +107,6 @@ import Testing
         let parsed = ParsedSQL("ALTER INDEX i SET (fillfactor = 70)")
         let alter = try #require(parsed.kind?.alterTable)
         #expect(alter.objectKind == .index)
-        #expect(alter.actions.map(\.kind) == [.other(subtype: "AT_SetRelOptions")])
+        #expect(alter.actions.map(\.kind) == [.storageParameters(["fillfactor"])])
     }
 }

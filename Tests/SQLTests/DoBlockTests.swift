@@ -68,7 +68,7 @@ import Testing
             .createEnum(CreateEnum(name: QualifiedName(name: "st"), values: ["a"])),
             .dropTable(DropObjects(objectKind: .table, names: [QualifiedName(name: "old_things")])),
             .createIndex(CreateIndex(name: "i", table: QualifiedName(name: "t"), columns: [.column("a")])),
-            .other(nodeTag: "CommentStmt"),
+            .comment(objectKind: .table, relation: QualifiedName(name: "t")),
         ])
     }
 

@@ -55,6 +55,52 @@ import Testing
         #expect(constraints.map(\.checksNotNull) == [nil, "email", nil])
     }
 
+    /// The ALTER TABLE forms whose lock differs from ACCESS EXCLUSIVE, or that rewrite, each as its own kind.
+    @Test func alterTableFormsTheLockModelTellsApart() throws {
+        let parsed = ParsedSQL("""
+            ALTER TABLE t ENABLE TRIGGER x, DISABLE TRIGGER ALL, ENABLE ALWAYS TRIGGER y, ALTER COLUMN a SET STATISTICS 100,
+              ALTER COLUMN a SET (n_distinct = 5), ALTER COLUMN a RESET (n_distinct), SET (fillfactor = 70, toast.autovacuum_enabled = false),
+              RESET (user_catalog_table), CLUSTER ON i, SET WITHOUT CLUSTER, SET UNLOGGED, SET TABLESPACE s, SET ACCESS METHOD heap,
+              DISABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY, NO FORCE ROW LEVEL SECURITY, OWNER TO postgres;
+            ALTER TABLE p ATTACH PARTITION "p1" FOR VALUES IN (1);
+            """)
+        let alter = try #require(parsed.kinds.first?.alterTable)
+        #expect(alter.actions.map(\.kind) == [
+            .enableTrigger(name: "x", enabled: true), .enableTrigger(name: nil, enabled: false), .enableTrigger(name: "y", enabled: true),
+            .columnPlannerSettings(column: "a"), .columnPlannerSettings(column: "a"), .columnPlannerSettings(column: "a"),
+            .storageParameters(["fillfactor", "toast.autovacuum_enabled"]), .storageParameters(["user_catalog_table"]),
+            .cluster(index: "i"), .cluster(index: nil), .relocate(.unlogged), .relocate(.tablespace("s")), .relocate(.accessMethod("heap")),
+            .rowSecurity(.disable), .rowSecurity(.force), .rowSecurity(.noForce), .other(subtype: "AT_ChangeOwner"),
+        ])
+        let attach = try #require(parsed.kinds.last?.alterTable)
+        #expect(attach.actions.map(\.kind) == [.attachPartition(partition: QualifiedName(name: "p1"))])
+    }
+
+    @Test func truncateLockAndComment() {
+        let parsed = ParsedSQL("""
+            TRUNCATE TABLE a, s.b CASCADE;
+            LOCK TABLE a, s.b IN SHARE ROW EXCLUSIVE MODE NOWAIT;
+            LOCK c;
+            COMMENT ON COLUMN s.t.c IS 'x';
+            COMMENT ON TABLE t IS NULL;
+            COMMENT ON FUNCTION f() IS 'f';
+            VACUUM (FULL, ANALYZE) a, s.b;
+            VACUUM;
+            ANALYZE a;
+            """)
+        #expect(parsed.kinds == [
+            .truncate(tables: [QualifiedName(name: "a"), QualifiedName(schema: "s", name: "b")], cascade: true),
+            .lockTable(tables: [QualifiedName(name: "a"), QualifiedName(schema: "s", name: "b")], mode: 6),
+            .lockTable(tables: [QualifiedName(name: "c")], mode: 8),
+            .comment(objectKind: .column, relation: QualifiedName(schema: "s", name: "t")),
+            .comment(objectKind: .table, relation: QualifiedName(name: "t")),
+            .comment(objectKind: .function, relation: nil),
+            .vacuum(tables: [QualifiedName(name: "a"), QualifiedName(schema: "s", name: "b")], full: true, analyzeOnly: false),
+            .vacuum(tables: [], full: false, analyzeOnly: false),
+            .vacuum(tables: [QualifiedName(name: "a")], full: false, analyzeOnly: true),
+        ])
+    }
+
     @Test func stringConstants() {
         let parsed = ParsedSQL(#"UPDATE "users" SET "status" = 'archived' WHERE "plan" = 'free' OR "plan" = 'archived';"#)
         #expect(parsed.file.statements.first?.stringConstants == ["archived", "free"])

@@ -225,6 +225,8 @@ struct ExpressionTests {
         #expect(slice(source, outer.right.range) == "((é) => é)")
         if case .template(let template) = inner.right {
             #expect(template.quasis.map { slice(source, $0.range) } == ["ü", "ß"])
+        } else {
+            Issue.record("not a template literal")
         }
     }
 }

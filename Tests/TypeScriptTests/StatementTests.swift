@@ -186,6 +186,8 @@ struct StatementTests {
         ])
         if case .method(let constructor) = classSyntax.members[5] {
             #expect(constructor.function.parameters.map(\.isParameterProperty) == [true, true])
+        } else {
+            Issue.record("member 5 is not the constructor")
         }
     }
 
@@ -237,12 +239,16 @@ struct StatementTests {
         }
         // `return` followed by a line break returns nothing; `x` is a separate statement.
         #expect(body.statements.count == 2)
-        if case .return(let returnStatement) = body.statements[0] { #expect(returnStatement.argument == nil) }
+        if case .return(let returnStatement) = body.statements[0] { #expect(returnStatement.argument == nil) } else { Issue.record("no return") }
         // `++` after a line break is a prefix operator on the next line.
         #expect(file.statements.count == 5)
-        if case .expression(let statement) = file.statements[3] { #expect(sexpr(statement.expression) == "(++ b)") }
+        if case .expression(let statement) = file.statements[3] { #expect(sexpr(statement.expression) == "(++ b)") } else { Issue.record("statement 3 is not `++b`") }
         // No ASI before `(`: `d\n(e)` is a call.
-        if case .variable(let declaration) = file.statements[4] { #expect(declaration.declarators[0].initializer.map(sexpr) == "(call d e)") }
+        if case .variable(let declaration) = file.statements[4] {
+            #expect(declaration.declarators[0].initializer.map(sexpr) == "(call d e)")
+        } else {
+            Issue.record("statement 4 is not `const c`")
+        }
     }
 
     @Test("type-only declarations are skipped exactly", arguments: [
@@ -288,6 +294,8 @@ struct StatementTests {
         }
         if case .variable(let declaration)? = file.statements.last {
             #expect(pattern(declaration.declarators[0].pattern) == "after")
+        } else {
+            Issue.record("`const after` is not the last statement after \(source)")
         }
     }
 
@@ -299,6 +307,8 @@ struct StatementTests {
         if case .arrow(let arrow) = expression {
             #expect(arrow.parameters[0].typeAnnotation.map { slice(source, $0) } == "{ a: Array<string>; b: () => void }")
             #expect(arrow.returnType.map { slice(source, $0) } == "Promise<void>")
+        } else {
+            Issue.record("not an arrow function")
         }
     }
 

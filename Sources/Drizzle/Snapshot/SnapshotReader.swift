@@ -27,7 +27,7 @@ public enum SnapshotReader {
         let model = SchemaModel(tables: root.members("tables").map(reader.table),
                                 enums: root.members("enums").map(reader.pgEnum),
                                 schemas: root.members("schemas").compactMap { $0.value.stringValue ?? $0.key },
-                                sequences: root.members("sequences").map(reader.sequence))
+                                sequences: root.members("sequences").map(reader.sequence), reader: .snapshot)
         let prevId = root.string("prevId")
         return .success(Snapshot(version: version, dialect: root.string("dialect") ?? "", id: root.string("id") ?? "",
                                  prevIds: prevId.map { [$0] } ?? [], model: model))

@@ -17,7 +17,7 @@ struct SnapshotV8Reader {
         let entities = root["ddl"]?.arrayValue ?? []
         var tables: [Table] = []
         var tableIndex: [String: Int] = [:]
-        var model = SchemaModel()
+        var model = SchemaModel(reader: .snapshot)
         func key(_ node: JSONNode) -> String { "\(node.string("schema") ?? "public").\(node.string("table") ?? "")" }
 
         for node in entities where node.string("entityType") == "tables" {

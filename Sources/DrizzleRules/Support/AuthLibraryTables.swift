@@ -14,7 +14,7 @@ enum AuthLibraryTables {
 
         func matches(_ table: Table, words: Set<[String]>) -> Bool {
             required.allSatisfy(words.contains) && booleans.allSatisfy { wanted in
-                table.columns.contains { $0.nameWords.contains(wanted) && $0.type == "boolean" }
+                table.columns.contains { $0.nameWords.contains(wanted) && $0.pgType == PgType(name: "boolean") }
             }
         }
     }

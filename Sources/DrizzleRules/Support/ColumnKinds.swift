@@ -4,14 +4,14 @@ import Drizzle
 /// What a column is, judged from its type: shared by the rules that single out money, time and status columns.
 extension Column {
     /// `timestamp`, `timestamp (3) with time zone`, `date`; not arrays.
-    var isTimestamp: Bool { !isArray && (type.hasPrefix("timestamp") || type == "date") }
+    var isTimestamp: Bool { !isArray && (pgType.isTimestamp || pgType.name == "date") }
 
     /// `real` or `double precision`: binary floating point.
-    var isFloatingPoint: Bool { type == "real" || type == "double precision" }
+    var isFloatingPoint: Bool { !isArray && pgType.isFloatingPoint }
 
     /// `text`, `varchar(n)`, `char(n)` (not enum-typed and not arrays).
     var isFreeText: Bool {
-        enumName == nil && !isArray && (type == "text" || type.hasPrefix("varchar") || type.hasPrefix("char"))
+        enumName == nil && !isArray && pgType.isCharacterString
     }
 
     /// The words of the SQL name and of the TypeScript key.

@@ -79,15 +79,17 @@ extension Table {
 enum KeyTypeFamily: Equatable {
     case text, integer, uuid, other(String)
 
-    init(_ type: String) {
-        if type == "text" || type.hasPrefix("varchar") || type.hasPrefix("char") {
+    init(_ type: PgType) {
+        if type.isArray {
+            self = .other(type.description)
+        } else if type.isCharacterString {
             self = .text
-        } else if ["integer", "serial", "smallint", "smallserial", "bigint", "bigserial"].contains(type) {
+        } else if ["integer", "serial", "smallint", "smallserial", "bigint", "bigserial"].contains(type.name) {
             self = .integer
-        } else if type == "uuid" {
+        } else if type.name == "uuid" {
             self = .uuid
         } else {
-            self = .other(type)
+            self = .other(type.description)
         }
     }
 }
