@@ -52,7 +52,10 @@ let package = Package(
 
         // The engine, configuration discovery, reporters and the command line.
         .target(name: "Reporters", dependencies: ["Core"]),
-        .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "GistRules", "SyncRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git", "Replay"]),
+        // Workspace loading: finds the inputs in a file source and reads each once (with a parse cache kept across
+        // runs by the language server) into the `Project` the rules read.
+        .target(name: "Workspace", dependencies: ["Catalog", "Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "Migrations"]),
+        .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "Workspace", "GistRules", "SyncRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git", "Replay"]),
         // `schemalint lsp`: the Language Server Protocol over standard input and output.
         .target(name: "LanguageServer", dependencies: ["Linter", "Core"]),
         .executableTarget(name: "schemalint", dependencies: [

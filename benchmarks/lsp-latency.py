@@ -8,7 +8,7 @@ incremental edits (a space typed into a column's line and taken out again, alter
 Usage: benchmarks/lsp-latency.py [RUNS]   (SCHEMALINT names the binary; default .build/release/schemalint;
 CORPUS the corpus folder; default ../shared/corpus/drizzle)
 """
-import json, os, resource, shutil, statistics, subprocess, sys, tempfile, time
+import json, os, queue, resource, shutil, statistics, subprocess, sys, tempfile, threading, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 binary = os.path.abspath(os.environ.get("SCHEMALINT") or os.path.join(here, "..", ".build", "release", "schemalint"))
@@ -23,10 +23,18 @@ root = os.path.join(work, "repo")
 shutil.copytree(os.path.join(corpus, repository), root, symlinks=True)
 server = subprocess.Popen([binary, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=root)
 
+# Writes go through their own thread, as an editor's do: a 130 KB didOpen must not block us while the server is
+# blocked writing the first check's diagnostics that nobody reads yet (both pipes full: a deadlock).
+outbox = queue.Queue()
+def writer():
+    while (data := outbox.get()) is not None:
+        server.stdin.write(data)
+        server.stdin.flush()
+threading.Thread(target=writer, daemon=True).start()
+
 def send(message):
     body = json.dumps(dict(message, jsonrpc="2.0")).encode()
-    server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-    server.stdin.flush()
+    outbox.put(b"Content-Length: %d\r\n\r\n" % len(body) + body)
 
 def receive():
     header = b""
@@ -66,6 +74,7 @@ for run in range(runs):
 send({"id": 2, "method": "shutdown"})
 wait_for(lambda m: m.get("id") == 2)
 send({"method": "exit"})
+outbox.put(None)
 server.wait()
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 shutil.rmtree(work)

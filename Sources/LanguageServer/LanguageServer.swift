@@ -12,10 +12,14 @@ public final class LanguageServer {
     private let environment: [String: String]
     private var root: URL?
     private var documents = DocumentStore()
+    /// Every file's parse, kept from check to check: an edit re-parses only the buffer that changed.
+    private let parses = ParseCache()
     /// The last check: its report, the root its paths are relative to, and the bytes it read of each file with a finding.
     private var report: Report?
     private var reportRoot: URL?
-    private var published: Set<String> = []
+    private var published: [String: Publication] = [:]
+    /// The files the last check's findings are in, as it read them (see `file(_:)`).
+    private var files: [String: SourceFile] = [:]
     private var needsCheck = false
     private var shutdownRequested = false
     private var nextRequestID = 1
@@ -130,10 +134,12 @@ public final class LanguageServer {
     /// file whose findings are gone).
     private func check() {
         needsCheck = false
+        files = [:]
         var options = CheckOptions()
         let folder = root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         options.paths = [folder.path]
         options.buffers = documents.contents
+        options.parses = parses
         do {
             let (report, root) = try CheckRunner(options: options, environment: environment).lintFolder(catalog: catalog)
             self.report = report
@@ -142,18 +148,53 @@ public final class LanguageServer {
             transport.send(["method": "window/logMessage", "params": ["type": 1, "message": "schemalint: \(error.message)"]])
             report = nil
         }
-        var byURI: [String: [[String: Any]]] = [:]
+        parses.endRun()
+        var byURI: [String: [LocatedFinding]] = [:]
+        var paths: [String: String] = [:]
         for located in report?.findings ?? [] {
             guard let path = absolutePath(located.finding.path) else { continue }
-            byURI[FileURI.uri(path), default: []].append(diagnostic(located, in: file(path)))
+            let uri = FileURI.uri(path)
+            byURI[uri, default: []].append(located)
+            paths[uri] = path
         }
-        for uri in published.subtracting(byURI.keys) { byURI[uri] = [] }
-        for (uri, diagnostics) in byURI.sorted(by: { $0.key < $1.key }) {
+        for uri in published.keys where byURI[uri] == nil { byURI[uri] = [] }
+        // Open documents first: the file being edited is the one whose diagnostics the user is waiting for.
+        let order = byURI.keys.sorted { a, b in
+            let openA = paths[a].map { documents.versions[$0] != nil } ?? false
+            let openB = paths[b].map { documents.versions[$0] != nil } ?? false
+            return openA != openB ? openA : a < b
+        }
+        var publications: [String: Publication] = [:]
+        for uri in order {
+            let located = byURI[uri] ?? []
+            let path = paths[uri] ?? FileURI.path(uri)
+            let file = path.map(file)
+            let diagnostics = file.map { file in located.map { diagnostic($0, in: file) } } ?? []
+            let version = path.flatMap { documents.versions[$0] }
+            let publication = Publication(diagnostics: diagnostics.map(Publication.signature), version: version)
+            if !diagnostics.isEmpty { publications[uri] = publication }
+            // An unchanged list is not sent again, unless the editor has a newer text of the file and waits for
+            // diagnostics about it.
+            if published[uri] == publication || (published[uri] == nil && diagnostics.isEmpty) { continue }
             var params: [String: Any] = ["uri": uri, "diagnostics": diagnostics]
-            if let path = FileURI.path(uri), let version = documents.versions[path] { params["version"] = version }
+            if let version { params["version"] = version }
             transport.send(["method": "textDocument/publishDiagnostics", "params": params])
         }
-        published = Set(byURI.filter { !$0.value.isEmpty }.keys)
+        published = publications
+    }
+
+    /// What was published for a file: enough to tell whether a new list differs.
+    struct Publication: Equatable {
+        var diagnostics: [String]
+        var version: Int?
+
+        static func signature(_ diagnostic: [String: Any]) -> String {
+            let range = diagnostic["range"] as? [String: Any]
+            let start = range?["start"] as? [String: Any], end = range?["end"] as? [String: Any]
+            let fingerprint = (diagnostic["data"] as? [String: Any])?["fingerprint"] as? String ?? ""
+            return "\(fingerprint) \(start?["line"] ?? 0):\(start?["character"] ?? 0)-\(end?["line"] ?? 0):\(end?["character"] ?? 0) "
+                + "\(diagnostic["severity"] ?? 0) \(diagnostic["message"] ?? "")"
+        }
     }
 
     private func absolutePath(_ path: String) -> String? {
@@ -161,9 +202,13 @@ public final class LanguageServer {
         return reportRoot.appendingPathComponent(path).standardizedFileURL.path
     }
 
-    /// The file as the last check read it: the open buffer, else the disk.
+    /// The file as the last check read it: the open buffer, else the disk. One `SourceFile` per path and check, so
+    /// that its line index is built once, not once per diagnostic.
     private func file(_ path: String) -> SourceFile {
-        SourceFile(path: path, bytes: documents.contents[path] ?? FileManager.default.contents(atPath: path).map(Array.init) ?? [])
+        if let known = files[path] { return known }
+        let file = SourceFile(path: path, bytes: documents.contents[path] ?? FileManager.default.contents(atPath: path).map(Array.init) ?? [])
+        files[path] = file
+        return file
     }
 
     private func range(_ bytes: Range<Int>, in file: SourceFile) -> [String: Any] {

@@ -25,6 +25,8 @@ public struct CheckOptions: Sendable {
     /// Files held in memory that replace the work tree's (absolute path → contents): the language server's open
     /// buffers. Ignored in the git modes, which read the index or a tree.
     public var buffers: [String: [UInt8]] = [:]
+    /// Parses kept across runs (the language server's): a run re-parses only the files whose bytes changed.
+    public var parses: ParseCache?
 
     public init() {}
 }
@@ -250,6 +252,7 @@ public struct CheckRunner {
             source: source, configuration: configuration, configurationFile: resolved.file, catalog: catalog,
             baseline: baseline, base: git?.base?.source(under: prefix),
             boundary: try MigrationBoundary.resolve(root: root, git: git, gitRoot: gitRoot, since: configuration.migrationsSince))
+        request.parses = options.parses
         let scope = Self.relativePath(of: folder, to: root)
         request.scope = scope.isEmpty ? "" : scope + "/"
         // Staged files have blob ids to keep facts under; `SCHEMALINT_NO_CACHE=1` reads every file afresh.

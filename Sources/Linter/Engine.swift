@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import JSON
 import ProjectModel
+import Workspace
 
 /// What a run needs: where files come from and how it is configured.
 public struct LintRequest: Sendable {
@@ -19,6 +20,8 @@ public struct LintRequest: Sendable {
     public var boundary: MigrationBoundary?
     /// The checked folder inside `source` (`packages/db/`): only its findings are reported; `""` for all.
     public var scope = ""
+    /// Parses kept across runs by a long-lived caller (the language server); nil parses every file.
+    public var parses: ParseCache?
     /// Facts about file contents kept between runs (git modes); the caller saves it after the run.
     public var contentFacts: ContentFactCache?
 
@@ -42,7 +45,7 @@ public enum Engine {
     public static func run(_ request: LintRequest) throws(InputError) -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
         let source = ReadFailures(request.source), base = request.base.map(ReadFailures.init)
-        var loader = ProjectLoader(source: source, configuration: request.configuration, base: base)
+        var loader = ProjectLoader(source: source, configuration: request.configuration, base: base, parses: request.parses)
         loader.updateScanMemory = request.contentFacts.map { CachedUpdateScan(cache: $0, source: source) }
         let loaded = try loader.load()
         try source.check()

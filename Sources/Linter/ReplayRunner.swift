@@ -1,11 +1,12 @@
-import Synchronization
 import Core
 import Dispatch
 import Foundation
 import Migrations
 import ProjectModel
-import Reporters
 import Replay
+import Reporters
+import Synchronization
+import Workspace
 
 /// `schemalint replay` as plain options.
 public struct ReplayOptions: Sendable {

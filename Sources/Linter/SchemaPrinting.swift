@@ -3,6 +3,7 @@ import Core
 import Drizzle
 import Foundation
 import ProjectModel
+import Workspace
 
 /// `schemalint schema [PATH]`: the Drizzle schema as schemalint reads it, printed as a drizzle-kit version 7
 /// snapshot, so that it can be compared with drizzle-kit's own output.

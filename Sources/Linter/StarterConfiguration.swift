@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import SyncRules
+import Workspace
 
 /// `schemalint init`: a commented `.schemalint.yml` filled with what discovery finds in the folder.
 public enum StarterConfiguration {

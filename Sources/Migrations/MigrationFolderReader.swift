@@ -9,6 +9,8 @@ struct MigrationFolderReader {
     let listing: FolderListing
     /// Every snapshot whole (a run with a base to compare with), not just the latest.
     var wholeSnapshots = false
+    /// Parses kept from earlier runs, by path and content.
+    var parses: ParseCache? = nil
 
     /// One file to read and parse.
     private enum Job: Sendable {
@@ -29,7 +31,10 @@ struct MigrationFolderReader {
         let jobs = candidates.enumerated().flatMap { index, candidate in filesToRead(candidate, folder: index) }
         let source = self.source
         let prefixes = FastPaths.enabled && !wholeSnapshots
-        let results = jobs.concurrentMap { job in Result { () throws(InputError) in try Self.run(job, source: source, prefixes: prefixes) } }
+        let parses = self.parses
+        let results = jobs.concurrentMap { job in
+            Result { () throws(InputError) in try Self.run(job, source: source, prefixes: prefixes, parses: parses) }
+        }
         var folders = candidates.map { candidate in
             var folder = MigrationFolder(path: candidate.path, layout: candidate.layout, configPath: candidate.configPath)
             // `supabase/migrations` is a Supabase project's folder whoever writes it (drizzle-kit too), config or not.
@@ -55,7 +60,7 @@ struct MigrationFolderReader {
             Result { () throws(InputError) in
                 var folder = folder
                 folder.steps = MigrationOrder.steps(of: folder)
-                try Self.readLatestSnapshot(&folder, source: source)
+                try Self.readLatestSnapshot(&folder, source: source, parses: parses)
                 TableHistory.fill(&folder.steps, source: source)
                 folder.rowSecurity = RowSecurity.replay(folder.steps)
                 return folder
@@ -102,23 +107,27 @@ struct MigrationFolderReader {
         return jobs
     }
 
-    private static func run(_ job: Job, source: any FileSource, prefixes: Bool) throws(InputError) -> Parsed {
+    private static func run(_ job: Job, source: any FileSource, prefixes: Bool, parses: ParseCache?) throws(InputError) -> Parsed {
         switch job {
         case .journal(let folder, let path):
             let file = SourceFile(path: path, bytes: try source.read(path))
             return .journal(folder: folder, file, JournalReader.read(file.bytes, path: path))
         case .script(let folder, let path, let name):
-            let file = SourceFile(path: path, bytes: try source.read(path))
-            return .script(folder: folder, MigrationScript(source: file, name: name, sql: SQLParser.parseFile(file.bytes)))
+            let read = { (bytes: [UInt8]) in MigrationScript(source: SourceFile(path: path, bytes: bytes), name: name, sql: SQLParser.parseFile(bytes)) }
+            let bytes = try source.read(path)
+            return .script(folder: folder, parses?.value("sql", path: path, bytes: bytes, make: read) ?? read(bytes))
         case .snapshot(let folder, let path, let key):
             // Only the chain fields are needed of every snapshot but the latest (read whole later).
             let limit = prefixes ? SnapshotHeaderReader.prefixLength : .max
             let head = try source.readPrefix(path, limit: limit)
-            if prefixes, head.count >= limit, let header = SnapshotHeaderReader.readPrefix(head, path: path, key: key) {
+            // A header read from a prefix depends on those bytes only, so the prefix is its cache key.
+            let fromPrefix = { (head: [UInt8]) in SnapshotHeaderReader.readPrefix(head, path: path, key: key) }
+            if prefixes, head.count >= limit,
+               let header = parses?.value("snapshot-head \(key)", path: path, bytes: head, make: fromPrefix) ?? fromPrefix(head) {
                 return .snapshot(folder: folder, header)
             }
             let bytes = head.count < limit ? head : try source.read(path)
-            return .snapshot(folder: folder, SnapshotHeaderReader.read(SourceFile(path: path, bytes: bytes), key: key))
+            return .snapshot(folder: folder, readHeader(path, bytes, key: key, parses: parses))
         case .supabaseConfig(let folder, let path):
             return .supabaseConfig(folder: folder, SupabaseProject.read(config: try source.read(path), path: path))
         }
@@ -127,12 +136,18 @@ struct MigrationFolderReader {
     /// The latest readable snapshot in applied order, read whole: its header is re-read from the whole file, so a
     /// latest snapshot that is broken past its chain fields is found broken (and the one before it is taken), as
     /// when every snapshot was read whole.
-    private static func readLatestSnapshot(_ folder: inout MigrationFolder, source: any FileSource) throws(InputError) {
+    private static func readHeader(_ path: String, _ bytes: [UInt8], key: String, parses: ParseCache?) -> SnapshotHeader {
+        let read = { (bytes: [UInt8]) in SnapshotHeaderReader.read(SourceFile(path: path, bytes: bytes), key: key) }
+        return parses?.value("snapshot \(key)", path: path, bytes: bytes, make: read) ?? read(bytes)
+    }
+
+    private static func readLatestSnapshot(_ folder: inout MigrationFolder, source: any FileSource,
+                                           parses: ParseCache?) throws(InputError) {
         var latest: SnapshotHeader?
         for index in folder.steps.indices.reversed() {
             guard var header = folder.steps[index].snapshot, header.error == nil else { continue }
             if !header.isWhole {
-                header = SnapshotHeaderReader.read(SourceFile(path: header.path, bytes: try source.read(header.path)), key: header.key)
+                header = readHeader(header.path, try source.read(header.path), key: header.key, parses: parses)
                 folder.steps[index].snapshot = header
                 if let position = folder.snapshots.firstIndex(where: { $0.path == header.path }) { folder.snapshots[position] = header }
             }
@@ -142,7 +157,9 @@ struct MigrationFolderReader {
             }
         }
         guard let latest else { return }
-        switch SnapshotReader.read(latest.source.bytes, path: latest.path) {
+        let read = { (bytes: [UInt8]) in SnapshotReader.read(bytes, path: latest.path) }
+        let bytes = latest.source.bytes
+        switch parses?.value("snapshot model", path: latest.path, bytes: bytes, make: read) ?? read(bytes) {
         case .success(let snapshot): folder.latestSnapshot = snapshot
         case .failure(let diagnostic): folder.latestSnapshotError = diagnostic
         }

@@ -23,8 +23,10 @@ public enum MigrationLoading {
     ///   - drizzleConfigs: the drizzle configs read (their `out` names the migrations folder).
     ///   - wholeSnapshots: read every snapshot whole, not only the latest: `migration/edited-after-merge` compares
     ///     snapshots byte for byte with the base's, and a prefix of one cannot be compared with the whole other.
+    ///   - parses: SQL and snapshot parses kept from earlier runs (the language server's).
     public static func load(paths: [String], configuration: Configuration, drizzleConfigs: [DrizzleConfig],
-                            source: any FileSource, wholeSnapshots: Bool = false) throws(InputError) -> LoadedMigrations {
+                            source: any FileSource, wholeSnapshots: Bool = false,
+                            parses: ParseCache? = nil) throws(InputError) -> LoadedMigrations {
         let provider = PathListProvider(paths: paths)
         let outFolders = drizzleConfigs.compactMap { config -> (folder: String, configPath: String)? in
             guard Journal.isPostgresDialect(config.dialect), let out = config.outFolder(provider: provider) else { return nil }
@@ -34,7 +36,8 @@ public enum MigrationLoading {
         let candidates = MigrationDiscovery.candidates(paths: paths, configured: configuration.migrationsFolder, outFolders: outFolders)
             .filter { $0.layout != .prisma || PrismaLock.isPostgres(try? source.read(MigrationFolder.join($0.path, "migration_lock.toml"))) }
         guard !candidates.isEmpty else { return LoadedMigrations() }
-        let folders = try MigrationFolderReader(source: source, listing: FolderListing(paths: paths), wholeSnapshots: wholeSnapshots)
+        let folders = try MigrationFolderReader(source: source, listing: FolderListing(paths: paths), wholeSnapshots: wholeSnapshots,
+                                                parses: parses)
             .read(candidates)
         var loaded = LoadedMigrations(folders: folders)
         for folder in folders {

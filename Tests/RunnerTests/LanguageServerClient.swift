@@ -55,14 +55,19 @@ final class LanguageServerClient {
 
     /// Closes the server's input; returns its exit status.
     func finish() -> Int32 {
-        try? toServer.fileHandleForWriting.close()
+        writer.sync { try? toServer.fileHandleForWriting.close() }
         process.waitUntilExit()
         return process.terminationStatus
     }
 
+    /// Writes happen in order on their own queue, as an editor's do: a large message (a 130 KB buffer) must not
+    /// block this thread while the server is blocked writing diagnostics nobody reads yet.
+    private let writer = DispatchQueue(label: "LanguageServerClient.writer")
+
     private func write(_ message: [String: Any]) {
         guard let body = try? JSONSerialization.data(withJSONObject: message) else { return }
-        toServer.fileHandleForWriting.write(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
+        let handle = toServer.fileHandleForWriting
+        writer.async { handle.write(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body) }
     }
 
     struct Timeout: Error {}

@@ -1,27 +1,33 @@
 import Core
-/// SPEC §1: without a drizzle config, the schema is every `**/schema.ts`, `**/schema/**/*.ts` or `**/db/**/*.ts`
-/// file that imports `drizzle-orm/pg-core` (migrations folders and declaration files excluded).
-public enum SchemaDiscovery {
-    static let patterns = ["**/schema.ts", "**/schema/**/*.ts", "**/db/**/*.ts"]
+import TypeScript
 
-    public static func defaultSchemaFiles(in folder: String = "", provider: SourceProvider) -> [String] {
-        let marker = Array("drizzle-orm/pg-core".utf8)
-        return provider.files(under: folder).filter { path in
-            guard path.hasSuffix(".ts"), !path.hasSuffix(".d.ts"), !path.contains("node_modules/"),
-                  patterns.contains(where: { Glob($0).matches(path) }) else { return false }
-            // A byte search first: most candidates are not schemas, and parsing them would cost more.
-            guard let bytes = provider.read(path) else { return false }
-            return contains(bytes, marker)
-        }
+/// SPEC §1: without a drizzle config, the schema is every `**/schema.ts`, `**/schema/**/*.ts` or `**/db/**/*.ts`
+/// file (declaration files excluded) that imports `drizzle-orm/pg-core`. The one definition: the project loader
+/// preloads `candidates` in parallel, then keeps `schemaFiles` among them.
+public enum SchemaDiscovery {
+    static let globs = GlobSet(["**/schema.ts", "**/schema/**/*.ts", "**/db/**/*.ts"])
+
+    /// The paths that may hold a schema, by name alone.
+    public static func candidates(_ paths: [String]) -> [String] {
+        paths.filter { $0.hasSuffix(".ts") && !$0.hasSuffix(".d.ts") && globs.matches($0) }
     }
 
-    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, bytes.count >= needle.count else { return false }
-        var index = 0
-        while index <= bytes.count - needle.count {
-            if bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) { return true }
-            index += 1
+    /// The candidates that import pg-core (an `import` statement; a mention in a comment or string is not one).
+    public static func schemaFiles(among candidates: [String], provider: SourceProvider) -> [String] {
+        candidates.filter { provider.syntax($0)?.importsModule("drizzle-orm/pg-core") ?? false }
+    }
+
+    public static func defaultSchemaFiles(in folder: String = "", provider: SourceProvider) -> [String] {
+        schemaFiles(among: candidates(provider.files(under: folder)), provider: provider)
+    }
+}
+
+extension SourceFileSyntax {
+    /// Whether the file has an `import … from "<module>"`.
+    public func importsModule(_ module: String) -> Bool {
+        statements.contains { statement in
+            if case .import(let declaration) = statement { return declaration.source.value == module }
+            return false
         }
-        return false
     }
 }

@@ -7,20 +7,29 @@ import TypeScript
 
 /// Finds the inputs of SPEC §1 in a file source, reads and parses each file once (in parallel), and builds
 /// the project model plus the suppression comments found along the way.
-struct ProjectLoader {
-    let source: any FileSource
-    let configuration: Configuration
+public struct ProjectLoader {
+    public let source: any FileSource
+    public let configuration: Configuration
     /// The repository at the base ref (`--base`), whose migrations `migration/edited-after-merge` compares with.
-    var base: (any FileSource)? = nil
+    public var base: (any FileSource)? = nil
+    /// Parses kept from earlier runs (the language server's); nil parses every file.
+    public var parses: ParseCache? = nil
     /// What earlier runs learned about files the update search reads (see `ContentFactCache`).
-    var updateScanMemory: (any UpdateScanMemory)? = nil
+    public var updateScanMemory: (any UpdateScanMemory)? = nil
 
-    struct Loaded {
-        var project: Project
-        var directives: [String: [SuppressionDirective]]
+    public struct Loaded {
+        public var project: Project
+        public var directives: [String: [SuppressionDirective]]
     }
 
-    func load() throws(InputError) -> Loaded {
+    public init(source: any FileSource, configuration: Configuration, base: (any FileSource)? = nil, parses: ParseCache? = nil) {
+        self.source = source
+        self.configuration = configuration
+        self.base = base
+        self.parses = parses
+    }
+
+    public func load() throws(InputError) -> Loaded {
         let ignored = GlobSet(configuration.ignoredPaths)
         let paths = try source.listFiles().filter { !ignored.matches($0) }
         var files: [String: SourceFile] = [:]
@@ -29,7 +38,7 @@ struct ProjectLoader {
         let gists = try loadGists(paths)
         for file in gists.files { files[file.path] = file.source }
 
-        let provider = ParsedSourceProvider(source: source, paths: paths)
+        let provider = ParsedSourceProvider(source: source, paths: paths, parses: parses)
         let schemas = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
         let queryUsage = loadQueries(paths, schemas: schemas, provider: provider)
         // The legacy ORM's schemas join the Drizzle ones in the same model, so the schema rules read both.
@@ -50,7 +59,7 @@ struct ProjectLoader {
         }
         let drizzleConfigs = schemas.compactMap(\.config)
         let migrations = try MigrationLoading.load(paths: paths, configuration: configuration, drizzleConfigs: drizzleConfigs,
-                                                   source: source, wholeSnapshots: base != nil)
+                                                   source: source, wholeSnapshots: base != nil, parses: parses)
         for file in migrations.files { files[file.path] = file }
         for (path, comments) in migrations.comments {
             let found = comments.compactMap(SuppressionDirective.init(comment:))
@@ -91,9 +100,12 @@ struct ProjectLoader {
             }
         }
         let source = self.source
+        let parses = self.parses
         let reads = gistPaths.concurrentMap { path, role -> Result<GistFile, InputError> in
             Result { () throws(InputError) in
-                GistReader.read(SourceFile(path: path, bytes: try source.read(path)), role: role)
+                let read = { (bytes: [UInt8]) in GistReader.read(SourceFile(path: path, bytes: bytes), role: role) }
+                let bytes = try source.read(path)
+                return parses?.value("gist-\(role)", path: path, bytes: bytes, make: read) ?? read(bytes)
             }
         }
         var gistFiles: [GistFile] = []

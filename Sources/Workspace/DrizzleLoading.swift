@@ -7,15 +7,19 @@ import TypeScript
 /// Finds the Drizzle schema sources of SPEC §1 and reads them: through each drizzle-kit config (`drizzle.config.*`,
 /// a `--config` of a `package.json` script, or `drizzle.config` in .schemalint.yml), or, without one, through the
 /// schema files discovery finds.
-struct DrizzleLoading {
+public struct DrizzleLoading {
     let paths: [String]
     let configuration: Configuration
     let provider: ParsedSourceProvider
 
+    public init(paths: [String], configuration: Configuration, provider: ParsedSourceProvider) {
+        self.paths = paths
+        self.configuration = configuration
+        self.provider = provider
+    }
+
     static let configNames: Set<String> = ["drizzle.config.ts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.cjs", "drizzle.config.mts"]
     static let sourceExtensions = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"]
-    /// Discovery globs used when no config names the schema (SPEC §1).
-    static let discoveryGlobs = GlobSet(["**/schema.ts", "**/schema/**/*.ts", "**/db/**/*.ts"])
 
     /// `configNames` as path suffixes; native `hasSuffix` on every tracked path (Foundation's `contains` bridged
     /// to NSString and cost a tenth of a pre-commit run on 20,000 paths).
@@ -25,12 +29,12 @@ struct DrizzleLoading {
         configSuffixes.contains { path.hasSuffix($0) } || configNames.contains(path)
     }
 
-    static func isSource(_ path: String) -> Bool {
+    public static func isSource(_ path: String) -> Bool {
         !path.hasSuffix(".d.ts") && sourceExtensions.contains { path.hasSuffix($0) }
     }
 
     /// Throws when the config .schemalint.yml names cannot be read: everything else would be guessed.
-    func load() throws(InputError) -> [DrizzleSchema] {
+    public func load() throws(InputError) -> [DrizzleSchema] {
         if let explicit = configuration.schema {
             let globs = GlobSet(explicit)
             return [read(entryFiles: paths.filter { Self.isSource($0) && globs.matches($0) }, config: nil)]
@@ -51,9 +55,9 @@ struct DrizzleLoading {
             }
         }
         if !schemas.isEmpty { return schemas }
-        let candidates = paths.filter { Self.isSource($0) && Self.discoveryGlobs.matches($0) }
+        let candidates = SchemaDiscovery.candidates(paths)
         provider.preload(candidates)
-        let entries = candidates.filter { path in provider.syntax(path)?.importsModule("drizzle-orm/pg-core") ?? false }
+        let entries = SchemaDiscovery.schemaFiles(among: candidates, provider: provider)
         return entries.isEmpty ? [] : [read(entryFiles: entries, config: nil)]
     }
 
@@ -152,15 +156,5 @@ struct DrizzleLoading {
     static func isPostgres(_ dialect: String?) -> Bool {
         guard let dialect else { return true }
         return ["postgresql", "pg", "postgres"].contains(dialect)
-    }
-}
-
-extension SourceFileSyntax {
-    /// Whether the file has an `import … from "<module>"` (schema discovery keeps pg-core files only).
-    func importsModule(_ module: String) -> Bool {
-        statements.contains { statement in
-            if case .import(let declaration) = statement { return declaration.source.value == module }
-            return false
-        }
     }
 }
