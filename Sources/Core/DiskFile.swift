@@ -39,6 +39,30 @@ public enum DiskFile {
         return bytes
     }
 
+    /// Writes `bytes` to a new file `temporary` (never an existing one or through a symlink), all of them and
+    /// synced to disk, for the caller to rename over the file it replaces; on failure nothing is left behind and
+    /// the reason is returned.
+    public static func writeNew(_ temporary: String, _ bytes: [UInt8], permissions: mode_t) -> String? {
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions)
+        guard descriptor >= 0 else { return "cannot create \(temporary): \(String(cString: strerror(errno)))" }
+        var written = 0
+        let complete = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 && errno == EINTR { continue }
+                if result <= 0 { return false }
+                written += result
+            }
+            return fsync(descriptor) == 0
+        }
+        close(descriptor)
+        guard complete else {
+            unlink(temporary)
+            return "cannot write \(temporary)"
+        }
+        return nil
+    }
+
     static func reason(_ code: Int32) -> String {
         switch code {
         case ENOENT: "no such file"

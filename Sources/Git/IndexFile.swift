@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import Core
 
 /// A direct reader of git's index file (Documentation/gitformat-index.txt, versions 2 to 4), for the one thing a
 /// pre-commit run needs from it: the staged entries. libgit2's `git_index_read` spends most of its time verifying
@@ -25,7 +21,8 @@ struct IndexFile {
 
     /// Reads and parses the file; nil when it cannot be read or holds anything outside the model above.
     static func read(path: String) -> IndexFile? {
-        guard let bytes = readAll(path) else { return nil }
+        // A missing or unreadable file is not an empty index here: the caller decides with libgit2.
+        guard let bytes = try? DiskFile.read(path) else { return nil }
         return parse(bytes)
     }
 
@@ -34,29 +31,6 @@ struct IndexFile {
             var reader = IndexFileParser(bytes: buffer)
             return reader.parse()
         }
-    }
-
-    /// The whole file, or nil (a missing file is not an empty index here: the caller decides with libgit2).
-    private static func readAll(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
-              info.st_size < 1 << 31 else { return nil }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        let complete = bytes.withUnsafeMutableBytes { raw -> Bool in
-            while filled < size {
-                let count = Glibc.read(descriptor, raw.baseAddress! + filled, size - filled)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                filled += count
-            }
-            return true
-        }
-        return complete ? bytes : nil
     }
 }
 

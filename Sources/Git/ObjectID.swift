@@ -1,4 +1,5 @@
 import CGit2
+import Core
 
 /// A SHA-1 object id (20 bytes), stored inline so ids are cheap to copy, compare and hash.
 public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
@@ -42,8 +43,8 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         self.init(oid)
     }
 
-    /// The id's bytes as the three words it is stored in (for keys outside this module).
-    public var words: (UInt64, UInt64, UInt32) { (first, second, third) }
+    /// The id as the key facts about a blob's bytes are kept under (`FileSource.contentID`).
+    public var contentID: ContentID { ContentID(first: first, second: second, third: third) }
 
     var gitOID: git_oid {
         var oid = git_oid()

@@ -66,11 +66,8 @@ public final class ContentFactCache: Sendable {
         }
         guard bytes.count <= Self.maximumBytes, Self.makeFolder(folder) else { return }
         let temporary = folder + "/.\(Self.fileName).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        close(descriptor)
-        if written != bytes.count || rename(temporary, folder + "/" + Self.fileName) != 0 { unlink(temporary) }
+        guard DiskFile.writeNew(temporary, bytes, permissions: 0o644) == nil else { return }
+        if rename(temporary, folder + "/" + Self.fileName) != 0 { unlink(temporary) }
     }
 
     /// The folder, created when missing; false when it is anything but a real folder (a symlink is refused).

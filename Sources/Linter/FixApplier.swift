@@ -96,21 +96,8 @@ public struct FixApplier {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).schemalint-fix-\(getpid())").path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, status.st_mode & 0o7777)
-        guard descriptor >= 0 else { throw InputError(path: path, reason: "cannot create \(temporary): \(String(cString: strerror(errno)))") }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result <= 0 { return false }
-                written += result
-            }
-            return fsync(descriptor) == 0
-        }
-        close(descriptor)
-        guard ok else {
-            unlink(temporary)
-            throw InputError(path: path, reason: "cannot write \(temporary)")
+        if let failure = DiskFile.writeNew(temporary, bytes, permissions: status.st_mode & 0o7777) {
+            throw InputError(path: path, reason: failure)
         }
         guard FileManager.default.contents(atPath: path).map(Array.init) == expected else {
             unlink(temporary)

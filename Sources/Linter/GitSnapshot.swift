@@ -131,8 +131,7 @@ public struct GitSnapshotSource: FileSource {
     }
 
     public func contentID(_ path: String) -> ContentID? {
-        guard let words = snapshot.files[prefix + path]?.blobID.words else { return nil }
-        return ContentID(first: words.0, second: words.1, third: words.2)
+        snapshot.files[prefix + path]?.blobID.contentID
     }
 
     public func readPrefix(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
