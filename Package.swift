@@ -38,14 +38,16 @@ let package = Package(
         .target(name: "Drizzle", dependencies: ["Catalog", "TypeScript", "JSON", "Core"]),
         .target(name: "Queries", dependencies: ["Catalog", "Core", "TypeScript", "Drizzle"]),
         .target(name: "Prisma", dependencies: ["Catalog"]),
-        .target(name: "Migrations", dependencies: ["Catalog", "Core", "JSON", "SQL", "Drizzle"]),
+        // drizzle-kit's on-disk artefacts: journal, snapshots (read into the Catalog), folder layouts.
+        .target(name: "DrizzleKit", dependencies: ["Catalog", "Core", "JSON"]),
+        .target(name: "Migrations", dependencies: ["Catalog", "Core", "JSON", "SQL", "DrizzleKit"]),
         .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQL"]),
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
         .target(name: "SyncRules", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "ProjectModel"]),
         .target(name: "DrizzleRules", dependencies: ["Catalog", "Core", "Drizzle", "Prisma", "Queries", "ProjectModel"]),
-        .target(name: "MigrationRules", dependencies: ["Catalog", "Core", "ProjectModel", "Migrations", "Drizzle", "Prisma", "SQL"]),
+        .target(name: "MigrationRules", dependencies: ["Catalog", "Core", "ProjectModel", "Migrations", "DrizzleKit", "Drizzle", "Prisma", "SQL"]),
 
         // `schemalint replay`: the migrations applied to a throwaway PostgreSQL, its catalog read back.
         .target(name: "Replay", dependencies: ["Catalog", "Core", "Postgres", "Drizzle", "Migrations", "MigrationRules", "SQL"]),
@@ -55,7 +57,7 @@ let package = Package(
         // Workspace loading: finds the inputs in a file source and reads each once (with a parse cache kept across
         // runs by the language server) into the `Project` the rules read.
         .target(name: "Workspace", dependencies: ["Catalog", "Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "Migrations"]),
-        .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "Workspace", "GistRules", "SyncRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git", "Replay"]),
+        .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "TypeScript", "Drizzle", "DrizzleKit", "Prisma", "Queries", "ProjectModel", "Workspace", "GistRules", "SyncRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git", "Replay"]),
         // `schemalint lsp`: the Language Server Protocol over standard input and output.
         .target(name: "LanguageServer", dependencies: ["Linter", "Core"]),
         .executableTarget(name: "schemalint", dependencies: [
@@ -71,11 +73,12 @@ let package = Package(
         .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "TestSupport"]),
         .testTarget(name: "DrizzleRulesTests", dependencies: ["Catalog", "DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
-        .testTarget(name: "MigrationsTests", dependencies: ["Catalog", "Migrations", "MigrationRules", "Linter", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Catalog", "DrizzleKit", "Migrations", "MigrationRules", "Linter", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
         .testTarget(name: "SQLTests", dependencies: ["Catalog", "SQL", "TestSupport"]),
         .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),
         .testTarget(name: "PrismaTests", dependencies: ["Prisma", "Drizzle", "Linter", "Core", "TestSupport"]),
-        .testTarget(name: "DrizzleTests", dependencies: ["Catalog", "Drizzle", "TypeScript", "JSON", "TestSupport"]),
+        .testTarget(name: "DrizzleKitTests", dependencies: ["Catalog", "Core", "DrizzleKit", "TestSupport"]),
+        .testTarget(name: "DrizzleTests", dependencies: ["Catalog", "Drizzle", "DrizzleKit", "TypeScript", "JSON", "TestSupport"]),
         .testTarget(name: "ReporterTests", dependencies: ["Linter", "Reporters", "Core"], exclude: ["Golden"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Postgres", "Linter", "Core", "Migrations", "MigrationRules", "SQL", "Drizzle", "TestSupport"]),
         .testTarget(name: "LinterTests", dependencies: ["Linter", "Core", "Reporters", "Replay", "TestSupport"], exclude: ["Golden"]),

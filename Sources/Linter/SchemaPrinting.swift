@@ -1,6 +1,7 @@
 import Catalog
 import Core
 import Drizzle
+import DrizzleKit
 import Foundation
 import ProjectModel
 import Workspace

@@ -1,6 +1,6 @@
 import Catalog
 import Core
-import Drizzle
+import DrizzleKit
 
 /// A drizzle-kit migrations folder as read: the journal, every SQL file and snapshot, and the migrations in
 /// the order they are applied.

@@ -1,5 +1,5 @@
 import Core
-import Drizzle
+import DrizzleKit
 import SQL
 
 /// Reads migration folders from a file source: every file once, SQL and JSON parsed in parallel across all

@@ -152,6 +152,14 @@ public struct DrizzleLoading {
         return .kit1
     }
 
+    /// Where each PostgreSQL config's drizzle-kit writes its migrations (`out`, repository-relative), with the config.
+    static func outFolders(of configs: [DrizzleConfig], provider: SourceProvider) -> [(folder: String, configPath: String)] {
+        configs.compactMap { config in
+            guard isPostgres(config.dialect), let out = config.outFolder(provider: provider) else { return nil }
+            return (out, config.path)
+        }
+    }
+
     /// drizzle-kit's PostgreSQL dialect names; a config without a dialect is taken as PostgreSQL.
     static func isPostgres(_ dialect: String?) -> Bool {
         guard let dialect else { return true }

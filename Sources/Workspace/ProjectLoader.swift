@@ -57,8 +57,8 @@ public struct ProjectLoader {
             }
             if !found.isEmpty { directives[entry.file.path] = found }
         }
-        let drizzleConfigs = schemas.compactMap(\.config)
-        let migrations = try MigrationLoading.load(paths: paths, configuration: configuration, drizzleConfigs: drizzleConfigs,
+        let outFolders = DrizzleLoading.outFolders(of: schemas.compactMap(\.config), provider: provider)
+        let migrations = try MigrationLoading.load(paths: paths, configuration: configuration, outFolders: outFolders,
                                                    source: source, wholeSnapshots: base != nil, parses: parses)
         for file in migrations.files { files[file.path] = file }
         for (path, comments) in migrations.comments {
@@ -68,7 +68,7 @@ public struct ProjectLoader {
         var baseMigrations: [MigrationFolder]?
         if let base {
             let basePaths = try base.listFiles().filter { !ignored.matches($0) }
-            baseMigrations = try MigrationLoading.load(paths: basePaths, configuration: configuration, drizzleConfigs: drizzleConfigs,
+            baseMigrations = try MigrationLoading.load(paths: basePaths, configuration: configuration, outFolders: outFolders,
                                                        source: base, wholeSnapshots: true).folders
         }
         var project = Project(configuration: configuration, files: files, gists: gists, schemas: schemas + prisma.schemas, queryUsage: queryUsage,
