@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Prisma", dependencies: ["Catalog"]),
         // drizzle-kit's on-disk artefacts: journal, snapshots (read into the Catalog), folder layouts.
         .target(name: "DrizzleKit", dependencies: ["Catalog", "Core", "JSON"]),
-        .target(name: "Migrations", dependencies: ["Catalog", "Core", "JSON", "SQL", "DrizzleKit"]),
+        .target(name: "Migrations", dependencies: ["Catalog", "Core", "SQL", "DrizzleKit"]),
         .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQL"]),
 
         // Rules: one file per rule, grouped by domain.

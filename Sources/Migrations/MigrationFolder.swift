@@ -74,7 +74,7 @@ public struct MigrationFolder: Sendable {
     }
 
     /// `path/meta/_journal.json`.
-    public var journalPath: String { MigrationFolder.join(path, "meta/_journal.json") }
+    public var journalPath: String { DrizzleKitLayout.journalPath(in: path) }
 
     static func join(_ folder: String, _ child: String) -> String {
         folder.isEmpty ? child : folder + "/" + child

@@ -1,5 +1,6 @@
 import Catalog
 import Core
+import DrizzleKit
 import Migrations
 import SQL
 import Testing
