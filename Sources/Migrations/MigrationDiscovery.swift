@@ -11,8 +11,7 @@ public enum MigrationDiscovery {
     }
 
     /// `outFolders`: each PostgreSQL drizzle config's `out`, repository-relative, with the config's path.
-    public static func candidates(paths: [String], configured: String?, outFolders: [(folder: String, configPath: String)]) -> [Candidate] {
-        let listing = FolderListing(paths: paths)
+    public static func candidates(_ listing: FolderListing, configured: String?, outFolders: [(folder: String, configPath: String)]) -> [Candidate] {
         if let configured {
             let folder = normalized(configured)
             return listing.layout(of: folder).map { [Candidate(path: folder, layout: $0, configPath: nil)] } ?? []
@@ -48,17 +47,19 @@ public enum MigrationDiscovery {
     }
 }
 
-/// The repository's paths seen as folders, for telling a migrations folder's layout.
-struct FolderListing {
+/// The repository's paths seen as folders, for telling a migrations folder's layout. Built once per tree: the
+/// workspace loader asks it the layout of each drizzle config's `out`, and migration loading reads with it.
+public struct FolderListing: Sendable {
     let paths: [String]
     let pathSet: Set<String>
 
-    init(paths: [String]) {
+    public init(paths: [String]) {
         self.paths = paths
         self.pathSet = Set(paths)
     }
 
-    func layout(of folder: String) -> MigrationFolder.Layout? {
+    /// How `folder` holds migrations, nil when it holds none.
+    public func layout(of folder: String) -> MigrationFolder.Layout? {
         if pathSet.contains(DrizzleKitLayout.journalPath(in: folder)) { return .journal }
         if pathSet.contains(MigrationFolder.join(folder, "migration_lock.toml")) { return .prisma }
         let children = files(directlyUnder: folder, depth: 2)

@@ -18,20 +18,20 @@ public struct LoadedMigrations: Sendable {
 /// The one entry point the project loader calls (once for the work tree, once for the base tree with `--base`).
 public enum MigrationLoading {
     /// - Parameters:
-    ///   - paths: the source's files, `ignore` globs already applied.
+    ///   - listing: the source's files, `ignore` globs already applied.
     ///   - outFolders: the `out` folder of each PostgreSQL drizzle config of this tree, with the config's path (the
     ///     loader reads the configs: for `--base`, the base tree's own).
     ///   - wholeSnapshots: read every snapshot whole, not only the latest: `migration/edited-after-merge` compares
     ///     snapshots byte for byte with the base's, and a prefix of one cannot be compared with the whole other.
     ///   - parses: SQL and snapshot parses kept from earlier runs (the language server's).
-    public static func load(paths: [String], configuration: Configuration, outFolders: [(folder: String, configPath: String)],
+    public static func load(_ listing: FolderListing, configuration: Configuration, outFolders: [(folder: String, configPath: String)],
                             source: any FileSource, wholeSnapshots: Bool = false,
                             parses: ParseCache? = nil) throws(InputError) -> LoadedMigrations {
         // Prisma folders of another database (`provider = "mysql"` in `migration_lock.toml`) hold no PostgreSQL.
-        let candidates = MigrationDiscovery.candidates(paths: paths, configured: configuration.migrationsFolder, outFolders: outFolders)
+        let candidates = MigrationDiscovery.candidates(listing, configured: configuration.migrationsFolder, outFolders: outFolders)
             .filter { $0.layout != .prisma || PrismaLock.isPostgres(try? source.read(MigrationFolder.join($0.path, "migration_lock.toml"))) }
         guard !candidates.isEmpty else { return LoadedMigrations() }
-        let folders = try MigrationFolderReader(source: source, listing: FolderListing(paths: paths), wholeSnapshots: wholeSnapshots,
+        let folders = try MigrationFolderReader(source: source, listing: listing, wholeSnapshots: wholeSnapshots,
                                                 parses: parses)
             .read(candidates)
         var loaded = LoadedMigrations(folders: folders)
