@@ -79,6 +79,7 @@ public struct ProjectLoader {
         }
         var project = Project(configuration: configuration, files: files, gists: gists, schemas: schemas + prisma.schemas, queryUsage: queryUsage,
                               migrations: migrations.folders, baseMigrations: baseMigrations)
+        project.snapshotPairings = SnapshotPairings.pair(project.migrations, with: project.schemas)
         addFacts(to: &project, paths: paths, provider: provider)
         return Loaded(project: project, directives: directives)
     }

@@ -59,4 +59,31 @@ import Workspace
         let kitZeroNames = try Self.load(kitZero).project.schemas.first?.model.tables.first?.uniqueConstraints.map(\.name)
         #expect(kitZeroNames == ["users_email_unique"])
     }
+
+    @Test func eachFolderIsPairedWithItsConfigsSchemaAndSnapshotWithinTheSchemaFilter() throws {
+        let filtered = #"""
+            import { defineConfig } from "drizzle-kit";
+            export default defineConfig({ schema: "./schema.ts", out: "./drizzle", dialect: "postgresql", schemaFilter: ["public"] });
+            """#
+        let snapshot = #"""
+            { "id": "a", "prevId": "00000000-0000-0000-0000-000000000000", "version": "7", "dialect": "postgresql", "tables": {
+              "public.users": { "name": "users", "schema": "", "columns": {} },
+              "auth.users": { "name": "users", "schema": "auth", "columns": {} } } }
+            """#
+        var texts = Self.journalFolder("drizzle").merging(Self.journalFolder("other/drizzle")) { first, _ in first }
+        texts["drizzle.config.ts"] = filtered
+        texts["schema.ts"] = Self.schema
+        texts["drizzle/meta/0000_snapshot.json"] = snapshot
+        texts["other/drizzle.config.ts"] = Self.config(out: "./drizzle")
+        texts["other/schema.ts"] = Self.schema
+        texts["other/drizzle/meta/0000_snapshot.json"] = snapshot
+        let project = try Self.load(texts).project
+        let pairs = project.snapshotPairings.map { pairing in
+            "\(pairing.folder) ← \(project.schemas[pairing.schema].config?.path ?? "-"): "
+                + (pairing.snapshot?.tables.map { "\($0.schema).\($0.name)" }.sorted().joined(separator: ", ") ?? "no snapshot")
+        }
+        // drizzle-kit never generates changes for `auth` under `schemaFilter: ["public"]`: not compared there.
+        #expect(Set(pairs) == ["drizzle ← drizzle.config.ts: .users",
+                               "other/drizzle ← other/drizzle.config.ts: .users, auth.users"])
+    }
 }
