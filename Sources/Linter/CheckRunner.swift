@@ -68,9 +68,8 @@ public struct CheckRunner {
 
     /// Returns the exit code; writes the report to standard output or `--output`.
     public func run() throws(UsageFailure) -> Int32 {
-        let inGit = options.staged || options.base != nil
-            || options.paths.contains { ConfigurationLocator.gitRoot(of: URL(fileURLWithPath: $0)) != nil }
-        if inGit { GitRepository.prepareLibrary() }
+        // Only `--base` reads trees, for which libgit2 must start; `--staged` and plain runs start it on first need.
+        if options.base != nil { GitRepository.prepareLibrary() }
         let catalog = try Self.loadCatalog()
         if options.fix { Self.describe(try applyFixes(catalog: catalog)) }
         let (report, prefix) = try lint(catalog: catalog)
@@ -190,8 +189,9 @@ public struct CheckRunner {
         return 0
     }
 
-    public static func loadCatalog() throws(UsageFailure) -> RuleCatalog {
-        switch RuleCatalog.builtIn {
+    /// The built-in rule catalog; `withExamples` for what shows a rule's examples (`explain`, hover).
+    public static func loadCatalog(withExamples: Bool = false) throws(UsageFailure) -> RuleCatalog {
+        switch withExamples ? RuleCatalog.builtIn : RuleCatalog.builtInWithoutExamples {
         case .success(let catalog): return catalog
         case .failure(let error): throw UsageFailure("internal error: rule catalog: \(error)")
         }
