@@ -32,8 +32,8 @@ struct AppliedMigrations {
                 fromTree += withScripts[index].map(\.path)
             }
         }
-        if let boundary, !fromTree.isEmpty {
-            scripts.formUnion(try boundary.tree.existing(fromTree))
+        if let boundary, !fromTree.isEmpty, let existing = try boundary.tree.existing(fromTree) {
+            scripts.formUnion(existing)
             label = label.map { $0 + "; others \(boundary.label)" } ?? boundary.label
         }
         judgedCount = withScripts.reduce(0) { $0 + $1.count } - scripts.count
