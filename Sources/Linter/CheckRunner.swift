@@ -1,7 +1,8 @@
 import Core
 import Foundation
-import Reporters
 import Git
+import Reporters
+import RuleEngine
 
 /// `schemalint check` as a plain value: what the CLI parsed, before anything runs.
 public struct CheckOptions: Sendable {
