@@ -83,6 +83,6 @@ let package = Package(
         .testTarget(name: "DrizzleTests", dependencies: ["Catalog", "Drizzle", "TypeScript", "JSON", "TestSupport"]),
         .testTarget(name: "ReporterTests", dependencies: ["Linter", "RuleEngine", "Reporters", "Core"], exclude: ["Golden"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Postgres", "Linter", "Core", "Migrations", "MigrationRules", "SQL", "Drizzle", "TestSupport"]),
-        .testTarget(name: "LinterTests", dependencies: ["Linter", "RuleEngine", "Core", "Reporters", "Replay", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LinterTests", dependencies: ["Linter", "RuleEngine", "Core", "Reporters", "Replay", "Drizzle", "DrizzleRules", "Gists", "Migrations", "MigrationRules", "SyncRules", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -1,6 +1,8 @@
 import Core
+import Drizzle
 import Foundation
 import Git
+import Migrations
 import Reporters
 import RuleEngine
 

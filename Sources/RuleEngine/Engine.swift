@@ -2,6 +2,7 @@ import Core
 import Dispatch
 import Foundation
 import JSON
+import Migrations
 import ProjectModel
 import Workspace
 
