@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "RuleEngine", dependencies: ["Core", "JSON", "Queries", "Migrations", "ProjectModel", "Workspace", "GistRules", "SyncRules", "DrizzleRules", "MigrationRules"]),
         // The runners: check (work tree, --staged, --base), validate, replay, baseline, hooks, fixes, the starter
         // configuration and schema printing; they prepare the engine's inputs and render its report.
-        .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "ProjectModel", "Workspace", "Migrations", "MigrationRules", "SyncRules", "RuleEngine", "Reporters", "Git", "Replay"]),
+        .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "ProjectModel", "Workspace", "Migrations", "MigrationRules", "DrizzleRules", "SyncRules", "RuleEngine", "Reporters", "Git", "Replay"]),
         // `schemalint lsp`: the Language Server Protocol over standard input and output.
         .target(name: "LanguageServer", dependencies: ["Linter", "Core"]),
         .executableTarget(name: "schemalint", dependencies: [
