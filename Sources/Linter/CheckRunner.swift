@@ -1,7 +1,10 @@
 import Core
+import Drizzle
 import Foundation
-import Reporters
 import Git
+import Migrations
+import Reporters
+import RuleEngine
 
 /// `schemalint check` as a plain value: what the CLI parsed, before anything runs.
 public struct CheckOptions: Sendable {
