@@ -57,7 +57,12 @@ let package = Package(
         // Workspace loading: finds the inputs in a file source and reads each once (with a parse cache kept across
         // runs by the language server) into the `Project` the rules read.
         .target(name: "Workspace", dependencies: ["Catalog", "Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "DrizzleKit", "Migrations"]),
-        .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "TypeScript", "Drizzle", "DrizzleKit", "Prisma", "Queries", "ProjectModel", "Workspace", "GistRules", "SyncRules", "DrizzleRules", "Migrations", "MigrationRules", "Reporters", "Git", "Replay"]),
+        // The engine: every rule over a loaded project, then `ignore` entries, suppressions, applied migrations and the
+        // baseline, and the findings located. No Git, PostgreSQL or reporters: its callers bring the inputs.
+        .target(name: "RuleEngine", dependencies: ["Core", "JSON", "Queries", "Migrations", "ProjectModel", "Workspace", "GistRules", "SyncRules", "DrizzleRules", "MigrationRules"]),
+        // The runners: check (work tree, --staged, --base), validate, replay, baseline, hooks, fixes, the starter
+        // configuration and schema printing; they prepare the engine's inputs and render its report.
+        .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "DrizzleKit", "ProjectModel", "Workspace", "Migrations", "MigrationRules", "DrizzleRules", "SyncRules", "RuleEngine", "Reporters", "Git", "Replay"]),
         // `schemalint lsp`: the Language Server Protocol over standard input and output.
         .target(name: "LanguageServer", dependencies: ["Linter", "Core"]),
         .executableTarget(name: "schemalint", dependencies: [
@@ -69,18 +74,18 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "CoreTests", dependencies: ["Core", "YAML", "TestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Linter", "Reporters", "Core", "Git", "JSON", "Replay", "TestSupport"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Linter", "RuleEngine", "Reporters", "Core", "Git", "JSON", "Replay", "TestSupport"]),
         .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "TestSupport"]),
-        .testTarget(name: "DrizzleRulesTests", dependencies: ["Catalog", "DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "Core", "TestSupport"]),
+        .testTarget(name: "DrizzleRulesTests", dependencies: ["Catalog", "DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "RuleEngine", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
-        .testTarget(name: "MigrationsTests", dependencies: ["Catalog", "DrizzleKit", "Migrations", "MigrationRules", "Linter", "Workspace", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Catalog", "DrizzleKit", "Migrations", "MigrationRules", "Linter", "RuleEngine", "Workspace", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
         .testTarget(name: "SQLTests", dependencies: ["Catalog", "SQL", "TestSupport"]),
         .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),
-        .testTarget(name: "PrismaTests", dependencies: ["Prisma", "Drizzle", "Linter", "Core", "TestSupport"]),
+        .testTarget(name: "PrismaTests", dependencies: ["Prisma", "Drizzle", "Linter", "RuleEngine", "Core", "TestSupport"]),
         .testTarget(name: "DrizzleKitTests", dependencies: ["Catalog", "Core", "DrizzleKit", "TestSupport"]),
         .testTarget(name: "DrizzleTests", dependencies: ["Catalog", "Drizzle", "DrizzleKit", "TypeScript", "JSON", "TestSupport"]),
-        .testTarget(name: "ReporterTests", dependencies: ["Linter", "Reporters", "Core"], exclude: ["Golden"]),
+        .testTarget(name: "ReporterTests", dependencies: ["Linter", "RuleEngine", "Reporters", "Core"], exclude: ["Golden"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Postgres", "Linter", "Core", "Migrations", "MigrationRules", "SQL", "Drizzle", "TestSupport"]),
-        .testTarget(name: "LinterTests", dependencies: ["Linter", "Core", "Reporters", "Replay", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LinterTests", dependencies: ["Linter", "RuleEngine", "Core", "Reporters", "Replay", "Drizzle", "DrizzleRules", "Gists", "Migrations", "MigrationRules", "SyncRules", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Core
+import Drizzle
 import Gists
 import Migrations
 import ProjectModel

@@ -1,10 +1,12 @@
 import Core
+import Drizzle
 import DrizzleKit
 import Foundation
 import Linter
 import Migrations
-import Testing
+import RuleEngine
 import TestSupport
+import Testing
 
 /// The real repositories of `../shared/corpus/drizzle` (SOURCES.md lists what is wrong with each): the findings
 /// SOURCES.md documents must be reported, and the repositories it calls clean must get none of them.

@@ -1,5 +1,6 @@
 import Core
 import Linter
+import RuleEngine
 import Migrations
 
 /// Runs the whole engine over in-memory files, as `schemalint check` would.
