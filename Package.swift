@@ -38,7 +38,9 @@ let package = Package(
         .target(name: "Drizzle", dependencies: ["Catalog", "TypeScript", "JSON", "Core"]),
         .target(name: "Queries", dependencies: ["Catalog", "Core", "TypeScript", "Drizzle"]),
         .target(name: "Prisma", dependencies: ["Catalog"]),
-        .target(name: "Migrations", dependencies: ["Catalog", "Core", "JSON", "SQL", "Drizzle"]),
+        // Migration SQL replayed into a catalog, step by step: what exists before each migration, what each creates.
+        .target(name: "SQLReplay", dependencies: ["Catalog", "SQL"]),
+        .target(name: "Migrations", dependencies: ["Catalog", "Core", "JSON", "SQL", "SQLReplay", "Drizzle"]),
         .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQL"]),
 
         // Rules: one file per rule, grouped by domain.
@@ -72,6 +74,7 @@ let package = Package(
         .testTarget(name: "DrizzleRulesTests", dependencies: ["Catalog", "DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Catalog", "Migrations", "MigrationRules", "Linter", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
+        .testTarget(name: "SQLReplayTests", dependencies: ["Catalog", "SQL", "SQLReplay"]),
         .testTarget(name: "SQLTests", dependencies: ["Catalog", "SQL", "TestSupport"]),
         .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),
         .testTarget(name: "PrismaTests", dependencies: ["Prisma", "Drizzle", "Linter", "Core", "TestSupport"]),
