@@ -41,7 +41,7 @@ let package = Package(
         // Migration SQL replayed into a catalog, step by step: what exists before each migration, what each creates.
         .target(name: "SQLReplay", dependencies: ["Catalog", "SQL"]),
         .target(name: "Migrations", dependencies: ["Catalog", "Core", "JSON", "SQL", "SQLReplay", "Drizzle"]),
-        .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQL"]),
+        .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQLReplay"]),
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
