@@ -37,6 +37,9 @@ public struct CatalogReplay: Sendable {
     private var changes = Changes()
     /// Set while applying the statements of a `DO` block.
     private var isConditional = false
+    /// `applyFlattened`: how many of the statements still to come are nested in the last `DO` block, and its range.
+    private var pendingNested = 0
+    private var nestingRange = 0..<0
 
     public init() {}
 
@@ -69,6 +72,30 @@ public struct CatalogReplay: Sendable {
         for statement in file.statements { apply(statement, path: path) }
     }
 
+    /// Applies one statement of a flattened list (`SQLFile.allStatements`: each `DO` block followed by the
+    /// statements nested in it), for callers that look at the catalog before each nested statement too: a `DO` block
+    /// applies nothing itself, and the statements nested in it are applied as conditional when they come.
+    public mutating func applyFlattened(_ statement: SQLStatement, path: String) {
+        let wasConditional = isConditional
+        defer { isConditional = wasConditional }
+        if pendingNested > 0, nestingRange.contains(statement.range.lowerBound) {
+            pendingNested -= 1
+            isConditional = true
+        } else {
+            pendingNested = 0
+        }
+        guard case .doBlock = statement.kind else { return apply(statement, path: path) }
+        if statement.nested.isEmpty, !isConditional { isUncertain = true }
+        if pendingNested == 0 {
+            pendingNested = Self.nestedCount(statement)
+            nestingRange = statement.range
+        }
+    }
+
+    private static func nestedCount(_ statement: SQLStatement) -> Int {
+        statement.nested.reduce(statement.nested.count) { $0 + nestedCount($1) }
+    }
+
     public mutating func apply(_ statement: SQLStatement, path: String) {
         let location = SourceLocation(path: path, range: statement.range)
         switch statement.kind {
@@ -83,7 +110,7 @@ public struct CatalogReplay: Sendable {
         case .dropIndex(let drop):
             for name in drop.names { removeIndex(named: name.name, schema: name.schema) }
         case .dropTable(let drop):
-            for name in drop.names { dropTable(name.canonical, cascade: drop.cascade) }
+            for name in drop.names { dropTable(name.canonical) }
         case .drop(let drop) where drop.objectKind == .type:
             for name in drop.names { enums[name.canonical] = nil }
         case .drop(let drop) where drop.objectKind == .trigger:
@@ -266,7 +293,12 @@ public struct CatalogReplay: Sendable {
                 table.compositePrimaryKeys.removeAll { $0.columns.contains(column) }
                 table.foreignKeys.removeAll { $0.columnsFrom.contains(column) }
             case .alterColumnType(let change):
-                guard let index = table.columns.firstIndex(where: { $0.name == change.column }) else { uncertainTables.insert(name); continue }
+                guard let index = table.columns.firstIndex(where: { $0.name == change.column }) else {
+                    // The column exists, with this type now; what else it is, the migrations never said.
+                    uncertainTables.insert(name)
+                    table.columns.append(Column(name: change.column, type: change.typeName, location: actionLocation, typeLocation: actionLocation))
+                    continue
+                }
                 table.columns[index].type = change.typeName
             case .setNotNull(let column):
                 guard let index = table.columns.firstIndex(where: { $0.name == column }) else { uncertainTables.insert(name); continue }
@@ -296,10 +328,11 @@ public struct CatalogReplay: Sendable {
     /// The other `ALTER TABLE` subcommands that change no column, key or index (storage, owner, identity, rules).
     static let harmlessAlterations = ["Owner", "ReplicaIdentity", "Storage", "Options", "Compression", "Identity", "Rule"]
 
-    private mutating func dropTable(_ name: QualifiedName, cascade: Bool) {
+    /// The foreign keys that reference the table go with it: `CASCADE` drops them, and without it PostgreSQL
+    /// refuses to drop a table they reference (unless their tables are dropped by the same statement).
+    private mutating func dropTable(_ name: QualifiedName) {
         guard let table = tables[name] else { return }
         set(name, nil)
-        guard cascade else { return }
         for other in order {
             guard var referencing = tables[other], referencing.foreignKeys.contains(where: { references($0, table) }) else { continue }
             referencing.foreignKeys.removeAll { references($0, table) }

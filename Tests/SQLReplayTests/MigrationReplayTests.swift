@@ -85,4 +85,38 @@ import Testing
         #expect(replay.table(Self.users, beforeStep: 150)?.columns.count == 150)
         #expect(replay.final.table(Self.users)?.columns.count == 300)
     }
+
+    /// PostgreSQL keeps a column's type by oid: renaming the type renames it in every column (Prisma's enum changes
+    /// rename the old type away, then the new one into its place).
+    @Test func columnsFollowTheirTypesRename() {
+        let replay = Self.replay([
+            #"CREATE TYPE "mood" AS ENUM ('ok'); CREATE TABLE "users" ("mood" "mood");"#,
+            #"ALTER TYPE "mood" RENAME TO "mood_old"; CREATE TYPE "mood" AS ENUM ('ok', 'meh');"#,
+        ])
+        #expect(replay.final.type(of: "mood", in: Self.users) == "mood_old")
+        #expect(replay.final.model.enums.map(\.name) == ["mood", "mood_old"])
+    }
+
+    /// The questions the lock rules ask: an index's table, a foreign key's target, the tables linked to one.
+    @Test func answersIndexOwnersAndForeignKeyLinks() {
+        let replay = Self.replay([
+            #"CREATE TABLE "teams" ("id" uuid PRIMARY KEY); CREATE TABLE "users" ("id" uuid PRIMARY KEY, "team_id" uuid REFERENCES "teams");"#,
+            #"CREATE UNIQUE INDEX "users_team" ON "users" ("team_id"); ALTER TABLE "teams" ADD CONSTRAINT "teams_id_key" UNIQUE ("id");"#,
+        ])
+        let teams = QualifiedName(name: "teams")
+        #expect(replay.final.index(QualifiedName(schema: "public", name: "users_team")) == .init(table: Self.users, unique: true))
+        #expect(replay.final.index(QualifiedName(name: "teams_id_key"))?.table == teams)
+        #expect(replay.final.foreignKeyTarget("users_team_id_fkey", of: Self.users) == teams)
+        #expect(replay.final.tablesLinked(to: teams, through: "id") == [Self.users])
+        #expect(replay.final.tablesReferencing([teams]) == [Self.users])
+    }
+
+    /// Callers that walk `allStatements` (each `DO` block followed by what it holds) apply each statement once.
+    @Test func flattenedStatementsApplyNestedOnesOnceAndConditionally() {
+        let file = SQLParser.parseFile(Array(#"CREATE TABLE "users" ("id" integer); DO $$ BEGIN ALTER TABLE "users" ADD COLUMN "name" text; END $$; ALTER TABLE "users" ADD COLUMN "age" integer;"#.utf8))
+        var replay = CatalogReplay()
+        for statement in file.allStatements { replay.applyFlattened(statement, path: "m.sql") }
+        #expect(replay.table(Self.users)?.columns.map(\.name) == ["id", "name", "age"])
+        #expect(replay.uncertainTables == [Self.users] && !replay.isUncertain)
+    }
 }
