@@ -40,14 +40,16 @@ let package = Package(
         .target(name: "Prisma", dependencies: ["Catalog"]),
         // drizzle-kit's on-disk artefacts: journal, snapshots (read into the Catalog), folder layouts.
         .target(name: "DrizzleKit", dependencies: ["Catalog", "Core", "JSON"]),
-        .target(name: "Migrations", dependencies: ["Catalog", "Core", "SQL", "DrizzleKit"]),
-        .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQL"]),
+        // Migration SQL replayed into a catalog, step by step: what exists before each migration, what each creates.
+        .target(name: "SQLReplay", dependencies: ["Catalog", "SQL"]),
+        .target(name: "Migrations", dependencies: ["Catalog", "Core", "SQL", "SQLReplay", "DrizzleKit"]),
+        .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQL", "SQLReplay"]),
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
         .target(name: "SyncRules", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "ProjectModel"]),
         .target(name: "DrizzleRules", dependencies: ["Catalog", "Core", "Drizzle", "Prisma", "Queries", "ProjectModel"]),
-        .target(name: "MigrationRules", dependencies: ["Catalog", "Core", "ProjectModel", "Migrations", "DrizzleKit", "Drizzle", "Prisma", "SQL"]),
+        .target(name: "MigrationRules", dependencies: ["Catalog", "Core", "ProjectModel", "Migrations", "DrizzleKit", "Drizzle", "Prisma", "SQL", "SQLReplay"]),
 
         // `schemalint replay`: the migrations applied to a throwaway PostgreSQL, its catalog read back.
         .target(name: "Replay", dependencies: ["Catalog", "Core", "Postgres", "Drizzle", "Migrations", "MigrationRules", "SQL"]),
@@ -78,14 +80,15 @@ let package = Package(
         .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "TestSupport"]),
         .testTarget(name: "DrizzleRulesTests", dependencies: ["Catalog", "DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "RuleEngine", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
-        .testTarget(name: "MigrationsTests", dependencies: ["Catalog", "DrizzleKit", "Migrations", "MigrationRules", "Linter", "RuleEngine", "Workspace", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Catalog", "DrizzleKit", "Migrations", "MigrationRules", "Linter", "RuleEngine", "Workspace", "SQL", "SQLReplay", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
+        .testTarget(name: "SQLReplayTests", dependencies: ["Catalog", "SQL", "SQLReplay"]),
         .testTarget(name: "SQLTests", dependencies: ["Catalog", "SQL", "TestSupport"]),
         .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),
         .testTarget(name: "PrismaTests", dependencies: ["Prisma", "Drizzle", "Linter", "RuleEngine", "Core", "TestSupport"]),
         .testTarget(name: "DrizzleKitTests", dependencies: ["Catalog", "Core", "DrizzleKit", "TestSupport"]),
         .testTarget(name: "DrizzleTests", dependencies: ["Catalog", "Drizzle", "DrizzleKit", "TypeScript", "JSON", "TestSupport"]),
         .testTarget(name: "ReporterTests", dependencies: ["Linter", "RuleEngine", "Reporters", "Core"], exclude: ["Golden"]),
-        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Postgres", "Linter", "Core", "Migrations", "MigrationRules", "SQL", "Drizzle", "TestSupport"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Postgres", "Linter", "Core", "Migrations", "MigrationRules", "SQL", "SQLReplay", "Drizzle", "TestSupport"]),
         .testTarget(name: "LinterTests", dependencies: ["Linter", "RuleEngine", "Core", "Reporters", "Replay", "Drizzle", "DrizzleRules", "Gists", "Migrations", "MigrationRules", "SyncRules", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -61,7 +61,7 @@ struct MigrationFolderReader {
                 var folder = folder
                 folder.steps = MigrationOrder.steps(of: folder)
                 try Self.readLatestSnapshot(&folder, source: source, parses: parses)
-                TableHistory.fill(&folder.steps, source: source)
+                TableHistory.fill(&folder, source: source)
                 folder.rowSecurity = RowSecurity.replay(folder.steps)
                 return folder
             }

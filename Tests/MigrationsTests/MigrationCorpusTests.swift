@@ -1,5 +1,4 @@
 import Core
-import Drizzle
 import DrizzleKit
 import Foundation
 import Linter
