@@ -14,6 +14,9 @@ public final class LanguageServer {
     private var documents = DocumentStore()
     /// Every file's parse, kept from check to check: an edit re-parses only the buffer that changed.
     private let parses = ParseCache()
+    /// Each facet of the project and each rule's findings, kept from check to check: an edit re-reads only the
+    /// facets the changed buffer feeds and re-runs only the rules reading them.
+    private let memory = CheckMemory()
     /// The last check: its report, the root its paths are relative to, and the bytes it read of each file with a finding.
     private var report: Report?
     private var reportRoot: URL?
@@ -140,6 +143,7 @@ public final class LanguageServer {
         options.paths = [folder.path]
         options.buffers = documents.contents
         options.parses = parses
+        options.memory = memory
         do {
             let (report, root) = try CheckRunner(options: options, environment: environment).lintFolder(catalog: catalog)
             self.report = report

@@ -27,6 +27,9 @@ public struct CheckOptions: Sendable {
     public var buffers: [String: [UInt8]] = [:]
     /// Parses kept across runs (the language server's): a run re-parses only the files whose bytes changed.
     public var parses: ParseCache?
+    /// Facets and findings kept across runs (the language server's): a run re-reads only the facets whose inputs
+    /// changed and re-runs only the rules reading them.
+    public var memory: CheckMemory?
 
     public init() {}
 }
@@ -253,6 +256,7 @@ public struct CheckRunner {
             baseline: baseline, base: git?.base?.source(under: prefix),
             boundary: try MigrationBoundary.resolve(root: root, git: git, gitRoot: gitRoot, since: configuration.migrationsSince))
         request.parses = options.parses
+        request.memory = options.memory
         let scope = Self.relativePath(of: folder, to: root)
         request.scope = scope.isEmpty ? "" : scope + "/"
         // Staged files have blob ids to keep facts under; `SCHEMALINT_NO_CACHE=1` reads every file afresh.
