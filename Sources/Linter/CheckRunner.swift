@@ -193,8 +193,9 @@ public struct CheckRunner {
         return 0
     }
 
-    public static func loadCatalog() throws(UsageFailure) -> RuleCatalog {
-        switch RuleCatalog.builtIn {
+    /// The built-in rule catalog; `withExamples` for what shows a rule's examples (`explain`, hover).
+    public static func loadCatalog(withExamples: Bool = false) throws(UsageFailure) -> RuleCatalog {
+        switch withExamples ? RuleCatalog.builtIn : RuleCatalog.builtInWithoutExamples {
         case .success(let catalog): return catalog
         case .failure(let error): throw UsageFailure("internal error: rule catalog: \(error)")
         }

@@ -9,7 +9,7 @@ struct LSP: ParsableCommand {
         abstract: "Run the language server (LSP 3.17 over standard input and output) for editors.")
 
     func run() throws {
-        let server = LanguageServer(catalog: try CheckRunner.loadCatalog())
+        let server = LanguageServer(catalog: try CheckRunner.loadCatalog(withExamples: true))
         let code = server.run()
         if code != 0 { throw ExitCode(code) }
     }

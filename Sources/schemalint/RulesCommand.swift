@@ -42,7 +42,7 @@ struct Explain: ParsableCommand {
     var id: String
 
     func run() throws {
-        let catalog = try CheckRunner.loadCatalog()
+        let catalog = try CheckRunner.loadCatalog(withExamples: true)
         guard let entry = catalog[id] else {
             let close = catalog.suggestions(for: id).map { "`\($0)`" }
             let hint = close.isEmpty ? "" : "; did you mean " + close.joined(separator: " or ") + "?"

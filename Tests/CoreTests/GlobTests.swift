@@ -38,6 +38,17 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(1))
     }
 
+    /// Patterns of 64 segments or more leave the one-word fast path: both paths must agree.
+    @Test(arguments: [20, 70])
+    func longPatternsMatchOnBothPaths(_ folders: Int) {
+        let pattern = String(repeating: "d/**/", count: folders / 2) + "*.ts"
+        let path = String(repeating: "d/", count: folders / 2) + "x.ts"
+        #expect(Glob(pattern).matches(path))
+        #expect(Glob(pattern).matches("e/" + path) == false)
+        #expect(Glob(pattern).matches(String(repeating: "d/x/", count: folders / 2) + "y.ts"))
+        #expect(Glob(pattern).matches(path + "x") == false)
+    }
+
     @Test func bracesThatMultiplyPastTheLimitAreRefused() {
         let glob = Glob(String(repeating: "{a,b}", count: 22))
         #expect(glob.isTooComplex)
