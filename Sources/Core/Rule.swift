@@ -30,7 +30,7 @@ public struct Facets: OptionSet, Sendable, Hashable, CustomStringConvertible {
 
     public static let all: Facets = [.catalog, .drizzleExtras, .migrations, .gists, .queries, .configuration]
 
-    static let names: [(Facets, String)] = [
+    public static let names: [(Facets, String)] = [
         (.catalog, "catalog"), (.drizzleExtras, "drizzle-extras"), (.migrations, "migrations"), (.gists, "gists"),
         (.queries, "queries"), (.configuration, "configuration"),
     ]
