@@ -378,6 +378,7 @@ public struct CheckRunner {
             combined.migrationsJudged = previous.migrationsJudged + next.migrationsJudged
             combined.migrationsApplied = previous.migrationsApplied + next.migrationsApplied
             combined.appliedBoundary = previous.appliedBoundary ?? next.appliedBoundary
+            combined.sources = previous.sources.merging(next.sources) { first, _ in first }
         }
         return (combined, "")
     }
@@ -397,6 +398,7 @@ public struct CheckRunner {
             return moved
         }
         copy.files = report.files.map { prefix + $0 }
+        copy.sources = Dictionary(report.sources.map { (prefix + $0.key, $0.value) }) { first, _ in first }
         return copy
     }
 }

@@ -119,6 +119,7 @@ public enum Engine {
         report.migrationsJudged = applied.judgedCount
         report.migrationsApplied = applied.appliedCount
         report.appliedBoundary = applied.appliedCount > 0 ? applied.label : nil
+        report.sources = files
         return report
     }
 
