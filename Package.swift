@@ -66,7 +66,7 @@ let package = Package(
         // configuration and schema printing; they prepare the engine's inputs and render its report.
         .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "DrizzleKit", "ProjectModel", "Workspace", "Migrations", "MigrationRules", "DrizzleRules", "SyncRules", "RuleEngine", "Reporters", "Git", "Replay"]),
         // `schemalint lsp`: the Language Server Protocol over standard input and output.
-        .target(name: "LanguageServer", dependencies: ["Linter", "Core"]),
+        .target(name: "LanguageServer", dependencies: ["Linter", "RuleEngine", "Core"]),
         .executableTarget(name: "schemalint", dependencies: [
             "Linter", "Reporters", "Core", "JSON", "LanguageServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

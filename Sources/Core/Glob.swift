@@ -17,6 +17,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         let literal: String?
         /// The text after a leading `*`, when that `*` is the only wildcard.
         let suffixAfterStar: String?
+        /// The text before a trailing `*`, when that `*` is the only wildcard (`usage_*`, matched against every
+        /// table of a schema by the high-frequency rules).
+        let prefixBeforeStar: String?
 
         init(_ pieces: [Piece]) {
             self.pieces = pieces
@@ -30,11 +33,13 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
             }
             literal = text(pieces[...])
             if case .anyRun? = pieces.first { suffixAfterStar = text(pieces.dropFirst()) } else { suffixAfterStar = nil }
+            if case .anyRun? = pieces.last { prefixBeforeStar = text(pieces.dropLast()) } else { prefixBeforeStar = nil }
         }
 
         func matches(_ name: Substring) -> Bool {
             if let literal { return name == literal }
             if let suffixAfterStar { return name.hasSuffix(suffixAfterStar) }
+            if let prefixBeforeStar { return name.hasPrefix(prefixBeforeStar) }
             return Glob.matchName(pieces, Array(name))
         }
     }

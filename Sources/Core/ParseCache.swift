@@ -69,7 +69,7 @@ public final class ParseCache: Sendable {
 
     /// 64-bit FNV-1a, eight bytes at a time where it can (the order of bytes within a word is fixed, so equal
     /// bytes always hash equal; it only has to pick candidates, the full comparison decides).
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
+    public static func hash(_ bytes: [UInt8]) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         bytes.withUnsafeBytes { raw in
             let words = raw.count / 8

@@ -14,6 +14,9 @@ public struct Report: Sendable {
     public var migrationsApplied = 0
     /// Where "applied" ends, completing "taken as applied (…)"; nil when nothing was taken as applied.
     public var appliedBoundary: String?
+    /// The files as the run read them, by the paths findings name: for a caller that turns byte ranges into other
+    /// positions later (the language server's UTF-16), so that it need not read them again.
+    public var sources: [String: SourceFile] = [:]
 
     public init(findings: [LocatedFinding], files: [String], rulesRun: [String], suppressedCount: Int, baselinedCount: Int, duration: Double) {
         self.findings = findings

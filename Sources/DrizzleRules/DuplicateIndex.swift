@@ -8,6 +8,7 @@ import ProjectModel
 /// and time on every write, and the planner uses only one.
 public struct DuplicateIndex: ProjectRule {
     public let id = "schema/duplicate-index"
+    public let facets: Facets = [.catalog]
     public init() {}
 
     /// What makes two b-tree-like structures interchangeable: method and the ordered columns with their options.

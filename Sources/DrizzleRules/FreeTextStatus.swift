@@ -7,6 +7,7 @@ import ProjectModel
 /// `cancelled`) and retired states pile up, and queries filtering on one spelling miss the others.
 public struct FreeTextStatus: ProjectRule {
     public let id = "schema/free-text-status"
+    public let facets: Facets = [.catalog]
     public init() {}
 
     /// `status` anywhere at the end (`payment_status`); `state` only alone, since `session_state` and OAuth `state`

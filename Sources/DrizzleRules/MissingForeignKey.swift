@@ -7,6 +7,7 @@ import ProjectModel
 /// `relations()` are application-level only: they build joins but let orphaned rows in.
 public struct MissingForeignKey: ProjectRule {
     public let id = "schema/missing-foreign-key"
+    public let facets: Facets = [.catalog, .drizzleExtras]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -6,6 +6,7 @@ import ProjectModel
 /// breaks logical replication (`UPDATE`/`DELETE` need a replica identity) and usually hides duplicate rows.
 public struct MissingPrimaryKey: ProjectRule {
     public let id = "schema/missing-primary-key"
+    public let facets: Facets = [.catalog]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

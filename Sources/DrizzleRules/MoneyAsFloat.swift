@@ -7,6 +7,7 @@ import ProjectModel
 /// and sums of amounts drift by fractions of a cent.
 public struct MoneyAsFloat: ProjectRule {
     public let id = "schema/money-as-float"
+    public let facets: Facets = [.catalog]
     public init() {}
 
     /// Words that make a column an amount of money wherever they appear in its name.

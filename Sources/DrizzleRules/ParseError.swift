@@ -7,6 +7,7 @@ import ProjectModel
 /// read, but tables, columns or constraints around the error may be missing from every other rule's view.
 public struct ParseError: ProjectRule {
     public let id = "drizzle/parse-error"
+    public let facets: Facets = [.catalog]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -6,6 +6,7 @@ import ProjectModel
 /// models, fields or attributes around the error may be missing from every schema rule's view.
 public struct PrismaParseError: ProjectRule {
     public let id = "prisma/parse-error"
+    public let facets: Facets = [.catalog]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

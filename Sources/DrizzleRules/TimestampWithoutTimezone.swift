@@ -6,6 +6,7 @@ import ProjectModel
 /// the offset; values written from servers or sessions in different zones cannot be compared.
 public struct TimestampWithoutTimezone: ProjectRule {
     public let id = "schema/timestamp-without-timezone"
+    public let facets: Facets = [.catalog]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -7,6 +7,7 @@ import ProjectModel
 /// scan the whole child table.
 public struct UnindexedForeignKey: ProjectRule {
     public let id = "schema/unindexed-foreign-key"
+    public let facets: Facets = [.catalog, .migrations, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

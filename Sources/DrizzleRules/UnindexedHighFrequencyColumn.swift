@@ -8,6 +8,7 @@ import Queries
 /// grow fastest, so a lookup or time-range scan without an index gets slower every day.
 public struct UnindexedHighFrequencyColumn: ProjectRule {
     public let id = "schema/unindexed-high-frequency-column"
+    public let facets: Facets = [.catalog, .migrations, .queries, .configuration]
     public init() {}
 
     /// Timestamps that record maintenance, not the event: not what time-range queries filter on.

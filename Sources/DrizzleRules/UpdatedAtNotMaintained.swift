@@ -7,6 +7,7 @@ import ProjectModel
 /// database trigger, app code that sets it, or a library that does, it keeps the creation time forever.
 public struct UpdatedAtNotMaintained: ProjectRule {
     public let id = "schema/updated-at-not-maintained"
+    public let facets: Facets = [.catalog, .migrations, .drizzleExtras]
     public init() {}
 
     /// Column names (as word lists) that promise the time of the last change.

@@ -7,6 +7,7 @@ import ProjectModel
 /// (ACID, access control); a Gist is readable by anyone with its URL and keeps every revision.
 public struct BillingData: ProjectRule {
     public let id = "gist/billing-data"
+    public let facets: Facets = [.gists]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -4,6 +4,7 @@ import ProjectModel
 /// `gist/invalid-json`: a Gist data or schema file that is not valid JSON.
 public struct InvalidJSON: ProjectRule {
     public let id = "gist/invalid-json"
+    public let facets: Facets = [.gists]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

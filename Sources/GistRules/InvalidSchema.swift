@@ -8,6 +8,7 @@ import ProjectModel
 /// `gists.map` entry) names a schema file the project does not have.
 public struct InvalidSchema: ProjectRule {
     public let id = "gist/invalid-schema"
+    public let facets: Facets = [.gists]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

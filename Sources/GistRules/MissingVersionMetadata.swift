@@ -7,6 +7,7 @@ import ProjectModel
 /// `updatedBy`, so nobody can tell which revision of the config a command read or who changed it.
 public struct MissingVersionMetadata: ProjectRule {
     public let id = "gist/missing-version-metadata"
+    public let facets: Facets = [.gists]
     public init() {}
 
     /// Each piece of metadata, with the property names accepted for it (compared without case, `_` or `-`).

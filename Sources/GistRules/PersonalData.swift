@@ -8,6 +8,7 @@ import ProjectModel
 /// makes erasure requests impossible to honour.
 public struct PersonalData: ProjectRule {
     public let id = "gist/personal-data"
+    public let facets: Facets = [.gists]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -8,6 +8,7 @@ import ProjectModel
 /// satisfy, `then`/`else` without `if`, repeated `enum` values.
 public struct SchemaLint: ProjectRule {
     public let id = "gist/schema-lint"
+    public let facets: Facets = [.gists]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -7,6 +7,7 @@ import ProjectModel
 /// failing value.
 public struct SchemaViolation: ProjectRule {
     public let id = "gist/schema-violation"
+    public let facets: Facets = [.gists]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

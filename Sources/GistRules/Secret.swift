@@ -5,6 +5,7 @@ import ProjectModel
 /// `gist/secret`: credentials in a Gist file. A secret Gist is readable by anyone who has its URL.
 public struct Secret: ProjectRule {
     public let id = "gist/secret"
+    public let facets: Facets = [.gists]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -4,6 +4,7 @@ import ProjectModel
 /// `gist/size-limit`: the Gist API truncates file contents over 1 MB; warn from 512 KB.
 public struct SizeLimit: ProjectRule {
     public let id = "gist/size-limit"
+    public let facets: Facets = [.gists]
     public init() {}
 
     static let truncationLimit = 1_048_576

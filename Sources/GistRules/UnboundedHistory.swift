@@ -7,6 +7,7 @@ import ProjectModel
 /// that grows with every write until the Gist API truncates the file.
 public struct UnboundedHistory: ProjectRule {
     public let id = "gist/unbounded-history"
+    public let facets: Facets = [.gists]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Linter
+import RuleEngine
 
 /// `schemalint lsp`: a Language Server Protocol 3.17 server over standard input and output. It checks the workspace
 /// the way `schemalint check` does, with the editor's open buffers read instead of the files on disk, and
@@ -14,12 +15,18 @@ public final class LanguageServer {
     private var documents = DocumentStore()
     /// Every file's parse, kept from check to check: an edit re-parses only the buffer that changed.
     private let parses = ParseCache()
+    /// Each facet of the project and each rule's findings, kept from check to check: an edit re-reads only the
+    /// facets the changed buffer feeds and re-runs only the rules reading them.
+    private let memory = CheckMemory()
     /// The last check: its report, the root its paths are relative to, and the bytes it read of each file with a finding.
     private var report: Report?
     private var reportRoot: URL?
     private var published: [String: Publication] = [:]
-    /// The files the last check's findings are in, as it read them (see `file(_:)`).
+    /// The files the last check's findings are in, as it read them (see `file(_:)`), by absolute path.
     private var files: [String: SourceFile] = [:]
+    /// Report paths and the absolute paths they name, both ways, for the last check.
+    private var absolutePaths: [String: String] = [:]
+    private var relativePaths: [String: String] = [:]
     private var needsCheck = false
     private var shutdownRequested = false
     private var nextRequestID = 1
@@ -134,12 +141,12 @@ public final class LanguageServer {
     /// file whose findings are gone).
     private func check() {
         needsCheck = false
-        files = [:]
         var options = CheckOptions()
         let folder = root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         options.paths = [folder.path]
         options.buffers = documents.contents
         options.parses = parses
+        options.memory = memory
         do {
             let (report, root) = try CheckRunner(options: options, environment: environment).lintFolder(catalog: catalog)
             self.report = report
@@ -148,6 +155,9 @@ public final class LanguageServer {
             transport.send(["method": "window/logMessage", "params": ["type": 1, "message": "schemalint: \(error.message)"]])
             report = nil
         }
+        files = [:]
+        absolutePaths = [:]
+        relativePaths = [:]
         parses.endRun()
         var byURI: [String: [LocatedFinding]] = [:]
         var paths: [String: String] = [:]
@@ -164,19 +174,20 @@ public final class LanguageServer {
             let openB = paths[b].map { documents.versions[$0] != nil } ?? false
             return openA != openB ? openA : a < b
         }
+        let links = RuleLinks(environment: environment)
         var publications: [String: Publication] = [:]
         for uri in order {
             let located = byURI[uri] ?? []
             let path = paths[uri] ?? FileURI.path(uri)
             let file = path.map(file)
-            let diagnostics = file.map { file in located.map { diagnostic($0, in: file) } } ?? []
+            let diagnostics = file.map { file in located.map { Diagnostic($0, in: file, links: links) } } ?? []
             let version = path.flatMap { documents.versions[$0] }
-            let publication = Publication(diagnostics: diagnostics.map(Publication.signature), version: version)
+            let publication = Publication(diagnostics: diagnostics, version: version)
             if !diagnostics.isEmpty { publications[uri] = publication }
             // An unchanged list is not sent again, unless the editor has a newer text of the file and waits for
             // diagnostics about it.
             if published[uri] == publication || (published[uri] == nil && diagnostics.isEmpty) { continue }
-            var params: [String: Any] = ["uri": uri, "diagnostics": diagnostics]
+            var params: [String: Any] = ["uri": uri, "diagnostics": diagnostics.map(\.json)]
             if let version { params["version"] = version }
             transport.send(["method": "textDocument/publishDiagnostics", "params": params])
         }
@@ -185,28 +196,61 @@ public final class LanguageServer {
 
     /// What was published for a file: enough to tell whether a new list differs.
     struct Publication: Equatable {
-        var diagnostics: [String]
+        var diagnostics: [Diagnostic]
         var version: Int?
+    }
 
-        static func signature(_ diagnostic: [String: Any]) -> String {
-            let range = diagnostic["range"] as? [String: Any]
-            let start = range?["start"] as? [String: Any], end = range?["end"] as? [String: Any]
-            let fingerprint = (diagnostic["data"] as? [String: Any])?["fingerprint"] as? String ?? ""
-            return "\(fingerprint) \(start?["line"] ?? 0):\(start?["character"] ?? 0)-\(end?["line"] ?? 0):\(end?["character"] ?? 0) "
-                + "\(diagnostic["severity"] ?? 0) \(diagnostic["message"] ?? "")"
+    /// One finding as an LSP diagnostic: its range in UTF-16 positions, severity, rule, message and fingerprint.
+    struct Diagnostic: Equatable {
+        var range: [Int]
+        var severity: Int
+        var code: String
+        var message: String
+        var fingerprint: String
+        var page: String?
+
+        init(_ located: LocatedFinding, in file: SourceFile, links: RuleLinks) {
+            let finding = located.finding
+            let start = file.utf16Position(of: finding.range.lowerBound), end = file.utf16Position(of: finding.range.upperBound)
+            range = [start.line, start.character, end.line, end.character]
+            severity = switch finding.severity {
+            case .error: 1
+            case .warning: 2
+            case .info: 3
+            }
+            code = finding.ruleID
+            message = finding.help.isEmpty ? finding.message : "\(finding.message)\nhelp: \(finding.help)"
+            fingerprint = located.fingerprint
+            page = links.page(finding.ruleID)
+        }
+
+        var json: [String: Any] {
+            var diagnostic: [String: Any] = [
+                "range": ["start": Position(line: range[0], character: range[1]).json, "end": Position(line: range[2], character: range[3]).json],
+                "severity": severity, "code": code, "source": "schemalint", "message": message, "data": ["fingerprint": fingerprint],
+            ]
+            if let page { diagnostic["codeDescription"] = ["href": page] }
+            return diagnostic
         }
     }
 
+    /// A report path as an absolute path, worked out once per path and check.
     private func absolutePath(_ path: String) -> String? {
+        if let known = absolutePaths[path] { return known }
         guard let reportRoot else { return nil }
-        return reportRoot.appendingPathComponent(path).standardizedFileURL.path
+        let absolute = reportRoot.appendingPathComponent(path).standardizedFileURL.path
+        absolutePaths[path] = absolute
+        relativePaths[absolute] = path
+        return absolute
     }
 
-    /// The file as the last check read it: the open buffer, else the disk. One `SourceFile` per path and check, so
-    /// that its line index is built once, not once per diagnostic.
+    /// The file as the last check read it (positions are worked out in the text the findings are about), else the
+    /// open buffer or the disk. One `SourceFile` per path and check, so that its line index is built once, not once
+    /// per diagnostic; the check's own are kept from check to check with the facets they belong to.
     private func file(_ path: String) -> SourceFile {
         if let known = files[path] { return known }
-        let file = SourceFile(path: path, bytes: documents.contents[path] ?? FileManager.default.contents(atPath: path).map(Array.init) ?? [])
+        let file = relativePaths[path].flatMap { report?.sources[$0] }
+            ?? SourceFile(path: path, bytes: documents.contents[path] ?? FileManager.default.contents(atPath: path).map(Array.init) ?? [])
         files[path] = file
         return file
     }
@@ -219,19 +263,7 @@ public final class LanguageServer {
     }
 
     private func diagnostic(_ located: LocatedFinding, in file: SourceFile) -> [String: Any] {
-        let finding = located.finding
-        let severity = switch finding.severity {
-        case .error: 1
-        case .warning: 2
-        case .info: 3
-        }
-        var diagnostic: [String: Any] = [
-            "range": range(finding.range, in: file), "severity": severity, "code": finding.ruleID, "source": "schemalint",
-            "message": finding.help.isEmpty ? finding.message : "\(finding.message)\nhelp: \(finding.help)",
-            "data": ["fingerprint": located.fingerprint],
-        ]
-        if let page = RuleLinks(environment: environment).page(finding.ruleID) { diagnostic["codeDescription"] = ["href": page] }
-        return diagnostic
+        Diagnostic(located, in: file, links: RuleLinks(environment: environment)).json
     }
 
     // MARK: code actions and hover

@@ -57,7 +57,7 @@ final class MessageTransport {
     func send(_ message: [String: Any]) {
         var body = message
         body["jsonrpc"] = "2.0"
-        guard let data = try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        guard let data = MessageJSON.encode(body) else { return }
         var bytes = Array("Content-Length: \(data.count)\r\n\r\n".utf8)
         bytes += data
         var written = 0

@@ -30,6 +30,9 @@ public struct CheckOptions: Sendable {
     public var buffers: [String: [UInt8]] = [:]
     /// Parses kept across runs (the language server's): a run re-parses only the files whose bytes changed.
     public var parses: ParseCache?
+    /// Facets and findings kept across runs (the language server's): a run re-reads only the facets whose inputs
+    /// changed and re-runs only the rules reading them.
+    public var memory: CheckMemory?
 
     public init() {}
 }
@@ -257,6 +260,7 @@ public struct CheckRunner {
             baseline: baseline, base: git?.base?.source(under: prefix),
             boundary: try MigrationBoundary.resolve(root: root, git: git, gitRoot: gitRoot, since: configuration.migrationsSince))
         request.parses = options.parses
+        request.memory = options.memory
         let scope = Self.relativePath(of: folder, to: root)
         request.scope = scope.isEmpty ? "" : scope + "/"
         // Staged files have blob ids to keep facts under; `SCHEMALINT_NO_CACHE=1` reads every file afresh.
@@ -377,6 +381,7 @@ public struct CheckRunner {
             combined.migrationsJudged = previous.migrationsJudged + next.migrationsJudged
             combined.migrationsApplied = previous.migrationsApplied + next.migrationsApplied
             combined.appliedBoundary = previous.appliedBoundary ?? next.appliedBoundary
+            combined.sources = previous.sources.merging(next.sources) { first, _ in first }
         }
         return (combined, "")
     }
@@ -396,6 +401,7 @@ public struct CheckRunner {
             return moved
         }
         copy.files = report.files.map { prefix + $0 }
+        copy.sources = Dictionary(report.sources.map { (prefix + $0.key, $0.value) }) { first, _ in first }
         return copy
     }
 }

@@ -8,6 +8,7 @@ import SQL
 /// `ALTER TYPE … ADD VALUE` before PostgreSQL 12) in a folder whose runner wraps migrations in one: the migration fails.
 public struct ConcurrentlyInTransaction: ProjectRule {
     public let id = "migration/concurrently-in-transaction"
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

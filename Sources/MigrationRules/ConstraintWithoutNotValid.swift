@@ -7,6 +7,7 @@ import SQL
 /// every row under ACCESS EXCLUSIVE. Foreign keys are `migration/unsafe-foreign-key`'s.
 public struct ConstraintWithoutNotValid: ProjectRule {
     public let id = "migration/constraint-without-not-valid"
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

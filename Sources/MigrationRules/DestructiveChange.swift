@@ -10,6 +10,7 @@ import SQLReplay
 /// column: data is lost, or code that is still deployed breaks.
 public struct DestructiveChange: ProjectRule {
     public let id = "migration/destructive-change"
+    public let facets: Facets = [.migrations]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

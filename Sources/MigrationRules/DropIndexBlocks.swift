@@ -7,6 +7,7 @@ import SQL
 /// Only indexes the migrations created are judged: for any other the table is unknown.
 public struct DropIndexBlocks: ProjectRule {
     public let id = "migration/drop-index-blocks"
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

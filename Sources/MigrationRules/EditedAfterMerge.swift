@@ -8,6 +8,7 @@ import ProjectModel
 /// migrations never see such edits.
 public struct EditedAfterMerge: ProjectRule {
     public let id = "migration/edited-after-merge"
+    public let facets: Facets = [.migrations]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -11,6 +11,7 @@ import SQL
 /// Only uses in the same migration are judged: whether a later migration shares the batch depends on what is pending.
 public struct EnumValueUsedInSameTransaction: ProjectRule {
     public let id = "migration/enum-value-used-in-same-transaction"
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     private struct Added {

@@ -8,6 +8,7 @@ import SQL
 /// with the same first 63 bytes collide. drizzle-kit builds foreign key names from both tables and columns.
 public struct IdentifierTooLong: ProjectRule {
     public let id = "migration/identifier-too-long"
+    public let facets: Facets = [.migrations]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -9,6 +9,7 @@ import SQL
 /// drizzle's migrator, also through every later pending migration). Reported once per migration.
 public struct LockHeldAcrossStatements: ProjectRule {
     public let id = "migration/lock-held-across-statements"
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     private struct Held {

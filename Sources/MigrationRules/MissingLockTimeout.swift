@@ -8,6 +8,7 @@ import SQL
 /// the table queues behind it. Reported once per migration, at the first such statement.
 public struct MissingLockTimeout: ProjectRule {
     public let id = "migration/missing-lock-timeout"
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -6,6 +6,7 @@ import ProjectModel
 /// rows fails (PostgreSQL cannot fill the existing rows).
 public struct NotNullWithoutDefault: ProjectRule {
     public let id = "migration/not-null-without-default"
+    public let facets: Facets = [.migrations]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

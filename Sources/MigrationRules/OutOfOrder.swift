@@ -8,6 +8,7 @@ import ProjectModel
 /// One finding per cause: a single removed entry or a single step back in time is one finding, not one per later entry.
 public struct OutOfOrder: ProjectRule {
     public let id = "migration/out-of-order"
+    public let facets: Facets = [.migrations]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

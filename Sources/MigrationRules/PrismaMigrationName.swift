@@ -8,6 +8,7 @@ import ProjectModel
 /// second migration, not a backup.
 public struct PrismaMigrationName: ProjectRule {
     public let id = "prisma/migration-name"
+    public let facets: Facets = [.migrations]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

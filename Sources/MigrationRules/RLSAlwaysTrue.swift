@@ -8,6 +8,7 @@ import SQL
 /// (true)`) is a common intent and not reported; nor are policies for `service_role`, which bypasses RLS anyway.
 public struct RLSAlwaysTrue: ProjectRule {
     public let id = "rls/always-true"
+    public let facets: Facets = [.migrations, .catalog]
     public init() {}
 
     static let clientRoles: Set<String> = ["anon", "authenticated", "public"]

@@ -7,6 +7,7 @@ import ProjectModel
 /// statement. One finding per policy, at its first such call.
 public struct RLSAuthCallPerRow: ProjectRule {
     public let id = "rls/auth-call-per-row"
+    public let facets: Facets = [.migrations, .catalog]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -7,6 +7,7 @@ import ProjectModel
 /// anyone with the project's anon key can read and write it.
 public struct RLSDisabledInExposedSchema: ProjectRule {
     public let id = "rls/disabled-in-exposed-schema"
+    public let facets: Facets = [.migrations, .catalog]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

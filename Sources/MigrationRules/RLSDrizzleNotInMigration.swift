@@ -14,6 +14,7 @@ import ProjectModel
 /// left unknown, gets no verdict.
 public struct RLSDrizzleNotInMigration: ProjectRule {
     public let id = "rls/drizzle-rls-not-in-migration"
+    public let facets: Facets = [.migrations, .catalog]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -6,6 +6,7 @@ import ProjectModel
 /// owner and roles that bypass RLS (`service_role`) reach the rows: often intended for server-only tables.
 public struct RLSEnabledWithoutPolicy: ProjectRule {
     public let id = "rls/enabled-without-policy"
+    public let facets: Facets = [.migrations, .catalog]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

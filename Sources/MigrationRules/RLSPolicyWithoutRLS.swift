@@ -6,6 +6,7 @@ import ProjectModel
 /// PostgreSQL ignores them, so whoever wrote them believes rows are protected and they are not.
 public struct RLSPolicyWithoutRLS: ProjectRule {
     public let id = "rls/policy-without-rls"
+    public let facets: Facets = [.migrations, .catalog]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

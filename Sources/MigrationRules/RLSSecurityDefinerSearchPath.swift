@@ -7,6 +7,7 @@ import ProjectModel
 /// `search_path`, so a caller who can create objects in a schema on that path can make it run their code.
 public struct RLSSecurityDefinerSearchPath: ProjectRule {
     public let id = "rls/security-definer-search-path"
+    public let facets: Facets = [.migrations, .catalog]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

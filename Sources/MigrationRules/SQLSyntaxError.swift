@@ -4,6 +4,7 @@ import ProjectModel
 /// `migration/sql-syntax-error`: SQL that PostgreSQL's parser rejects, at the offending token.
 public struct SQLSyntaxErrorRule: ProjectRule {
     public let id = "migration/sql-syntax-error"
+    public let facets: Facets = [.migrations]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -9,6 +9,7 @@ import ProjectModel
 /// so a migration was not generated for a change and databases do not have it.
 public struct SchemaDrift: ProjectRule {
     public let id = "schema/migration-drift"
+    public let facets: Facets = [.migrations, .catalog]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

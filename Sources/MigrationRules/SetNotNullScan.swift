@@ -8,6 +8,7 @@ import SQL
 /// (PostgreSQL 12+) a validated `CHECK (c IS NOT NULL)` already proves it.
 public struct SetNotNullScan: ProjectRule {
     public let id = "migration/set-not-null-scan"
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     private struct Column: Hashable {

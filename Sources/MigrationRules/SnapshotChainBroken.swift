@@ -7,6 +7,7 @@ import ProjectModel
 /// `prevIds`); a break means drizzle-kit diffed against the wrong history, usually a merge of two branches.
 public struct SnapshotChainBroken: ProjectRule {
     public let id = "migration/snapshot-chain-broken"
+    public let facets: Facets = [.migrations]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -6,6 +6,7 @@ import SQLReplay
 /// application cannot be deployed between them.
 public struct StageMixing: ProjectRule {
     public let id = "migration/stage-mixing"
+    public let facets: Facets = [.migrations]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

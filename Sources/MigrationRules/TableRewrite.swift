@@ -8,6 +8,7 @@ import SQL
 /// under ACCESS EXCLUSIVE. Type changes are `migration/destructive-change`'s (it knows binary-coercible changes).
 public struct TableRewrite: ProjectRule {
     public let id = "migration/table-rewrite"
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -8,6 +8,7 @@ import SQL
 /// `migration/unsafe-index-creation`'s.
 public struct UniqueConstraintBlocks: ProjectRule {
     public let id = "migration/unique-constraint-blocks"
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     private static let row = LockModel.named("add-unique")

@@ -10,6 +10,7 @@ import SQL
 /// early in a run is held until the run ends).
 public struct UnsafeForeignKey: ProjectRule {
     public let id = "migration/unsafe-foreign-key"
+    public let facets: Facets = [.migrations]
     public init() {}
 
     /// The rows behind the messages: both tables take the row's lock (its `lock` and `otherTableLock` are equal).

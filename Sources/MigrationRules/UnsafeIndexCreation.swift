@@ -6,6 +6,7 @@ import ProjectModel
 /// already exists for as long as the index builds.
 public struct UnsafeIndexCreation: ProjectRule {
     public let id = "migration/unsafe-index-creation"
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -25,6 +25,8 @@ public struct LintRequest: Sendable {
     public var parses: ParseCache?
     /// Facts about file contents kept between runs (git modes); the caller saves it after the run.
     public var contentFacts: ContentFactCache?
+    /// Facets and findings kept across runs by a long-lived caller (the language server); nil runs every rule.
+    public var memory: CheckMemory?
 
     public init(
         source: any FileSource, configuration: Configuration, configurationFile: SourceFile?, catalog: RuleCatalog,
@@ -48,6 +50,7 @@ public enum Engine {
         let source = ReadFailures(request.source), base = request.base.map(ReadFailures.init)
         var loader = ProjectLoader(source: source, configuration: request.configuration, base: base, parses: request.parses)
         loader.updateScanMemory = request.contentFacts.map { CachedUpdateScan(cache: $0, source: source) }
+        loader.memory = request.memory?.facets(for: request)
         let loaded = try loader.load()
         try source.check()
         try base?.check()
@@ -62,11 +65,13 @@ public enum Engine {
         }
         let newMigrationsOnly = Set(active.map(\.0.id).filter { request.catalog[$0]?.scope == .newMigrations })
         let judgedProject = applied.scripts.isEmpty ? project : project.markingApplied(applied.scripts)
-        let found = active.concurrentMap { rule, severity, options -> [Finding] in
+        let run = { @Sendable (rule: any ProjectRule, severity: Severity, options: RuleOptions) -> [Finding] in
             let context = RuleContext(ruleID: rule.id, severity: severity, options: options)
             rule.check(newMigrationsOnly.contains(rule.id) ? judgedProject : project, context)
             return context.findings
-        }.flatMap { $0 }
+        }
+        let found = request.memory?.findings(of: active, changed: loaded.changed, applied: applied.scripts, run: run)
+            ?? active.concurrentMap(run).flatMap { $0 }
         // Rules read some files late (snapshot table lists, application code searched for updates).
         try source.check()
         try base?.check()
@@ -115,6 +120,7 @@ public enum Engine {
         report.migrationsJudged = applied.judgedCount
         report.migrationsApplied = applied.appliedCount
         report.appliedBoundary = applied.appliedCount > 0 ? applied.label : nil
+        report.sources = files
         return report
     }
 

@@ -9,6 +9,7 @@ import ProjectModel
 /// `patternProperties`), do not fit the key column: a map keyed by subscription id whose keys are not UUIDs.
 public struct KeyFormat: ProjectRule {
     public let id = "sync/key-format"
+    public let facets: Facets = [.gists, .catalog, .configuration]
     public init() {}
 
     /// What a key of each kind of column looks like, and a sample a schema must accept.

@@ -8,6 +8,7 @@ import ProjectModel
 /// migration): the next sync overwrites it, and until then commands read a status PostgreSQL cannot hold.
 public struct StaleValue: ProjectRule {
     public let id = "sync/stale-value"
+    public let facets: Facets = [.gists, .catalog, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

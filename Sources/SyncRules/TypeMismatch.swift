@@ -9,6 +9,7 @@ import ProjectModel
 /// `null`, enum values), or does not require what every row has. Both stores are valid and the sync still breaks.
 public struct TypeMismatch: ProjectRule {
     public let id = "sync/type-mismatch"
+    public let facets: Facets = [.gists, .catalog, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

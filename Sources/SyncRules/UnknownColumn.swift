@@ -9,6 +9,7 @@ import ProjectModel
 /// was written), and a mapping whose table or key column does not exist.
 public struct UnknownColumn: ProjectRule {
     public let id = "sync/unknown-column"
+    public let facets: Facets = [.gists, .catalog, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

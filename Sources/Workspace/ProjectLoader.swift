@@ -18,9 +18,14 @@ public struct ProjectLoader {
     /// What earlier runs learned about files the update search reads (see `ContentFactCache`).
     public var updateScanMemory: (any UpdateScanMemory)? = nil
 
+    /// What an earlier run made, for a caller that checks the same workspace again; nil reads everything.
+    public var memory: FacetMemory? = nil
+
     public struct Loaded {
         public var project: Project
         public var directives: [String: [SuppressionDirective]]
+        /// The facets made anew by this run; the others are an earlier run's, from the same inputs (all without memory).
+        public var changed: Facets
     }
 
     public init(source: any FileSource, configuration: Configuration, base: (any FileSource)? = nil, parses: ParseCache? = nil) {
@@ -33,37 +38,49 @@ public struct ProjectLoader {
     public func load() throws(InputError) -> Loaded {
         let ignored = GlobSet(configuration.ignoredPaths)
         let paths = try source.listFiles().filter { !ignored.matches($0) }
-        var files: [String: SourceFile] = [:]
-        var directives: [String: [SuppressionDirective]] = [:]
-
-        let gists = try loadGists(paths)
-        for file in gists.files { files[file.path] = file.source }
-
-        let provider = ParsedSourceProvider(source: source, paths: paths, parses: parses)
+        // What an earlier run made of inputs that have not changed since is taken as it was (the language server's
+        // `FacetMemory`); a run with a base tree compares with it and keeps nothing.
+        let memory = base == nil ? memory?.begin(paths: paths) : nil
         let folders = FolderListing(paths: paths)
-        let schemas = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider, folders: folders).load()
-        let queryUsage = loadQueries(paths, schemas: schemas, provider: provider)
-        // The legacy ORM's schemas join the Drizzle ones in the same model, so the schema rules read both.
-        let prisma = PrismaLoading(paths: paths, source: source, provider: provider).load()
-        for file in prisma.files { files[file.path] = file }
-        for schema in prisma.schemas {
-            for (path, comments) in schema.prisma?.comments ?? [:] {
-                let found = comments.compactMap { SuppressionDirective(comment: SourceComment(text: $0.text, range: $0.range)) }
-                if !found.isEmpty { directives[path] = found }
-            }
+        var changed: Facets = memory?.isFirstRun == false ? [] : .all
+
+        let gists: GistFacet
+        if let kept = memory?.reuse(\.gists, in: source) {
+            gists = kept
+        } else {
+            let inputs = RecordingSource(source)
+            gists = GistFacet(set: try loadGists(paths, from: inputs))
+            memory?.keep(\.gists, gists, inputs: inputs)
+            changed.insert(.gists)
         }
-        for entry in provider.entries {
-            files[entry.file.path] = entry.file
-            let found = entry.syntax.comments.compactMap {
-                SuppressionDirective(comment: SourceComment(text: $0.text, range: $0.range))
-            }
-            if !found.isEmpty { directives[entry.file.path] = found }
+        let schemas: SchemaFacet
+        if let kept = memory?.reuse(\.schemas, in: source) {
+            schemas = kept
+        } else {
+            let inputs = RecordingSource(source)
+            schemas = try loadSchemas(paths, folders: folders, from: inputs)
+            memory?.keep(\.schemas, schemas, inputs: inputs)
+            changed.formUnion([.catalog, .queries, .drizzleExtras])
         }
-        let outFolders = DrizzleLoading.outFolders(of: schemas.compactMap(\.config), provider: provider)
-        let migrations = try MigrationLoading.load(folders, configuration: configuration, outFolders: outFolders,
-                                                   source: source, wholeSnapshots: base != nil, parses: parses)
-        for file in migrations.files { files[file.path] = file }
-        for (path, comments) in migrations.comments {
+        let drizzleConfigs = schemas.schemas.compactMap(\.config)
+        let migrations: MigrationFacet
+        if let kept = memory?.reuse(\.migrations, in: source), kept.drizzleConfigs == drizzleConfigs {
+            migrations = kept
+        } else {
+            let inputs = RecordingSource(source)
+            let loaded = try MigrationLoading.load(folders, configuration: configuration, outFolders: schemas.outFolders,
+                                                   source: inputs, wholeSnapshots: base != nil, parses: parses)
+            migrations = MigrationFacet(loaded: loaded, effects: MigrationEffects(loaded.folders), drizzleConfigs: drizzleConfigs)
+            memory?.keep(\.migrations, migrations, inputs: inputs)
+            changed.insert(.migrations)
+        }
+
+        var files: [String: SourceFile] = [:]
+        var directives = schemas.directives
+        for file in gists.set.files { files[file.path] = file.source }
+        files.merge(schemas.files) { _, new in new }
+        for file in migrations.loaded.files { files[file.path] = file }
+        for (path, comments) in migrations.loaded.comments {
             let found = comments.compactMap(SuppressionDirective.init(comment:))
             if !found.isEmpty { directives[path] = found }
         }
@@ -78,11 +95,40 @@ public struct ProjectLoader {
             baseMigrations = try MigrationLoading.load(baseFolders, configuration: configuration, outFolders: baseOutFolders,
                                                        source: base, wholeSnapshots: true).folders
         }
-        var project = Project(configuration: configuration, files: files, gists: gists, schemas: schemas + prisma.schemas, queryUsage: queryUsage,
-                              migrations: migrations.folders, baseMigrations: baseMigrations)
+        var project = Project(configuration: configuration, files: files, gists: gists.set, schemas: schemas.schemas,
+                              queryUsage: schemas.queryUsage, migrations: migrations.loaded.folders, baseMigrations: baseMigrations)
         project.snapshotPairings = SnapshotPairings.pair(project.migrations, with: project.schemas)
-        addFacts(to: &project, paths: paths, provider: provider)
-        return Loaded(project: project, directives: directives)
+        project.migrationEffects = migrations.effects
+        project.columnComments = schemas.columnComments
+        project.tableUpdates = schemas.tableUpdates
+        return Loaded(project: project, directives: directives, changed: changed)
+    }
+
+    /// The Drizzle and Prisma schemas, the queries over them, and the facts found beside them in TypeScript code.
+    private func loadSchemas(_ paths: [String], folders: FolderListing, from source: any FileSource) throws(InputError) -> SchemaFacet {
+        let provider = ParsedSourceProvider(source: source, paths: paths, parses: parses)
+        let drizzle = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider, folders: folders).load()
+        let queryUsage = loadQueries(paths, schemas: drizzle, provider: provider)
+        // The legacy ORM's schemas join the Drizzle ones in the same model, so the schema rules read both.
+        let prisma = PrismaLoading(paths: paths, source: source, provider: provider).load()
+        var facet = SchemaFacet(schemas: drizzle + prisma.schemas, queryUsage: queryUsage,
+                                outFolders: DrizzleLoading.outFolders(of: drizzle.compactMap(\.config), provider: provider))
+        for file in prisma.files { facet.files[file.path] = file }
+        for schema in prisma.schemas {
+            for (path, comments) in schema.prisma?.comments ?? [:] {
+                let found = comments.compactMap { SuppressionDirective(comment: SourceComment(text: $0.text, range: $0.range)) }
+                if !found.isEmpty { facet.directives[path] = found }
+            }
+        }
+        for entry in provider.entries {
+            facet.files[entry.file.path] = entry.file
+            let found = entry.syntax.comments.compactMap {
+                SuppressionDirective(comment: SourceComment(text: $0.text, range: $0.range))
+            }
+            if !found.isEmpty { facet.directives[entry.file.path] = found }
+        }
+        addFacts(to: &facet, paths: paths, provider: provider, source: source)
+        return facet
     }
 
     /// The columns the `queries` files filter and sort on (SPEC §1); nothing without `queries` or a schema.
@@ -95,7 +141,7 @@ public struct ProjectLoader {
         return QueryReader(models: schemas.map(\.model)).read(files)
     }
 
-    private func loadGists(_ paths: [String]) throws(InputError) -> GistSet {
+    private func loadGists(_ paths: [String], from source: any FileSource) throws(InputError) -> GistSet {
         let dataGlobs = GlobSet(configuration.gistData)
         let schemaGlobs = GlobSet(configuration.gistSchemas)
         let mappedSchemas = Set(configuration.gistMap.values)
@@ -107,7 +153,6 @@ public struct ProjectLoader {
                 gistPaths.append((path, .data))
             }
         }
-        let source = self.source
         let parses = self.parses
         let reads = gistPaths.concurrentMap { path, role -> Result<GistFile, InputError> in
             Result { () throws(InputError) in

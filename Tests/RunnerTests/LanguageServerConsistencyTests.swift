@@ -128,6 +128,14 @@ import TestSupport
             ("gists/feature-flags.json", "\"rollout\": 0 },\n", "\"rollout\": 0 }\n"),
             // Back to the text the check started from: the cache must not keep the edited parse.
             ("src/db/schema/subscriptions.ts", "  deletedAt: timestamp('deleted_at'),\n", ""),
+            // The server keeps each facet and each rule's findings until what they read changes (`Rule.facets`):
+            // a query feeds the schema's facet, a journal and a snapshot the migrations', and a schema edit after
+            // them must see them.
+            ("src/queries/subscriptions.ts", "eq(subscriptions.status, 'active')", "eq(subscriptions.currentPeriodEnd, end)"),
+            ("drizzle/meta/_journal.json", "\"breakpoints\": true\n    }\n  ]", "\"breakpoints\": false\n    }\n  ]"),
+            ("drizzle/meta/0005_snapshot.json", "\"notNull\": true", "\"notNull\": false"),
+            ("src/db/schema/subscriptions.ts", "  metadata: jsonb('metadata'),\n", "  metadata: jsonb('metadata'),\n  archivedAt: timestamp('archived_at'),\n"),
+            ("drizzle/meta/0005_snapshot.json", "\"notNull\": false", "\"notNull\": true"),
         ])
     }
 
