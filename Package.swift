@@ -60,11 +60,13 @@ let package = Package(
         .target(name: "RuleEngine", dependencies: ["Core", "JSON", "Queries", "Migrations", "ProjectModel", "Workspace", "GistRules", "SyncRules", "DrizzleRules", "MigrationRules"]),
         // The runners: check (work tree, --staged, --base), validate, replay, baseline, hooks, fixes, the starter
         // configuration and schema printing; they prepare the engine's inputs and render its report.
+        // `schemalint validate`: JSON files against JSON Schemas, as check-jsonschema does; shares nothing with a lint run.
+        .target(name: "SchemaValidation", dependencies: ["Core", "JSON", "Gists"]),
         .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "ProjectModel", "Workspace", "Migrations", "MigrationRules", "DrizzleRules", "SyncRules", "RuleEngine", "Reporters", "Git", "Replay"]),
         // `schemalint lsp`: the Language Server Protocol over standard input and output.
         .target(name: "LanguageServer", dependencies: ["Linter", "Core"]),
         .executableTarget(name: "schemalint", dependencies: [
-            "Linter", "Reporters", "Core", "JSON", "LanguageServer",
+            "Linter", "SchemaValidation", "Reporters", "Core", "JSON", "LanguageServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -73,7 +75,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core", "YAML", "TestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["Linter", "RuleEngine", "Reporters", "Core", "Git", "JSON", "Replay", "TestSupport"]),
-        .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "TestSupport"]),
+        .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "SchemaValidation", "TestSupport"]),
         .testTarget(name: "DrizzleRulesTests", dependencies: ["Catalog", "DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "RuleEngine", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Catalog", "Migrations", "MigrationRules", "Linter", "RuleEngine", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
