@@ -38,14 +38,16 @@ let package = Package(
         .target(name: "Drizzle", dependencies: ["Catalog", "TypeScript", "JSON", "Core"]),
         .target(name: "Queries", dependencies: ["Catalog", "Core", "TypeScript", "Drizzle"]),
         .target(name: "Prisma", dependencies: ["Catalog"]),
-        .target(name: "Migrations", dependencies: ["Catalog", "Core", "JSON", "SQL", "Drizzle"]),
+        // drizzle-kit's on-disk artefacts: journal, snapshots (read into the Catalog), folder layouts.
+        .target(name: "DrizzleKit", dependencies: ["Catalog", "Core", "JSON"]),
+        .target(name: "Migrations", dependencies: ["Catalog", "Core", "SQL", "DrizzleKit"]),
         .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQL"]),
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
         .target(name: "SyncRules", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "ProjectModel"]),
         .target(name: "DrizzleRules", dependencies: ["Catalog", "Core", "Drizzle", "Prisma", "Queries", "ProjectModel"]),
-        .target(name: "MigrationRules", dependencies: ["Catalog", "Core", "ProjectModel", "Migrations", "Drizzle", "Prisma", "SQL"]),
+        .target(name: "MigrationRules", dependencies: ["Catalog", "Core", "ProjectModel", "Migrations", "DrizzleKit", "Drizzle", "Prisma", "SQL"]),
 
         // `schemalint replay`: the migrations applied to a throwaway PostgreSQL, its catalog read back.
         .target(name: "Replay", dependencies: ["Catalog", "Core", "Postgres", "Drizzle", "Migrations", "MigrationRules", "SQL"]),
@@ -54,15 +56,15 @@ let package = Package(
         .target(name: "Reporters", dependencies: ["Core"]),
         // Workspace loading: finds the inputs in a file source and reads each once (with a parse cache kept across
         // runs by the language server) into the `Project` the rules read.
-        .target(name: "Workspace", dependencies: ["Catalog", "Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "Migrations"]),
+        .target(name: "Workspace", dependencies: ["Catalog", "Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "DrizzleKit", "Migrations"]),
         // The engine: every rule over a loaded project, then `ignore` entries, suppressions, applied migrations and the
         // baseline, and the findings located. No Git, PostgreSQL or reporters: its callers bring the inputs.
         .target(name: "RuleEngine", dependencies: ["Core", "JSON", "Queries", "Migrations", "ProjectModel", "Workspace", "GistRules", "SyncRules", "DrizzleRules", "MigrationRules"]),
-        // The runners: check (work tree, --staged, --base), validate, replay, baseline, hooks, fixes, the starter
-        // configuration and schema printing; they prepare the engine's inputs and render its report.
         // `schemalint validate`: JSON files against JSON Schemas, as check-jsonschema does; shares nothing with a lint run.
         .target(name: "SchemaValidation", dependencies: ["Core", "JSON", "Gists"]),
-        .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "ProjectModel", "Workspace", "Migrations", "MigrationRules", "DrizzleRules", "SyncRules", "RuleEngine", "Reporters", "Git", "Replay"]),
+        // The runners: check (work tree, --staged, --base), replay, baseline, hooks, fixes, the starter configuration
+        // and schema printing; they prepare the engine's inputs and render its report.
+        .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "DrizzleKit", "ProjectModel", "Workspace", "Migrations", "MigrationRules", "DrizzleRules", "SyncRules", "RuleEngine", "Reporters", "Git", "Replay"]),
         // `schemalint lsp`: the Language Server Protocol over standard input and output.
         .target(name: "LanguageServer", dependencies: ["Linter", "Core"]),
         .executableTarget(name: "schemalint", dependencies: [
@@ -78,11 +80,12 @@ let package = Package(
         .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "SchemaValidation", "TestSupport"]),
         .testTarget(name: "DrizzleRulesTests", dependencies: ["Catalog", "DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "RuleEngine", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
-        .testTarget(name: "MigrationsTests", dependencies: ["Catalog", "Migrations", "MigrationRules", "Linter", "RuleEngine", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Catalog", "DrizzleKit", "Migrations", "MigrationRules", "Linter", "RuleEngine", "Workspace", "SQL", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
         .testTarget(name: "SQLTests", dependencies: ["Catalog", "SQL", "TestSupport"]),
         .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),
         .testTarget(name: "PrismaTests", dependencies: ["Prisma", "Drizzle", "Linter", "RuleEngine", "Core", "TestSupport"]),
-        .testTarget(name: "DrizzleTests", dependencies: ["Catalog", "Drizzle", "TypeScript", "JSON", "TestSupport"]),
+        .testTarget(name: "DrizzleKitTests", dependencies: ["Catalog", "Core", "DrizzleKit", "TestSupport"]),
+        .testTarget(name: "DrizzleTests", dependencies: ["Catalog", "Drizzle", "DrizzleKit", "TypeScript", "JSON", "TestSupport"]),
         .testTarget(name: "ReporterTests", dependencies: ["Linter", "RuleEngine", "Reporters", "Core"], exclude: ["Golden"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Postgres", "Linter", "Core", "Migrations", "MigrationRules", "SQL", "Drizzle", "TestSupport"]),
         .testTarget(name: "LinterTests", dependencies: ["Linter", "RuleEngine", "Core", "Reporters", "Replay", "Drizzle", "DrizzleRules", "Gists", "Migrations", "MigrationRules", "SyncRules", "TestSupport"], exclude: ["Golden"]),

@@ -1,6 +1,6 @@
 import Catalog
 import Core
-import Drizzle
+import DrizzleKit
 
 /// A drizzle-kit migrations folder as read: the journal, every SQL file and snapshot, and the migrations in
 /// the order they are applied.
@@ -74,7 +74,7 @@ public struct MigrationFolder: Sendable {
     }
 
     /// `path/meta/_journal.json`.
-    public var journalPath: String { MigrationFolder.join(path, "meta/_journal.json") }
+    public var journalPath: String { DrizzleKitLayout.journalPath(in: path) }
 
     static func join(_ folder: String, _ child: String) -> String {
         folder.isEmpty ? child : folder + "/" + child

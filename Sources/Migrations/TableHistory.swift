@@ -1,5 +1,6 @@
 import Catalog
 import Core
+import DrizzleKit
 import SQL
 import Synchronization
 

@@ -40,7 +40,8 @@ public struct ProjectLoader {
         for file in gists.files { files[file.path] = file.source }
 
         let provider = ParsedSourceProvider(source: source, paths: paths, parses: parses)
-        let schemas = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
+        let folders = FolderListing(paths: paths)
+        let schemas = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider, folders: folders).load()
         let queryUsage = loadQueries(paths, schemas: schemas, provider: provider)
         // The legacy ORM's schemas join the Drizzle ones in the same model, so the schema rules read both.
         let prisma = PrismaLoading(paths: paths, source: source, provider: provider).load()
@@ -58,8 +59,8 @@ public struct ProjectLoader {
             }
             if !found.isEmpty { directives[entry.file.path] = found }
         }
-        let drizzleConfigs = schemas.compactMap(\.config)
-        let migrations = try MigrationLoading.load(paths: paths, configuration: configuration, drizzleConfigs: drizzleConfigs,
+        let outFolders = DrizzleLoading.outFolders(of: schemas.compactMap(\.config), provider: provider)
+        let migrations = try MigrationLoading.load(folders, configuration: configuration, outFolders: outFolders,
                                                    source: source, wholeSnapshots: base != nil, parses: parses)
         for file in migrations.files { files[file.path] = file }
         for (path, comments) in migrations.comments {
@@ -68,12 +69,18 @@ public struct ProjectLoader {
         }
         var baseMigrations: [MigrationFolder]?
         if let base {
+            // The base tree's migrations are where the base tree's own configs put them (`out` may have moved since).
             let basePaths = try base.listFiles().filter { !ignored.matches($0) }
-            baseMigrations = try MigrationLoading.load(paths: basePaths, configuration: configuration, drizzleConfigs: drizzleConfigs,
+            let baseFolders = FolderListing(paths: basePaths)
+            let baseOutFolders = DrizzleLoading(paths: basePaths, configuration: configuration,
+                                                provider: ParsedSourceProvider(source: base, paths: basePaths),
+                                                folders: baseFolders).outFolders()
+            baseMigrations = try MigrationLoading.load(baseFolders, configuration: configuration, outFolders: baseOutFolders,
                                                        source: base, wholeSnapshots: true).folders
         }
         var project = Project(configuration: configuration, files: files, gists: gists, schemas: schemas + prisma.schemas, queryUsage: queryUsage,
                               migrations: migrations.folders, baseMigrations: baseMigrations)
+        project.snapshotPairings = SnapshotPairings.pair(project.migrations, with: project.schemas)
         addFacts(to: &project, paths: paths, provider: provider)
         return Loaded(project: project, directives: directives)
     }

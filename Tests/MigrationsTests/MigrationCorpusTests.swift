@@ -1,5 +1,5 @@
 import Core
-import Drizzle
+import DrizzleKit
 import Foundation
 import Linter
 import Migrations
@@ -165,7 +165,7 @@ struct MigrationCorpusTests {
         for repository in try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted() where !repository.hasSuffix(".md") {
             let source = WorkTreeSource(root: corpus.appendingPathComponent(repository))
             let paths = try source.listFiles()
-            let loaded = try MigrationLoading.load(paths: paths, configuration: Configuration(), drizzleConfigs: [], source: source)
+            let loaded = try MigrationLoading.load(FolderListing(paths: paths), configuration: Configuration(), outFolders: [], source: source)
             let scripts = loaded.folders.flatMap(\.scripts)
             #expect(Set(scripts.map(\.path)) == Set(paths.filter { $0.hasSuffix(".sql") }), "\(repository): SQL files not read")
             for script in scripts {
