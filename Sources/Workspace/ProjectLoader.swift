@@ -53,6 +53,9 @@ public struct ProjectLoader {
             memory?.keep(\.gists, gists, inputs: inputs)
             changed.insert(.gists)
         }
+        // A run without a memory (the command line) reads the migrations on another thread while the schemas are
+        // evaluated (which is serial): once the configs' `out` folders are known, neither needs the other.
+        let early = memory == nil ? startMigrations(paths, folders: folders) : nil
         let schemas: SchemaFacet
         if let kept = memory?.reuse(\.schemas, in: source) {
             schemas = kept
@@ -68,8 +71,13 @@ public struct ProjectLoader {
             migrations = kept
         } else {
             let inputs = RecordingSource(source)
-            let loaded = try MigrationLoading.load(folders, configuration: configuration, outFolders: schemas.outFolders,
+            let loaded: LoadedMigrations
+            if let early, let read = try early.result(for: schemas.outFolders) {
+                loaded = read
+            } else {
+                loaded = try MigrationLoading.load(folders, configuration: configuration, outFolders: schemas.outFolders,
                                                    source: inputs, wholeSnapshots: base != nil, parses: parses)
+            }
             migrations = MigrationFacet(loaded: loaded, effects: MigrationEffects(loaded.folders), drizzleConfigs: drizzleConfigs)
             memory?.keep(\.migrations, migrations, inputs: inputs)
             changed.insert(.migrations)
@@ -102,6 +110,18 @@ public struct ProjectLoader {
         project.columnComments = schemas.columnComments
         project.tableUpdates = schemas.tableUpdates
         return Loaded(project: project, directives: directives, changed: changed)
+    }
+
+    /// Starts reading the migrations of the folders the drizzle configs name, on another thread.
+    private func startMigrations(_ paths: [String], folders: FolderListing) -> EarlyMigrations {
+        let configsOnly = DrizzleLoading(paths: paths, configuration: configuration,
+                                         provider: ParsedSourceProvider(source: source, paths: paths, parses: parses), folders: folders)
+        let outFolders = configsOnly.outFolders()
+        let (configuration, source, wholeSnapshots, parses) = (configuration, source, base != nil, parses)
+        return EarlyMigrations(outFolders: outFolders) { () throws(InputError) in
+            try MigrationLoading.load(folders, configuration: configuration, outFolders: outFolders, source: source,
+                                      wholeSnapshots: wholeSnapshots, parses: parses)
+        }
     }
 
     /// The Drizzle and Prisma schemas, the queries over them, and the facts found beside them in TypeScript code.
