@@ -27,6 +27,8 @@ public struct SchemaModel: Sendable, Hashable {
     public var sequences: [Sequence]
     /// Application-level relations from `relations()`; snapshots have none.
     public var relations: [Relation]
+    /// Functions and procedures, in definition order (migrations only; a later definition replaces an earlier one).
+    public var routines: [Routine] = []
     /// Kinds of top-level elements (tables, enums) of which some could not be read, names included.
     public var unreadableElements: Set<ElementKind> = []
 

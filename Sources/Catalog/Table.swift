@@ -13,6 +13,8 @@ public struct Table: Sendable, Hashable {
     public var checkConstraints: [CheckConstraint]
     /// RLS policies (`pgPolicy` in the table's third argument or linked to it, `crudPolicy`).
     public var policies: [Policy]
+    /// Triggers (migrations only: drizzle-orm cannot declare them).
+    public var triggers: [Trigger] = []
     /// `.enableRLS()` / `pgTable.withRLS(...)`, or the snapshot's `isRLSEnabled` (drizzle-kit 0.x writes false for
     /// a table that has only policies; see `hasRowSecurity`).
     public var isRLSEnabled: Bool

@@ -74,7 +74,7 @@ extension GitRepository {
     /// Runs `body` on the index read directly (`IndexFile`); nil when it must be read through libgit2.
     func withDirectIndex<Result: Sendable>(_ body: (IndexFile) -> Result) throws(GitError) -> Result? {
         guard workdir != nil else { throw .bareRepository(gitDir: gitDir) }
-        return try withHandles { (handles: inout LibGit2Handles) -> Result? in handles.directIndex().map(body) }
+        return withParsedIndex(body)
     }
 
     /// The stage-0 entry as a `FileEntry`, or nil when it holds no blob to read.
@@ -93,6 +93,6 @@ extension GitRepository {
     /// The path of the index file read by `stagedEntries()` (the repository's, or `GIT_INDEX_FILE`'s).
     public func indexFilePath() throws(GitError) -> String? {
         guard workdir != nil else { throw .bareRepository(gitDir: gitDir) }
-        return try withHandles { (handles: inout LibGit2Handles) -> String? in handles.indexFilePath }
+        return indexFileLocation
     }
 }

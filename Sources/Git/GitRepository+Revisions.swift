@@ -71,7 +71,8 @@ extension GitRepository {
 extension GitRepository {
     /// A configuration value as git reads it (repository, global and system files), or nil when unset.
     public func configValue(_ name: String) -> String? {
-        try? withHandles { (handles: inout LibGit2Handles) throws(GitError) -> String? in
+        if isPlain, !ConfigurationFiles.mayDefine(name, repositoryConfig: gitDir + "/config") { return nil }
+        return try? withHandles { (handles: inout LibGit2Handles) throws(GitError) -> String? in
             var config: OpaquePointer?
             guard git_repository_config_snapshot(&config, handles.repository) == 0, let config else { return nil }
             defer { git_config_free(config) }
@@ -86,7 +87,9 @@ extension GitRepository {
     /// The folder shared by all work trees of the repository (`info/`, `objects/`): `gitDir` itself except in a
     /// linked work tree.
     public var commonDir: String {
-        (try? withHandles { (handles: inout LibGit2Handles) throws(GitError) -> String? in
+        // A plain repository has no `commondir` file (`PlainRepositoryLocation`): its git folder is the common one.
+        if isPlain { return gitDir }
+        return (try? withHandles { (handles: inout LibGit2Handles) throws(GitError) -> String? in
             LibGit2.string(git_repository_commondir(handles.repository))
         }) ?? gitDir
     }

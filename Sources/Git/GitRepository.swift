@@ -1,4 +1,5 @@
 import CGit2
+import Core
 import Synchronization
 
 /// A git repository opened read-only through libgit2.
@@ -12,16 +13,29 @@ public final class GitRepository: Sendable {
     public let workdir: String?
     /// Absolute path of the repository's git folder (for a worktree, its own `.git/worktrees/<name>` folder).
     public let gitDir: String
-    private let state: Mutex<LibGit2Handles>
+    /// `GIT_INDEX_FILE`, when given (see `discover`).
+    let indexFile: String?
+    /// Found without libgit2 (`PlainRepositoryLocation`): libgit2 opens it on first use.
+    let isPlain: Bool
+    private let state: Mutex<State>
 
-    private init(workdir: String?, gitDir: String, handles: consuming sending LibGit2Handles) {
+    /// The libgit2 handles (nil until first needed for a plain repository) and the directly read index.
+    struct State: ~Copyable {
+        var handles: LibGit2Handles?
+        /// The index file parsed directly (`IndexFile`), on first use; `.some(nil)` when libgit2 must read it.
+        var parsedIndex: IndexFile??
+    }
+
+    private init(workdir: String?, gitDir: String, indexFile: String?, handles: consuming sending LibGit2Handles?) {
         self.workdir = workdir
         self.gitDir = gitDir
-        self.state = Mutex(handles)
+        self.indexFile = indexFile
+        self.isPlain = handles == nil
+        self.state = Mutex(State(handles: handles, parsedIndex: nil))
     }
 
     deinit {
-        state.withLock { $0.free() }
+        state.withLock { $0.handles?.free() }
     }
 
     /// Opens the repository that contains `path` (the path itself or any parent folder), following a `.git`
@@ -37,16 +51,17 @@ public final class GitRepository: Sendable {
     public static func discover(
         from path: String, indexFile: String? = nil, allowBare: Bool = false
     ) throws(GitError) -> GitRepository {
-        LibGit2.initialized
-        var opened: OpaquePointer?
-        let code = git_repository_open_ext(&opened, path, 0, nil)
-        if code == GIT_EOWNER.rawValue || isOwnershipRefusal(code) {
-            throw .untrustedOwner(path: path)
+        if FastPaths.enabled, let plain = PlainRepositoryLocation.find(from: path) {
+            return GitRepository(workdir: plain.workdir, gitDir: plain.gitDir, indexFile: indexFile, handles: nil)
         }
-        if code == GIT_ENOTFOUND.rawValue { throw .notARepository(path: path) }
-        try LibGit2.check(code, "opening the repository at \(path)")
-        guard let repository = opened else { throw .notARepository(path: path) }
+        return try discoverThroughLibGit2(from: path, indexFile: indexFile, allowBare: allowBare)
+    }
 
+    /// `discover` by libgit2's own search (the fallback, and the reference the plain search is tested against).
+    static func discoverThroughLibGit2(
+        from path: String, indexFile: String? = nil, allowBare: Bool = false
+    ) throws(GitError) -> GitRepository {
+        let repository = try open(path, flags: 0)
         let gitDir = trimmingTrailingSlash(LibGit2.string(git_repository_path(repository)) ?? path)
         let workdir = LibGit2.string(git_repository_workdir(repository)).map(trimmingTrailingSlash)
         if workdir == nil && !allowBare {
@@ -54,21 +69,52 @@ public final class GitRepository: Sendable {
             throw .bareRepository(gitDir: gitDir)
         }
         return GitRepository(
-            workdir: workdir, gitDir: gitDir,
+            workdir: workdir, gitDir: gitDir, indexFile: indexFile,
             handles: LibGit2Handles(repository: repository, indexFile: indexFile))
+    }
+
+    /// `git_repository_open_ext` from `path`, with libgit2's ownership and not-found answers as `GitError`s.
+    private static func open(_ path: String, flags: UInt32) throws(GitError) -> OpaquePointer {
+        LibGit2.initialized
+        var opened: OpaquePointer?
+        let code = git_repository_open_ext(&opened, path, flags, nil)
+        if code == GIT_EOWNER.rawValue || isOwnershipRefusal(code) {
+            throw .untrustedOwner(path: path)
+        }
+        if code == GIT_ENOTFOUND.rawValue { throw .notARepository(path: path) }
+        try LibGit2.check(code, "opening the repository at \(path)")
+        guard let repository = opened else { throw .notARepository(path: path) }
+        return repository
     }
 
     /// Lets libgit2 set itself up on another thread while the caller does other work (see `LibGit2`).
     public static func prepareLibrary() { LibGit2.initializeInBackground() }
 
-    /// Runs `body` with exclusive use of the libgit2 handles. libgit2 objects made inside must be freed inside.
+    /// Runs `body` with exclusive use of the libgit2 handles (opening a plain repository's on first use).
+    /// libgit2 objects made inside must be freed inside.
     func withHandles<Result: Sendable>(
         _ body: (inout LibGit2Handles) throws(GitError) -> Result
     ) throws(GitError) -> Result {
-        try state.withLock { (handles: inout sending LibGit2Handles) throws(GitError) -> Result in
-            try body(&handles)
+        try state.withLock { (state: inout sending State) throws(GitError) -> Result in
+            if state.handles == nil {
+                // Found at `gitDir` already: no search, so libgit2 opens exactly that repository.
+                let repository = try Self.open(gitDir, flags: GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue)
+                state.handles = LibGit2Handles(repository: repository, indexFile: indexFile)
+            }
+            return try body(&state.handles!)
         }
     }
+
+    /// Runs `body` on the index file read directly (`IndexFile`), without libgit2; nil when libgit2 must read it.
+    func withParsedIndex<Result: Sendable>(_ body: (IndexFile) -> Result) -> Result? {
+        state.withLock { (state: inout sending State) -> Result? in
+            if state.parsedIndex == nil { state.parsedIndex = .some(IndexFile.read(path: indexFileLocation)) }
+            return state.parsedIndex!.map(body)
+        }
+    }
+
+    /// The index file: `GIT_INDEX_FILE`, else `index` in the (per-worktree) git folder.
+    var indexFileLocation: String { indexFile ?? gitDir + "/index" }
 
     /// Like `withHandles`, for calls that need the index: a bare repository has none.
     func withIndex<Result: Sendable>(

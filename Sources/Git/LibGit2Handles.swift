@@ -12,8 +12,6 @@ struct LibGit2Handles {
     let indexFile: String?
     /// Read on first use and kept, so one run sees one consistent snapshot of the staged content.
     private var loadedIndex: OpaquePointer?
-    /// The index file parsed directly (`IndexFile`), on first use; `.some(nil)` when it must be read by libgit2.
-    private var parsedIndex: IndexFile??
 
     init(repository: OpaquePointer, indexFile: String?) {
         self.repository = repository
@@ -32,21 +30,6 @@ struct LibGit2Handles {
         guard code >= 0, let index else { throw .unreadableIndex(detail: LibGit2.lastErrorMessage()) }
         loadedIndex = index
         return index
-    }
-
-    /// The index file's entries read without libgit2, when `IndexFile` models the file exactly; else nil.
-    mutating func directIndex() -> IndexFile? {
-        if let parsedIndex { return parsedIndex }
-        let parsed = indexFilePath.flatMap { IndexFile.read(path: $0) }
-        parsedIndex = .some(parsed)
-        return parsed
-    }
-
-    /// The index file: `GIT_INDEX_FILE`, else `index` in the (per-worktree) git folder.
-    var indexFilePath: String? {
-        if let indexFile { return indexFile }
-        guard let gitDir = LibGit2.string(git_repository_path(repository)) else { return nil }
-        return gitDir.hasSuffix("/") ? gitDir + "index" : gitDir + "/index"
     }
 
     var isHeadUnborn: Bool { git_repository_head_unborn(repository) == 1 }

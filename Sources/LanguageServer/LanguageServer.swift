@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Linter
+import RuleEngine
 
 /// `schemalint lsp`: a Language Server Protocol 3.17 server over standard input and output. It checks the workspace
 /// the way `schemalint check` does, with the editor's open buffers read instead of the files on disk, and

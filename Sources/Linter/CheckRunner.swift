@@ -1,7 +1,10 @@
 import Core
+import Drizzle
 import Foundation
-import Reporters
 import Git
+import Migrations
+import Reporters
+import RuleEngine
 
 /// `schemalint check` as a plain value: what the CLI parsed, before anything runs.
 public struct CheckOptions: Sendable {
@@ -71,9 +74,9 @@ public struct CheckRunner {
 
     /// Returns the exit code; writes the report to standard output or `--output`.
     public func run() throws(UsageFailure) -> Int32 {
-        let inGit = options.staged || options.base != nil
-            || options.paths.contains { ConfigurationLocator.gitRoot(of: URL(fileURLWithPath: $0)) != nil }
-        if inGit { GitRepository.prepareLibrary() }
+        // `--staged` and `--base` read trees (HEAD's, the base's), for which libgit2 must start: it starts on another
+        // thread now, and nothing waits for it before the rules ask for a tree (see `PlainRepositoryLocation`).
+        if options.staged || options.base != nil { GitRepository.prepareLibrary() }
         let catalog = try Self.loadCatalog()
         if options.fix { Self.describe(try applyFixes(catalog: catalog)) }
         let (report, prefix) = try lint(catalog: catalog)

@@ -1,39 +1,19 @@
 import Core
 import Foundation
 import Git
-
-/// Files at the point where "applied" ends: a migration whose SQL file is there was merged, so some database
-/// has run it and nobody can edit it any more (SPEC §9). Paths are relative to the reading root.
-public protocol BoundaryTree: Sendable {
-    /// Which of `paths` are files at the boundary.
-    func existing(_ paths: [String]) throws(InputError) -> Set<String>
-}
-
-/// The boundary the statement-safety rules judge against, and how it was found (for the summary).
-public struct MigrationBoundary: Sendable {
-    public var tree: any BoundaryTree
-    /// Completes "N taken as applied (…)": "committed on main", "present at --base origin/main".
-    public var label: String
-    /// The tree is `migrations.since` resolved as a git ref (so `since` need not name a migration).
-    public var isSinceRef: Bool
-
-    public init(tree: any BoundaryTree, label: String, isSinceRef: Bool = false) {
-        self.tree = tree
-        self.label = label
-        self.isSinceRef = isSinceRef
-    }
-}
+import RuleEngine
 
 /// A commit's tree, looked up path by path through libgit2 (listing a large repository's tree is not needed).
 struct GitBoundaryTree: BoundaryTree {
     let repository: GitRepository
-    /// A full commit id, or a ref already known to resolve.
+    /// A full commit id, a ref already known to resolve, or `HEAD` (none while the branch has no commit).
     let commit: String
     /// The reading root's place in the repository (`GitFolder.prefix`).
     let prefix: String
 
-    func existing(_ paths: [String]) throws(InputError) -> Set<String> {
+    func existing(_ paths: [String]) throws(InputError) -> Set<String>? {
         do {
+            if commit == "HEAD", try repository.headCommitID() == nil { return nil }
             let found = try repository.existingFiles(paths.map { prefix + $0 }, at: commit)
             return Set(found.map { String($0.dropFirst(prefix.count)) })
         } catch {
@@ -47,7 +27,7 @@ public struct SourceBoundaryTree: BoundaryTree {
     public let source: any FileSource
     public init(source: any FileSource) { self.source = source }
 
-    public func existing(_ paths: [String]) throws(InputError) -> Set<String> {
+    public func existing(_ paths: [String]) throws(InputError) -> Set<String>? {
         // A git snapshot has its paths at hand; listing (and sorting) every file of the base is not needed.
         if let snapshot = source as? GitSnapshotSource {
             return Set(paths.filter { snapshot.snapshot.contains(snapshot.prefix + $0) })
@@ -83,11 +63,13 @@ extension MigrationBoundary {
             if let git, let base = git.base, let ref = git.baseRef {
                 return MigrationBoundary(tree: SourceBoundaryTree(source: base.source(under: located.prefix)), label: "present at --base \(ref)")
             }
-            guard let head = try repository.headCommitID() else { return nil }
             if git?.index != nil {
+                // HEAD is looked up when the rules ask (after loading), so that libgit2, which starts on another
+                // thread meanwhile, is never waited for here.
                 return MigrationBoundary(
-                    tree: GitBoundaryTree(repository: repository, commit: head.hex, prefix: located.prefix), label: "committed in HEAD")
+                    tree: GitBoundaryTree(repository: repository, commit: "HEAD", prefix: located.prefix), label: "committed in HEAD")
             }
+            guard let head = try repository.headCommitID() else { return nil }
             guard let (branch, mergeBase) = try repository.defaultBranchMergeBase() else { return nil }
             let label = mergeBase == head
                 ? "committed on \(branch)"

@@ -5,6 +5,7 @@ import Migrations
 import ProjectModel
 import Replay
 import Reporters
+import RuleEngine
 import Synchronization
 import Workspace
 

@@ -1,7 +1,9 @@
 import Catalog
 import Core
 import Drizzle
+import DrizzleKit
 import Foundation
+import Migrations
 import ProjectModel
 import Workspace
 
@@ -26,7 +28,8 @@ public enum SchemaPrinting {
         do {
             paths = try source.listFiles().filter { !GlobSet(configuration.ignoredPaths).matches($0) }
             provider = ParsedSourceProvider(source: source, paths: paths)
-            all = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
+            all = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider,
+                                 folders: FolderListing(paths: paths)).load()
         } catch {
             throw UsageFailure(error.description)
         }

@@ -3,6 +3,7 @@ import Core
 import Migrations
 import ProjectModel
 import SQL
+import SQLReplay
 
 /// `migration/destructive-change`: dropping a table or column, changing a column's type (unless PostgreSQL makes the
 /// change without a rewrite: binary coercible or widening, see `TypeChangeRewrite`), renaming a table or
@@ -13,18 +14,18 @@ public struct DestructiveChange: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        var schema = MigratedSchema()
+        var schema = CatalogReplay()
         var folder: String?
         project.forEachMigrationStatement { site in
-            if site.folder.path != folder { (schema, folder) = (MigratedSchema(), site.folder.path) }
-            defer { schema.apply(site.statement.kind) }
+            if site.folder.path != folder { (schema, folder) = (CatalogReplay(), site.folder.path) }
+            defer { schema.applyFlattened(site.statement, path: site.path) }
             // An applied migration is not judged (the engine drops its findings): only its schema changes matter.
             guard !site.step.isApplied else { return }
             check(site, schema, context)
         }
     }
 
-    private func check(_ site: StatementSite, _ schema: MigratedSchema, _ context: RuleContext) {
+    private func check(_ site: StatementSite, _ schema: CatalogReplay, _ context: RuleContext) {
         switch site.statement.kind {
         case .dropTable(let drop):
             let dropped = drop.names.filter { !site.step.tablesCreated.contains($0.canonical) }
@@ -51,7 +52,7 @@ public struct DestructiveChange: ProjectRule {
 
     private static let rewrite = LockModel.named("alter-column-type")
 
-    private func checkAction(_ action: AlterTableAction, of table: QualifiedName, site: StatementSite, _ schema: MigratedSchema,
+    private func checkAction(_ action: AlterTableAction, of table: QualifiedName, site: StatementSite, _ schema: CatalogReplay,
                              _ context: RuleContext) {
         switch action.kind {
         case .dropColumn(let name, _, _):

@@ -1,6 +1,7 @@
 import Catalog
 import Migrations
 import SQL
+import SQLReplay
 
 /// PostgreSQL's table-level lock modes, weakest first (docs: "Explicit Locking", 13.3.1 Table-Level Locks,
 /// https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES).
@@ -388,7 +389,7 @@ struct LockEffect {
 extension LockModel {
     /// The rows a statement falls under at `version`, per action. `schema`: what earlier migrations made (index
     /// tables, column types). Statements the model does not describe give none (no guess).
-    static func effects(of statement: SQLStatement, version: Int, schema: MigratedSchema) -> [LockEffect] {
+    static func effects(of statement: SQLStatement, version: Int, schema: CatalogReplay) -> [LockEffect] {
         func effect(_ id: String, _ table: QualifiedName?, _ range: Range<Int>? = nil, others: [QualifiedName] = []) -> [LockEffect] {
             guard let row = byID[versioned(id, version)] else { return [] }
             return [LockEffect(row: row, table: table, range: range ?? statement.range, otherTables: others)]
@@ -449,7 +450,7 @@ extension LockModel {
     }
 
     /// The tables an `ALTER TABLE` action locks besides its own.
-    private static func otherTables(of action: AlterTableAction, table: QualifiedName, schema: MigratedSchema) -> [QualifiedName] {
+    private static func otherTables(of action: AlterTableAction, table: QualifiedName, schema: CatalogReplay) -> [QualifiedName] {
         switch action.kind {
         case .addColumn(let column, _): return column.references.map { [$0.referencedTable.canonical] } ?? []
         case .addConstraint(let constraint):
@@ -468,7 +469,7 @@ extension LockModel {
         return candidates.first { $0.versions.contains(version) }?.id ?? id
     }
 
-    private static func rowID(of action: AlterTableAction, table: QualifiedName, version: Int, schema: MigratedSchema) -> String? {
+    private static func rowID(of action: AlterTableAction, table: QualifiedName, version: Int, schema: CatalogReplay) -> String? {
         switch action.kind {
         case .addColumn(let column, _):
             if column.hasVolatileDefault || column.isSerial || column.isGenerated { return "add-column-volatile" }
@@ -504,16 +505,16 @@ extension LockModel {
 /// The lock model's safer forms for the statements of one folder, fed in applied order (what a traced lock's
 /// finding advises; the rows depend on what earlier statements made, such as a column's old type).
 public struct LockAdvisor {
-    private var schema = MigratedSchema()
+    private var schema = CatalogReplay()
     let version: Int
 
     public init(version: Int) { self.version = version }
 
     /// The safer forms of the rows `statement` falls under; then the statement is applied to the schema.
     public mutating func saferForms(of statement: SQLStatement) -> [String] {
-        defer { schema.apply(statement.kind) }
+        defer { schema.apply(statement, path: "") }
         return LockModel.effects(of: statement, version: version, schema: schema).compactMap(\.row.saferForm)
     }
 
-    public mutating func apply(_ statement: SQLStatement) { schema.apply(statement.kind) }
+    public mutating func apply(_ statement: SQLStatement) { schema.apply(statement, path: "") }
 }

@@ -2,6 +2,7 @@ import Catalog
 import Core
 import Migrations
 import ProjectModel
+import SQLReplay
 
 /// How the migrations of a folder are applied: which statements share a transaction, and so how long a lock is held.
 ///
@@ -102,15 +103,15 @@ extension Project {
 
     /// `forEachLockedStatement` with the schema the migrations before each statement made, for the rules that need
     /// it (passed, never stored: a stored copy per statement would copy the whole schema each time).
-    func forEachLockedStatement(_ visit: (LockedStatement, MigratedSchema) -> Void) {
+    func forEachLockedStatement(_ visit: (LockedStatement, CatalogReplay) -> Void) {
         let locked = lockedStatements(version: configuration.postgresVersion)
         guard !locked.isEmpty else { return }
-        var schema = MigratedSchema()
+        var schema = CatalogReplay()
         var folder: String?
         var next = 0
         forEachMigrationStatement { site in
-            if site.folder.path != folder { (schema, folder) = (MigratedSchema(), site.folder.path) }
-            defer { schema.apply(site.statement.kind) }
+            if site.folder.path != folder { (schema, folder) = (CatalogReplay(), site.folder.path) }
+            defer { schema.applyFlattened(site.statement, path: site.path) }
             guard !site.step.isApplied else { return }
             visit(locked[next], schema)
             next += 1
@@ -121,12 +122,12 @@ extension Project {
     private func lockedStatements(version: Int) -> [LockedStatement] {
         derived.value("locked-statements-\(version)") {
             var all: [LockedStatement] = []
-            var schema = MigratedSchema()
+            var schema = CatalogReplay()
             var folder: String?
             var runner: (step: String, runner: MigrationRunner)?
             forEachMigrationStatement { site in
-                if site.folder.path != folder { (schema, folder) = (MigratedSchema(), site.folder.path) }
-                defer { schema.apply(site.statement.kind) }
+                if site.folder.path != folder { (schema, folder) = (CatalogReplay(), site.folder.path) }
+                defer { schema.applyFlattened(site.statement, path: site.path) }
                 // An applied migration is not judged (the engine drops its findings): only its schema changes matter.
                 guard !site.step.isApplied else { return }
                 if runner?.step != site.path {

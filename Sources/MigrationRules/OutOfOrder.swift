@@ -1,4 +1,5 @@
 import Core
+import DrizzleKit
 import Migrations
 import ProjectModel
 

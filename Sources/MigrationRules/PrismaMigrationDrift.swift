@@ -4,9 +4,10 @@ import Drizzle
 import Migrations
 import Prisma
 import ProjectModel
+import SQLReplay
 
 /// `schema/migration-drift` for Prisma: Prisma keeps no snapshot, so the migrations are replayed statically
-/// (`ReplayedSchema`) and the result compared with `schema.prisma` through the same `CatalogDiff` as Drizzle's
+/// (`MigrationFolder.replay`, a `CatalogReplay`) and the result compared with `schema.prisma` through the same `CatalogDiff` as Drizzle's
 /// drift: what `prisma migrate diff --from-migrations … --to-schema-datamodel …` reports with a shadow database.
 ///
 /// Compared: tables, columns (type, nullability, primary key), primary keys, unique constraints and indexes (by
@@ -32,21 +33,33 @@ struct PrismaMigrationDrift {
     }
 
     func differences() -> [CatalogDifference] {
-        let replayed = ReplayedSchema.replay(folder)
+        let replayed = folder.replay.final
         guard !replayed.isUncertain else { return [] }
         let source = Self.comparable(schema.model, dropForeignKeys: prisma.isRelationModeEmulated)
-        var built = Self.comparable(replayed.model, dropForeignKeys: prisma.isRelationModeEmulated)
+        var built = Self.comparable(Self.prismaDescribable(replayed), dropForeignKeys: prisma.isRelationModeEmulated)
         // Prisma manages the schemas its models live in (public unless `@@schema`), and creates the join tables of
         // implicit many-to-many relations itself, without a model.
         let schemas = Set(schema.model.tables.map { QualifiedName.normalizedSchema($0.schema) } + ["public"])
         built.tables.removeAll { !schemas.contains(QualifiedName.normalizedSchema($0.schema)) || prisma.implicitJoinTables.contains($0.name) }
         built.enums.removeAll { !schemas.contains(QualifiedName.normalizedSchema($0.schema)) }
         let unreadable = schema.diagnostics.map(\.location) + prisma.diagnostics.map(\.location)
+        let uncertain = Set(replayed.uncertainTables.union(replayed.uncertainTypes).map(\.snapshotKey))
         return CatalogDiff.compare(source, built).filter { difference in
-            if replayed.uncertainTables.contains(difference.table ?? difference.name) { return false }
+            if uncertain.contains(difference.table ?? difference.name) { return false }
             if let location = difference.leftLocation, unreadable.contains(where: { $0.overlaps(location) }) { return false }
             return true
         }
+    }
+
+    /// The replayed catalog without what Prisma cannot describe and does not compare: tables the migrations only
+    /// used (made outside them), and partial or expression indexes written by hand.
+    static func prismaDescribable(_ replayed: CatalogReplay) -> SchemaModel {
+        var model = replayed.model
+        model.tables.removeAll { !replayed.created($0.qualifiedName) }
+        for t in model.tables.indices {
+            model.tables[t].indexes.removeAll { $0.where != nil || $0.columns.contains(where: \.isExpression) }
+        }
+        return model
     }
 
     /// Both sides in one spelling: types as PostgreSQL names them, a one-column primary key on its column, unique

@@ -20,8 +20,7 @@ public struct RLSDrizzleNotInMigration: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         for folder in project.migrations {
             guard let security = folder.rowSecurity else { continue }
-            for schema in RowSecurityProjects.drizzleSchemas(of: folder, in: project) {
-                let snapshot = folder.latestSnapshot.map { SchemaDrift.filtered($0.model, schemaFilter: schema.config?.schemaFilter) }
+            for (schema, snapshot) in RowSecurityProjects.drizzleSchemas(of: folder, in: project) {
                 let unreadable = schema.diagnostics.map(\.location)
                 for table in schema.model.tables {
                     guard let replayed = security.tables[table.qualifiedName], !replayed.isUnknown else { continue }

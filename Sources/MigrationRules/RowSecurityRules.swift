@@ -76,7 +76,7 @@ enum RowSecurityProjects {
         var attached: Set<String> = []
         for folder in project.migrations {
             guard let supabase = folder.supabase, let security = folder.rowSecurity else { continue }
-            let schemas = drizzleSchemas(of: folder, in: project)
+            let schemas = drizzleSchemas(of: folder, in: project).map(\.schema)
             attached.formUnion(schemas.map(key))
             result.append(build(supabase: supabase, security: security, schemas: schemas))
         }
@@ -97,9 +97,10 @@ enum RowSecurityProjects {
 
     private static func key(_ schema: DrizzleSchema) -> String { schema.config?.path ?? schema.files.joined(separator: "\n") }
 
-    /// The Drizzle schemas whose migrations the folder holds, with names the reader could read.
-    static func drizzleSchemas(of folder: MigrationFolder, in project: Project) -> [DrizzleSchema] {
-        SchemaDrift.schemas(of: folder, in: project).filter { $0.prisma == nil && !$0.isModelUnreadable }
+    /// The Drizzle schemas whose migrations the folder holds (as the loader paired them), with names the reader
+    /// could read, each with the snapshot as drizzle-kit compares them.
+    static func drizzleSchemas(of folder: MigrationFolder, in project: Project) -> [(schema: DrizzleSchema, snapshot: SchemaModel?)] {
+        project.drizzleSchemas(of: folder).filter { $0.schema.prisma == nil && !$0.schema.isModelUnreadable }
     }
 
     private static func build(supabase: SupabaseProject, security: RowSecurity, schemas: [DrizzleSchema]) -> RowSecurityProject {

@@ -1,6 +1,7 @@
 import Catalog
 import Core
 import Drizzle
+import DrizzleKit
 import Migrations
 import ProjectModel
 
@@ -18,14 +19,13 @@ public struct SchemaDrift: ProjectRule {
                 reportPrisma(difference, schema: schema, folder: folder, context)
             }
         }
-        for folder in project.migrations {
-            guard let snapshot = folder.latestSnapshot else { continue }
+        for folder in project.migrations where folder.latestSnapshot != nil {
             let unlisted = UnlistedSchemaChanges(folder)
             // With an unreadable `casing` or schema, names are guesses: `drizzle/parse-error` says so, drift stays quiet.
-            for schema in Self.schemas(of: folder, in: project) where schema.isComparable {
+            for (schema, snapshot) in project.drizzleSchemas(of: folder) where schema.isComparable {
+                guard let recorded = snapshot else { continue }
                 // An `export *` that resolves to no file may hold the tables a snapshot has: not "removed".
                 let isPartial = schema.diagnostics.contains { $0.kind == .unresolvedImport }
-                let recorded = Self.filtered(snapshot.model, schemaFilter: schema.config?.schemaFilter)
                 if schema.config == nil, !schema.isCasingGiven, Self.suggestsUnseenCasing(schema.model, recorded) { continue }
                 let unreadable = schema.diagnostics.map(\.location)
                 for difference in DrizzleKitDiff.compare(schema.model, recorded) {
@@ -37,15 +37,6 @@ public struct SchemaDrift: ProjectRule {
                 }
             }
         }
-    }
-
-    /// The schemas whose migrations the folder holds: those read through the drizzle config whose `out` it is;
-    /// for a folder found otherwise, the project's only schema.
-    static func schemas(of folder: MigrationFolder, in project: Project) -> [DrizzleSchema] {
-        if let configPath = folder.configPath { return project.schemas.filter { $0.config?.path == configPath } }
-        // Prisma schemas have no snapshots to compare with; they do not make a lone Drizzle schema ambiguous.
-        let drizzle = project.schemas.filter { $0.prisma == nil }
-        return drizzle.count == 1 && project.migrations.count == 1 ? drizzle : []
     }
 
     /// Without a drizzle config (one that is there but not found, e.g. named only by `--config` in a script), the
@@ -63,17 +54,6 @@ public struct SchemaDrift: ProjectRule {
             }
         }
         return false
-    }
-
-    /// drizzle-kit 0.x keeps tables of schemas outside `schemaFilter` in its snapshots (onlook's `auth.users`) but
-    /// never generates changes for them; the schema reader leaves them out, so the comparison does too.
-    static func filtered(_ model: SchemaModel, schemaFilter: [String]?) -> SchemaModel {
-        guard let schemaFilter else { return model }
-        let kept = Set(schemaFilter)
-        var model = model
-        model.tables.removeAll { !kept.contains(QualifiedName.normalizedSchema($0.schema)) }
-        model.enums.removeAll { !kept.contains(QualifiedName.normalizedSchema($0.schema)) }
-        return model
     }
 
     /// drizzle-kit drift: the schema against the latest snapshot.

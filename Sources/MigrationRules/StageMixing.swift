@@ -1,5 +1,6 @@
 import Core
 import ProjectModel
+import SQLReplay
 
 /// `migration/stage-mixing`: one migration holds changes of more than one deployment stage, so the
 /// application cannot be deployed between them.
@@ -10,17 +11,17 @@ public struct StageMixing: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         for folder in project.migrations {
-            var schema = MigratedSchema()
+            var schema = CatalogReplay()
             for step in folder.steps {
                 guard let script = step.script else { continue }
                 // An applied migration is not judged (the engine drops its findings): only its schema changes matter.
                 guard !step.isApplied else {
-                    for statement in script.sql.allStatements { schema.apply(statement.kind) }
+                    for statement in script.sql.allStatements { schema.applyFlattened(statement, path: script.path) }
                     continue
                 }
                 let migration = MigrationContents(step: step)
                 let changes = script.sql.allStatements.flatMap { statement in
-                    defer { schema.apply(statement.kind) }
+                    defer { schema.applyFlattened(statement, path: script.path) }
                     return StageClassifier.changes(of: statement, in: migration, schema: schema)
                 }
                 guard let earliest = changes.min(by: { $0.stage < $1.stage }) else { continue }

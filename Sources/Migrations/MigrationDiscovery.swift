@@ -1,3 +1,5 @@
+import DrizzleKit
+
 /// Which folders hold migrations (SPEC §1): `migrations.folder` from .schemalint.yml, else the `out` of each
 /// drizzle config, else every folder holding `meta/_journal.json` or drizzle-kit 1's `<timestamp>_<name>/`
 /// migration folders.
@@ -9,8 +11,7 @@ public enum MigrationDiscovery {
     }
 
     /// `outFolders`: each PostgreSQL drizzle config's `out`, repository-relative, with the config's path.
-    public static func candidates(paths: [String], configured: String?, outFolders: [(folder: String, configPath: String)]) -> [Candidate] {
-        let listing = FolderListing(paths: paths)
+    public static func candidates(_ listing: FolderListing, configured: String?, outFolders: [(folder: String, configPath: String)]) -> [Candidate] {
         if let configured {
             let folder = normalized(configured)
             return listing.layout(of: folder).map { [Candidate(path: folder, layout: $0, configPath: nil)] } ?? []
@@ -46,21 +47,23 @@ public enum MigrationDiscovery {
     }
 }
 
-/// The repository's paths seen as folders, for telling a migrations folder's layout.
-struct FolderListing {
+/// The repository's paths seen as folders, for telling a migrations folder's layout. Built once per tree: the
+/// workspace loader asks it the layout of each drizzle config's `out`, and migration loading reads with it.
+public struct FolderListing: Sendable {
     let paths: [String]
     let pathSet: Set<String>
 
-    init(paths: [String]) {
+    public init(paths: [String]) {
         self.paths = paths
         self.pathSet = Set(paths)
     }
 
-    func layout(of folder: String) -> MigrationFolder.Layout? {
-        if pathSet.contains(MigrationFolder.join(folder, "meta/_journal.json")) { return .journal }
+    /// How `folder` holds migrations, nil when it holds none.
+    public func layout(of folder: String) -> MigrationFolder.Layout? {
+        if pathSet.contains(DrizzleKitLayout.journalPath(in: folder)) { return .journal }
         if pathSet.contains(MigrationFolder.join(folder, "migration_lock.toml")) { return .prisma }
         let children = files(directlyUnder: folder, depth: 2)
-        if children.contains(where: { Self.isKitOneMigrationFile($0.relative) }) { return .folders }
+        if children.contains(where: { DrizzleKitLayout.isMigrationFolderFile($0.relative) }) { return .folders }
         guard files(directlyUnder: folder, depth: 1).contains(where: { $0.relative.hasSuffix(".sql") }) else { return nil }
         return SupabaseProject.configPath(forMigrations: folder) == nil ? .journal : .supabase
     }
@@ -86,13 +89,6 @@ struct FolderListing {
         }
     }
 
-    /// `20250101120000_init/migration.sql` or `…/snapshot.json`: a numbered folder holding drizzle-kit 1 files.
-    static func isKitOneMigrationFile(_ relative: String) -> Bool {
-        let parts = relative.split(separator: "/")
-        guard parts.count == 2, parts[1] == "migration.sql" || parts[1] == "snapshot.json" else { return false }
-        return MigrationName.number(of: String(parts[0])) != nil
-    }
-
     /// Folders holding Prisma's `migration_lock.toml`, sorted.
     func prismaFolders() -> [String] {
         paths.filter { $0 == "migration_lock.toml" || $0.hasSuffix("/migration_lock.toml") }
@@ -106,10 +102,10 @@ struct FolderListing {
             if path == "migration_lock.toml" || path.hasSuffix("/migration_lock.toml") {
                 // Prisma Migrate writes the lock file at the root of its migrations folder.
                 folders.insert(String(path.dropLast("migration_lock.toml".count)).trimmingSlash)
-            } else if path == "meta/_journal.json" {
+            } else if path == DrizzleKitLayout.journalFile {
                 folders.insert("")
-            } else if path.hasSuffix("/meta/_journal.json") {
-                folders.insert(String(path.dropLast("/meta/_journal.json".count)))
+            } else if path.hasSuffix("/" + DrizzleKitLayout.journalFile) {
+                folders.insert(String(path.dropLast(DrizzleKitLayout.journalFile.count + 1)))
             } else if path.hasSuffix("/migration.sql") || path.hasSuffix("/snapshot.json") {
                 let parts = path.split(separator: "/", omittingEmptySubsequences: false)
                 guard parts.count >= 2, MigrationName.number(of: String(parts[parts.count - 2])) != nil else { continue }

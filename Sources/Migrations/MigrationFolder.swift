@@ -1,6 +1,7 @@
 import Catalog
 import Core
-import Drizzle
+import DrizzleKit
+import SQLReplay
 
 /// A drizzle-kit migrations folder as read: the journal, every SQL file and snapshot, and the migrations in
 /// the order they are applied.
@@ -44,6 +45,8 @@ public struct MigrationFolder: Sendable {
     /// Row-level security after the last migration, replayed from the SQL (every folder: `rls/` rules judge it for
     /// Supabase folders, `rls/drizzle-rls-not-in-migration` compares the Drizzle schema with it everywhere).
     public var rowSecurity: RowSecurity?
+    /// The folder's SQL replayed into a catalog, step by step (`MigrationReplay.empty` until the reader fills it).
+    public var replay: MigrationReplay = .empty
 
     public init(path: String, layout: Layout, configPath: String? = nil, journal: Journal? = nil,
                 journalError: JSONFileError? = nil, scripts: [MigrationScript] = [], snapshots: [SnapshotHeader] = [],
@@ -74,7 +77,7 @@ public struct MigrationFolder: Sendable {
     }
 
     /// `path/meta/_journal.json`.
-    public var journalPath: String { MigrationFolder.join(path, "meta/_journal.json") }
+    public var journalPath: String { DrizzleKitLayout.journalPath(in: path) }
 
     static func join(_ folder: String, _ child: String) -> String {
         folder.isEmpty ? child : folder + "/" + child

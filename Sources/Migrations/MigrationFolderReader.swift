@@ -1,5 +1,5 @@
 import Core
-import Drizzle
+import DrizzleKit
 import SQL
 
 /// Reads migration folders from a file source: every file once, SQL and JSON parsed in parallel across all
@@ -61,7 +61,7 @@ struct MigrationFolderReader {
                 var folder = folder
                 folder.steps = MigrationOrder.steps(of: folder)
                 try Self.readLatestSnapshot(&folder, source: source, parses: parses)
-                TableHistory.fill(&folder.steps, source: source)
+                TableHistory.fill(&folder, source: source)
                 folder.rowSecurity = RowSecurity.replay(folder.steps)
                 return folder
             }
@@ -80,15 +80,13 @@ struct MigrationFolderReader {
                 jobs.append(.script(folder: index, path: path, name: String(relative.dropLast(".sql".count))))
             }
         case .journal:
-            let journal = MigrationFolder.join(candidate.path, "meta/_journal.json")
+            let journal = DrizzleKitLayout.journalPath(in: candidate.path)
             if listing.pathSet.contains(journal) { jobs.append(.journal(folder: index, path: journal)) }
             for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 1) where relative.hasSuffix(".sql") {
                 jobs.append(.script(folder: index, path: path, name: String(relative.dropLast(".sql".count))))
             }
-            for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 2)
-            where relative.hasPrefix("meta/") && relative.hasSuffix("_snapshot.json") {
-                let key = relative.dropFirst("meta/".count).dropLast("_snapshot.json".count)
-                jobs.append(.snapshot(folder: index, path: path, key: String(key)))
+            for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 2) {
+                if let key = DrizzleKitLayout.journalSnapshotKey(relative) { jobs.append(.snapshot(folder: index, path: path, key: key)) }
             }
         case .prisma:
             // Every subfolder's `migration.sql` is a migration, whatever its name (`01_init`, `… copy`).
@@ -97,7 +95,7 @@ struct MigrationFolderReader {
             }
         case .folders:
             for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 2)
-            where FolderListing.isKitOneMigrationFile(relative) {
+            where DrizzleKitLayout.isMigrationFolderFile(relative) {
                 let parts = relative.split(separator: "/")
                 let name = String(parts[0])
                 jobs.append(parts[1] == "migration.sql"

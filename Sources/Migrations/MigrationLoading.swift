@@ -1,5 +1,4 @@
 import Core
-import Drizzle
 
 /// Everything the loader hands the engine about migrations.
 public struct LoadedMigrations: Sendable {
@@ -19,24 +18,20 @@ public struct LoadedMigrations: Sendable {
 /// The one entry point the project loader calls (once for the work tree, once for the base tree with `--base`).
 public enum MigrationLoading {
     /// - Parameters:
-    ///   - paths: the source's files, `ignore` globs already applied.
-    ///   - drizzleConfigs: the drizzle configs read (their `out` names the migrations folder).
+    ///   - listing: the source's files, `ignore` globs already applied.
+    ///   - outFolders: the `out` folder of each PostgreSQL drizzle config of this tree, with the config's path (the
+    ///     loader reads the configs: for `--base`, the base tree's own).
     ///   - wholeSnapshots: read every snapshot whole, not only the latest: `migration/edited-after-merge` compares
     ///     snapshots byte for byte with the base's, and a prefix of one cannot be compared with the whole other.
     ///   - parses: SQL and snapshot parses kept from earlier runs (the language server's).
-    public static func load(paths: [String], configuration: Configuration, drizzleConfigs: [DrizzleConfig],
+    public static func load(_ listing: FolderListing, configuration: Configuration, outFolders: [(folder: String, configPath: String)],
                             source: any FileSource, wholeSnapshots: Bool = false,
                             parses: ParseCache? = nil) throws(InputError) -> LoadedMigrations {
-        let provider = PathListProvider(paths: paths)
-        let outFolders = drizzleConfigs.compactMap { config -> (folder: String, configPath: String)? in
-            guard Journal.isPostgresDialect(config.dialect), let out = config.outFolder(provider: provider) else { return nil }
-            return (out, config.path)
-        }
         // Prisma folders of another database (`provider = "mysql"` in `migration_lock.toml`) hold no PostgreSQL.
-        let candidates = MigrationDiscovery.candidates(paths: paths, configured: configuration.migrationsFolder, outFolders: outFolders)
+        let candidates = MigrationDiscovery.candidates(listing, configured: configuration.migrationsFolder, outFolders: outFolders)
             .filter { $0.layout != .prisma || PrismaLock.isPostgres(try? source.read(MigrationFolder.join($0.path, "migration_lock.toml"))) }
         guard !candidates.isEmpty else { return LoadedMigrations() }
-        let folders = try MigrationFolderReader(source: source, listing: FolderListing(paths: paths), wholeSnapshots: wholeSnapshots,
+        let folders = try MigrationFolderReader(source: source, listing: listing, wholeSnapshots: wholeSnapshots,
                                                 parses: parses)
             .read(candidates)
         var loaded = LoadedMigrations(folders: folders)
@@ -54,18 +49,6 @@ public enum MigrationLoading {
             if let config = folder.supabase?.configSource { loaded.files.append(config) }
         }
         return loaded
-    }
-}
-
-/// Lets Drizzle's `DrizzleConfig.outFolder(provider:)` see which folders hold files, without reading any.
-private struct PathListProvider: SourceProvider {
-    let paths: [String]
-
-    func read(_ path: String) -> [UInt8]? { nil }
-    func fileExists(_ path: String) -> Bool { paths.contains(path) }
-    func files(under folder: String) -> [String] {
-        let prefix = folder.isEmpty ? "" : folder + "/"
-        return paths.filter { $0.hasPrefix(prefix) }
     }
 }
 

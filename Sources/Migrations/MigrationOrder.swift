@@ -1,3 +1,5 @@
+import DrizzleKit
+
 /// Puts a folder's migrations in the order they are applied: drizzle's migrator follows the journal's
 /// `entries` array; SQL files the journal does not list are placed after the last migration whose name sorts
 /// before theirs (that is where whoever runs them by hand would put them). The Supabase CLI sorts by file name.

@@ -1,4 +1,5 @@
 import Catalog
+import DrizzleKit
 
 /// One migration in the order it is applied: a journal entry and the files it names, or a SQL file the journal
 /// does not list (placed by its file name), or in drizzle-kit 1's layout one `<timestamp>_<name>/` folder.

@@ -1,4 +1,5 @@
 import Core
+import DrizzleKit
 import SQL
 
 /// The Supabase project a migrations folder belongs to: `<dir>/supabase/config.toml` next to `migrations/`.

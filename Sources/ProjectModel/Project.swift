@@ -22,6 +22,8 @@ public struct Project: Sendable {
     /// What rules derive from these models and share (see `DerivedFacts`); copies of the project share it, so it
     /// holds only facts that do not depend on what a copy changes (`MigrationStep.isApplied`).
     public let derived = DerivedFacts()
+    /// Which Drizzle schema each drizzle-kit migrations folder records, paired by the loader (`SnapshotPairing`).
+    public var snapshotPairings: [SnapshotPairing] = []
     /// The same folders at the base ref (`--base`); nil without a base (`migration/edited-after-merge`).
     public var baseMigrations: [MigrationFolder]?
     /// Indexes and trigger-maintained columns the migrations add beyond the Drizzle schema.
@@ -42,6 +44,32 @@ public struct Project: Sendable {
         self.queryUsage = queryUsage
         self.migrations = migrations
         self.baseMigrations = baseMigrations
+    }
+}
+
+extension Project {
+    /// The Drizzle schemas whose migrations `folder` holds, each with the folder's latest snapshot as drizzle-kit
+    /// compares the two (nil when the folder has no readable one).
+    public func drizzleSchemas(of folder: MigrationFolder) -> [(schema: DrizzleSchema, snapshot: SchemaModel?)] {
+        snapshotPairings.filter { $0.folder == folder.path }.map { (schemas[$0.schema], $0.snapshot) }
+    }
+}
+
+/// A migrations folder and a Drizzle schema whose migrations it holds: through the drizzle config whose `out` the
+/// folder is; for a folder found otherwise, the project's only Drizzle schema when it is the only folder.
+public struct SnapshotPairing: Sendable {
+    /// The folder's `path`.
+    public var folder: String
+    /// The schema's index in `Project.schemas`.
+    public var schema: Int
+    /// The folder's latest snapshot without what drizzle-kit leaves out of the comparison with this schema: tables
+    /// and enums of schemas outside the config's `schemaFilter`. nil when the folder has no readable snapshot.
+    public var snapshot: SchemaModel?
+
+    public init(folder: String, schema: Int, snapshot: SchemaModel?) {
+        self.folder = folder
+        self.schema = schema
+        self.snapshot = snapshot
     }
 }
 

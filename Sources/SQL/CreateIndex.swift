@@ -12,6 +12,8 @@ public struct CreateIndex: Sendable, Equatable {
     public var method = "btree"
     /// A partial index.
     public var hasWhere = false
+    /// The partial index's predicate as written (after `WHERE`), when it has one.
+    public var predicate: String?
     /// Just after the `INDEX` keyword (where `CONCURRENTLY` and `IF NOT EXISTS` go), for fixes; nil when not found.
     public var indexKeywordEnd: Int?
 
@@ -19,7 +21,7 @@ public struct CreateIndex: Sendable, Equatable {
     public static func == (lhs: CreateIndex, rhs: CreateIndex) -> Bool {
         lhs.name == rhs.name && lhs.table == rhs.table && lhs.columns == rhs.columns && lhs.unique == rhs.unique
             && lhs.concurrently == rhs.concurrently && lhs.ifNotExists == rhs.ifNotExists && lhs.method == rhs.method
-            && lhs.hasWhere == rhs.hasWhere
+            && lhs.hasWhere == rhs.hasWhere && lhs.predicate == rhs.predicate
     }
 }
 

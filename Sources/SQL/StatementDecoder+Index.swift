@@ -9,7 +9,27 @@ extension StatementDecoder {
                                 ifNotExists: node["if_not_exists"].bool, method: node["accessMethod"].string ?? "btree",
                                 hasWhere: !node["whereClause"].isMissing)
         index.indexKeywordEnd = indexKeywordEnd()
+        if index.hasWhere { index.predicate = predicate() }
         return index
+    }
+
+    /// The text after the statement's `WHERE` outside parentheses: the partial index's predicate, which ends the
+    /// statement.
+    private func predicate() -> String? {
+        var p = statementRange.lowerBound
+        var depth = 0
+        while let token = significantToken(from: p, limit: statementRange.upperBound) {
+            p = token.range.upperBound
+            switch token.kind {
+            case .punctuation(UInt8(ascii: "(")): depth += 1
+            case .punctuation(UInt8(ascii: ")")): depth -= 1
+            case .word where depth == 0 && text(token.range).lowercased() == "where":
+                guard let first = significantToken(from: p, limit: statementRange.upperBound) else { return nil }
+                return text(first.range.lowerBound..<statementRange.upperBound)
+            default: break
+            }
+        }
+        return nil
     }
 
     /// `CREATE [UNIQUE] INDEX`: the end of `INDEX`, among the statement's first three words.

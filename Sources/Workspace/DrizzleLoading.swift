@@ -1,6 +1,8 @@
 import Catalog
 import Core
 import Drizzle
+import DrizzleKit
+import Migrations
 import ProjectModel
 import TypeScript
 
@@ -11,11 +13,14 @@ public struct DrizzleLoading {
     let paths: [String]
     let configuration: Configuration
     let provider: ParsedSourceProvider
+    /// The tree's folders: the layout of a config's `out` says which drizzle-kit writes it (`convention(of:)`).
+    let folders: FolderListing
 
-    public init(paths: [String], configuration: Configuration, provider: ParsedSourceProvider) {
+    public init(paths: [String], configuration: Configuration, provider: ParsedSourceProvider, folders: FolderListing) {
         self.paths = paths
         self.configuration = configuration
         self.provider = provider
+        self.folders = folders
     }
 
     static let configNames: Set<String> = ["drizzle.config.ts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.cjs", "drizzle.config.mts"]
@@ -39,16 +44,12 @@ public struct DrizzleLoading {
             let globs = GlobSet(explicit)
             return [read(entryFiles: paths.filter { Self.isSource($0) && globs.matches($0) }, config: nil)]
         }
-        let configPaths = configuration.drizzleConfig.map { [$0] } ?? discoveredConfigs()
-        provider.preload(configPaths)
         var schemas: [DrizzleSchema] = []
-        for path in configPaths {
-            switch DrizzleConfigReader.read(path: path, provider: provider) {
+        for (path, read) in try configs() {
+            switch read {
             case .success(let config):
-                guard Self.isPostgres(config.dialect) else { continue }
                 schemas.append(readConfigured(config))
             case .failure(let diagnostic):
-                if configuration.drizzleConfig != nil { throw InputError(path: path, reason: diagnostic.message) }
                 var unreadable = DrizzleSchema(config: nil, model: SchemaModel(reader: .drizzle), diagnostics: [diagnostic], files: [path])
                 unreadable.isModelUnreadable = true
                 schemas.append(unreadable)
@@ -59,6 +60,33 @@ public struct DrizzleLoading {
         provider.preload(candidates)
         let entries = SchemaDiscovery.schemaFiles(among: candidates, provider: provider)
         return entries.isEmpty ? [] : [read(entryFiles: entries, config: nil)]
+    }
+
+    /// The tree's PostgreSQL drizzle configs (none when .schemalint.yml names the schema files itself), each read or
+    /// why it could not be. Throws when the config .schemalint.yml names cannot be read.
+    func configs() throws(InputError) -> [(path: String, read: Result<DrizzleConfig, ReaderDiagnostic>)] {
+        guard configuration.schema == nil else { return [] }
+        let configPaths = configuration.drizzleConfig.map { [$0] } ?? discoveredConfigs()
+        provider.preload(configPaths)
+        var configs: [(path: String, read: Result<DrizzleConfig, ReaderDiagnostic>)] = []
+        for path in configPaths {
+            let read = DrizzleConfigReader.read(path: path, provider: provider)
+            switch read {
+            case .success(let config):
+                guard Journal.isPostgresDialect(config.dialect) else { continue }
+            case .failure(let diagnostic):
+                if configuration.drizzleConfig != nil { throw InputError(path: path, reason: diagnostic.message) }
+            }
+            configs.append((path, read))
+        }
+        return configs
+    }
+
+    /// Where the tree's configs have drizzle-kit write their migrations, without reading their schemas: the base
+    /// tree's own (`--base`), whose `out` may differ from the work tree's. A config that cannot be read there names
+    /// no folder (its migrations are then found as a folder without a config is).
+    public func outFolders() -> [(folder: String, configPath: String)] {
+        Self.outFolders(of: ((try? configs()) ?? []).compactMap { try? $0.read.get() }, provider: provider)
     }
 
     /// drizzle-kit imports every file a folder `schema` holds but keeps only its dialect's tables: a multi-dialect
@@ -142,19 +170,20 @@ public struct DrizzleLoading {
         } ?? true
     }
 
-    /// Unnamed constraints and defaults are rendered as the drizzle-kit generation that wrote the config's
-    /// migrations did, so `schema/migration-drift` compares like with like: drizzle-kit 1's folder layout
-    /// (`<timestamp>_<name>/snapshot.json`, no journal) means version 8 snapshots.
+    /// Unnamed constraints and defaults are rendered as the drizzle-kit that writes the config's migrations does,
+    /// so `schema/migration-drift` compares like with like. The config names no drizzle-kit version; its `out`
+    /// does, by layout: drizzle-kit 1 writes `<timestamp>_<name>/` folders (version 8 snapshots), 0.x a journal.
+    /// The layout is told by the same `FolderListing` migration loading reads that folder with.
     private func convention(of config: DrizzleConfig?) -> NamingConvention {
-        guard let config, let out = config.outFolder(provider: provider),
-              !provider.fileExists(out + "/meta/_journal.json"),
-              provider.files(under: out).contains(where: { $0.hasSuffix("/snapshot.json") }) else { return .kit0 }
+        guard let config, let out = config.outFolder(provider: provider), folders.layout(of: out) == .folders else { return .kit0 }
         return .kit1
     }
 
-    /// drizzle-kit's PostgreSQL dialect names; a config without a dialect is taken as PostgreSQL.
-    static func isPostgres(_ dialect: String?) -> Bool {
-        guard let dialect else { return true }
-        return ["postgresql", "pg", "postgres"].contains(dialect)
+    /// Where each PostgreSQL config's drizzle-kit writes its migrations (`out`, repository-relative), with the config.
+    static func outFolders(of configs: [DrizzleConfig], provider: SourceProvider) -> [(folder: String, configPath: String)] {
+        configs.compactMap { config in
+            guard Journal.isPostgresDialect(config.dialect), let out = config.outFolder(provider: provider) else { return nil }
+            return (out, config.path)
+        }
     }
 }

@@ -16,6 +16,8 @@ struct GistFacet: Sendable {
 struct SchemaFacet: Sendable {
     var schemas: [DrizzleSchema]
     var queryUsage: QueryUsage
+    /// Each PostgreSQL drizzle config's `out` folder, where migration loading looks.
+    var outFolders: [(folder: String, configPath: String)] = []
     var files: [String: SourceFile] = [:]
     var directives: [String: [SuppressionDirective]] = [:]
     var columnComments = ColumnComments()

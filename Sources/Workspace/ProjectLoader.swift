@@ -1,4 +1,5 @@
 import Core
+import Drizzle
 import Gists
 import Migrations
 import ProjectModel
@@ -40,6 +41,7 @@ public struct ProjectLoader {
         // What an earlier run made of inputs that have not changed since is taken as it was (the language server's
         // `FacetMemory`); a run with a base tree compares with it and keeps nothing.
         let memory = base == nil ? memory?.begin(paths: paths) : nil
+        let folders = FolderListing(paths: paths)
         var changed: Facets = memory?.isFirstRun == false ? [] : .all
 
         let gists: GistFacet
@@ -56,7 +58,7 @@ public struct ProjectLoader {
             schemas = kept
         } else {
             let inputs = RecordingSource(source)
-            schemas = try loadSchemas(paths, from: inputs)
+            schemas = try loadSchemas(paths, folders: folders, from: inputs)
             memory?.keep(\.schemas, schemas, inputs: inputs)
             changed.formUnion([.catalog, .queries, .drizzleExtras])
         }
@@ -66,7 +68,7 @@ public struct ProjectLoader {
             migrations = kept
         } else {
             let inputs = RecordingSource(source)
-            let loaded = try MigrationLoading.load(paths: paths, configuration: configuration, drizzleConfigs: drizzleConfigs,
+            let loaded = try MigrationLoading.load(folders, configuration: configuration, outFolders: schemas.outFolders,
                                                    source: inputs, wholeSnapshots: base != nil, parses: parses)
             migrations = MigrationFacet(loaded: loaded, effects: MigrationEffects(loaded.folders), drizzleConfigs: drizzleConfigs)
             memory?.keep(\.migrations, migrations, inputs: inputs)
@@ -84,12 +86,18 @@ public struct ProjectLoader {
         }
         var baseMigrations: [MigrationFolder]?
         if let base {
+            // The base tree's migrations are where the base tree's own configs put them (`out` may have moved since).
             let basePaths = try base.listFiles().filter { !ignored.matches($0) }
-            baseMigrations = try MigrationLoading.load(paths: basePaths, configuration: configuration, drizzleConfigs: drizzleConfigs,
+            let baseFolders = FolderListing(paths: basePaths)
+            let baseOutFolders = DrizzleLoading(paths: basePaths, configuration: configuration,
+                                                provider: ParsedSourceProvider(source: base, paths: basePaths),
+                                                folders: baseFolders).outFolders()
+            baseMigrations = try MigrationLoading.load(baseFolders, configuration: configuration, outFolders: baseOutFolders,
                                                        source: base, wholeSnapshots: true).folders
         }
         var project = Project(configuration: configuration, files: files, gists: gists.set, schemas: schemas.schemas,
                               queryUsage: schemas.queryUsage, migrations: migrations.loaded.folders, baseMigrations: baseMigrations)
+        project.snapshotPairings = SnapshotPairings.pair(project.migrations, with: project.schemas)
         project.migrationEffects = migrations.effects
         project.columnComments = schemas.columnComments
         project.tableUpdates = schemas.tableUpdates
@@ -97,13 +105,14 @@ public struct ProjectLoader {
     }
 
     /// The Drizzle and Prisma schemas, the queries over them, and the facts found beside them in TypeScript code.
-    private func loadSchemas(_ paths: [String], from source: any FileSource) throws(InputError) -> SchemaFacet {
+    private func loadSchemas(_ paths: [String], folders: FolderListing, from source: any FileSource) throws(InputError) -> SchemaFacet {
         let provider = ParsedSourceProvider(source: source, paths: paths, parses: parses)
-        let drizzle = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider).load()
+        let drizzle = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider, folders: folders).load()
         let queryUsage = loadQueries(paths, schemas: drizzle, provider: provider)
         // The legacy ORM's schemas join the Drizzle ones in the same model, so the schema rules read both.
         let prisma = PrismaLoading(paths: paths, source: source, provider: provider).load()
-        var facet = SchemaFacet(schemas: drizzle + prisma.schemas, queryUsage: queryUsage)
+        var facet = SchemaFacet(schemas: drizzle + prisma.schemas, queryUsage: queryUsage,
+                                outFolders: DrizzleLoading.outFolders(of: drizzle.compactMap(\.config), provider: provider))
         for file in prisma.files { facet.files[file.path] = file }
         for schema in prisma.schemas {
             for (path, comments) in schema.prisma?.comments ?? [:] {

@@ -1,5 +1,6 @@
 import Catalog
 import Drizzle
+import DrizzleKit
 import Foundation
 import Testing
 import TestSupport
@@ -69,10 +70,10 @@ struct CorpusFidelityTests {
         let files = DrizzleConfigReader.schemaFiles(config, provider: provider)
         #expect(!files.isEmpty, Testing.Comment(rawValue: "no schema files for \(repository.folder)"))
         let out = try #require(config.outFolder(provider: provider))
-        let snapshotPath = try #require(LatestSnapshot.path(inMigrationsFolder: out, provider: provider))
+        let snapshotPath = try #require(LatestSnapshot.path(inMigrationsFolder: out, files: provider.files(under: out), read: provider.read))
         let snapshot = try SnapshotReader.read(try #require(provider.read(snapshotPath)), path: snapshotPath).get()
         let options = SchemaReadOptions(casing: repository.casingOverride ?? config.casing,
-                                        convention: snapshot.namingConvention)
+                                        convention: snapshot.isKitOne ? .kit1 : .kit0)
         let result = DrizzleSchemaReader.read(entryFiles: files, provider: provider, options: options)
         return Outcome(repository: repository, result: result, snapshot: snapshot,
                        differences: DrizzleKitDiff.compare(result.model, snapshot.model))

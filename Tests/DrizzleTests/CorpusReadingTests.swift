@@ -1,4 +1,5 @@
 import Drizzle
+import DrizzleKit
 import Foundation
 import Testing
 import TestSupport

@@ -1,5 +1,6 @@
 import Catalog
 import Drizzle
+import DrizzleKit
 import Testing
 
 struct SnapshotTests {
@@ -42,7 +43,7 @@ struct SnapshotTests {
             ]}
             """
         let snapshot = try SnapshotReader.read(Array(json.utf8), path: "m/snapshot.json").get()
-        #expect(snapshot.namingConvention == .kit1)
+        #expect(snapshot.isKitOne)
         let table = try #require(snapshot.model.table(named: "t"))
         #expect(table.columns.map(\.type) == ["text", "text[]"])
         #expect(table.columns.first?.primaryKey == true)

@@ -1,5 +1,6 @@
 import Catalog
 import Drizzle
+import DrizzleKit
 import Testing
 
 /// Values real schemas write that the reader must follow, and what it must admit it cannot: an unreadable

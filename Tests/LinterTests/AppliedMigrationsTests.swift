@@ -1,5 +1,6 @@
 import Core
 import Linter
+import RuleEngine
 import Testing
 
 /// Rules whose catalog `scope` is `new-migrations` judge only migrations that are not at the boundary (SPEC §9).

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Linter
+import RuleEngine
 import Testing
 
 /// Bad input never crashes and never passes silently: each case is a located finding or an exit-2 error.

@@ -1,5 +1,6 @@
 import Core
 import Linter
+import RuleEngine
 import Testing
 
 /// The registry and `rules/` match one to one, and every text follows the message style in docs/messages.md:

@@ -1,4 +1,12 @@
 import Core
+import Drizzle
+import DrizzleRules
+import Gists
+import Linter
+import MigrationRules
+import Migrations
+import Replay
+import SyncRules
 import Testing
 
 /// `.schemalint.yml` errors name the file, line and column of the YAML node, and the valid choices.
@@ -155,5 +163,62 @@ import Testing
             #expect(error.message.contains("expands to more than 1024 patterns"))
             #expect(error.line > 1)
         }
+    }
+}
+
+/// Each domain reads its own section (`ConfigurationReader.sections`); the file's syntax and messages are the same.
+@Suite struct ConfigurationSectionsTests {
+    let reader = ConfigurationReader(catalog: (try? RuleCatalog.builtIn.get()) ?? RuleCatalog(entries: []))
+
+    @Test func unknownTopLevelKeyListsEverySectionInOrder() throws {
+        let error = try #require(throws: ConfigurationError.self) { try reader.read(Array("\nzzzzzzzzzzzzzz: 1\n".utf8), file: ".schemalint.yml") }
+        #expect((error.line, error.column) == (2, 1))
+        #expect(error.message == "unknown top-level key `zzzzzzzzzzzzzz`; valid: drizzle, migrations, postgres, gists, highFrequencyTables, rules, ignore, baseline, database, sync")
+    }
+
+    @Test(arguments: [
+        ("drizzle:\n  confg: x.ts\n", 2, 3, "unknown `drizzle` key `confg` (did you mean `config`?)"),
+        ("migrations:\n  folders: x\n", 2, 3, "unknown `migrations` key `folders` (did you mean `folder`?)"),
+        ("gists:\n  dat: [x]\n", 2, 3, "unknown `gists` key `dat` (did you mean `data`?)"),
+        ("database:\n  uri: env:X\n", 2, 3, "unknown `database` key `uri` (did you mean `url`?)"),
+        ("sync:\n  - { gist: a.json, pointer: /x/*, table: t, column: id }\n", 2, 46, "unknown `sync` entry key `column`; valid: gist, schema, pointer, table, key"),
+        ("drizzle:\n  config: [a.ts]\n", 2, 11, "expected a string, found a list"),
+        ("drizzle:\n  schema: { a: b }\n", 2, 11, "expected a list of strings, found a mapping"),
+        ("migrations: [drizzle]\n", 1, 13, "expected a mapping, found a list"),
+        ("gists:\n  map: [a.json]\n", 2, 8, "expected a mapping, found a list"),
+        ("highFrequencyTables: { a: b }\n", 1, 22, "expected a list of strings, found a mapping"),
+        ("sync: gists/a.json\n", 1, 7, "`sync` must be a list of {gist, pointer, table, key} entries"),
+        ("baseline: [a]\n", 1, 11, "expected a string, found a list"),
+        ("drizzle:\n  casing: kebab\n", 2, 11, "invalid `casing` `kebab`; valid: snake_case, camelCase"),
+    ])
+    func sectionErrorsAreLocated(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
+        let error = try #require(throws: ConfigurationError.self) { try reader.read(Array(text.utf8), file: ".schemalint.yml") }
+        #expect((error.line, error.column, error.message) == (line, column, message))
+    }
+
+    @Test func everySectionIsReadIntoItsDomainsValue() throws {
+        let configuration = try reader.read(Array("""
+            drizzle: { config: db/drizzle.config.ts, schema: db/schema.ts, queries: ["src/**/*.ts"], casing: camelCase }
+            migrations: { folder: db/migrations, since: v1, runner: none }
+            postgres: { version: 17 }
+            gists: { schemas: ["s/*.json"] }
+            highFrequencyTables: ["*_hits"]
+            database: { url: "env:DATABASE_URL" }
+            baseline: b.json
+            """.utf8), file: ".schemalint.yml")
+        #expect(configuration.drizzleConfig == "db/drizzle.config.ts" && configuration.schema == ["db/schema.ts"])
+        #expect(configuration.queries == ["src/**/*.ts"] && configuration.drizzleCasing == "camelCase")
+        #expect(configuration[MigrationsSection.self].folder == "db/migrations" && configuration.migrationsSince == "v1")
+        #expect(configuration.migrationRunner == MigrationRunnerSetting.none)
+        #expect(configuration.postgresVersion == 17)
+        #expect(configuration.gistSchemas == ["s/*.json"] && configuration.gistData == Configuration.defaultGistData)
+        #expect(configuration.highFrequencyTables == ["*_hits"])
+        #expect(configuration.databaseURL == "env:DATABASE_URL" && configuration.baseline == "b.json")
+        #expect(configuration.sync.isEmpty)
+    }
+
+    @Test func sectionNamesAreUnique() {
+        let names = ConfigurationReader.sections.map { $0.name }
+        #expect(Set(names).count == names.count)
     }
 }

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Linter
+import RuleEngine
 import Reporters
 import TestSupport
 import Testing

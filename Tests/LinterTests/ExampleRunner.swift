@@ -1,5 +1,6 @@
 import Core
 import Linter
+import RuleEngine
 
 /// Runs one catalog example in memory and compares the rule's findings with the ⟦…⟧ marks.
 enum ExampleRunner {

@@ -1,5 +1,6 @@
 import Core
 import Linter
+import RuleEngine
 import Testing
 
 /// The schema rules were renamed from `drizzle/<name>` to `schema/<name>` (they read Prisma schemas too), and

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Linter
+import RuleEngine
 import Testing
 
 /// Every example of every catalog entry, run as a test: invalid examples must produce exactly the marked spans,

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 @testable import Linter
+@testable import RuleEngine
 import ProjectModel
 import TestSupport
 import Testing

@@ -1,6 +1,9 @@
 import Core
+import Drizzle
+import DrizzleRules
 import Foundation
 import Linter
+import Migrations
 import Testing
 
 @Suite struct StarterConfigurationTests {

@@ -1,5 +1,6 @@
 import Core
 import Linter
+import RuleEngine
 import Testing
 
 /// A `sync` mapping that names what the project does not have is reported at the mapping in `.schemalint.yml`

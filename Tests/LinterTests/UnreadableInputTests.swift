@@ -1,5 +1,6 @@
 import Core
 import Linter
+import RuleEngine
 import Testing
 
 /// The unreadable-input policy of docs/DESIGN.md, reader by reader: a file whose bytes cannot be had is exit 2

@@ -1,5 +1,6 @@
 @testable import MigrationRules
 import SQL
+import SQLReplay
 import Testing
 
 /// The lock model, row by row: for each row, real SQL parsed by the SQL reader must fall under that row (at a
@@ -72,8 +73,8 @@ import Testing
         let row = try #require(LockModel.row(id))
         #expect(row.versions.contains(test.version), "the case must use a version the row describes")
         #expect(row.source.hasPrefix("https://www.postgresql.org/docs/"), "every row cites the PostgreSQL documentation")
-        var schema = MigratedSchema()
-        for statement in SQLParser.parseFile(Array(test.setup.utf8)).statements { schema.apply(statement.kind) }
+        var schema = CatalogReplay()
+        for statement in SQLParser.parseFile(Array(test.setup.utf8)).statements { schema.apply(statement, path: "") }
         let file = SQLParser.parseFile(Array(test.sql.utf8))
         #expect(file.syntaxErrors.isEmpty)
         let statement = try #require(file.statements.first)
@@ -93,7 +94,7 @@ import Testing
     @Test func everyTableAStatementNames() throws {
         func effects(_ sql: String) throws -> [String] {
             let statement = try #require(SQLParser.parseFile(Array(sql.utf8)).statements.first)
-            return LockModel.effects(of: statement, version: 15, schema: MigratedSchema()).map { "\($0.row.id) \($0.table?.description ?? "-")" }
+            return LockModel.effects(of: statement, version: 15, schema: CatalogReplay()).map { "\($0.row.id) \($0.table?.description ?? "-")" }
         }
         #expect(try effects(#"TRUNCATE "a", "s"."b""#) == ["truncate a", "truncate s.b"])
         #expect(try effects(#"LOCK "a", "b" IN ROW EXCLUSIVE MODE"#) == ["lock-table-row-exclusive a", "lock-table-row-exclusive b"])
@@ -106,8 +107,8 @@ import Testing
     /// table; and an index rename, which locks none.
     @Test func locksOnOtherTables() throws {
         let tables = #"CREATE TABLE "teams" ("id" uuid PRIMARY KEY); CREATE TABLE "users" ("id" uuid PRIMARY KEY, "team_id" uuid REFERENCES "teams"("id")); CREATE TABLE "posts" ("id" uuid, "author" uuid, CONSTRAINT "posts_author_fk" FOREIGN KEY ("author") REFERENCES "users"("id")); CREATE INDEX "users_team_idx" ON "users" ("team_id")"#
-        var schema = MigratedSchema()
-        for statement in SQLParser.parseFile(Array(tables.utf8)).statements { schema.apply(statement.kind) }
+        var schema = CatalogReplay()
+        for statement in SQLParser.parseFile(Array(tables.utf8)).statements { schema.apply(statement, path: "") }
         func effects(_ sql: String) throws -> [String] {
             let statement = try #require(SQLParser.parseFile(Array(sql.utf8)).statements.first)
             return LockModel.effects(of: statement, version: 15, schema: schema).map { effect in
@@ -127,8 +128,8 @@ import Testing
     /// The tables besides its own that a statement locks, from the statement or from what earlier migrations made.
     @Test func otherTablesComeFromTheStatementAndTheSchema() throws {
         func others(_ setup: String, _ sql: String) throws -> [String] {
-            var schema = MigratedSchema()
-            for statement in SQLParser.parseFile(Array(setup.utf8)).statements { schema.apply(statement.kind) }
+            var schema = CatalogReplay()
+            for statement in SQLParser.parseFile(Array(setup.utf8)).statements { schema.apply(statement, path: "") }
             let statement = try #require(SQLParser.parseFile(Array(sql.utf8)).statements.first)
             return LockModel.effects(of: statement, version: 15, schema: schema).flatMap { $0.otherTables.map(\.description) }
         }
@@ -143,7 +144,7 @@ import Testing
         #expect(try others(tables, #"ALTER TABLE "posts" ALTER COLUMN "id" SET DATA TYPE text"#) == [])
         #expect(try others(tables + #"; ALTER TABLE "teams" RENAME TO "squads""#, #"DROP TABLE "users""#) == ["posts", "squads"])
         let unknown = try #require(SQLParser.parseFile(Array(#"ALTER TABLE "users" DROP CONSTRAINT "unknown_fk""#.utf8)).statements.first)
-        #expect(LockModel.effects(of: unknown, version: 15, schema: MigratedSchema()).map(\.row.id) == ["alter-table-catalog"])
+        #expect(LockModel.effects(of: unknown, version: 15, schema: CatalogReplay()).map(\.row.id) == ["alter-table-catalog"])
     }
 
     @Test func locksFollowThePostgreSQLOrder() {

@@ -1,9 +1,11 @@
 import Core
+import DrizzleKit
 import Foundation
 import Linter
 import Migrations
-import Testing
+import RuleEngine
 import TestSupport
+import Testing
 
 /// The real repositories of `../shared/corpus/drizzle` (SOURCES.md lists what is wrong with each): the findings
 /// SOURCES.md documents must be reported, and the repositories it calls clean must get none of them.
@@ -163,7 +165,7 @@ struct MigrationCorpusTests {
         for repository in try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted() where !repository.hasSuffix(".md") {
             let source = WorkTreeSource(root: corpus.appendingPathComponent(repository))
             let paths = try source.listFiles()
-            let loaded = try MigrationLoading.load(paths: paths, configuration: Configuration(), drizzleConfigs: [], source: source)
+            let loaded = try MigrationLoading.load(FolderListing(paths: paths), configuration: Configuration(), outFolders: [], source: source)
             let scripts = loaded.folders.flatMap(\.scripts)
             #expect(Set(scripts.map(\.path)) == Set(paths.filter { $0.hasSuffix(".sql") }), "\(repository): SQL files not read")
             for script in scripts {

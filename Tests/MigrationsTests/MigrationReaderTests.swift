@@ -1,5 +1,6 @@
 import Catalog
 import Core
+import DrizzleKit
 import Migrations
 import SQL
 import Testing
@@ -36,7 +37,7 @@ import Testing
             "drizzle/0000_b.sql": "SELECT 1;",
         ]
         let source = MemoryFileSource(texts: texts)
-        let loaded = try MigrationLoading.load(paths: try source.listFiles(), configuration: configuration, drizzleConfigs: [], source: source)
+        let loaded = try MigrationLoading.load(FolderListing(paths: try source.listFiles()), configuration: configuration, outFolders: [], source: source)
         #expect(loaded.folders.map(\.path) == ["sql"])
         #expect(loaded.folders.first?.journal == nil)
     }

@@ -1,5 +1,6 @@
 import Core
 import Linter
+import RuleEngine
 import Migrations
 
 /// Runs the whole engine over in-memory files, as `schemalint check` would.
@@ -16,7 +17,7 @@ enum MigrationLint {
 
     static func load(_ texts: [String: String], configuration: Configuration = Configuration()) throws -> LoadedMigrations {
         let source = MemoryFileSource(texts: texts)
-        return try MigrationLoading.load(paths: try source.listFiles(), configuration: configuration, drizzleConfigs: [], source: source)
+        return try MigrationLoading.load(FolderListing(paths: try source.listFiles()), configuration: configuration, outFolders: [], source: source)
     }
 
     /// A journal listing `tags` with increasing `when` (or the given ones).

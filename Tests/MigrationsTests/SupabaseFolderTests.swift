@@ -1,6 +1,7 @@
 import Catalog
 import Core
 import Linter
+import RuleEngine
 import Migrations
 import Testing
 import TestSupport

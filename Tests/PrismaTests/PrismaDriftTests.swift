@@ -1,5 +1,6 @@
 import Core
 import Linter
+import RuleEngine
 import Prisma
 import Testing
 

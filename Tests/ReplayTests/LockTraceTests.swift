@@ -4,6 +4,7 @@ import Migrations
 import Postgres
 import Replay
 import SQL
+import SQLReplay
 import Testing
 
 /// Static vs real: every statement kind of the lock model runs on a real server (a throwaway cluster of this
@@ -164,8 +165,8 @@ struct LockTraceTests {
     @Test func everyRowOfTheLockModelIsCoveredByAtLeastFortyStatements() throws {
         #expect(Self.statements.count >= 40)
         let version = 15
-        var schema = MigratedSchema()
-        for statement in SQLParser.parseFile(Array(Self.setup.utf8)).statements { schema.apply(statement.kind) }
+        var schema = CatalogReplay()
+        for statement in SQLParser.parseFile(Array(Self.setup.utf8)).statements { schema.apply(statement, path: "") }
         var covered: Set<String> = []
         for text in Self.statements {
             let statement = try #require(SQLParser.parseFile(Array(text.utf8)).statements.first)
@@ -186,8 +187,8 @@ struct LockTraceTests {
         // migration cannot promise the deploy's TimeZone).
         try connection.execute("SET TIME ZONE 'America/New_York'")
         try connection.execute(Self.setup)
-        var schema = MigratedSchema()
-        for statement in SQLParser.parseFile(Array(Self.setup.utf8)).statements { schema.apply(statement.kind) }
+        var schema = CatalogReplay()
+        for statement in SQLParser.parseFile(Array(Self.setup.utf8)).statements { schema.apply(statement, path: "") }
         for text in Self.statements {
             let statement = try #require(SQLParser.parseFile(Array(text.utf8)).statements.first)
             let predicted = Self.prediction(LockModel.effects(of: statement, version: version, schema: schema), statement: statement)

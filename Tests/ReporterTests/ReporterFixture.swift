@@ -1,5 +1,6 @@
 import Core
 import Linter
+import RuleEngine
 import Reporters
 
 /// A small report built by the real engine: a CRLF file, a line with non-ASCII text before the finding, and

@@ -48,6 +48,28 @@ import TestSupport
         #expect((report.migrationsJudged, report.migrationsApplied) == (1, 2))
     }
 
+    /// `--staged` looks HEAD up only when the rules ask: before the first commit there is no boundary, and every
+    /// staged migration is judged.
+    @Test func beforeTheFirstCommitEveryStagedMigrationIsJudged() throws {
+        let repo = try TemporaryRepository.make { repo in
+            try repo.write("drizzle/0000_init.sql", "CREATE TABLE \"users\" (\"id\" uuid PRIMARY KEY NOT NULL, \"a\" text, \"b\" text, \"c\" text);\n")
+            try Self.addMigration(repo, 1, "a")
+            try repo.git("add", "--all")
+        }
+        defer { repo.remove() }
+        let report = try lint(repo.root, staged: true)
+        #expect(Self.judged(report) == ["drizzle/0001_index_a.sql"])
+        #expect((report.migrationsJudged, report.migrationsApplied) == (2, 0))
+        #expect(report.appliedBoundary == nil)
+
+        try repo.commitAll("first")
+        try Self.addMigration(repo, 2, "b")
+        try repo.git("add", "--all")
+        let afterCommit = try lint(repo.root, staged: true)
+        #expect(Self.judged(afterCommit) == ["drizzle/0002_index_b.sql"])
+        #expect(afterCommit.appliedBoundary == "committed in HEAD")
+    }
+
     @Test func onAFeatureBranchItsCommittedMigrationsAreJudged() throws {
         let repo = try Self.repository()
         defer { repo.remove() }

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Linter
+import RuleEngine
 import Testing
 import TestSupport
 

@@ -3,7 +3,7 @@ import Core
 import JSON
 
 /// What the migration rules need from one drizzle-kit snapshot: its place in the chain (`id`, `prevId` or
-/// version 8's `prevIds`, located) and the tables it knows. The full model is Drizzle's `SnapshotReader`,
+/// version 8's `prevIds`, located) and the tables it knows. The full model is `SnapshotReader`'s,
 /// used for the latest snapshot only.
 public struct SnapshotHeader: Sendable {
     public var source: SourceFile
@@ -40,11 +40,11 @@ public struct SnapshotHeader: Sendable {
 
 public enum SnapshotHeaderReader {
     /// How much of a snapshot is read for its chain fields: they come first, in well under a kilobyte.
-    static let prefixLength = 4096
+    public static let prefixLength = 4096
 
     /// The chain fields from a prefix of the file (`bytes` holds the first `prefixLength` bytes or more); nil when
     /// they are not all there in the expected form, and the whole file must be read.
-    static func readPrefix(_ bytes: [UInt8], path: String, key: String) -> SnapshotHeader? {
+    public static func readPrefix(_ bytes: [UInt8], path: String, key: String) -> SnapshotHeader? {
         guard let fields = SnapshotHeaderScanner.scan(bytes) else { return nil }
         var header = SnapshotHeader(source: SourceFile(path: path, bytes: bytes), key: key, version: fields.version,
                                     dialect: fields.dialect, id: fields.id, prevIds: fields.prevIds)

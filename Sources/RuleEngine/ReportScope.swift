@@ -5,14 +5,14 @@ import ProjectModel
 /// findings in files under PATH, plus the files of every drizzle config under PATH — the schema it names and
 /// its migrations, wherever they live. A config's folder is the unit a team works in (`cd packages/api &&
 /// drizzle-kit generate`), so its schema's findings belong to it even when the schema sits in another package.
-struct ReportScope {
+package struct ReportScope {
     /// The checked folder relative to the reading root, with a trailing `/`; `""` reports everything.
     let folder: String
     private var configFiles: Set<String> = []
     /// Migration folders of those configs, with a trailing `/`.
     private var configFolders: [String] = []
 
-    init(folder: String, project: Project) {
+    package init(folder: String, project: Project) {
         self.folder = folder
         guard !folder.isEmpty else { return }
         for schema in project.schemas {
@@ -25,7 +25,7 @@ struct ReportScope {
         }
     }
 
-    func includes(_ path: String) -> Bool {
+    package func includes(_ path: String) -> Bool {
         contains(path) || configFiles.contains(path) || configFolders.contains { path.hasPrefix($0) }
     }
 

@@ -5,9 +5,9 @@ import ProjectModel
 /// Which migrations are taken as applied in this run, so that rules whose catalog `scope` is `new-migrations`
 /// judge only the others (SPEC §9). A migration is new when its SQL file's path is not at the boundary (a
 /// merged migration edited since is `migration/edited-after-merge`'s business, not a new one).
-struct AppliedMigrations {
+package struct AppliedMigrations {
     /// Paths of the SQL files of applied migrations.
-    var scripts: Set<String> = []
+    package var scripts: Set<String> = []
     var judgedCount = 0
     var label: String?
 
@@ -15,7 +15,7 @@ struct AppliedMigrations {
 
     /// `since` (`migrations.since`) naming a migration makes it and every migration before it applied in its
     /// folder; folders without it, and every folder when it names none, follow `boundary`.
-    init(folders: [MigrationFolder], boundary: MigrationBoundary?, since: String?, configurationPath: String?) throws(InputError) {
+    package init(folders: [MigrationFolder], boundary: MigrationBoundary?, since: String?, configurationPath: String?) throws(InputError) {
         let withScripts = folders.map { folder in folder.steps.compactMap(\.script) }
         let sinceFolders = since.map { name in Set(folders.indices.filter { folders[$0].steps.contains { $0.name == name } }) } ?? []
         if let since, sinceFolders.isEmpty, !(boundary?.isSinceRef ?? false), withScripts.contains(where: { !$0.isEmpty }) {
@@ -32,8 +32,8 @@ struct AppliedMigrations {
                 fromTree += withScripts[index].map(\.path)
             }
         }
-        if let boundary, !fromTree.isEmpty {
-            scripts.formUnion(try boundary.tree.existing(fromTree))
+        if let boundary, !fromTree.isEmpty, let existing = try boundary.tree.existing(fromTree) {
+            scripts.formUnion(existing)
             label = label.map { $0 + "; others \(boundary.label)" } ?? boundary.label
         }
         judgedCount = withScripts.reduce(0) { $0 + $1.count } - scripts.count

@@ -2,6 +2,7 @@ import Core
 import Dispatch
 import Foundation
 import JSON
+import Migrations
 import ProjectModel
 import Workspace
 
@@ -80,7 +81,7 @@ public enum Engine {
         let ignoreOutcome = IgnoreEntries(entries: request.configuration.ignoredFindings, project: project, configurationFile: request.configurationFile)
             .apply(to: found)
         let unusedSetting = effectiveSetting(UnusedSuppression.id, request)
-        let filter = SuppressionFilter(directives: loaded.directives, files: files, knownRuleIDs: Set(RuleRegistry.ids),
+        let filter = SuppressionFilter(directives: loaded.directives, files: files, knownRuleIDs: Set(RuleRegistry.checkRuleIDs).union(request.catalog.ids),
                                        aliases: request.catalog.aliases)
         let outcome = filter.apply(to: ignoreOutcome.kept, unusedSeverity: unusedSetting?.0 ?? .warning)
         var findings = outcome.kept
@@ -124,7 +125,7 @@ public enum Engine {
     }
 
     /// The rule's severity and options after configuration, or nil when it is switched off.
-    static func effectiveSetting(_ id: String, _ request: LintRequest) -> (Severity, RuleOptions)? {
+    package static func effectiveSetting(_ id: String, _ request: LintRequest) -> (Severity, RuleOptions)? {
         let entry = request.catalog[id]
         let setting = request.configuration.rules[id]
         let severity: Severity
@@ -141,8 +142,8 @@ public enum Engine {
 }
 
 /// Turns byte ranges into positions, and computes fingerprints that survive unrelated line moves.
-enum Locator {
-    static func locate(_ findings: [Finding], files: [String: SourceFile], secretsFrom all: [Finding]? = nil) -> [LocatedFinding] {
+package enum Locator {
+    package static func locate(_ findings: [Finding], files: [String: SourceFile], secretsFrom all: [Finding]? = nil) -> [LocatedFinding] {
         var occurrences: [String: Int] = [:]
         let redaction = Redaction(findings: all ?? findings, files: files)
         var offsets: [String: [Int]] = [:]

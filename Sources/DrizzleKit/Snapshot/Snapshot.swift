@@ -21,16 +21,6 @@ public struct Snapshot: Sendable, Hashable {
         self.model = model
     }
 
-    /// Version 8 snapshots come from drizzle-kit 1, whose default constraint names differ from 0.x.
-    public var namingConvention: NamingConvention { version == "8" ? .kit1 : .kit0 }
-}
-
-/// Which drizzle-kit generation named the unnamed constraints and rendered the defaults: 0.x (snapshot
-/// versions 5–7) or 1.x (version 8). TypeScript is evaluated under the convention of the snapshots it is
-/// compared with.
-public enum NamingConvention: String, Sendable, Hashable {
-    /// drizzle-kit 0.x: `${t}_${cols}_${t2}_${cols2}_fk`, `${t}_${cols}_unique`, `${t}_${cols}_pk`.
-    case kit0
-    /// drizzle-kit 1.x: `…_fkey`, `${t}_${col}_key` for column `.unique()`, `${t}_pkey`; string defaults.
-    case kit1
+    /// Version 8 snapshots come from drizzle-kit 1, whose default constraint names and defaults differ from 0.x.
+    public var isKitOne: Bool { version == "8" }
 }

@@ -1,5 +1,5 @@
 import Catalog
-import Drizzle
+import DrizzleKit
 import Testing
 
 @Suite struct DrizzleKitDiffTests {

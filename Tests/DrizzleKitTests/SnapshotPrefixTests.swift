@@ -1,6 +1,6 @@
 import Core
 import Foundation
-@testable import Migrations
+@testable import DrizzleKit
 import Testing
 import TestSupport
 

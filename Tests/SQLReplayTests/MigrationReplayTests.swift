@@ -1,0 +1,122 @@
+import Catalog
+import SQL
+import SQLReplay
+import Testing
+
+@Suite struct MigrationReplayTests {
+    static func replay(_ scripts: [String]) -> MigrationReplay {
+        MigrationReplay(steps: scripts.enumerated().map { index, sql in
+            MigrationReplay.Step(path: "m/\(index).sql", sql: SQLParser.parseFile(Array(sql.utf8)))
+        })
+    }
+
+    static let users = QualifiedName(name: "users"), accounts = QualifiedName(name: "accounts")
+
+    @Test func answersExistedBeforeAndCreatedInPerStep() {
+        let replay = Self.replay([
+            "CREATE TABLE users (id integer PRIMARY KEY);",
+            "CREATE TABLE notes (id integer); ALTER TABLE users RENAME TO accounts;",
+            "DROP TABLE notes;",
+        ])
+        #expect(!replay.existed(Self.users, beforeStep: 0))
+        #expect(replay.existed(Self.users, beforeStep: 1) && !replay.existed(Self.accounts, beforeStep: 1))
+        #expect(!replay.existed(Self.users, beforeStep: 2) && replay.existed(Self.accounts, beforeStep: 2))
+        #expect(replay.existed(QualifiedName(schema: "public", name: "notes"), beforeStep: 2))
+        #expect(!replay.existed(QualifiedName(name: "notes"), beforeStep: 3))
+        #expect(replay.tablesCreated(inStep: 1) == [QualifiedName(name: "notes")])
+        #expect(replay.catalog(afterStep: 0).tables.map(\.name) == ["users"])
+        #expect(replay.catalog(afterStep: 1).tables.map(\.name).sorted() == ["accounts", "notes"])
+        #expect(replay.catalog(beforeStep: 0).tables.isEmpty)
+        #expect(replay.final.model.tables.map(\.name) == ["accounts"])
+    }
+
+    @Test func elementsAreLocatedAtTheStatementThatMadeThem() {
+        let replay = Self.replay(["CREATE TABLE users (id integer, email text);", "CREATE UNIQUE INDEX users_email ON users (lower(email)) WHERE email IS NOT NULL;"])
+        let before = replay.table(Self.users, beforeStep: 1)
+        #expect(before?.indexes.isEmpty == true)
+        let index = replay.final.table(Self.users)?.indexes.first
+        #expect(index?.location == SourceLocation(path: "m/1.sql", range: 0..<79))
+        #expect(index?.columns.first?.isExpression == true && index?.where == "email IS NOT NULL" && index?.isUnique == true)
+        #expect(before?.columns.map(\.location.path) == ["m/0.sql", "m/0.sql"])
+    }
+
+    /// A table only used (never created) is assumed: uncertain, and not "created by the migrations".
+    @Test func tablesTheMigrationsOnlyUseAreAssumedAndUncertain() {
+        let replay = Self.replay(["CREATE INDEX i ON profiles (user_id);", "ALTER TABLE profiles RENAME TO people;"])
+        let profiles = QualifiedName(name: "profiles"), people = QualifiedName(name: "people")
+        #expect(replay.table(profiles, beforeStep: 1)?.indexes.map(\.name) == ["i"])
+        #expect(!replay.existed(profiles, beforeStep: 1))
+        // Renamed, it exists under the new name whoever made it.
+        #expect(replay.existed(people, beforeStep: 2))
+        #expect(replay.final.uncertainTables.isSuperset(of: [profiles, people]))
+    }
+
+    @Test func doBlocksApplyButMakeWhatTheyTouchUncertain() {
+        let replay = Self.replay([
+            "CREATE TABLE users (id integer);",
+            "DO $$ BEGIN CREATE TYPE mood AS ENUM ('ok'); EXCEPTION WHEN duplicate_object THEN null; END $$;"
+                + "DO $$ BEGIN ALTER TABLE users ADD COLUMN name text; END $$;",
+        ])
+        #expect(replay.final.table(Self.users)?.column(named: "name") != nil)
+        #expect(replay.final.uncertainTables == [Self.users])
+        #expect(replay.final.uncertainTypes == [QualifiedName(name: "mood")])
+        #expect(!replay.final.isUncertain)
+        #expect(Self.replay(["SELECT 1; CREATE RULE r AS ON INSERT TO t DO NOTHING;"]).final.isUncertain)
+    }
+
+    @Test func triggersMaintainColumnsThroughTheFunctionsLatestDefinition() {
+        let replay = Self.replay([
+            "CREATE TABLE notes (id integer, updated_at timestamptz, touched_at timestamptz);",
+            """
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.touched_at := now(); RETURN NEW; END $$;
+            CREATE TRIGGER t BEFORE UPDATE ON notes FOR EACH ROW EXECUTE FUNCTION touch();
+            """,
+            "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END $$;",
+        ])
+        let model = replay.final.model
+        #expect(model.tables.first.map(model.triggerMaintainedColumns) == ["updated_at"])
+    }
+
+    @Test func theCatalogOfAStepIsSharedNotCopied() {
+        // 300 steps that each touch one table: versions are kept per change, so asking any step is a lookup.
+        var scripts = ["CREATE TABLE users (id integer);"]
+        for index in 1..<300 { scripts.append("ALTER TABLE users ADD COLUMN c\(index) integer;") }
+        let replay = Self.replay(scripts)
+        #expect(replay.table(Self.users, beforeStep: 150)?.columns.count == 150)
+        #expect(replay.final.table(Self.users)?.columns.count == 300)
+    }
+
+    /// PostgreSQL keeps a column's type by oid: renaming the type renames it in every column (Prisma's enum changes
+    /// rename the old type away, then the new one into its place).
+    @Test func columnsFollowTheirTypesRename() {
+        let replay = Self.replay([
+            #"CREATE TYPE "mood" AS ENUM ('ok'); CREATE TABLE "users" ("mood" "mood");"#,
+            #"ALTER TYPE "mood" RENAME TO "mood_old"; CREATE TYPE "mood" AS ENUM ('ok', 'meh');"#,
+        ])
+        #expect(replay.final.type(of: "mood", in: Self.users) == "mood_old")
+        #expect(replay.final.model.enums.map(\.name) == ["mood", "mood_old"])
+    }
+
+    /// The questions the lock rules ask: an index's table, a foreign key's target, the tables linked to one.
+    @Test func answersIndexOwnersAndForeignKeyLinks() {
+        let replay = Self.replay([
+            #"CREATE TABLE "teams" ("id" uuid PRIMARY KEY); CREATE TABLE "users" ("id" uuid PRIMARY KEY, "team_id" uuid REFERENCES "teams");"#,
+            #"CREATE UNIQUE INDEX "users_team" ON "users" ("team_id"); ALTER TABLE "teams" ADD CONSTRAINT "teams_id_key" UNIQUE ("id");"#,
+        ])
+        let teams = QualifiedName(name: "teams")
+        #expect(replay.final.index(QualifiedName(schema: "public", name: "users_team")) == .init(table: Self.users, unique: true))
+        #expect(replay.final.index(QualifiedName(name: "teams_id_key"))?.table == teams)
+        #expect(replay.final.foreignKeyTarget("users_team_id_fkey", of: Self.users) == teams)
+        #expect(replay.final.tablesLinked(to: teams, through: "id") == [Self.users])
+        #expect(replay.final.tablesReferencing([teams]) == [Self.users])
+    }
+
+    /// Callers that walk `allStatements` (each `DO` block followed by what it holds) apply each statement once.
+    @Test func flattenedStatementsApplyNestedOnesOnceAndConditionally() {
+        let file = SQLParser.parseFile(Array(#"CREATE TABLE "users" ("id" integer); DO $$ BEGIN ALTER TABLE "users" ADD COLUMN "name" text; END $$; ALTER TABLE "users" ADD COLUMN "age" integer;"#.utf8))
+        var replay = CatalogReplay()
+        for statement in file.allStatements { replay.applyFlattened(statement, path: "m.sql") }
+        #expect(replay.table(Self.users)?.columns.map(\.name) == ["id", "name", "age"])
+        #expect(replay.uncertainTables == [Self.users] && !replay.isUncertain)
+    }
+}
