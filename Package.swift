@@ -62,13 +62,15 @@ let package = Package(
         // The engine: every rule over a loaded project, then `ignore` entries, suppressions, applied migrations and the
         // baseline, and the findings located. No Git, PostgreSQL or reporters: its callers bring the inputs.
         .target(name: "RuleEngine", dependencies: ["Core", "JSON", "Queries", "Migrations", "ProjectModel", "Workspace", "GistRules", "SyncRules", "DrizzleRules", "MigrationRules"]),
-        // The runners: check (work tree, --staged, --base), validate, replay, baseline, hooks, fixes, the starter
-        // configuration and schema printing; they prepare the engine's inputs and render its report.
+        // `schemalint validate`: JSON files against JSON Schemas, as check-jsonschema does; shares nothing with a lint run.
+        .target(name: "SchemaValidation", dependencies: ["Core", "JSON", "Gists"]),
+        // The runners: check (work tree, --staged, --base), replay, baseline, hooks, fixes, the starter configuration
+        // and schema printing; they prepare the engine's inputs and render its report.
         .target(name: "Linter", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "DrizzleKit", "ProjectModel", "Workspace", "Migrations", "MigrationRules", "DrizzleRules", "SyncRules", "RuleEngine", "Reporters", "Git", "Replay"]),
         // `schemalint lsp`: the Language Server Protocol over standard input and output.
         .target(name: "LanguageServer", dependencies: ["Linter", "RuleEngine", "Core"]),
         .executableTarget(name: "schemalint", dependencies: [
-            "Linter", "Reporters", "Core", "JSON", "LanguageServer",
+            "Linter", "SchemaValidation", "Reporters", "Core", "JSON", "LanguageServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -77,7 +79,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core", "YAML", "TestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["Linter", "RuleEngine", "Reporters", "Core", "Git", "JSON", "Replay", "TestSupport"]),
-        .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "TestSupport"]),
+        .testTarget(name: "GistRulesTests", dependencies: ["GistRules", "Gists", "JSON", "Core", "Linter", "SchemaValidation", "TestSupport"]),
         .testTarget(name: "DrizzleRulesTests", dependencies: ["Catalog", "DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "RuleEngine", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Catalog", "DrizzleKit", "Migrations", "MigrationRules", "Linter", "RuleEngine", "Workspace", "SQL", "SQLReplay", "Drizzle", "Core", "ProjectModel", "TestSupport"]),

@@ -14,15 +14,7 @@ public struct DestructiveChange: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        var schema = CatalogReplay()
-        var folder: String?
-        project.forEachMigrationStatement { site in
-            if site.folder.path != folder { (schema, folder) = (CatalogReplay(), site.folder.path) }
-            defer { schema.applyFlattened(site.statement, path: site.path) }
-            // An applied migration is not judged (the engine drops its findings): only its schema changes matter.
-            guard !site.step.isApplied else { return }
-            check(site, schema, context)
-        }
+        project.forEachJudgedStatement { site, schema in check(site, schema, context) }
     }
 
     private func check(_ site: StatementSite, _ schema: CatalogReplay, _ context: RuleContext) {

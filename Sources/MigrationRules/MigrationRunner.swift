@@ -106,13 +106,8 @@ extension Project {
     func forEachLockedStatement(_ visit: (LockedStatement, CatalogReplay) -> Void) {
         let locked = lockedStatements(version: configuration.postgresVersion)
         guard !locked.isEmpty else { return }
-        var schema = CatalogReplay()
-        var folder: String?
         var next = 0
-        forEachMigrationStatement { site in
-            if site.folder.path != folder { (schema, folder) = (CatalogReplay(), site.folder.path) }
-            defer { schema.applyFlattened(site.statement, path: site.path) }
-            guard !site.step.isApplied else { return }
+        forEachJudgedStatement { _, schema in
             visit(locked[next], schema)
             next += 1
         }
@@ -122,14 +117,8 @@ extension Project {
     private func lockedStatements(version: Int) -> [LockedStatement] {
         derived.value("locked-statements-\(version)") {
             var all: [LockedStatement] = []
-            var schema = CatalogReplay()
-            var folder: String?
             var runner: (step: String, runner: MigrationRunner)?
-            forEachMigrationStatement { site in
-                if site.folder.path != folder { (schema, folder) = (CatalogReplay(), site.folder.path) }
-                defer { schema.applyFlattened(site.statement, path: site.path) }
-                // An applied migration is not judged (the engine drops its findings): only its schema changes matter.
-                guard !site.step.isApplied else { return }
+            forEachJudgedStatement { site, schema in
                 if runner?.step != site.path {
                     runner = (site.path, MigrationRunner(configuration, folder: site.folder, step: site.step))
                 }

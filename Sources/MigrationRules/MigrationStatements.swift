@@ -2,6 +2,7 @@ import Catalog
 import Migrations
 import ProjectModel
 import SQL
+import SQLReplay
 
 /// One statement of one migration, with what the rules need around it.
 struct StatementSite: Sendable {
@@ -30,6 +31,27 @@ extension Project {
                 guard let script = step.script else { continue }
                 for statement in script.sql.allStatements {
                     visit(StatementSite(folder: folder, stepIndex: index, step: step, script: script, statement: statement))
+                }
+            }
+        }
+    }
+
+    /// Every statement of the migrations that are judged (not applied), in applied order, with the catalog the
+    /// statements before it made. The applied migrations before a folder's first judged one are not replayed again:
+    /// the folder's replay hands over its state at a checkpoint near it, and only the steps from there are applied.
+    func forEachJudgedStatement(_ visit: (StatementSite, CatalogReplay) -> Void) {
+        for folder in migrations {
+            guard let first = folder.steps.firstIndex(where: { !$0.isApplied && $0.script != nil }) else { continue }
+            var (schema, start) = folder.replay.stepCount == folder.steps.count
+                ? folder.replay.checkpoint(atOrBefore: first) : (CatalogReplay(), 0)
+            for index in start..<folder.steps.count {
+                let step = folder.steps[index]
+                guard let script = step.script else { continue }
+                for statement in script.sql.allStatements {
+                    if !step.isApplied {
+                        visit(StatementSite(folder: folder, stepIndex: index, step: step, script: script, statement: statement), schema)
+                    }
+                    schema.applyFlattened(statement, path: script.path)
                 }
             }
         }

@@ -10,29 +10,24 @@ public struct StageMixing: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        for folder in project.migrations {
-            var schema = CatalogReplay()
-            for step in folder.steps {
-                guard let script = step.script else { continue }
-                // An applied migration is not judged (the engine drops its findings): only its schema changes matter.
-                guard !step.isApplied else {
-                    for statement in script.sql.allStatements { schema.applyFlattened(statement, path: script.path) }
-                    continue
-                }
-                let migration = MigrationContents(step: step)
-                let changes = script.sql.allStatements.flatMap { statement in
-                    defer { schema.applyFlattened(statement, path: script.path) }
-                    return StageClassifier.changes(of: statement, in: migration, schema: schema)
-                }
-                guard let earliest = changes.min(by: { $0.stage < $1.stage }) else { continue }
-                // Report the first change of each later stage, against the earliest stage's first change.
-                for stage in DeploymentStage.allCases where stage > earliest.stage {
-                    guard let first = changes.first(where: { $0.stage == stage }) else { continue }
-                    context.report(
-                        path: script.path, range: first.range,
-                        message: "this migration \(first.summary) (\(stage.title)) and also \(earliest.summary) (\(earliest.stage.title)): the application cannot be deployed between the two stages",
-                        help: "move the stage \(stage.rawValue) changes to a later migration, deployed after the stage \(earliest.stage.rawValue) changes are live")
-                }
+        var judged: [(path: String, changes: [StagedChange])] = []
+        var migration: (path: String, contents: MigrationContents)?
+        project.forEachJudgedStatement { site, schema in
+            if migration?.path != site.path {
+                migration = (site.path, MigrationContents(step: site.step))
+                judged.append((site.path, []))
+            }
+            judged[judged.count - 1].changes += StageClassifier.changes(of: site.statement, in: migration!.contents, schema: schema)
+        }
+        for (path, changes) in judged {
+            guard let earliest = changes.min(by: { $0.stage < $1.stage }) else { continue }
+            // Report the first change of each later stage, against the earliest stage's first change.
+            for stage in DeploymentStage.allCases where stage > earliest.stage {
+                guard let first = changes.first(where: { $0.stage == stage }) else { continue }
+                context.report(
+                    path: path, range: first.range,
+                    message: "this migration \(first.summary) (\(stage.title)) and also \(earliest.summary) (\(earliest.stage.title)): the application cannot be deployed between the two stages",
+                    help: "move the stage \(stage.rawValue) changes to a later migration, deployed after the stage \(earliest.stage.rawValue) changes are live")
             }
         }
     }

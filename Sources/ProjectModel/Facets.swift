@@ -15,8 +15,8 @@ extension Project {
             migrations: facets.contains(.migrations) ? migrations : [],
             baseMigrations: facets.contains(.migrations) ? baseMigrations : nil)
         if facets.contains(.migrations) { kept.migrationEffects = migrationEffects }
-        // A pairing joins a migrations folder with a schema: it is there for rules that read both.
-        if facets.isSuperset(of: [.catalog, .migrations]) { kept.snapshotPairings = snapshotPairings }
+        // Which schema each migrations folder records is derived from both facets.
+        if facets.contains(.migrations), facets.contains(.catalog) { kept.snapshotPairings = snapshotPairings }
         if facets.contains(.drizzleExtras) {
             kept.tableUpdates = tableUpdates
             kept.columnComments = columnComments

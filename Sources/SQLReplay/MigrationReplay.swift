@@ -35,6 +35,10 @@ public final class MigrationReplay: Sendable {
     /// Names in the order they first appeared.
     private let names: [QualifiedName]
     private let createdPerStep: [Set<QualifiedName>]
+    /// The whole replay state before every `checkpointInterval`-th step, for callers that replay statement by
+    /// statement from a later step: a few shared copies (copy on write), not one per step.
+    private let checkpoints: [CatalogReplay]
+    static let checkpointInterval = 16
 
     public static let empty = MigrationReplay(steps: [])
 
@@ -43,8 +47,10 @@ public final class MigrationReplay: Sendable {
         var versions: [QualifiedName: [Version]] = [:]
         var names: [QualifiedName] = []
         var created: [Set<QualifiedName>] = []
+        var checkpoints: [CatalogReplay] = []
         created.reserveCapacity(steps.count)
         for (index, step) in steps.enumerated() {
+            if index % Self.checkpointInterval == 0 { checkpoints.append(replay) }
             if let step { replay.apply(step.sql, path: step.path) }
             let changes = replay.takeChanges()
             created.append(changes.created)
@@ -58,6 +64,15 @@ public final class MigrationReplay: Sendable {
         self.versions = versions
         self.names = names
         createdPerStep = created
+        self.checkpoints = checkpoints
+    }
+
+    /// A replay state to continue from for a caller that needs the catalog before `step`: the latest checkpoint at
+    /// or before it, and the step it stands before (the caller applies the steps from there to `step`).
+    public func checkpoint(atOrBefore step: Int) -> (replay: CatalogReplay, step: Int) {
+        let index = min(max(step, 0) / Self.checkpointInterval, checkpoints.count - 1)
+        guard index >= 0 else { return (CatalogReplay(), 0) }
+        return (checkpoints[index], index * Self.checkpointInterval)
     }
 
     /// The table as the steps before `step` left it (nil when they never made it or dropped it).

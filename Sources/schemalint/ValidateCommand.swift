@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import JSON
-import Linter
+import SchemaValidation
 
 extension ValidateFormat: ExpressibleByArgument {}
 extension AssertionMode: ExpressibleByArgument {}

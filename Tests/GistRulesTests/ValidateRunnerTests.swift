@@ -1,5 +1,5 @@
 import Foundation
-import Linter
+import SchemaValidation
 import Testing
 
 /// `schemalint validate`: exit codes and the JSON shape of SPEC §5, on files in a temporary folder.

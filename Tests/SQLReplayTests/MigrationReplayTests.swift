@@ -119,4 +119,20 @@ import Testing
         #expect(replay.table(Self.users)?.columns.map(\.name) == ["id", "name", "age"])
         #expect(replay.uncertainTables == [Self.users] && !replay.isUncertain)
     }
+
+    /// A caller that needs the catalog before a late step continues from a checkpoint and reaches what a replay
+    /// from the start reaches.
+    @Test func checkpointsContinueToTheSameCatalog() {
+        var scripts = ["CREATE TABLE users (id integer);"]
+        for index in 1..<50 { scripts.append("ALTER TABLE users ADD COLUMN c\(index) integer; DO $$ BEGIN CREATE INDEX i\(index) ON users (c\(index)); END $$;") }
+        let replay = Self.replay(scripts)
+        var (state, start) = replay.checkpoint(atOrBefore: 40)
+        #expect(start == 32)
+        for script in scripts[start..<40] {
+            for statement in SQLParser.parseFile(Array(script.utf8)).allStatements { state.applyFlattened(statement, path: "") }
+        }
+        #expect(state.table(Self.users)?.columns.map(\.name) == replay.table(Self.users, beforeStep: 40)?.columns.map(\.name))
+        #expect(state.table(Self.users)?.indexes.count == 39)
+        #expect(MigrationReplay.empty.checkpoint(atOrBefore: 3).step == 0)
+    }
 }
