@@ -15,6 +15,8 @@ public struct DrizzleLoading {
     let provider: ParsedSourceProvider
     /// The tree's folders: the layout of a config's `out` says which drizzle-kit writes it (`convention(of:)`).
     let folders: FolderListing
+    /// `configs()` as already read with this provider (the loader reads them once for migrations and schemas).
+    var knownConfigs: [(path: String, read: Result<DrizzleConfig, ReaderDiagnostic>)]?
 
     public init(paths: [String], configuration: Configuration, provider: ParsedSourceProvider, folders: FolderListing) {
         self.paths = paths
@@ -66,6 +68,7 @@ public struct DrizzleLoading {
     /// why it could not be. Throws when the config .schemalint.yml names cannot be read.
     func configs() throws(InputError) -> [(path: String, read: Result<DrizzleConfig, ReaderDiagnostic>)] {
         guard configuration.schema == nil else { return [] }
+        if let knownConfigs { return knownConfigs }
         let configPaths = configuration.drizzleConfig.map { [$0] } ?? discoveredConfigs()
         provider.preload(configPaths)
         var configs: [(path: String, read: Result<DrizzleConfig, ReaderDiagnostic>)] = []

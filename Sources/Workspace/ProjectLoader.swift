@@ -1,4 +1,5 @@
 import Core
+import Catalog
 import Drizzle
 import Gists
 import Migrations
@@ -55,13 +56,14 @@ public struct ProjectLoader {
         }
         // A run without a memory (the command line) reads the migrations on another thread while the schemas are
         // evaluated (which is serial): once the configs' `out` folders are known, neither needs the other.
-        let early = memory == nil ? startMigrations(paths, folders: folders) : nil
+        let shared = memory == nil ? sharedConfigs(paths, folders: folders) : nil
+        let early = shared.map { startMigrations(folders, configs: $0) }
         let schemas: SchemaFacet
         if let kept = memory?.reuse(\.schemas, in: source) {
             schemas = kept
         } else {
             let inputs = RecordingSource(source)
-            schemas = try loadSchemas(paths, folders: folders, from: inputs)
+            schemas = try loadSchemas(paths, folders: folders, from: inputs, shared: shared)
             memory?.keep(\.schemas, schemas, inputs: inputs)
             changed.formUnion([.catalog, .queries, .drizzleExtras])
         }
@@ -113,10 +115,23 @@ public struct ProjectLoader {
     }
 
     /// Starts reading the migrations of the folders the drizzle configs name, on another thread.
-    private func startMigrations(_ paths: [String], folders: FolderListing) -> EarlyMigrations {
-        let configsOnly = DrizzleLoading(paths: paths, configuration: configuration,
-                                         provider: ParsedSourceProvider(source: source, paths: paths, parses: parses), folders: folders)
-        let outFolders = configsOnly.outFolders()
+    /// The drizzle configs read once, with the provider that read them, for both the early migrations and the
+    /// schemas (finding the configs of a 20,000-file tree is not cheap); nil when they cannot be read, and the
+    /// schema loading then reports why.
+    private func sharedConfigs(_ paths: [String], folders: FolderListing) -> SharedConfigs? {
+        let provider = ParsedSourceProvider(source: source, paths: paths, parses: parses)
+        let loading = DrizzleLoading(paths: paths, configuration: configuration, provider: provider, folders: folders)
+        guard let configs = try? loading.configs() else { return nil }
+        return SharedConfigs(provider: provider, configs: configs)
+    }
+
+    struct SharedConfigs {
+        let provider: ParsedSourceProvider
+        let configs: [(path: String, read: Result<DrizzleConfig, ReaderDiagnostic>)]
+    }
+
+    private func startMigrations(_ folders: FolderListing, configs shared: SharedConfigs) -> EarlyMigrations {
+        let outFolders = DrizzleLoading.outFolders(of: shared.configs.compactMap { try? $0.read.get() }, provider: shared.provider)
         let (configuration, source, wholeSnapshots, parses) = (configuration, source, base != nil, parses)
         return EarlyMigrations(outFolders: outFolders) { () throws(InputError) in
             try MigrationLoading.load(folders, configuration: configuration, outFolders: outFolders, source: source,
@@ -125,9 +140,12 @@ public struct ProjectLoader {
     }
 
     /// The Drizzle and Prisma schemas, the queries over them, and the facts found beside them in TypeScript code.
-    private func loadSchemas(_ paths: [String], folders: FolderListing, from source: any FileSource) throws(InputError) -> SchemaFacet {
-        let provider = ParsedSourceProvider(source: source, paths: paths, parses: parses)
-        let drizzle = try DrizzleLoading(paths: paths, configuration: configuration, provider: provider, folders: folders).load()
+    private func loadSchemas(_ paths: [String], folders: FolderListing, from source: any FileSource,
+                             shared: SharedConfigs?) throws(InputError) -> SchemaFacet {
+        let provider = shared?.provider ?? ParsedSourceProvider(source: source, paths: paths, parses: parses)
+        var loading = DrizzleLoading(paths: paths, configuration: configuration, provider: provider, folders: folders)
+        loading.knownConfigs = shared?.configs
+        let drizzle = try loading.load()
         let queryUsage = loadQueries(paths, schemas: drizzle, provider: provider)
         // The legacy ORM's schemas join the Drizzle ones in the same model, so the schema rules read both.
         let prisma = PrismaLoading(paths: paths, source: source, provider: provider).load()
