@@ -74,9 +74,12 @@ public struct CheckRunner {
 
     /// Returns the exit code; writes the report to standard output or `--output`.
     public func run() throws(UsageFailure) -> Int32 {
-        // `--staged` and `--base` read trees (HEAD's, the base's), for which libgit2 must start: it starts on another
-        // thread now, and nothing waits for it before the rules ask for a tree (see `PlainRepositoryLocation`).
-        if options.staged || options.base != nil { GitRepository.prepareLibrary() }
+        // Every run inside git reads a tree (HEAD's, the base's, the merge base's) for the applied-migrations
+        // boundary, for which libgit2 must start: it starts on another thread now. `--staged` asks for HEAD's tree
+        // only after loading, so nothing waits for it there (see `PlainRepositoryLocation`).
+        let inGit = options.staged || options.base != nil
+            || options.paths.contains { ConfigurationLocator.gitRoot(of: URL(fileURLWithPath: $0)) != nil }
+        if inGit { GitRepository.prepareLibrary() }
         let catalog = try Self.loadCatalog()
         if options.fix { Self.describe(try applyFixes(catalog: catalog)) }
         let (report, prefix) = try lint(catalog: catalog)
