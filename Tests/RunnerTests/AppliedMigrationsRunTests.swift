@@ -30,6 +30,15 @@ import TestSupport
         try repo.write("drizzle/meta/_journal.json", "{\"version\": \"7\", \"dialect\": \"postgresql\", \"entries\": [\(entries.joined(separator: ", "))]}\n")
     }
 
+    /// `0000_init` and `0001_index_a` staged in a repository without commits.
+    static func stagedBeforeTheFirstCommit() throws -> TemporaryRepository {
+        try TemporaryRepository.make { repo in
+            try repo.write("drizzle/0000_init.sql", "CREATE TABLE \"users\" (\"id\" uuid PRIMARY KEY NOT NULL, \"a\" text, \"b\" text, \"c\" text);\n")
+            try addMigration(repo, 1, "a")
+            try repo.git("add", "--all")
+        }
+    }
+
     static func judged(_ report: Report) -> [String] {
         report.findings.filter { $0.finding.ruleID == rule }.map(\.finding.path)
     }
@@ -51,11 +60,7 @@ import TestSupport
     /// `--staged` looks HEAD up only when the rules ask: before the first commit there is no boundary, and every
     /// staged migration is judged.
     @Test func beforeTheFirstCommitEveryStagedMigrationIsJudged() throws {
-        let repo = try TemporaryRepository.make { repo in
-            try repo.write("drizzle/0000_init.sql", "CREATE TABLE \"users\" (\"id\" uuid PRIMARY KEY NOT NULL, \"a\" text, \"b\" text, \"c\" text);\n")
-            try Self.addMigration(repo, 1, "a")
-            try repo.git("add", "--all")
-        }
+        let repo = try Self.stagedBeforeTheFirstCommit()
         defer { repo.remove() }
         let report = try lint(repo.root, staged: true)
         #expect(Self.judged(report) == ["drizzle/0001_index_a.sql"])
@@ -160,11 +165,7 @@ import TestSupport
     }
 
     @Test func anUnbornBranchJudgesEverything() throws {
-        let repo = try TemporaryRepository.make { repo in
-            try repo.write("drizzle/0000_init.sql", "CREATE TABLE \"users\" (\"id\" uuid PRIMARY KEY NOT NULL, \"a\" text, \"b\" text, \"c\" text);\n")
-            try Self.addMigration(repo, 1, "a")
-            try repo.git("add", "--all")
-        }
+        let repo = try Self.stagedBeforeTheFirstCommit()
         defer { repo.remove() }
         #expect(Self.judged(try lint(repo.root)) == ["drizzle/0001_index_a.sql"])
         #expect(Self.judged(try lint(repo.root, staged: true)) == ["drizzle/0001_index_a.sql"])
