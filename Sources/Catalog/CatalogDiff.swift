@@ -128,11 +128,16 @@ private struct TableDiff {
                                               leftLocation: location(item)))
                 continue
             }
-            let otherProperties = Dictionary(properties(other), uniquingKeysWith: { first, _ in first })
-            for (property, value) in properties(item) where otherProperties[property] != value && !isUnreadable(item, property) {
+            let itemProperties = properties(item), otherList = properties(other)
+            // Both lists come from the same function, so their names usually line up and are compared pair by pair
+            // (building a dictionary per element was most of a 50-table drift check); otherwise by name.
+            let lineUp = itemProperties.count == otherList.count && zip(itemProperties, otherList).allSatisfy { $0.0 == $1.0 }
+            let otherProperties = lineUp ? [:] : Dictionary(otherList, uniquingKeysWith: { first, _ in first })
+            for (index, (property, value)) in itemProperties.enumerated() {
+                let otherValue = lineUp ? otherList[index].1 : otherProperties[property]
+                guard otherValue != value, !isUnreadable(item, property) else { continue }
                 found.append(CatalogDifference(change: .changed, element: element, table: left.key, name: itemName,
-                                              property: property, leftValue: value,
-                                              rightValue: otherProperties[property],
+                                              property: property, leftValue: value, rightValue: otherValue,
                                               leftLocation: location(item), rightLocation: location(other)))
             }
         }
@@ -157,8 +162,8 @@ private struct TableDiff {
     }
 
     private static func columnProperties(_ column: Column) -> [(String, String)] {
-        var properties = [("type", column.type), ("primaryKey", "\(column.primaryKey)"),
-                          ("notNull", "\(column.notNull)"), ("default", column.default?.text ?? "none")]
+        var properties = [("type", column.type), ("primaryKey", column.primaryKey ? "true" : "false"),
+                          ("notNull", column.notNull ? "true" : "false"), ("default", column.default?.text ?? "none")]
         if let identity = column.identity {
             let options = identity.options
             properties.append(("identity", "\(identity.type) \(identity.name) \(options.increment) \(options.startWith) "

@@ -48,10 +48,12 @@ public final class ParseCache: Sendable {
         }
         if let cached { return cached }
         let value = make(bytes)
-        state.withLock { state in
-            state.entries[key] = Entry(length: bytes.count, hash: hash, bytes: bytes, value: value, generation: state.generation)
+        // The parse of the file's former text is freed on another thread.
+        let replaced = state.withLock { state in
             state.misses += 1
+            return state.entries.updateValue(Entry(length: bytes.count, hash: hash, bytes: bytes, value: value, generation: state.generation), forKey: key)
         }
+        Disposal.later(replaced)
         return value
     }
 

@@ -5,6 +5,11 @@ import Foundation
 /// sorted keys. Foundation's `JSONSerialization` bridges every value to an Objective-C object first, which cost
 /// more than the whole check of the largest corpus schema for its 80 diagnostics.
 enum MessageJSON {
+    /// JSON already written (a diagnostic list, see `LanguageServer.Diagnostic.write`), copied as it is.
+    struct Raw {
+        var bytes: [UInt8]
+    }
+
     static func encode(_ value: Any) -> [UInt8]? {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
@@ -14,6 +19,8 @@ enum MessageJSON {
     /// False for a value JSON cannot hold (the message is then not sent, as `JSONSerialization` would refuse it).
     private static func write(_ value: Any, into output: inout [UInt8]) -> Bool {
         switch value {
+        case let raw as Raw:
+            output += raw.bytes
         case let text as String:
             OrderedJSON.writeString(text, into: &output)
         case let object as [String: Any]:

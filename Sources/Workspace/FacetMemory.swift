@@ -78,8 +78,14 @@ public final class FacetMemory: Sendable {
             return kept.value
         }
 
+        /// The facet it replaces is freed on another thread (a schema's models and files are large).
         func keep<Value>(_ facet: WritableKeyPath<State, Kept<Value>?>, _ value: Value, inputs: RecordingSource) {
-            memory.state.withLock { $0[keyPath: facet] = Kept(value: value, inputs: inputs) }
+            let replaced = memory.state.withLock { state in
+                let replaced = state[keyPath: facet]
+                state[keyPath: facet] = Kept(value: value, inputs: inputs)
+                return replaced
+            }
+            Disposal.later(replaced)
         }
     }
 }

@@ -139,6 +139,30 @@ import TestSupport
         ])
     }
 
+    /// Edits that change which tables exist and how files import each other: what the server keeps between checks
+    /// (parses, facets, each rule's findings) must follow them all.
+    @Test func tableAndImportEditsMatchAFreshCheck() throws {
+        let workspace = try TemporaryRepository()
+        defer { workspace.remove() }
+        try Self.copy(ProductRepository.root.appendingPathComponent("examples/subscriptions").path, into: workspace)
+        let schema = "src/db/schema/"
+        try compare(workspace: workspace, edits: [
+            // A table is added, referencing a table of another file, with an unindexed foreign key.
+            (schema + "subscriptions.ts", "\n// Core subscription model",
+             "\nexport const auditLog = pgTable('audit_log', {\n  id: uuid('id').primaryKey(),\n  userId: uuid('user_id').references(() => users.id),\n  at: timestamp('at'),\n});\n\n// Core subscription model"),
+            // A table is renamed, then removed.
+            (schema + "exports.ts", "pgTable('export_jobs'", "pgTable('export_job'"),
+            (schema + "exports.ts", "export const exportJobs = pgTable('export_job', {\n  id: uuid('id').primaryKey(),\n}).enableRLS();\n", ""),
+            // An import changes what a name means: `subscriptions` in billing.ts is now the users table.
+            (schema + "billing.ts", "import { subscriptions } from './subscriptions';", "import { users as subscriptions } from './users';"),
+            // A file other files import changes: the column they reference is renamed.
+            (schema + "users.ts", "id: uuid('id').defaultRandom().primaryKey(),", "id: uuid('user_id').defaultRandom().primaryKey(),"),
+            // And back: the import and the imported file as they were.
+            (schema + "billing.ts", "import { users as subscriptions } from './users';", "import { subscriptions } from './subscriptions';"),
+            (schema + "users.ts", "id: uuid('user_id').defaultRandom().primaryKey(),", "id: uuid('id').defaultRandom().primaryKey(),"),
+        ])
+    }
+
     @Test(.enabled(if: SharedFolder.isAvailable, Testing.Comment(rawValue: SharedFolder.missingReason)))
     func editsToTheLargestCorpusSchemaMatchAFreshCheck() throws {
         let corpus = try #require(SharedFolder.path("corpus/drizzle/midday-ai__midday"))

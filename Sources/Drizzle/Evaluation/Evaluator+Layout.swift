@@ -84,21 +84,29 @@ extension Evaluator {
            columnsIndent.hasPrefix(baseIndent), columnsIndent.count > baseIndent.count {
             unit = String(columnsIndent.dropFirst(baseIndent.count))
         }
-        var indexFunction: String?
-        var importEnd: Int?
+        let imports = pgCoreImports(path)
+        return TableFileStyle(quote: quote, indentUnit: unit, baseIndent: baseIndent, indexFunction: imports.indexFunction,
+                              pgCoreImportEnd: imports.importEnd)
+    }
+
+    /// How a file imports drizzle's `index` and where its `drizzle-orm/pg-core` import list ends; worked out once
+    /// per file, not once per table (a 50-table file walked its declarations 50 times).
+    private func pgCoreImports(_ path: String) -> PgCoreImports {
+        if let known = pgCoreImportsByFile[path] { return known }
+        var imports = PgCoreImports()
         if let module = module(path) {
             for (local, declaration) in module.declarations {
-                if case .imported(let source, "index") = declaration, LibraryFunction.isDrizzleModule(source) { indexFunction = local }
+                if case .imported(let source, "index") = declaration, LibraryFunction.isDrizzleModule(source) { imports.indexFunction = local }
             }
             for statement in module.syntax.statements {
                 guard case .import(let declaration) = statement, !declaration.isTypeOnly,
                       declaration.source.value == "drizzle-orm/pg-core",
                       let last = declaration.namedBindings.last else { continue }
-                importEnd = last.range.upperBound
+                imports.importEnd = last.range.upperBound
             }
         }
-        return TableFileStyle(quote: quote, indentUnit: unit, baseIndent: baseIndent, indexFunction: indexFunction,
-                              pgCoreImportEnd: importEnd)
+        pgCoreImportsByFile[path] = imports
+        return imports
     }
 }
 

@@ -12,8 +12,15 @@ final class Evaluator {
     private var modules: [String: ModuleIndex?] = [:]
     /// Files successfully read, for the result.
     var readFiles: [String] { modules.compactMap { $0.value == nil ? nil : $0.key } }
-    private var bindingValues: [String: Value] = [:]
-    private var bindingsInProgress: Set<String> = []
+    /// A top-level name of a file (a struct rather than the two joined: no string is built per lookup).
+    private struct BindingKey: Hashable {
+        var path: String
+        var name: String
+    }
+    private var bindingValues: [BindingKey: Value] = [:]
+    private var bindingsInProgress: Set<BindingKey> = []
+    /// The file last asked for: names are looked up in the file being evaluated, again and again.
+    private var lastModule: (path: String, index: ModuleIndex?)?
     /// Exports being resolved, to stop re-export cycles (`a` re-exports from `b`, which re-exports from `a`).
     private var exportsInProgress: Set<String> = []
     var tables: [TableState] = []
@@ -24,6 +31,8 @@ final class Evaluator {
     /// The declaration being evaluated at the top level (to name tables and find their marker comments).
     var currentDeclaration: (module: String, name: String, statementRange: Range<Int>)?
     var callDepth = 0
+    /// Each file's `TableFileStyle` import facts (see `pgCoreImports`).
+    var pgCoreImportsByFile: [String: PgCoreImports] = [:]
     /// Expressions being evaluated, one inside the other. The parser reads left-nested chains (`f()()…`,
     /// `a + b + …`) in a loop and accepts `Parser.maximumChainLinks` of them, but evaluating them recurses once
     /// per link; past this depth (far beyond hand-written schemas, well inside a debug build's stack) the value
@@ -53,9 +62,14 @@ final class Evaluator {
 
     /// The parsed and indexed file, or nil when it cannot be read; parse errors are reported once.
     func module(_ path: String) -> ModuleIndex? {
-        if let cached = modules[path] { return cached }
+        if let lastModule, lastModule.path == path { return lastModule.index }
+        if let cached = modules[path] {
+            lastModule = (path, cached)
+            return cached
+        }
         guard let syntax = provider.syntax(path) else {
             modules[path] = .some(nil)
+            lastModule = (path, nil)
             return nil
         }
         for diagnostic in syntax.diagnostics {
@@ -63,13 +77,14 @@ final class Evaluator {
         }
         let index = ModuleIndex(path: path, syntax: syntax)
         modules[path] = index
+        lastModule = (path, index)
         return index
     }
 
     /// The value of a top-level name of a file (declared or imported), evaluated once.
     func moduleBinding(_ path: String, _ name: String) -> Value? {
         guard let module = module(path), let declaration = module.declarations[name] else { return nil }
-        let key = path + "\u{0}" + name
+        let key = BindingKey(path: path, name: name)
         if let value = bindingValues[key] { return value }
         guard bindingsInProgress.insert(key).inserted else {
             return .unknown("`\(name)` refers to itself while it is being defined")
@@ -215,6 +230,12 @@ final class Evaluator {
         default: return .unknown("`\(name)` is not defined in this file")
         }
     }
+}
+
+/// How a file imports drizzle's `index` (the local name) and where its `drizzle-orm/pg-core` import list ends.
+struct PgCoreImports {
+    var indexFunction: String?
+    var importEnd: Int?
 }
 
 extension Closure {
