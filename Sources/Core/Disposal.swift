@@ -2,7 +2,8 @@ import Dispatch
 
 /// Frees large values (a syntax tree, a project's facets, a report) on a background queue. A long-lived caller (the
 /// language server) replaces such values on every check, and freeing a 130 KB schema's tree and model where it is
-/// replaced cost a tenth of each check on the thread the editor is waiting for.
+/// replaced cost a tenth of each check on the thread the editor is waiting for. (A command that exits after one
+/// run frees nothing at all: `ProcessLifetime`.)
 public enum Disposal {
     private static let queue = DispatchQueue(label: "schemalint.disposal", qos: .utility)
 
