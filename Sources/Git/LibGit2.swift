@@ -9,13 +9,16 @@ enum LibGit2 {
     typealias Functions = schemalint_libgit2
 
     static let description = DynamicLibrary.Description(
-        name: "libgit2", purpose: "read git repositories", fileNames: fileNames, package: "libgit2-1.5",
+        name: "libgit2", purpose: "read git repositories", fileNames: fileNames, package: "libgit2-\(version)",
         overrideVariable: "SCHEMALINT_LIBGIT2")
 
+    /// The version of the headers built against ("1.5"): libgit2's soname and its Debian package carry it.
+    static let version = "\(LIBGIT2_VER_MAJOR).\(LIBGIT2_VER_MINOR)"
+
     #if os(macOS)
-    static let fileNames = ["libgit2.1.5.dylib", "libgit2.dylib"]
+    static let fileNames = ["libgit2.\(version).dylib", "libgit2.dylib"]
     #else
-    static let fileNames = ["libgit2.so.1.5", "libgit2.so"]
+    static let fileNames = ["libgit2.so.\(version)", "libgit2.so"]
     #endif
 
     /// Loaded and set up (`git_libgit2_init`) once, on first use, by whichever thread asks first; libgit2 is never
@@ -102,9 +105,9 @@ enum LibGit2 {
             git_tree_lookup: library.function("git_tree_lookup"))
         var major: Int32 = 0, minor: Int32 = 0, revision: Int32 = 0
         _ = lib.git_libgit2_version(&major, &minor, &revision)
-        guard major == LIBGIT2_VER_MAJOR, minor == LIBGIT2_VER_MINOR else {
+        guard "\(major).\(minor)" == version else {
             throw description.unavailable("\(library.fileName) is libgit2 \(major).\(minor).\(revision); "
-                + "schemalint was built for \(LIBGIT2_VER_MAJOR).\(LIBGIT2_VER_MINOR)")
+                + "schemalint was built for \(version)")
         }
         return lib
     }
