@@ -15,6 +15,9 @@ shared=${SCHEMALINT_SHARED:-$root/../shared}
 bin=${SCHEMALINT:-$root/.build/release/schemalint}
 [ -x "$bin" ] || (cd "$root" && swift build -c release --product schemalint >/dev/null)
 command -v squawk >/dev/null || { echo "squawk not found: pip install squawk-cli" >&2; exit 2; }
+# The squawk binary itself, not a version manager's shim in front of it (pyenv's adds ~100 ms of shell per call,
+# which would flatter schemalint): SQUAWK names it, else pyenv's answer, else what PATH finds.
+squawk=${SQUAWK:-$(pyenv which squawk 2>/dev/null || command -v squawk)}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -95,9 +98,9 @@ compare() { # label folder [folder with snapshots]
   statements=$(find "$2" -name '*.sql' -print0 | xargs -0 cat | grep -c ';' || true)
   find "$2" -name '*.sql' | sort > "$work/sql-files"
   ours=$(mean "$bin check $2 --format json --output /dev/null")
-  theirs=$(mean "xargs -a $work/sql-files squawk --reporter json > /dev/null")
+  theirs=$(mean "xargs -a $work/sql-files $squawk --reporter json > /dev/null")
   echo "== $1: $files SQL files, ~$statements statements"
-  echo "   squawk $(squawk --version | cut -d' ' -f2):                      ${theirs} s"
+  echo "   squawk $("$squawk" --version | cut -d' ' -f2):                      ${theirs} s"
   echo "   schemalint, same SQL + journals:   ${ours} s   ratio $(ratio "$ours" "$theirs")"
   if [ -n "${3:-}" ]; then
     full=$(mean "$bin check $3 --format json --output /dev/null")

@@ -22,7 +22,7 @@ trap 'rm -rf "$alone"' EXIT
 cp -R packages/db/drizzle "$alone/drizzle"
 
 python3 - "$runs" "$binary" "$alone" <<'PY'
-import glob, shutil, statistics, subprocess, sys, time
+import glob, os, shutil, statistics, subprocess, sys, time
 runs, binary, alone = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 cases = [
     ("git diff --cached --name-only", ["git", "diff", "--cached", "--name-only"]),
@@ -31,8 +31,13 @@ cases = [
     ("schemalint check --base HEAD", [binary, "check", "--base", "HEAD", "--format", "json", "--output", "/dev/null"]),
     ("schemalint check (migrations folder alone, all judged)", [binary, "check", f"{alone}/drizzle", "--format", "json", "--output", "/dev/null"]),
 ]
-if shutil.which("squawk"):
-    cases.append(("squawk (same 300 SQL files)", ["squawk", *sorted(glob.glob(f"{alone}/drizzle/*.sql"))]))
+# The squawk binary itself, not a version manager's shim in front of it (pyenv's adds ~100 ms per call).
+squawk = os.environ.get("SQUAWK") or shutil.which("squawk")
+if squawk and "/shims/" in squawk:
+    found = subprocess.run(["pyenv", "which", "squawk"], capture_output=True, text=True)
+    squawk = found.stdout.strip() if found.returncode == 0 else squawk
+if squawk:
+    cases.append(("squawk (same 300 SQL files)", [squawk, *sorted(glob.glob(f"{alone}/drizzle/*.sql"))]))
 print(f"| run | median | min | max | peak memory |\n|---|---|---|---|---|")
 for name, argv in cases:
     times = []

@@ -36,10 +36,12 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
             if case .anyRun? = pieces.last { prefixBeforeStar = text(pieces.dropLast()) } else { prefixBeforeStar = nil }
         }
 
+        /// Plain names, `*.ext` and `prefix*` are compared by UTF-8 bytes, as git compares paths (and several times
+        /// cheaper than comparing Characters, on every path of a 20,000-file tree).
         func matches(_ name: Substring) -> Bool {
-            if let literal { return name == literal }
-            if let suffixAfterStar { return name.hasSuffix(suffixAfterStar) }
-            if let prefixBeforeStar { return name.hasPrefix(prefixBeforeStar) }
+            if let literal { return name.isSameBytes(as: literal) }
+            if let suffixAfterStar { return name.hasPathSuffix(suffixAfterStar) }
+            if let prefixBeforeStar { return name.hasPathPrefix(prefixBeforeStar) }
             return Glob.matchName(pieces, Array(name))
         }
     }
@@ -87,8 +89,26 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
 
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        let parts = Glob.components(path)
         return alternatives.contains { Glob.match($0[...], parts[...]) }
+    }
+
+    /// The `/`-separated non-empty components, split on UTF-8 bytes (splitting on Characters cost more than the
+    /// matching).
+    static func components(_ path: String) -> [Substring] {
+        var parts: [Substring] = []
+        let bytes = path.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "/") {
+                if start != index { parts.append(path[start..<index]) }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if start != bytes.endIndex { parts.append(path[start...]) }
+        return parts
     }
 
     /// Appends the brace expansions of `pattern`; false (stopping early) past `maximumAlternatives`.

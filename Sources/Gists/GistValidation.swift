@@ -8,6 +8,8 @@ enum GistValidation {
 
     /// Every schema's check, and the other URIs some schema files were registered under (`$ref` fallbacks).
     static func schemaChecks(_ schemas: [GistFile]) -> (checks: [String: SchemaCheck], aliases: [String: String]) {
+        // A registry parses the draft metaschemas it holds (11 M instructions): not for a repository without schemas.
+        guard !schemas.isEmpty else { return ([:], [:]) }
         var registry = SchemaRegistry()
         let parsed = schemas.compactMap { file in file.document.map { (file.path, $0) } }
         for (path, root) in parsed {

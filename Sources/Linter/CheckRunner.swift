@@ -33,6 +33,8 @@ public struct CheckOptions: Sendable {
     /// Facets and findings kept across runs (the language server's): a run re-reads only the facets whose inputs
     /// changed and re-runs only the rules reading them.
     public var memory: CheckMemory?
+    /// The process exits after the run (the command line): its models are not freed one by one.
+    public var exitsAfterRun = false
 
     public init() {}
 }
@@ -264,6 +266,7 @@ public struct CheckRunner {
             boundary: try MigrationBoundary.resolve(root: root, git: git, gitRoot: gitRoot, since: configuration.migrationsSince))
         request.parses = options.parses
         request.memory = options.memory
+        request.exitsAfterRun = options.exitsAfterRun
         let scope = Self.relativePath(of: folder, to: root)
         request.scope = scope.isEmpty ? "" : scope + "/"
         // Staged files have blob ids to keep facts under; `SCHEMALINT_NO_CACHE=1` reads every file afresh.

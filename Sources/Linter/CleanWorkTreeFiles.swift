@@ -37,7 +37,7 @@ struct CleanWorkTreeFiles: Sendable {
         if let autocrlf = repository.configValue("core.autocrlf")?.lowercased(), !["false", "no", "off", "0", ""].contains(autocrlf) {
             return true
         }
-        if indexPaths.contains(where: { $0 == ".gitattributes" || $0.hasSuffix("/.gitattributes") }) { return true }
+        if indexPaths.contains(where: { $0 == ".gitattributes" || $0.hasPathSuffix("/.gitattributes") }) { return true }
         let environment = ProcessInfo.processInfo.environment
         let home = environment["HOME"] ?? ""
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"

@@ -87,8 +87,9 @@ public struct GitSnapshotSource: FileSource {
 
     public func listFiles() throws(InputError) -> [String] {
         var paths: [String] = []
-        for path in snapshot.paths where path.hasPrefix(prefix) {
-            let relative = String(path.dropFirst(prefix.count))
+        for path in snapshot.paths where prefix.isEmpty || path.hasPathPrefix(prefix) {
+            // From the repository root (the usual case) a path is its own relative path: no copy.
+            let relative = prefix.isEmpty ? path : String(path.utf8.dropFirst(prefix.utf8.count))!
             if !Self.isInSkippedFolder(relative) { paths.append(relative) }
         }
         return paths.sorted()

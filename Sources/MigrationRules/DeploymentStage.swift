@@ -126,7 +126,7 @@ enum StageClassifier {
     /// grants, comments, `SET DEFAULT`, the `DO` wrapper itself — its nested statements are classified on their own),
     /// and none for dropping what the same migration creates.
     /// `schema`: what the migrations before this statement made of the schema.
-    static func changes(of statement: SQLStatement, in migration: MigrationContents, schema: CatalogReplay) -> [StagedChange] {
+    static func changes(of statement: SQLStatement, in migration: MigrationContents, schema: some TableLookup) -> [StagedChange] {
         let step = migration.step
         func change(_ stage: DeploymentStage, _ summary: String) -> [StagedChange] {
             [StagedChange(stage: stage, range: statement.range, summary: summary)]
@@ -194,7 +194,7 @@ enum StageClassifier {
     }
 
     private static func classify(_ action: AlterTableAction, table: QualifiedName, in migration: MigrationContents,
-                                 schema: CatalogReplay) -> (DeploymentStage, String)? {
+                                 schema: some TableLookup) -> (DeploymentStage, String)? {
         // Everything done to a table created in the same migration is part of creating it.
         if migration.step.tablesCreated.contains(table) { return (.creation, "creates table `\(table)`") }
         switch action.kind {

@@ -17,7 +17,7 @@ public struct DestructiveChange: ProjectRule {
         project.forEachJudgedStatement { site, schema in check(site, schema, context) }
     }
 
-    private func check(_ site: StatementSite, _ schema: CatalogReplay, _ context: RuleContext) {
+    private func check(_ site: StatementSite, _ schema: some TableLookup, _ context: RuleContext) {
         switch site.statement.kind {
         case .dropTable(let drop):
             let dropped = drop.names.filter { !site.step.tablesCreated.contains($0.canonical) }
@@ -44,7 +44,7 @@ public struct DestructiveChange: ProjectRule {
 
     private static let rewrite = LockModel.named("alter-column-type")
 
-    private func checkAction(_ action: AlterTableAction, of table: QualifiedName, site: StatementSite, _ schema: CatalogReplay,
+    private func checkAction(_ action: AlterTableAction, of table: QualifiedName, site: StatementSite, _ schema: some TableLookup,
                              _ context: RuleContext) {
         switch action.kind {
         case .dropColumn(let name, _, _):

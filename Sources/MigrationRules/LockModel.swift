@@ -389,7 +389,7 @@ struct LockEffect {
 extension LockModel {
     /// The rows a statement falls under at `version`, per action. `schema`: what earlier migrations made (index
     /// tables, column types). Statements the model does not describe give none (no guess).
-    static func effects(of statement: SQLStatement, version: Int, schema: CatalogReplay) -> [LockEffect] {
+    static func effects(of statement: SQLStatement, version: Int, schema: some TableLookup) -> [LockEffect] {
         func effect(_ id: String, _ table: QualifiedName?, _ range: Range<Int>? = nil, others: [QualifiedName] = []) -> [LockEffect] {
             guard let row = byID[versioned(id, version)] else { return [] }
             return [LockEffect(row: row, table: table, range: range ?? statement.range, otherTables: others)]
@@ -450,7 +450,7 @@ extension LockModel {
     }
 
     /// The tables an `ALTER TABLE` action locks besides its own.
-    private static func otherTables(of action: AlterTableAction, table: QualifiedName, schema: CatalogReplay) -> [QualifiedName] {
+    private static func otherTables(of action: AlterTableAction, table: QualifiedName, schema: some TableLookup) -> [QualifiedName] {
         switch action.kind {
         case .addColumn(let column, _): return column.references.map { [$0.referencedTable.canonical] } ?? []
         case .addConstraint(let constraint):
@@ -469,7 +469,7 @@ extension LockModel {
         return candidates.first { $0.versions.contains(version) }?.id ?? id
     }
 
-    private static func rowID(of action: AlterTableAction, table: QualifiedName, version: Int, schema: CatalogReplay) -> String? {
+    private static func rowID(of action: AlterTableAction, table: QualifiedName, version: Int, schema: some TableLookup) -> String? {
         switch action.kind {
         case .addColumn(let column, _):
             if column.hasVolatileDefault || column.isSerial || column.isGenerated { return "add-column-volatile" }

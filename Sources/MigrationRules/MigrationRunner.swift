@@ -101,16 +101,10 @@ extension Project {
         for locked in lockedStatements(version: configuration.postgresVersion) { visit(locked) }
     }
 
-    /// `forEachLockedStatement` with the schema the migrations before each statement made, for the rules that need
-    /// it (passed, never stored: a stored copy per statement would copy the whole schema each time).
-    func forEachLockedStatement(_ visit: (LockedStatement, CatalogReplay) -> Void) {
+    /// `forEachLockedStatement` with the schema the migrations before each statement made, for the rules that need it.
+    func forEachLockedStatement(_ visit: (LockedStatement, StatementTrace.Before) -> Void) {
         let locked = lockedStatements(version: configuration.postgresVersion)
-        guard !locked.isEmpty else { return }
-        var next = 0
-        forEachJudgedStatement { _, schema in
-            visit(locked[next], schema)
-            next += 1
-        }
+        for (locked, judged) in zip(locked, judgedStatements()) { visit(locked, judged.schema) }
     }
 
     /// The judged statements with their lock-model rows, worked out once per project.

@@ -37,23 +37,38 @@ extension Project {
     }
 
     /// Every statement of the migrations that are judged (not applied), in applied order, with the catalog the
-    /// statements before it made. The applied migrations before a folder's first judged one are not replayed again:
-    /// the folder's replay hands over its state at a checkpoint near it, and only the steps from there are applied.
-    func forEachJudgedStatement(_ visit: (StatementSite, CatalogReplay) -> Void) {
-        for folder in migrations {
-            guard let first = folder.steps.firstIndex(where: { !$0.isApplied && $0.script != nil }) else { continue }
-            var (schema, start) = folder.replay.stepCount == folder.steps.count
-                ? folder.replay.checkpoint(atOrBefore: first) : (CatalogReplay(), 0)
-            for index in start..<folder.steps.count {
-                let step = folder.steps[index]
-                guard let script = step.script else { continue }
-                for statement in script.sql.allStatements {
-                    if !step.isApplied {
-                        visit(StatementSite(folder: folder, stepIndex: index, step: step, script: script, statement: statement), schema)
+    /// statements before it made.
+    func forEachJudgedStatement(_ visit: (StatementSite, StatementTrace.Before) -> Void) {
+        for (site, schema) in judgedStatements() { visit(site, schema) }
+    }
+
+    /// The judged statements with the schema before each, replayed once per project and shared by every rule that
+    /// asks (each replaying on its own was most of a folder's check time). The applied migrations before a folder's
+    /// first judged one are not replayed again: the folder's replay hands over its state at a checkpoint near it.
+    func judgedStatements() -> [(site: StatementSite, schema: StatementTrace.Before)] {
+        derived.value("judged-statements") {
+            var all: [(site: StatementSite, schema: StatementTrace.Before)] = []
+            for folder in migrations {
+                guard let first = folder.steps.firstIndex(where: { !$0.isApplied && $0.script != nil }) else { continue }
+                let (start, startStep) = folder.replay.stepCount == folder.steps.count
+                    ? folder.replay.checkpoint(atOrBefore: first) : (CatalogReplay(), 0)
+                var statements: [(statement: SQLStatement, path: String)] = []
+                var judged: [(site: StatementSite, ordinal: Int)] = []
+                for index in startStep..<folder.steps.count {
+                    let step = folder.steps[index]
+                    guard let script = step.script else { continue }
+                    for statement in script.sql.allStatements {
+                        if !step.isApplied {
+                            judged.append((StatementSite(folder: folder, stepIndex: index, step: step, script: script, statement: statement),
+                                           statements.count))
+                        }
+                        statements.append((statement, script.path))
                     }
-                    schema.applyFlattened(statement, path: script.path)
                 }
+                let trace = StatementTrace(from: start, statements: statements)
+                all += judged.map { ($0.site, trace.before($0.ordinal)) }
             }
+            return all
         }
     }
 

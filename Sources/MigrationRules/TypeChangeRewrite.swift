@@ -2,7 +2,7 @@ import Catalog
 import SQL
 import SQLReplay
 
-extension CatalogReplay {
+extension TableLookup {
     /// Whether `table` has a column of type `type` (an enum, by name with or without `public.`).
     func hasColumn(ofType type: String, in table: QualifiedName) -> Bool {
         self.table(table)?.columns.contains { TypeChangeRewrite.sameType($0.type, type) || TypeChangeRewrite.sameType($0.type, type + "[]") } ?? false

@@ -1,3 +1,4 @@
+import Core
 import DrizzleKit
 
 /// Which folders hold migrations (SPEC §1): `migrations.folder` from .schemalint.yml, else the `out` of each
@@ -50,8 +51,9 @@ public enum MigrationDiscovery {
 /// The repository's paths seen as folders, for telling a migrations folder's layout. Built once per tree: the
 /// workspace loader asks it the layout of each drizzle config's `out`, and migration loading reads with it.
 public struct FolderListing: Sendable {
-    let paths: [String]
-    let pathSet: Set<String>
+    public let paths: [String]
+    /// The paths as a set, built once per run and shared with the other readers (20,000 paths cost 14 M instructions).
+    public let pathSet: Set<String>
 
     public init(paths: [String]) {
         self.paths = paths
@@ -71,7 +73,7 @@ public struct FolderListing: Sendable {
     /// `…/supabase/migrations` folders holding SQL files and no drizzle journal, sorted.
     func supabaseFolders() -> [String] {
         var folders: Set<String> = []
-        for path in paths where path.hasSuffix(".sql") {
+        for path in paths where path.hasPathSuffix(".sql") {
             guard let slash = path.lastIndex(of: "/") else { continue }
             let folder = String(path[..<slash])
             if SupabaseProject.configPath(forMigrations: folder) != nil { folders.insert(folder) }
@@ -91,7 +93,7 @@ public struct FolderListing: Sendable {
 
     /// Folders holding Prisma's `migration_lock.toml`, sorted.
     func prismaFolders() -> [String] {
-        paths.filter { $0 == "migration_lock.toml" || $0.hasSuffix("/migration_lock.toml") }
+        paths.filter { $0 == "migration_lock.toml" || $0.hasPathSuffix("/migration_lock.toml") }
             .map { String($0.dropLast("migration_lock.toml".count)).trimmingSlash }.sorted()
     }
 

@@ -27,6 +27,8 @@ public struct LintRequest: Sendable {
     public var contentFacts: ContentFactCache?
     /// Facets and findings kept across runs by a long-lived caller (the language server); nil runs every rule.
     public var memory: CheckMemory?
+    /// The process exits after this run: the loaded models are kept (`ProcessLifetime`) rather than freed.
+    public var exitsAfterRun = false
 
     public init(
         source: any FileSource, configuration: Configuration, configurationFile: SourceFile?, catalog: RuleCatalog,
@@ -65,6 +67,7 @@ public enum Engine {
         }
         let newMigrationsOnly = Set(active.map(\.0.id).filter { request.catalog[$0]?.scope == .newMigrations })
         let judgedProject = applied.scripts.isEmpty ? project : project.markingApplied(applied.scripts)
+        if request.exitsAfterRun { ProcessLifetime.keep([loaded.project, judgedProject]) }
         let run = { @Sendable (rule: any ProjectRule, severity: Severity, options: RuleOptions) -> [Finding] in
             let context = RuleContext(ruleID: rule.id, severity: severity, options: options)
             rule.check(newMigrationsOnly.contains(rule.id) ? judgedProject : project, context)

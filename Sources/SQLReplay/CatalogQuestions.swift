@@ -1,34 +1,34 @@
 import Catalog
 
+/// The table an index (or the unique or primary key constraint it backs) belongs to.
+public struct IndexOwner: Sendable, Equatable {
+    public var table: QualifiedName
+    /// A unique index, or the one behind a unique or primary key constraint.
+    public var unique: Bool
+
+    public init(table: QualifiedName, unique: Bool) {
+        self.table = table
+        self.unique = unique
+    }
+}
+
 /// What the lock rules ask of the catalog the statements so far made: a column's type (what `SET DATA TYPE` changes
 /// from), an index's table (what `DROP INDEX`, which names only the index, locks), and the foreign keys between
 /// tables (what dropping one or changing a key column's type also locks). What the scripts never defined (a table
 /// known only from a snapshot) is unknown: nil or empty.
-extension CatalogReplay {
-    /// The table an index (or the unique or primary key constraint it backs) belongs to.
-    public struct IndexOwner: Sendable, Equatable {
-        public var table: QualifiedName
-        /// A unique index, or the one behind a unique or primary key constraint.
-        public var unique: Bool
-
-        public init(table: QualifiedName, unique: Bool) {
-            self.table = table
-            self.unique = unique
-        }
-    }
-
+extension TableLookup {
     public func type(of column: String, in table: QualifiedName) -> String? {
-        tables[table.canonical]?.column(named: column)?.type
+        self.table(table.canonical)?.column(named: column)?.type
     }
 
     /// Whether the migrations so far made `table` or used it (and did not drop it).
-    public func knows(_ table: QualifiedName) -> Bool { tables[table.canonical] != nil }
+    public func knows(_ table: QualifiedName) -> Bool { self.table(table.canonical) != nil }
 
     /// The index named `name` (in its schema, `public` when unqualified), or the constraint it backs.
     public func index(_ name: QualifiedName) -> IndexOwner? {
         let schema = name.resolvedSchema
-        for tableName in order where tableName.resolvedSchema == schema {
-            guard let table = tables[tableName] else { continue }
+        for tableName in tableNames where tableName.resolvedSchema == schema {
+            guard let table = table(tableName) else { continue }
             if let index = table.indexes.first(where: { $0.name == name.name }) { return IndexOwner(table: tableName, unique: index.isUnique) }
             if table.uniqueConstraints.contains(where: { $0.name == name.name }) || table.compositePrimaryKeys.contains(where: { $0.name == name.name }) {
                 return IndexOwner(table: tableName, unique: true)
@@ -39,15 +39,16 @@ extension CatalogReplay {
 
     /// The table the foreign key `name` of `table` references.
     public func foreignKeyTarget(_ name: String, of table: QualifiedName) -> QualifiedName? {
-        tables[table.canonical]?.foreignKeys.first { $0.name == name }.map(Self.target)
+        self.table(table.canonical)?.foreignKeys.first { $0.name == name }.map(Self.target)
     }
 
     /// The tables linked to `table` by a foreign key that `column` is part of, on either side: a type change
     /// rebuilds those keys.
     public func tablesLinked(to table: QualifiedName, through column: String) -> [QualifiedName] {
         let table = table.canonical
-        var linked = Set(tables[table]?.foreignKeys.filter { $0.columnsFrom.contains(column) }.map(Self.target) ?? [])
-        for (other, referencing) in tables {
+        var linked = Set(self.table(table)?.foreignKeys.filter { $0.columnsFrom.contains(column) }.map(Self.target) ?? [])
+        for other in tableNames {
+            guard let referencing = self.table(other) else { continue }
             for key in referencing.foreignKeys where Self.target(key) == table && key.columnsTo.contains(column) { linked.insert(other) }
         }
         linked.remove(table)
@@ -57,9 +58,9 @@ extension CatalogReplay {
     /// The tables `table`'s foreign keys reference and those whose foreign keys reference it, in name order.
     public func tablesLinked(to table: QualifiedName) -> [QualifiedName] {
         let table = table.canonical
-        var linked = Set(tables[table]?.foreignKeys.map(Self.target) ?? [])
-        for (other, referencing) in tables where other != table && referencing.foreignKeys.contains(where: { Self.target($0) == table }) {
-            linked.insert(other)
+        var linked = Set(self.table(table)?.foreignKeys.map(Self.target) ?? [])
+        for other in tableNames where other != table {
+            if self.table(other)?.foreignKeys.contains(where: { Self.target($0) == table }) == true { linked.insert(other) }
         }
         linked.remove(table)
         return Self.sorted(linked)
@@ -69,12 +70,12 @@ extension CatalogReplay {
     /// also empties), in the order found.
     public func tablesReferencing(_ named: [QualifiedName]) -> [QualifiedName] {
         var found = named.map(\.canonical)
-        let candidates = Self.sorted(Set(tables.keys))
+        let candidates = Self.sorted(Set(tableNames))
         var next = 0
         while next < found.count {
             let table = found[next]
             next += 1
-            for other in candidates where !found.contains(other) && tables[other]!.foreignKeys.contains(where: { Self.target($0) == table }) {
+            for other in candidates where !found.contains(other) && self.table(other)!.foreignKeys.contains(where: { Self.target($0) == table }) {
                 found.append(other)
             }
         }

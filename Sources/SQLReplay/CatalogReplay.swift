@@ -167,7 +167,7 @@ public struct CatalogReplay: Sendable {
 
     // MARK: writing tables
 
-    /// Every change of a table goes through here, so that a step's changes are known.
+    /// Every change of a table goes through here or through `take` and `put`, so that a step's changes are known.
     private mutating func set(_ name: QualifiedName, _ table: Table?) {
         if table != nil, tables[name] == nil { order.append(name) }
         if table == nil, tables[name] != nil {
@@ -179,13 +179,23 @@ public struct CatalogReplay: Sendable {
         if isConditional { uncertainTables.insert(name) }
     }
 
-    /// The table a statement changes; one the migrations never made becomes an assumed placeholder.
-    private mutating func existingOrAssumed(_ relation: QualifiedName) -> Table {
+    /// The table a statement changes, taken out of `tables` until `put` stores it back: a copy left in the dictionary
+    /// would share the table's arrays, so each change would copy them (most of the replay's cost on long folders). One
+    /// the migrations never made becomes an assumed placeholder.
+    private mutating func take(_ relation: QualifiedName) -> Table {
         let name = relation.canonical
-        if let table = tables[name] { return table }
+        if let table = tables.removeValue(forKey: name) { return table }
         assumedTables.insert(name)
         uncertainTables.insert(name)
+        order.append(name)
         return Table(schema: Self.modelSchema(relation), name: relation.name)
+    }
+
+    /// Stores back a table `take` gave out.
+    private mutating func put(_ name: QualifiedName, _ table: Table) {
+        tables[name] = table
+        changes.tables.insert(name)
+        if isConditional { uncertainTables.insert(name) }
     }
 
     /// "" for the public schema (as drizzle-kit writes it).
@@ -278,7 +288,7 @@ public struct CatalogReplay: Sendable {
     private mutating func alterTable(_ alter: AlterTable, path: String) {
         let name = alter.table.canonical
         if tables[name] == nil, alter.ifExists { return }
-        var table = existingOrAssumed(alter.table)
+        var table = take(alter.table)
         for action in alter.actions {
             let actionLocation = SourceLocation(path: path, range: action.range)
             switch action.kind {
@@ -322,7 +332,7 @@ public struct CatalogReplay: Sendable {
                 if !Self.harmlessAlterations.contains(where: subtype.contains) { uncertainTables.insert(name) }
             }
         }
-        set(name, table)
+        put(name, table)
     }
 
     /// The other `ALTER TABLE` subcommands that change no column, key or index (storage, owner, identity, rules).
@@ -347,7 +357,7 @@ public struct CatalogReplay: Sendable {
     // MARK: indexes and triggers
 
     private mutating func createIndex(_ index: CreateIndex, location: SourceLocation) {
-        var table = existingOrAssumed(index.table)
+        var table = take(index.table)
         let columns = index.columns.map { column -> Catalog.IndexColumn in
             switch column {
             case .column(let name): Catalog.IndexColumn(expression: name)
@@ -356,11 +366,15 @@ public struct CatalogReplay: Sendable {
         }
         // PostgreSQL's name for an unnamed index: the table, the columns (`expr` for expressions), `idx`.
         let name = index.name ?? "\(table.name)_\(columns.map { $0.isExpression ? "expr" : $0.expression }.joined(separator: "_"))_idx"
-        if index.ifNotExists, table.indexes.contains(where: { $0.name == name }) { return }
+        if index.ifNotExists, table.indexes.contains(where: { $0.name == name }) {
+            // Nothing changes: back as it was (only an existing table can already have the index).
+            tables[index.table.canonical] = table
+            return
+        }
         table.indexes.append(Index(name: name, columns: columns, isUnique: index.unique, concurrently: index.concurrently,
                                    method: index.method, where: index.predicate ?? (index.hasWhere ? "" : nil),
                                    isNameExplicit: index.name != nil, location: location))
-        set(index.table.canonical, table)
+        put(index.table.canonical, table)
     }
 
     /// `DROP INDEX name`: the index is looked up in the schema named, or in any table.
@@ -373,12 +387,12 @@ public struct CatalogReplay: Sendable {
     }
 
     private mutating func createTrigger(_ trigger: CreateTrigger, location: SourceLocation) {
-        var table = existingOrAssumed(trigger.table)
+        var table = take(trigger.table)
         // `CREATE OR REPLACE TRIGGER` replaces the one of that name.
         table.triggers.removeAll { $0.name == trigger.name }
         table.triggers.append(Trigger(name: trigger.name, function: trigger.function, arguments: trigger.arguments,
                                       rewritesUpdatedRows: trigger.rewritesUpdatedRows, location: location))
-        set(trigger.table.canonical, table)
+        put(trigger.table.canonical, table)
     }
 
     // MARK: renames

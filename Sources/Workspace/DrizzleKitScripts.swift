@@ -6,16 +6,15 @@ import JSON
 enum DrizzleKitScripts {
     /// Repository-relative config paths named by `--config` in the scripts of every `package.json`.
     static func configPaths(in paths: [String], provider: ParsedSourceProvider) -> [String] {
-        let known = Set(paths)
         var found: [String] = []
-        for manifest in paths where manifest == "package.json" || manifest.hasSuffix("/package.json") {
+        for manifest in paths where manifest == "package.json" || manifest.hasPathSuffix("/package.json") {
             guard let bytes = provider.read(manifest), contains(bytes, "drizzle-kit"),
                   case .success(let root) = JSONReader.parse(bytes), let scripts = root["scripts"]?.objectMembers else { continue }
             let folder = RelativePath.directory(of: manifest)
             for script in scripts {
                 guard let command = script.value.stringValue else { continue }
                 for argument in configArguments(command) {
-                    guard let path = RelativePath.join(folder, argument), known.contains(path), !found.contains(path) else { continue }
+                    guard let path = RelativePath.join(folder, argument), provider.fileExists(path), !found.contains(path) else { continue }
                     found.append(path)
                 }
             }

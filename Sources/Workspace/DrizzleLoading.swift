@@ -28,16 +28,18 @@ public struct DrizzleLoading {
     static let configNames: Set<String> = ["drizzle.config.ts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.cjs", "drizzle.config.mts"]
     static let sourceExtensions = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"]
 
-    /// `configNames` as path suffixes; native `hasSuffix` on every tracked path (Foundation's `contains` bridged
+    /// `configNames` as path suffixes, compared by bytes on every tracked path (Foundation's `contains` bridged
     /// to NSString and cost a tenth of a pre-commit run on 20,000 paths).
     private static let configSuffixes = configNames.map { "/" + $0 }
 
     static func isConfigPath(_ path: String) -> Bool {
-        configSuffixes.contains { path.hasSuffix($0) } || configNames.contains(path)
+        // Hashing every path for the set lookup cost more than the suffix checks: only a root file named
+        // `drizzle.config.*` can be one.
+        configSuffixes.contains { path.hasPathSuffix($0) } || (path.hasPathPrefix("drizzle.config.") && configNames.contains(path))
     }
 
     public static func isSource(_ path: String) -> Bool {
-        !path.hasSuffix(".d.ts") && sourceExtensions.contains { path.hasSuffix($0) }
+        !path.hasPathSuffix(".d.ts") && sourceExtensions.contains { path.hasPathSuffix($0) }
     }
 
     /// Throws when the config .schemalint.yml names cannot be read: everything else would be guessed.

@@ -18,10 +18,11 @@ public final class ParsedSourceProvider: SourceProvider {
     /// Parses kept from earlier runs (the language server's), by path and content.
     private let parses: ParseCache?
 
-    public init(source: any FileSource, paths: [String], parses: ParseCache? = nil) {
+    /// `pathSet`: `paths` as a set when the caller has one already.
+    public init(source: any FileSource, paths: [String], pathSet: Set<String>? = nil, parses: ParseCache? = nil) {
         self.source = source
         self.paths = paths
-        self.pathSet = Set(paths)
+        self.pathSet = pathSet ?? Set(paths)
         self.parses = parses
     }
 

@@ -19,7 +19,7 @@ struct PrismaLoading {
     }
 
     func load() -> Loaded {
-        let prismaPaths = paths.filter { $0.hasSuffix(".prisma") }
+        let prismaPaths = paths.filter { $0.hasPathSuffix(".prisma") }
         guard !prismaPaths.isEmpty else { return Loaded(schemas: [], files: []) }
         let groups = Self.group(prismaPaths, configured: configuredLocations())
         let source = self.source
@@ -63,7 +63,7 @@ struct PrismaLoading {
     /// Schema locations written in `prisma.config.ts` and `package.json`, repository-relative.
     func configuredLocations() -> [String] {
         var locations: [String] = []
-        for path in paths where path.hasSuffix("prisma.config.ts") || path == "package.json" || path.hasSuffix("/package.json") {
+        for path in paths where path.hasPathSuffix("prisma.config.ts") || path == "package.json" || path.hasPathSuffix("/package.json") {
             let folder = path.split(separator: "/").dropLast().joined(separator: "/")
             let written: String?
             if path.hasSuffix("package.json") {

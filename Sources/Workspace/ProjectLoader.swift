@@ -100,7 +100,7 @@ public struct ProjectLoader {
             let basePaths = try base.listFiles().filter { !ignored.matches($0) }
             let baseFolders = FolderListing(paths: basePaths)
             let baseOutFolders = DrizzleLoading(paths: basePaths, configuration: configuration,
-                                                provider: ParsedSourceProvider(source: base, paths: basePaths),
+                                                provider: ParsedSourceProvider(source: base, paths: basePaths, pathSet: baseFolders.pathSet),
                                                 folders: baseFolders).outFolders()
             baseMigrations = try MigrationLoading.load(baseFolders, configuration: configuration, outFolders: baseOutFolders,
                                                        source: base, wholeSnapshots: true).folders
@@ -119,7 +119,7 @@ public struct ProjectLoader {
     /// schemas (finding the configs of a 20,000-file tree is not cheap); nil when they cannot be read, and the
     /// schema loading then reports why.
     private func sharedConfigs(_ paths: [String], folders: FolderListing) -> SharedConfigs? {
-        let provider = ParsedSourceProvider(source: source, paths: paths, parses: parses)
+        let provider = ParsedSourceProvider(source: source, paths: paths, pathSet: folders.pathSet, parses: parses)
         let loading = DrizzleLoading(paths: paths, configuration: configuration, provider: provider, folders: folders)
         guard let configs = try? loading.configs() else { return nil }
         return SharedConfigs(provider: provider, configs: configs)
@@ -142,7 +142,7 @@ public struct ProjectLoader {
     /// The Drizzle and Prisma schemas, the queries over them, and the facts found beside them in TypeScript code.
     private func loadSchemas(_ paths: [String], folders: FolderListing, from source: any FileSource,
                              shared: SharedConfigs?) throws(InputError) -> SchemaFacet {
-        let provider = shared?.provider ?? ParsedSourceProvider(source: source, paths: paths, parses: parses)
+        let provider = shared?.provider ?? ParsedSourceProvider(source: source, paths: paths, pathSet: folders.pathSet, parses: parses)
         var loading = DrizzleLoading(paths: paths, configuration: configuration, provider: provider, folders: folders)
         loading.knownConfigs = shared?.configs
         let drizzle = try loading.load()
@@ -184,7 +184,7 @@ public struct ProjectLoader {
         let schemaGlobs = GlobSet(configuration.gistSchemas)
         let mappedSchemas = Set(configuration.gistMap.values)
         var gistPaths: [(String, GistFile.Role)] = []
-        for path in paths where path.hasSuffix(".json") {
+        for path in paths where path.hasPathSuffix(".json") {
             if schemaGlobs.matches(path) || mappedSchemas.contains(path) {
                 gistPaths.append((path, .schema))
             } else if dataGlobs.matches(path) || configuration.gistMap[path] != nil {

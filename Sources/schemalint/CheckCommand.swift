@@ -58,6 +58,7 @@ struct Check: ParsableCommand {
         options.quiet = quiet
         options.fix = fix || unsafeFixes
         options.unsafeFixes = unsafeFixes
+        options.exitsAfterRun = true
         let code = try CheckRunner(options: options).run()
         if code != 0 { throw ExitCode(code) }
     }

@@ -9,7 +9,7 @@ public enum SchemaDiscovery {
 
     /// The paths that may hold a schema, by name alone.
     public static func candidates(_ paths: [String]) -> [String] {
-        paths.filter { $0.hasSuffix(".ts") && !$0.hasSuffix(".d.ts") && globs.matches($0) }
+        paths.filter { $0.hasPathSuffix(".ts") && !$0.hasPathSuffix(".d.ts") && globs.matches($0) }
     }
 
     /// The candidates that import pg-core (an `import` statement; a mention in a comment or string is not one).
