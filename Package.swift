@@ -18,12 +18,16 @@ let package = Package(
         // C libraries, each wrapped by exactly one Swift module.
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "YAML", dependencies: ["CLibYAML"]),
-        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
-        .target(name: "Git", dependencies: ["CGit2", "Core"]),
+        // libgit2 and libpq are not linked (no pkgConfig, no `link` in their module maps): Git and Postgres load
+        // them with dlopen on first use (DynamicLibrary), so runs that never need them do not resolve them and
+        // their ~40 dependencies at start-up. At run time they need the packages libgit2-1.5 and libpq5.
+        .target(name: "DynamicLibrary"),
+        .systemLibrary(name: "CGit2", providers: [.apt(["libgit2-dev"])]),
+        .target(name: "Git", dependencies: ["CGit2", "Core", "DynamicLibrary"]),
         .systemLibrary(name: "CPgQuery", providers: [.apt(["libpg-query-dev"])]),
         .target(name: "SQL", dependencies: ["CPgQuery", "JSON", "Catalog"]),
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "DynamicLibrary"]),
 
         // The rule catalog (rules/**/*.yml) is compiled into Core by this plugin.
         .executableTarget(name: "EmbedCatalogTool"),

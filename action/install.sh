@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The C libraries schemalint links (Debian/Ubuntu runners); only what is missing is installed, so a runner that has
-# them (or a self-hosted one without sudo) needs no network and no root.
+# The C libraries schemalint builds against (Debian/Ubuntu runners; each -dev package brings the runtime library
+# too: libgit2 and libpq are loaded when first needed, see .ci/install-deps); only what is missing is installed, so
+# a runner that has them (or a self-hosted one without sudo) needs no network and no root.
 set -euo pipefail
 packages=(libgit2-dev libpg-query-dev libyaml-dev libpq-dev)
 missing=()

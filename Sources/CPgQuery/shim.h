@@ -1,1 +1,2 @@
 #include <pg_query.h>
+#include <string.h>

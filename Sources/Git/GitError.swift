@@ -18,6 +18,8 @@ public enum GitError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingObject(id: String, detail: String)
     /// Any other libgit2 failure: what we were doing, its error code and message.
     case libgit2(operation: String, code: Int32, message: String)
+    /// libgit2 itself could not be loaded (not installed, or another version): the message says what to install.
+    case libraryUnavailable(String)
 
     public var description: String {
         switch self {
@@ -40,6 +42,8 @@ public enum GitError: Error, Equatable, Sendable, CustomStringConvertible {
             return "git object \(id) is missing" + Self.suffix(detail)
         case .libgit2(let operation, let code, let message):
             return "git: \(operation) failed (libgit2 error \(code))" + Self.suffix(message)
+        case .libraryUnavailable(let message):
+            return message
         }
     }
 

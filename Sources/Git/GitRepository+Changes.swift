@@ -10,7 +10,7 @@ extension GitRepository {
                 return try handles.changes(from: nil, index: index, includeWorkTree: false)
             }
             let tree = try handles.peeledObject("HEAD", to: GIT_OBJECT_TREE)
-            defer { git_object_free(tree) }
+            defer { handles.lib.git_object_free(tree) }
             return try handles.changes(from: tree, index: index, includeWorkTree: false)
         }
     }
@@ -21,7 +21,7 @@ extension GitRepository {
     public func changes(since ref: String, includeWorkTree: Bool) throws(GitError) -> [ChangedPath] {
         try withIndex { (handles: inout LibGit2Handles, index: OpaquePointer) throws(GitError) in
             let tree = try handles.peeledObject(ref, to: GIT_OBJECT_TREE)
-            defer { git_object_free(tree) }
+            defer { handles.lib.git_object_free(tree) }
             return try handles.changes(from: tree, index: index, includeWorkTree: includeWorkTree)
         }
     }
@@ -33,37 +33,37 @@ extension LibGit2Handles {
     func changes(from tree: OpaquePointer?, index: OpaquePointer, includeWorkTree: Bool) throws(GitError) -> [ChangedPath] {
         // Both diffs get the same options: `git_diff_merge` drops merged deltas that the first diff's options
         // would have skipped, such as untracked files.
-        var options = Self.diffOptions(untracked: includeWorkTree)
+        var options = diffOptions(untracked: includeWorkTree)
         var diff: OpaquePointer?
-        try LibGit2.check(git_diff_tree_to_index(&diff, repository, tree, index, &options), "comparing a tree with the index")
+        try lib.check(lib.git_diff_tree_to_index(&diff, repository, tree, index, &options), "comparing a tree with the index")
         guard let diff else { return [] }
-        defer { git_diff_free(diff) }
+        defer { lib.git_diff_free(diff) }
 
         if includeWorkTree {
             var workDiff: OpaquePointer?
-            try LibGit2.check(
-                git_diff_index_to_workdir(&workDiff, repository, index, &options), "comparing the index with the work tree")
-            defer { git_diff_free(workDiff) }
-            try LibGit2.check(git_diff_merge(diff, workDiff), "merging index and work-tree changes")
+            try lib.check(
+                lib.git_diff_index_to_workdir(&workDiff, repository, index, &options), "comparing the index with the work tree")
+            defer { lib.git_diff_free(workDiff) }
+            try lib.check(lib.git_diff_merge(diff, workDiff), "merging index and work-tree changes")
         }
 
         var findOptions = git_diff_find_options()
-        try LibGit2.check(git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), "setting up rename detection")
+        try lib.check(lib.git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), "setting up rename detection")
         findOptions.flags = GIT_DIFF_FIND_RENAMES.rawValue | GIT_DIFF_FIND_FOR_UNTRACKED.rawValue
-        try LibGit2.check(git_diff_find_similar(diff, &findOptions), "detecting renames")
+        try lib.check(lib.git_diff_find_similar(diff, &findOptions), "detecting renames")
 
         var changes: [ChangedPath] = []
-        for position in 0..<git_diff_num_deltas(diff) {
-            guard let delta = git_diff_get_delta(diff, position), let change = Self.changedPath(delta.pointee) else { continue }
+        for position in 0..<lib.git_diff_num_deltas(diff) {
+            guard let delta = lib.git_diff_get_delta(diff, position), let change = Self.changedPath(delta.pointee) else { continue }
             changes.append(change)
         }
         changes.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return changes
     }
 
-    private static func diffOptions(untracked: Bool) -> git_diff_options {
+    private func diffOptions(untracked: Bool) -> git_diff_options {
         var options = git_diff_options()
-        git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
+        _ = lib.git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
         options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
         if untracked {
             options.flags |= GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue

@@ -33,14 +33,15 @@ extension GitRepository {
     func branchName(_ ref: String) -> String {
         (try? withHandles { (handles: inout LibGit2Handles) throws(GitError) -> String? in
             // `git_reference_lookup` does not follow the symbolic ref, unlike `git_reference_dwim`.
+            let lib = handles.lib
             var reference: OpaquePointer?
             for name in ["refs/remotes/" + ref, "refs/heads/" + ref, ref] where reference == nil {
-                if git_reference_lookup(&reference, handles.repository, name) != 0 { reference = nil }
+                if lib.git_reference_lookup(&reference, handles.repository, name) != 0 { reference = nil }
             }
             guard let reference else { return nil }
-            defer { git_reference_free(reference) }
-            guard git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC,
-                  let target = LibGit2.string(git_reference_symbolic_target(reference)) else { return nil }
+            defer { lib.git_reference_free(reference) }
+            guard lib.git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC,
+                  let target = LibGit2.string(lib.git_reference_symbolic_target(reference)) else { return nil }
             for prefix in ["refs/remotes/", "refs/heads/"] where target.hasPrefix(prefix) {
                 return String(target.dropFirst(prefix.count))
             }
@@ -53,8 +54,9 @@ extension GitRepository {
     /// read once (looking every path up from the root re-read a 600-entry migrations folder once per migration).
     public func existingFiles(_ paths: [String], at ref: String) throws(GitError) -> Set<String> {
         try withHandles { (handles: inout LibGit2Handles) throws(GitError) in
+            let lib = handles.lib
             let root = try handles.peeledObject(ref, to: GIT_OBJECT_TREE)
-            defer { git_object_free(root) }
+            defer { lib.git_object_free(root) }
             var byFolder: [String: [(path: String, name: String)]] = [:]
             for path in paths {
                 let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
@@ -69,18 +71,18 @@ extension GitRepository {
                     subtree = root
                 } else {
                     var entry: OpaquePointer?
-                    let code = git_tree_entry_bypath(&entry, root, folder)
+                    let code = lib.git_tree_entry_bypath(&entry, root, folder)
                     if code == GIT_ENOTFOUND.rawValue { continue }
-                    try LibGit2.check(code, "looking up \(folder) at \(ref)")
+                    try lib.check(code, "looking up \(folder) at \(ref)")
                     guard let entry else { continue }
-                    defer { git_tree_entry_free(entry) }
-                    guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { continue }
-                    try LibGit2.check(git_tree_lookup(&subtree, handles.repository, git_tree_entry_id(entry)), "reading \(folder) at \(ref)")
+                    defer { lib.git_tree_entry_free(entry) }
+                    guard lib.git_tree_entry_type(entry) == GIT_OBJECT_TREE else { continue }
+                    try lib.check(lib.git_tree_lookup(&subtree, handles.repository, lib.git_tree_entry_id(entry)), "reading \(folder) at \(ref)")
                 }
-                defer { if subtree != root { git_tree_free(subtree) } }
+                defer { if subtree != root { lib.git_tree_free(subtree) } }
                 for file in files {
-                    guard let entry = git_tree_entry_byname(subtree, file.name) else { continue }
-                    if git_tree_entry_type(entry) == GIT_OBJECT_BLOB { found.insert(file.path) }
+                    guard let entry = lib.git_tree_entry_byname(subtree, file.name) else { continue }
+                    if lib.git_tree_entry_type(entry) == GIT_OBJECT_BLOB { found.insert(file.path) }
                 }
             }
             return found

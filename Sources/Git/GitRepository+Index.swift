@@ -12,12 +12,13 @@ extension GitRepository {
 
     /// `stagedEntries()` as libgit2 reads the index (the fallback, and the reference the direct reader is tested against).
     func stagedEntriesThroughLibGit2() throws(GitError) -> [FileEntry] {
-        try withIndex { _, index in
-            let count = git_index_entrycount(index)
+        try withIndex { handles, index in
+            let lib = handles.lib
+            let count = lib.git_index_entrycount(index)
             var entries: [FileEntry] = []
             entries.reserveCapacity(count)
             for position in 0..<count {
-                guard let entry = git_index_get_byindex(index, position), let file = Self.stagedFile(entry) else {
+                guard let entry = lib.git_index_get_byindex(index, position), let file = Self.stagedFile(entry, lib) else {
                     continue
                 }
                 entries.append(file)
@@ -37,11 +38,12 @@ extension GitRepository {
     }
 
     func conflictedPathsThroughLibGit2() throws(GitError) -> [String] {
-        try withIndex { _, index in
-            guard git_index_has_conflicts(index) == 1 else { return [] }
+        try withIndex { handles, index in
+            let lib = handles.lib
+            guard lib.git_index_has_conflicts(index) == 1 else { return [] }
             var paths: [String] = []
-            for position in 0..<git_index_entrycount(index) {
-                guard let entry = git_index_get_byindex(index, position), git_index_entry_is_conflict(entry) == 1,
+            for position in 0..<lib.git_index_entrycount(index) {
+                guard let entry = lib.git_index_get_byindex(index, position), lib.git_index_entry_is_conflict(entry) == 1,
                       let path = LibGit2.string(entry.pointee.path), paths.last != path
                 else { continue }
                 paths.append(path)
@@ -58,7 +60,7 @@ extension GitRepository {
             return try withHandles { (handles: inout LibGit2Handles) throws(GitError) in try handles.blobBytes(file.blobID) }
         }
         return try withIndex { (handles: inout LibGit2Handles, index: OpaquePointer) throws(GitError) in
-            guard let entry = git_index_get_bypath(index, path, 0), let file = Self.stagedFile(entry) else {
+            guard let entry = handles.lib.git_index_get_bypath(index, path, 0), let file = Self.stagedFile(entry, handles.lib) else {
                 return nil
             }
             return try handles.blobBytes(file.blobID)
@@ -78,9 +80,9 @@ extension GitRepository {
     }
 
     /// The stage-0 entry as a `FileEntry`, or nil when it holds no blob to read.
-    private static func stagedFile(_ entry: UnsafePointer<git_index_entry>) -> FileEntry? {
+    private static func stagedFile(_ entry: UnsafePointer<git_index_entry>, _ lib: LibGit2.Functions) -> FileEntry? {
         let isIntentToAdd = UInt32(entry.pointee.flags_extended) & GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue != 0
-        guard git_index_entry_stage(entry) == 0, !isIntentToAdd,
+        guard lib.git_index_entry_stage(entry) == 0, !isIntentToAdd,
               let mode = FileMode(rawMode: entry.pointee.mode), let path = LibGit2.string(entry.pointee.path)
         else { return nil }
         let stat = IndexStat(size: entry.pointee.file_size, modificationSeconds: entry.pointee.mtime.seconds,

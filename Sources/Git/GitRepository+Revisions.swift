@@ -22,9 +22,10 @@ extension GitRepository {
             var firstID = try handles.commitID(first).gitOID
             var secondID = try handles.commitID(second).gitOID
             var base = git_oid()
-            let code = git_merge_base(&base, handles.repository, &firstID, &secondID)
+            let lib = handles.lib
+            let code = lib.git_merge_base(&base, handles.repository, &firstID, &secondID)
             if code == GIT_ENOTFOUND.rawValue { return nil }
-            try LibGit2.check(code, "finding the merge base of \(first) and \(second)")
+            try lib.check(code, "finding the merge base of \(first) and \(second)")
             return ObjectID(base)
         }
     }
@@ -34,7 +35,7 @@ extension GitRepository {
     public func treeFiles(at ref: String) throws(GitError) -> [FileEntry] {
         try withHandles { (handles: inout LibGit2Handles) throws(GitError) in
             let tree = try handles.peeledObject(ref, to: GIT_OBJECT_TREE)
-            defer { git_object_free(tree) }
+            defer { handles.lib.git_object_free(tree) }
             var files: [FileEntry] = []
             try handles.appendFiles(of: tree, prefix: "", to: &files)
             return files
@@ -44,15 +45,16 @@ extension GitRepository {
     /// The bytes of `path` in the tree of `ref`; nil when the tree has no file there.
     public func file(at ref: String, path: String) throws(GitError) -> [UInt8]? {
         try withHandles { (handles: inout LibGit2Handles) throws(GitError) in
+            let lib = handles.lib
             let tree = try handles.peeledObject(ref, to: GIT_OBJECT_TREE)
-            defer { git_object_free(tree) }
+            defer { lib.git_object_free(tree) }
             var entry: OpaquePointer?
-            let code = git_tree_entry_bypath(&entry, tree, path)
+            let code = lib.git_tree_entry_bypath(&entry, tree, path)
             if code == GIT_ENOTFOUND.rawValue { return nil }
-            try LibGit2.check(code, "looking up \(path) at \(ref)")
+            try lib.check(code, "looking up \(path) at \(ref)")
             guard let entry else { return nil }
-            defer { git_tree_entry_free(entry) }
-            guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let id = git_tree_entry_id(entry) else { return nil }
+            defer { lib.git_tree_entry_free(entry) }
+            guard lib.git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let id = lib.git_tree_entry_id(entry) else { return nil }
             return try handles.blobBytes(ObjectID(id.pointee))
         }
     }
@@ -73,11 +75,12 @@ extension GitRepository {
     public func configValue(_ name: String) -> String? {
         if isPlain, !ConfigurationFiles.mayDefine(name, repositoryConfig: gitDir + "/config") { return nil }
         return try? withHandles { (handles: inout LibGit2Handles) throws(GitError) -> String? in
+            let lib = handles.lib
             var config: OpaquePointer?
-            guard git_repository_config_snapshot(&config, handles.repository) == 0, let config else { return nil }
-            defer { git_config_free(config) }
+            guard lib.git_repository_config_snapshot(&config, handles.repository) == 0, let config else { return nil }
+            defer { lib.git_config_free(config) }
             var value: UnsafePointer<CChar>?
-            guard git_config_get_string(&value, config, name) == 0, let value else { return nil }
+            guard lib.git_config_get_string(&value, config, name) == 0, let value else { return nil }
             return String(cString: value)
         }
     }
@@ -90,7 +93,7 @@ extension GitRepository {
         // A plain repository has no `commondir` file (`PlainRepositoryLocation`): its git folder is the common one.
         if isPlain { return gitDir }
         return (try? withHandles { (handles: inout LibGit2Handles) throws(GitError) -> String? in
-            LibGit2.string(git_repository_commondir(handles.repository))
+            LibGit2.string(handles.lib.git_repository_commondir(handles.repository))
         }) ?? gitDir
     }
 }

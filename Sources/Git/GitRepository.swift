@@ -61,30 +61,30 @@ public final class GitRepository: Sendable {
     static func discoverThroughLibGit2(
         from path: String, indexFile: String? = nil, allowBare: Bool = false
     ) throws(GitError) -> GitRepository {
-        let repository = try open(path, flags: 0)
-        let gitDir = trimmingTrailingSlash(LibGit2.string(git_repository_path(repository)) ?? path)
-        let workdir = LibGit2.string(git_repository_workdir(repository)).map(trimmingTrailingSlash)
+        let handles = try open(path, flags: 0, indexFile: indexFile)
+        let lib = handles.lib
+        let gitDir = trimmingTrailingSlash(LibGit2.string(lib.git_repository_path(handles.repository)) ?? path)
+        let workdir = LibGit2.string(lib.git_repository_workdir(handles.repository)).map(trimmingTrailingSlash)
         if workdir == nil && !allowBare {
-            git_repository_free(repository)
+            handles.free()
             throw .bareRepository(gitDir: gitDir)
         }
-        return GitRepository(
-            workdir: workdir, gitDir: gitDir, indexFile: indexFile,
-            handles: LibGit2Handles(repository: repository, indexFile: indexFile))
+        return GitRepository(workdir: workdir, gitDir: gitDir, indexFile: indexFile, handles: handles)
     }
 
-    /// `git_repository_open_ext` from `path`, with libgit2's ownership and not-found answers as `GitError`s.
-    private static func open(_ path: String, flags: UInt32) throws(GitError) -> OpaquePointer {
-        LibGit2.initialized
+    /// `git_repository_open_ext` from `path` (loading libgit2 first, if no other thread has), with libgit2's
+    /// ownership and not-found answers as `GitError`s.
+    private static func open(_ path: String, flags: UInt32, indexFile: String?) throws(GitError) -> LibGit2Handles {
+        let lib = try LibGit2.functions()
         var opened: OpaquePointer?
-        let code = git_repository_open_ext(&opened, path, flags, nil)
-        if code == GIT_EOWNER.rawValue || isOwnershipRefusal(code) {
+        let code = lib.git_repository_open_ext(&opened, path, flags, nil)
+        if code == GIT_EOWNER.rawValue || isOwnershipRefusal(code, lib) {
             throw .untrustedOwner(path: path)
         }
         if code == GIT_ENOTFOUND.rawValue { throw .notARepository(path: path) }
-        try LibGit2.check(code, "opening the repository at \(path)")
+        try lib.check(code, "opening the repository at \(path)")
         guard let repository = opened else { throw .notARepository(path: path) }
-        return repository
+        return LibGit2Handles(lib: lib, repository: repository, indexFile: indexFile)
     }
 
     /// Lets libgit2 set itself up on another thread while the caller does other work (see `LibGit2`).
@@ -98,8 +98,7 @@ public final class GitRepository: Sendable {
         try state.withLock { (state: inout sending State) throws(GitError) -> Result in
             if state.handles == nil {
                 // Found at `gitDir` already: no search, so libgit2 opens exactly that repository.
-                let repository = try Self.open(gitDir, flags: GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue)
-                state.handles = LibGit2Handles(repository: repository, indexFile: indexFile)
+                state.handles = try Self.open(gitDir, flags: GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, indexFile: indexFile)
             }
             return try body(&state.handles!)
         }
@@ -129,8 +128,8 @@ public final class GitRepository: Sendable {
 
     /// libgit2 1.5.1 reports a repository of another user, absent from `safe.directory`, as GIT_ENOTFOUND
     /// with the message of the failed `safe.directory` lookup instead of GIT_EOWNER.
-    private static func isOwnershipRefusal(_ code: Int32) -> Bool {
-        code == GIT_ENOTFOUND.rawValue && LibGit2.lastErrorMessage().contains("safe.directory")
+    private static func isOwnershipRefusal(_ code: Int32, _ lib: LibGit2.Functions) -> Bool {
+        code == GIT_ENOTFOUND.rawValue && lib.lastErrorMessage().contains("safe.directory")
     }
 
     private static func trimmingTrailingSlash(_ path: String) -> String {

@@ -7,13 +7,16 @@ import CGit2
 
 /// The libgit2 objects one `GitRepository` owns. Only ever touched under the repository's lock.
 struct LibGit2Handles {
+    /// libgit2's functions: loaded before the repository could be opened.
+    let lib: LibGit2.Functions
     let repository: OpaquePointer
     /// An index file to read instead of the repository's own (`GIT_INDEX_FILE`).
     let indexFile: String?
     /// Read on first use and kept, so one run sees one consistent snapshot of the staged content.
     private var loadedIndex: OpaquePointer?
 
-    init(repository: OpaquePointer, indexFile: String?) {
+    init(lib: LibGit2.Functions, repository: OpaquePointer, indexFile: String?) {
+        self.lib = lib
         self.repository = repository
         self.indexFile = indexFile
     }
@@ -26,16 +29,16 @@ struct LibGit2Handles {
         if let indexFile, access(indexFile, F_OK) != 0 {
             throw .unreadableIndex(detail: "GIT_INDEX_FILE names \(indexFile), which does not exist")
         }
-        let code = indexFile.map { git_index_open(&index, $0) } ?? git_repository_index(&index, repository)
-        guard code >= 0, let index else { throw .unreadableIndex(detail: LibGit2.lastErrorMessage()) }
+        let code = indexFile.map { lib.git_index_open(&index, $0) } ?? lib.git_repository_index(&index, repository)
+        guard code >= 0, let index else { throw .unreadableIndex(detail: lib.lastErrorMessage()) }
         loadedIndex = index
         return index
     }
 
-    var isHeadUnborn: Bool { git_repository_head_unborn(repository) == 1 }
+    var isHeadUnborn: Bool { lib.git_repository_head_unborn(repository) == 1 }
 
     func free() {
-        if let loadedIndex { git_index_free(loadedIndex) }
-        git_repository_free(repository)
+        if let loadedIndex { lib.git_index_free(loadedIndex) }
+        lib.git_repository_free(repository)
     }
 }

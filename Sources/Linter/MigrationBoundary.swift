@@ -39,7 +39,8 @@ public struct SourceBoundaryTree: BoundaryTree {
 extension MigrationBoundary {
     /// The boundary of one `check` run (SPEC §9): the base with `--base`, `HEAD` with `--staged`, else the merge
     /// base of HEAD with the default branch; `migrations.since` as a git ref overrides them. nil outside git
-    /// (every migration is judged). Git failures end a `--staged`/`--base` run; a plain run judges everything.
+    /// (every migration is judged). Git failures end a `--staged`/`--base` run; a plain run judges everything, unless
+    /// libgit2 itself cannot be loaded.
     static func resolve(
         root: URL, git: GitCheckInputs?, gitRoot: GitFolder?, since: String?
     ) throws(UsageFailure) -> MigrationBoundary? {
@@ -76,6 +77,9 @@ extension MigrationBoundary {
                 : "on \(branch) at the merge base \(mergeBase.hex.prefix(7))"
             return MigrationBoundary(tree: GitBoundaryTree(repository: repository, commit: mergeBase.hex, prefix: located.prefix), label: label)
         } catch {
+            // A missing libgit2 is an installation to fix: judging every migration instead would report the
+            // applied ones as if they could still change.
+            if case .libraryUnavailable = error { throw UsageFailure(error.description) }
             if git == nil { return nil }
             throw UsageFailure("\(GitCheckInputs.describeMode(staged: git?.index != nil, base: git?.baseRef)): \(error.description)")
         }

@@ -124,6 +124,7 @@ public struct ReplayRunner {
 
     /// `--database-url`, else `database.url`, else a throwaway cluster.
     func startServer(configuration: Configuration) throws(UsageFailure) -> any ReplayServer {
+        do { try loadClientLibrary() } catch { throw UsageFailure(error.message) }
         if let written = options.databaseURL ?? configuration.databaseURL {
             var url = written
             if written.hasPrefix("env:") {

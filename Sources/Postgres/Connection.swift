@@ -44,29 +44,39 @@ public struct QueryResult: Sendable {
 public final class Connection {
     private let handle: OpaquePointer
     private let noticeBox: NoticeBox
+    /// libpq's functions (`LibPQ`), loaded by the first connection.
+    private let lib: LibPQ.Functions
+
+    /// Loads libpq now rather than at the first connection, so that a command fails before it starts anything
+    /// when the library is missing (the message names the package to install).
+    public static func loadLibrary() throws(PostgresError) {
+        _ = try LibPQ.functions()
+    }
 
     /// Connects with a libpq connection string or URL (`postgresql://…`, `host=/tmp/x dbname=postgres`).
     public convenience init(_ conninfo: String) throws(PostgresError) {
-        try self.init(connected: PQconnectdb(conninfo))
+        let lib = try LibPQ.functions()
+        try self.init(lib, connected: lib.PQconnectdb(conninfo))
     }
 
-    private init(connected: OpaquePointer?) throws(PostgresError) {
+    private init(_ lib: LibPQ.Functions, connected: OpaquePointer?) throws(PostgresError) {
         guard let handle = connected else { throw PostgresError(message: "out of memory", connectionLost: true) }
-        guard PQstatus(handle) == CONNECTION_OK else {
-            let message = Self.trimmed(PQerrorMessage(handle))
-            PQfinish(handle)
+        guard lib.PQstatus(handle) == CONNECTION_OK else {
+            let message = Self.trimmed(lib.PQerrorMessage(handle))
+            lib.PQfinish(handle)
             throw PostgresError(message: message, connectionLost: true)
         }
         self.handle = handle
+        self.lib = lib
         noticeBox = NoticeBox()
         let context = Unmanaged.passUnretained(noticeBox).toOpaque()
-        PQsetNoticeProcessor(handle, { context, message in
+        _ = lib.PQsetNoticeProcessor(handle, { context, message in
             guard let context, let message else { return }
             Unmanaged<NoticeBox>.fromOpaque(context).takeUnretainedValue().notices.append(Connection.trimmed(message))
         }, context)
     }
 
-    deinit { PQfinish(handle) }
+    deinit { lib.PQfinish(handle) }
 
     /// Connects to `database` on the server a connection string or URL names (its own database name is replaced).
     public convenience init(_ conninfo: String, database: String) throws(PostgresError) {
@@ -78,12 +88,13 @@ public final class Connection {
         let keys = parameters.map { strdup($0.0) }, values = parameters.map { strdup($0.1) }
         defer { (keys + values).forEach { free($0) } }
         let keyPointers = keys.map { UnsafePointer($0) } + [nil], valuePointers = values.map { UnsafePointer($0) } + [nil]
+        let lib = try LibPQ.functions()
         let connection = keyPointers.withUnsafeBufferPointer { keyBuffer in
             valuePointers.withUnsafeBufferPointer { valueBuffer in
-                PQconnectdbParams(keyBuffer.baseAddress, valueBuffer.baseAddress, 1)
+                lib.PQconnectdbParams(keyBuffer.baseAddress, valueBuffer.baseAddress, 1)
             }
         }
-        try self.init(connected: connection)
+        try self.init(lib, connected: connection)
     }
 
     /// Server notices (`NOTICE: relation "x" already exists, skipping`) since the last call, oldest first.
@@ -96,11 +107,11 @@ public final class Connection {
     /// statements); returns the last statement's rows.
     @discardableResult
     public func execute(_ sql: String) throws(PostgresError) -> QueryResult {
-        guard let result = PQexec(handle, sql) else { throw lostOrError() }
-        defer { PQclear(result) }
-        switch PQresultStatus(result) {
+        guard let result = lib.PQexec(handle, sql) else { throw lostOrError() }
+        defer { lib.PQclear(result) }
+        switch lib.PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY: return QueryResult(columns: [], rows: [])
-        case PGRES_TUPLES_OK: return Self.rows(of: result)
+        case PGRES_TUPLES_OK: return rows(of: result)
         default: throw error(from: result)
         }
     }
@@ -111,13 +122,13 @@ public final class Connection {
         defer { copies.forEach { free($0) } }
         let pointers = copies.map { UnsafePointer($0) }
         let result = pointers.withUnsafeBufferPointer { buffer in
-            PQexecParams(handle, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 0)
+            lib.PQexecParams(handle, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 0)
         }
         guard let result else { throw lostOrError() }
-        defer { PQclear(result) }
-        switch PQresultStatus(result) {
+        defer { lib.PQclear(result) }
+        switch lib.PQresultStatus(result) {
         case PGRES_COMMAND_OK: return QueryResult(columns: [], rows: [])
-        case PGRES_TUPLES_OK: return Self.rows(of: result)
+        case PGRES_TUPLES_OK: return rows(of: result)
         default: throw error(from: result)
         }
     }
@@ -127,20 +138,20 @@ public final class Connection {
         try execute("SET statement_timeout = \(max(0, milliseconds))")
     }
 
-    public var isAlive: Bool { PQstatus(handle) == CONNECTION_OK }
+    public var isAlive: Bool { lib.PQstatus(handle) == CONNECTION_OK }
 
     /// Inside a transaction block (a migration's own `COMMIT` can end the migrator's early).
     public var isInTransaction: Bool {
-        let status = PQtransactionStatus(handle)
+        let status = lib.PQtransactionStatus(handle)
         return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
     }
 
-    private static func rows(of result: OpaquePointer) -> QueryResult {
-        let columnCount = PQnfields(result), rowCount = PQntuples(result)
-        let columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }
+    private func rows(of result: OpaquePointer) -> QueryResult {
+        let columnCount = lib.PQnfields(result), rowCount = lib.PQntuples(result)
+        let columns = (0..<columnCount).map { Self.text(lib.PQfname(result, $0)) }
         let rows = (0..<rowCount).map { row in
             (0..<columnCount).map { column -> String? in
-                PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
+                lib.PQgetisnull(result, row, column) == 1 ? nil : Self.text(lib.PQgetvalue(result, row, column))
             }
         }
         return QueryResult(columns: columns, rows: rows)
@@ -148,16 +159,21 @@ public final class Connection {
 
     private func error(from result: OpaquePointer) -> PostgresError {
         func field(_ code: Character) -> String? {
-            guard let value = PQresultErrorField(result, Int32(code.asciiValue ?? 0)) else { return nil }
+            guard let value = lib.PQresultErrorField(result, Int32(code.asciiValue ?? 0)) else { return nil }
             return String(cString: value)
         }
-        let message = field("M") ?? Self.trimmed(PQresultErrorMessage(result))
+        let message = field("M") ?? Self.trimmed(lib.PQresultErrorMessage(result))
         return PostgresError(message: message, sqlState: field("C"), detail: field("D"), hint: field("H"),
-                             position: field("P").flatMap { Int($0) }, connectionLost: PQstatus(handle) != CONNECTION_OK)
+                             position: field("P").flatMap { Int($0) }, connectionLost: lib.PQstatus(handle) != CONNECTION_OK)
     }
 
     private func lostOrError() -> PostgresError {
-        PostgresError(message: Self.trimmed(PQerrorMessage(handle)), connectionLost: PQstatus(handle) != CONNECTION_OK)
+        PostgresError(message: Self.trimmed(lib.PQerrorMessage(handle)), connectionLost: lib.PQstatus(handle) != CONNECTION_OK)
+    }
+
+    /// A value or column name (libpq returns NULL only for a row or column out of range, which is never asked).
+    private static func text(_ text: UnsafePointer<CChar>?) -> String {
+        text.map { String(cString: $0) } ?? ""
     }
 
     static func trimmed(_ text: UnsafePointer<CChar>?) -> String {

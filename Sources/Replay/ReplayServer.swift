@@ -8,6 +8,12 @@ public struct ReplayServerError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
+/// Loads libpq (else loaded by the first connection), so that a replay without it fails before it starts a
+/// server, with a message naming the package to install.
+public func loadClientLibrary() throws(ReplayServerError) {
+    do { try Connection.loadLibrary() } catch { throw ReplayServerError(error.message) }
+}
+
 /// A database to replay on, created for this run and removed by `close()`: a database on a given server, or a
 /// whole throwaway cluster.
 public protocol ReplayServer: AnyObject, Sendable {

@@ -18,6 +18,8 @@ public final class ThrowawayCluster: ReplayServer, @unchecked Sendable {
     /// Finds the server binaries, creates the cluster and starts it; on any failure nothing is left behind.
     /// `temporaryRoot` is where the cluster's folder goes (the system's temporary folder unless a test gives its own).
     public init(binaries: URL? = nil, temporaryRoot: URL = FileManager.default.temporaryDirectory) throws(ReplayServerError) {
+        // Without libpq the readiness loop below could never connect: say so before running initdb.
+        try loadClientLibrary()
         guard let binaries = binaries ?? Self.findBinaries() else { throw Self.noServer }
         self.binaries = binaries
         // Short: the socket path (`<folder>/.s.PGSQL.5432`) must fit in 107 bytes.

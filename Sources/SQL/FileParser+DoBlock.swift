@@ -8,10 +8,10 @@ extension FileParser {
             errors.append(SQLSyntaxError(message: failure.message,
                                          range: plpgsqlErrorRange(failure.message, bodyRange: block.bodyRange, statementRange: statementRange)))
             return []
-        case .success(let json):
-            guard let tree = ParseNode.decode(json) else { return [] }
+        case .success(let tree):
+            guard let tree else { return [] }
             var queries: [EmbeddedQuery] = []
-            EmbeddedQuery.collect(in: tree, into: &queries)
+            tree.withRoot { EmbeddedQuery.collect(in: $0, into: &queries) }
             let lineStarts = block.bodyRange.map(lineStarts) ?? []
             var nested: [(line: Int, statement: SQLStatement)] = []
             for query in queries {
@@ -108,16 +108,16 @@ struct EmbeddedQuery {
     /// `EXECUTE <expr>`: the text is an expression that yields SQL, used only when it is a literal.
     var isDynamic: Bool
 
+    /// Every statement in the tree, in source order (statements inside others' branches included).
     static func collect(in node: ParseNode, into queries: inout [EmbeddedQuery]) {
-        node.forEachMember { key, member in
+        node.forEachMemberInside { key, member in
             if key.matches("PLpgSQL_stmt_execsql") {
                 append(member["sqlstmt"], line: member["lineno"].int, dynamic: false, to: &queries)
             } else if key.matches("PLpgSQL_stmt_dynexecute") {
                 append(member["query"], line: member["lineno"].int, dynamic: true, to: &queries)
             }
-            collect(in: member, into: &queries)
+            return true
         }
-        node.forEachElement { collect(in: $0, into: &queries) }
     }
 
     private static func append(_ expression: ParseNode, line: Int, dynamic: Bool, to queries: inout [EmbeddedQuery]) {

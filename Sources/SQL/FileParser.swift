@@ -2,9 +2,12 @@
 struct FileParser {
     let lexer: SQLLexer
     var errors: [SQLSyntaxError] = []
+    /// The first NUL byte of the text (libpg_query would take it for the end of the text).
+    let firstNUL: Int?
 
     init(bytes: [UInt8]) {
         lexer = SQLLexer(bytes: bytes)
+        firstNUL = bytes.firstIndex(ofByte: 0, in: bytes.indices)
     }
 
     var bytes: [UInt8] { lexer.bytes }
@@ -12,31 +15,28 @@ struct FileParser {
     /// The statements of `range`. When the parser rejects the range, it is split with the scanner and each
     /// statement parsed alone, so one bad statement does not hide the others.
     mutating func statements(in range: Range<Int>) -> [SQLStatement] {
-        if let open = unterminatedComment(in: range) {
+        let scan = lexer.scan(range, measuringComplexity: true)
+        if let open = unterminatedComment(last: scan.last, in: range) {
             // PostgreSQL rejects the piece; without this, the comment would hide everything after it.
             errors.append(SQLSyntaxError(message: "unterminated /* comment", range: open..<(open + 2)))
             return statements(in: range.lowerBound..<open)
         }
-        guard lexer.significantRange(in: range) != nil else { return [] }
-        if StatementComplexity.firstExcess(in: range, lexer: lexer) != nil { return guardedOneByOne(range) }
-        let text = LibPgQuery.cText(bytes, range)
+        guard scan.significant != nil else { return [] }
+        if scan.excess != nil { return guardedOneByOne(range) }
+        let text = LibPgQuery.cText(bytes, range, mayHoldNUL: firstNUL != nil)
         switch LibPgQuery.parse(text) {
-        case .success(let json):
-            if let statements = decodeStatements(json, textRange: range) { return statements }
+        case .success(.tree(let tree)):
+            return decodeStatements(tree, textRange: range, scan: scan)
+        case .success(.tooDeep):
             return oneByOne(text: text, range: range, failure: nil)
         case .failure(let failure):
             return oneByOne(text: text, range: range, failure: failure)
         }
     }
 
-    /// Where a `/*` that is never closed starts: the lexer runs such a comment to the end of the range.
-    private func unterminatedComment(in range: Range<Int>) -> Int? {
-        var p = range.lowerBound
-        var last: SQLToken?
-        while let token = lexer.nextToken(from: p, limit: range.upperBound) {
-            p = token.range.upperBound
-            last = token
-        }
+    /// Where a `/*` that is never closed starts, given the range's last token: the lexer runs such a comment to the
+    /// end of the range.
+    private func unterminatedComment(last: SQLToken?, in range: Range<Int>) -> Int? {
         guard let last, last.kind == .blockComment, last.range.upperBound == range.upperBound else { return nil }
         return StatementComplexity.isClosedComment(last.range, in: bytes) ? nil : last.range.lowerBound
     }
@@ -80,10 +80,11 @@ struct FileParser {
                 end = semicolon.range.upperBound
             }
             guard let significant = lexer.significantRange(in: start..<end) else { continue }
-            switch LibPgQuery.parse(LibPgQuery.cText(bytes, start..<end)) {
-            case .success(let json):
-                statements += decodeStatements(json, textRange: start..<end)
-                    ?? [SQLStatement(kind: .other(nodeTag: Self.leadingNodeTag(json)), range: significant)]
+            switch LibPgQuery.parse(LibPgQuery.cText(bytes, start..<end, mayHoldNUL: firstNUL != nil)) {
+            case .success(.tree(let tree)):
+                statements += decodeStatements(tree, textRange: start..<end)
+            case .success(.tooDeep(let tag)):
+                statements.append(SQLStatement(kind: .other(nodeTag: tag), range: significant))
             case .failure(let pieceFailure):
                 errors.append(locate(pieceFailure, in: start..<end))
             }
@@ -95,35 +96,39 @@ struct FileParser {
 
     /// The node tag of the first statement, read from the JSON text itself (`{"version":…,"stmts":[{"stmt":{"Tag"`)
     /// for a tree too deeply nested for the JSON reader.
-    static func leadingNodeTag(_ json: [UInt8]) -> String {
+    static func leadingNodeTag(_ json: UnsafeBufferPointer<UInt8>) -> String {
         let marker = Array("\"stmt\":{\"".utf8)
-        guard let start = json.firstIndex(of: marker),
+        guard let start = Array(json).firstIndex(of: marker),
               let end = json[(start + marker.count)...].firstIndex(of: UInt8(ascii: "\"")) else { return "unknown" }
         return String(decoding: json[(start + marker.count)..<end], as: UTF8.self)
     }
 
-    /// The typed statements of one parse result; `nil` when the JSON cannot be read (nesting beyond the reader's limit).
-    private mutating func decodeStatements(_ json: [UInt8], textRange: Range<Int>) -> [SQLStatement]? {
-        guard let root = ParseNode.decode(json) else { return nil }
-        var statements: [SQLStatement] = []
-        for item in root["stmts"].array {
-            let start = min(textRange.lowerBound + item["stmt_location"].int, textRange.upperBound)
-            let length = item["stmt_len"].int
-            let end = length > 0 ? min(start + length, textRange.upperBound) : textRange.upperBound
-            guard let range = lexer.significantRange(in: start..<end), let (tag, node) = item["stmt"].tagged else { continue }
-            let decoder = StatementDecoder(lexer: lexer, base: textRange.lowerBound, statementRange: range)
-            var statement = SQLStatement(kind: decoder.decode(tag: tag, node: node), range: range, stringConstants: node.stringConstants)
-            switch statement.kind {
-            case .createTable, .alterTable, .createIndex, .createEnum, .rename, .create:
-                statement.longIdentifiers = lexer.longIdentifiers(in: range)
-            default: break
+    /// The typed statements of one parse result. `scan` is the lexer's pass over the whole text, if made: a
+    /// statement spanning all of it is not scanned again.
+    private mutating func decodeStatements(_ tree: ParseTree, textRange: Range<Int>, scan: RangeScan? = nil) -> [SQLStatement] {
+        tree.withRoot { root in
+            var statements: [SQLStatement] = []
+            for item in root["stmts"].array {
+                let start = min(textRange.lowerBound + item["stmt_location"].int, textRange.upperBound)
+                let length = item["stmt_len"].int
+                let end = length > 0 ? min(start + length, textRange.upperBound) : textRange.upperBound
+                let statementScan = start..<end == textRange ? scan ?? lexer.scan(start..<end, measuringComplexity: false)
+                    : lexer.scan(start..<end, measuringComplexity: false)
+                guard let range = statementScan.significant, let (tag, node) = item["stmt"].tagged else { continue }
+                let decoder = StatementDecoder(lexer: lexer, base: textRange.lowerBound, statementRange: range)
+                var statement = SQLStatement(kind: decoder.decode(tag: tag, node: node), range: range, stringConstants: node.stringConstants)
+                switch statement.kind {
+                case .createTable, .alterTable, .createIndex, .createEnum, .rename, .create:
+                    statement.longIdentifiers = lexer.longIdentifiers(among: statementScan.longTokens)
+                default: break
+                }
+                if case .doBlock(let block) = statement.kind {
+                    statement.nested = nestedStatements(of: DoBlockArguments(node), block: block, statementRange: range)
+                }
+                statements.append(statement)
             }
-            if case .doBlock(let block) = statement.kind {
-                statement.nested = nestedStatements(of: DoBlockArguments(node), block: block, statementRange: range)
-            }
-            statements.append(statement)
+            return statements
         }
-        return statements
     }
 
     /// A parser error placed in the source: `cursorpos` counts characters from the start of `range`.

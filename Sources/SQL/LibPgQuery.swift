@@ -14,20 +14,22 @@ enum LibPgQuery {
         var length: Int
     }
 
-    /// `pg_query_parse`: the parse tree as JSON text.
-    static func parse(_ text: [CChar]) -> Result<[UInt8], Failure> {
+    /// `pg_query_parse`: the parse tree, read straight from libpg_query's JSON text.
+    static func parse(_ text: [CChar]) -> Result<ParseOutput, Failure> {
         let result = text.withUnsafeBufferPointer { pg_query_parse($0.baseAddress) }
         defer { pg_query_free_parse_result(result) }
         if let error = result.error { return .failure(failure(error)) }
-        return .success(copyCString(result.parse_tree))
+        return .success(withBytes(result.parse_tree) { json in
+            ParseTree(json).map(ParseOutput.tree) ?? .tooDeep(leadingNodeTag: FileParser.leadingNodeTag(json))
+        })
     }
 
-    /// `pg_query_parse_plpgsql`: the PL/pgSQL function tree as JSON text.
-    static func parsePLpgSQL(_ text: [CChar]) -> Result<[UInt8], Failure> {
+    /// `pg_query_parse_plpgsql`: the PL/pgSQL function tree (`nil` when nested too deeply to read).
+    static func parsePLpgSQL(_ text: [CChar]) -> Result<ParseTree?, Failure> {
         let result = text.withUnsafeBufferPointer { pg_query_parse_plpgsql($0.baseAddress) }
         defer { pg_query_free_plpgsql_parse_result(result) }
         if let error = result.error { return .failure(failure(error)) }
-        return .success(copyCString(result.plpgsql_funcs))
+        return .success(withBytes(result.plpgsql_funcs, ParseTree.init))
     }
 
     /// `pg_query_split_with_scanner`: statement boundaries that survive syntax errors.
@@ -46,13 +48,18 @@ enum LibPgQuery {
     }
 
     /// A NUL-terminated copy of `bytes[range]` for the C API. NUL bytes inside would end the text early,
-    /// so they become spaces (the caller reports them).
-    static func cText(_ bytes: [UInt8], _ range: Range<Int>) -> [CChar] {
-        var text = [CChar]()
-        text.reserveCapacity(range.count + 1)
-        for byte in bytes[range] { text.append(CChar(bitPattern: byte == 0 ? 0x20 : byte)) }
-        text.append(0)
-        return text
+    /// so they become spaces (the caller reports them); `mayHoldNUL: false` says the bytes hold none.
+    static func cText(_ bytes: [UInt8], _ range: Range<Int>, mayHoldNUL: Bool = true) -> [CChar] {
+        [CChar](unsafeUninitializedCapacity: range.count + 1) { text, count in
+            bytes.withUnsafeBufferPointer { source in
+                UnsafeMutableRawBufferPointer(text).copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: source[range])))
+            }
+            if mayHoldNUL {
+                for index in 0..<range.count where text[index] == 0 { text[index] = 0x20 }
+            }
+            text[range.count] = 0
+            count = range.count + 1
+        }
     }
 
     private static func failure(_ error: UnsafeMutablePointer<PgQueryError>) -> Failure {
@@ -60,10 +67,10 @@ enum LibPgQuery {
         return Failure(message: message, cursorPosition: Int(error.pointee.cursorpos))
     }
 
-    private static func copyCString(_ pointer: UnsafeMutablePointer<CChar>?) -> [UInt8] {
-        guard let pointer else { return [] }
-        var length = 0
-        while pointer[length] != 0 { length += 1 }
-        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+    /// The bytes of a C string (none for a null pointer), valid inside `body`.
+    private static func withBytes<Result>(_ pointer: UnsafeMutablePointer<CChar>?, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let pointer else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let length = strlen(pointer)
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) { body(UnsafeBufferPointer(start: $0, count: length)) }
     }
 }

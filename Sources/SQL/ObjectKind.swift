@@ -28,6 +28,23 @@ public struct ObjectKind: Sendable, Hashable, CustomStringConvertible {
 
     /// Maps libpg_query's `OBJECT_…` name.
     init(libpgQueryName: String) {
+        // The common kinds first, without building a string (every `ALTER TABLE` names one).
+        switch libpgQueryName {
+        case "OBJECT_TABLE": self = .table
+        case "OBJECT_INDEX": self = .index
+        case "OBJECT_COLUMN": self = .column
+        case "OBJECT_TYPE": self = .type
+        case "OBJECT_SCHEMA": self = .schema
+        case "OBJECT_VIEW": self = .view
+        case "OBJECT_SEQUENCE": self = .sequence
+        case "OBJECT_FUNCTION": self = .function
+        case "OBJECT_POLICY": self = .policy
+        case "OBJECT_TRIGGER": self = .trigger
+        default: self.init(otherLibpgQueryName: libpgQueryName)
+        }
+    }
+
+    private init(otherLibpgQueryName libpgQueryName: String) {
         var name = Substring(libpgQueryName)
         if name.hasPrefix("OBJECT_") { name = name.dropFirst("OBJECT_".count) }
         switch name {

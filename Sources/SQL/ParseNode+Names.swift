@@ -20,29 +20,22 @@ extension ParseNode {
     /// The columns an expression reads (`ColumnRef`s; `t.c` gives `c`), each once, in order.
     var columnReferences: [String] {
         var found: [String] = []
-        collectColumnReferences(into: &found)
-        return found
-    }
-
-    private func collectColumnReferences(into found: inout [String]) {
-        if let reference = unwrap("ColumnRef") {
+        forEachWrapped("ColumnRef") { reference in
             if let name = reference["fields"].stringList.last, !found.contains(name) { found.append(name) }
-            return
+            return false
         }
-        for (_, member) in members { member.collectColumnReferences(into: &found) }
-        for item in array { item.collectColumnReferences(into: &found) }
+        return found
     }
 
     /// The smallest `location` anywhere in this subtree: where an expression's text starts
     /// (an operator's own location is that of the operator, not of its left operand).
     var smallestLocation: Int? {
         var best: Int?
-        forEachMember { key, member in
-            let candidate = key.matches("location") ? (member.int >= 0 ? member.int : nil) : member.smallestLocation
-            if let candidate, candidate < (best ?? .max) { best = candidate }
-        }
-        forEachElement { item in
-            if let candidate = item.smallestLocation, candidate < (best ?? .max) { best = candidate }
+        forEachMemberInside { key, member in
+            guard key.matches("location") else { return true }
+            let candidate = member.int
+            if candidate >= 0, candidate < (best ?? .max) { best = candidate }
+            return false
         }
         return best
     }
@@ -56,13 +49,11 @@ extension ParseNode {
 
     /// Whether the expression calls one of `volatileFunctions`.
     var callsVolatileFunction: Bool {
-        if let call = unwrap("FuncCall"), let name = call["funcname"].stringList.last, Self.volatileFunctions.contains(name.lowercased()) {
-            return true
-        }
         var found = false
-        forEachMember { _, member in found = found || member.callsVolatileFunction }
-        forEachElement { item in found = found || item.callsVolatileFunction }
+        forEachWrapped("FuncCall") { call in
+            if !found, let name = call["funcname"].stringList.last, Self.volatileFunctions.contains(name.lowercased()) { found = true }
+            return !found
+        }
         return found
     }
-
 }

@@ -25,42 +25,48 @@ struct SQLLexer {
 
     /// The first token at or after `start`, ending at or before `limit`; `nil` when only whitespace remains.
     func nextToken(from start: Int, limit: Int) -> SQLToken? {
-        let limit = min(limit, bytes.count)
+        // Every pass over the text goes through here: it reads through a pointer, without bounds checks (every
+        // read is below `limit`, itself at most the count).
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let bytes = buffer.baseAddress else { return nil }
+            return Self.nextToken(bytes, from: start, limit: min(limit, buffer.count))
+        }
+    }
+
+    private static func nextToken(_ bytes: UnsafePointer<UInt8>, from start: Int, limit: Int) -> SQLToken? {
         var p = max(start, 0)
-        while p < limit, Self.isSpace(bytes[p]) { p += 1 }
+        while p < limit, isSpace(bytes[p]) { p += 1 }
         guard p < limit else { return nil }
         let byte = bytes[p]
         let next: UInt8 = p + 1 < limit ? bytes[p + 1] : 0
         switch byte {
         case UInt8(ascii: "-") where next == UInt8(ascii: "-"):
-            var end = p + 2
-            while end < limit, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-            return SQLToken(kind: .lineComment, range: p..<end)
+            return SQLToken(kind: .lineComment, range: p..<lineEnd(bytes, from: p + 2, limit: limit))
         case UInt8(ascii: "/") where next == UInt8(ascii: "*"):
-            return SQLToken(kind: .blockComment, range: p..<blockCommentEnd(from: p, limit: limit))
+            return SQLToken(kind: .blockComment, range: p..<blockCommentEnd(bytes, from: p, limit: limit))
         case UInt8(ascii: "'"):
-            return SQLToken(kind: .string, range: p..<quotedEnd(from: p, limit: limit, backslashEscapes: false))
+            return SQLToken(kind: .string, range: p..<quotedEnd(bytes, from: p, limit: limit, backslashEscapes: false))
         case UInt8(ascii: "\""):
-            return SQLToken(kind: .quotedIdentifier, range: p..<quotedEnd(from: p, limit: limit, backslashEscapes: false))
+            return SQLToken(kind: .quotedIdentifier, range: p..<quotedEnd(bytes, from: p, limit: limit, backslashEscapes: false))
         case UInt8(ascii: "$"):
-            if let end = dollarQuotedEnd(from: p, limit: limit) {
+            if let end = dollarQuotedEnd(bytes, from: p, limit: limit) {
                 return SQLToken(kind: .dollarQuoted, range: p..<end)
             }
             var end = p + 1
-            while end < limit, Self.isDigit(bytes[end]) { end += 1 }
+            while end < limit, isDigit(bytes[end]) { end += 1 }
             return SQLToken(kind: end > p + 1 ? .word : .punctuation(byte), range: p..<end)
-        case _ where Self.isIdentifierStart(byte):
+        case _ where isIdentifierStart(byte):
             var end = p + 1
-            while end < limit, Self.isIdentifierPart(bytes[end]) { end += 1 }
+            while end < limit, isIdentifierPart(bytes[end]) { end += 1 }
             if end < limit, bytes[end] == UInt8(ascii: "'") {
                 // A prefixed string: E'…' (backslash escapes), B'…', X'…', N'…'.
                 let escapes = end == p + 1 && (byte | 0x20) == UInt8(ascii: "e")
-                return SQLToken(kind: .string, range: p..<quotedEnd(from: end, limit: limit, backslashEscapes: escapes))
+                return SQLToken(kind: .string, range: p..<quotedEnd(bytes, from: end, limit: limit, backslashEscapes: escapes))
             }
             return SQLToken(kind: .word, range: p..<end)
-        case _ where Self.isDigit(byte):
+        case _ where isDigit(byte):
             var end = p + 1
-            while end < limit, Self.isIdentifierPart(bytes[end]) || bytes[end] == UInt8(ascii: ".") { end += 1 }
+            while end < limit, isIdentifierPart(bytes[end]) || bytes[end] == UInt8(ascii: ".") { end += 1 }
             return SQLToken(kind: .number, range: p..<end)
         default:
             return SQLToken(kind: .punctuation(byte), range: p..<(p + 1))
@@ -84,16 +90,7 @@ struct SQLLexer {
 
     /// `range` without leading and trailing whitespace, comments and `;`; `nil` when nothing else is left.
     func significantRange(in range: Range<Int>) -> Range<Int>? {
-        var first: Int?
-        var last = range.lowerBound
-        var p = range.lowerBound
-        while let token = nextToken(from: p, limit: range.upperBound) {
-            p = token.range.upperBound
-            if token.isComment || token.kind == .punctuation(UInt8(ascii: ";")) { continue }
-            if first == nil { first = token.range.lowerBound }
-            last = token.range.upperBound
-        }
-        return first.map { $0..<last }
+        scan(range, measuringComplexity: false).significant
     }
 
     /// The text from `start` up to the first `,` or unbalanced `)` outside parentheses (or `limit`),
@@ -134,7 +131,7 @@ struct SQLLexer {
 
     // MARK: - Pieces
 
-    private func blockCommentEnd(from start: Int, limit: Int) -> Int {
+    private static func blockCommentEnd(_ bytes: UnsafePointer<UInt8>, from start: Int, limit: Int) -> Int {
         var depth = 0
         var p = start
         while p + 1 < limit {
@@ -152,11 +149,37 @@ struct SQLLexer {
         return limit
     }
 
+    /// The first `\n` or `\r` at or after `start` (or `limit`), eight bytes at a time.
+    private static func lineEnd(_ bytes: UnsafePointer<UInt8>, from start: Int, limit: Int) -> Int {
+        var p = start
+        while p + 8 <= limit {
+            let word = UnsafeRawPointer(bytes + p).loadUnaligned(as: UInt64.self)
+            let found = ByteWords.zeroBytes(word ^ (ByteWords.ones &* 0x0A)) | ByteWords.zeroBytes(word ^ (ByteWords.ones &* 0x0D))
+            if found != 0 { return p + found.trailingZeroBitCount >> 3 }
+            p += 8
+        }
+        while p < limit, bytes[p] != 0x0A, bytes[p] != 0x0D { p += 1 }
+        return p
+    }
+
     /// End of a `'…'` or `"…"` token whose opening quote is at `start`; doubled quotes stay inside.
-    private func quotedEnd(from start: Int, limit: Int, backslashEscapes: Bool) -> Int {
+    private static func quotedEnd(_ bytes: UnsafePointer<UInt8>, from start: Int, limit: Int, backslashEscapes: Bool) -> Int {
         let quote = bytes[start]
+        let quotes = UInt64(quote) &* ByteWords.ones
         var p = start + 1
         while p < limit {
+            // Without backslash escapes only the quote matters: skip to the next one eight bytes at a time.
+            if !backslashEscapes {
+                while p + 8 <= limit {
+                    let found = ByteWords.zeroBytes(UnsafeRawPointer(bytes + p).loadUnaligned(as: UInt64.self) ^ quotes)
+                    if found != 0 {
+                        p += found.trailingZeroBitCount >> 3
+                        break
+                    }
+                    p += 8
+                }
+                guard p < limit else { break }
+            }
             let byte = bytes[p]
             if backslashEscapes, byte == UInt8(ascii: "\\") {
                 p += 2
@@ -170,13 +193,12 @@ struct SQLLexer {
     }
 
     /// End of a `$tag$ … $tag$` literal starting at `start`, or `nil` when the `$` does not open one.
-    private func dollarQuotedEnd(from start: Int, limit: Int) -> Int? {
-        guard let tagEnd = dollarTagEnd(from: start, limit: limit) else { return nil }
+    private static func dollarQuotedEnd(_ bytes: UnsafePointer<UInt8>, from start: Int, limit: Int) -> Int? {
+        guard let tagEnd = dollarTagEnd(bytes, from: start, limit: limit) else { return nil }
         let tagLength = tagEnd - start
         var p = tagEnd
         while p < limit {
-            if bytes[p] == UInt8(ascii: "$"), p + tagLength <= limit,
-               bytes[p..<(p + tagLength)].elementsEqual(bytes[start..<tagEnd]) {
+            if bytes[p] == UInt8(ascii: "$"), p + tagLength <= limit, (1..<tagLength).allSatisfy({ bytes[p + $0] == bytes[start + $0] }) {
                 return p + tagLength
             }
             p += 1
@@ -186,11 +208,18 @@ struct SQLLexer {
 
     /// End (after the closing `$`) of a dollar-quote tag such as `$$` or `$body$` starting at `start`.
     func dollarTagEnd(from start: Int, limit: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let bytes = buffer.baseAddress, start >= 0 else { return nil }
+            return Self.dollarTagEnd(bytes, from: start, limit: min(limit, buffer.count))
+        }
+    }
+
+    private static func dollarTagEnd(_ bytes: UnsafePointer<UInt8>, from start: Int, limit: Int) -> Int? {
         guard start < limit, bytes[start] == UInt8(ascii: "$") else { return nil }
         var p = start + 1
-        if p < limit, Self.isIdentifierStart(bytes[p]) {
+        if p < limit, isIdentifierStart(bytes[p]) {
             p += 1
-            while p < limit, Self.isIdentifierStart(bytes[p]) || Self.isDigit(bytes[p]) { p += 1 }
+            while p < limit, isIdentifierStart(bytes[p]) || isDigit(bytes[p]) { p += 1 }
         }
         guard p < limit, bytes[p] == UInt8(ascii: "$") else { return nil }
         return p + 1
@@ -208,29 +237,68 @@ struct SQLLexer {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_") || byte >= 0x80
     }
 
+    /// `isIdentifierStart`, a digit or `$`: one bit test of a 128-bit set (the bytes an identifier continues with,
+    /// below 0x80) rather than six comparisons, since every byte of every word goes through here.
     static func isIdentifierPart(_ byte: UInt8) -> Bool {
-        isIdentifierStart(byte) || isDigit(byte) || byte == UInt8(ascii: "$")
+        // Bits 0x24 `$` and 0x30…0x39 digits; bits 0x41…0x5A, 0x5F `_` and 0x61…0x7A of the upper half.
+        let low: UInt64 = 0x03FF_0010_0000_0000
+        let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+        if byte >= 0x80 { return true }
+        return (byte < 64 ? low >> byte : high >> (byte &- 64)) & 1 != 0
     }
 }
 
+/// What one pass of the lexer over a range tells (each of these used to be a pass of its own).
+struct RangeScan {
+    /// `SQLLexer.significantRange(in:)`.
+    var significant: Range<Int>?
+    /// The last token, comments included.
+    var last: SQLToken?
+    /// `StatementComplexity.firstExcess(in:lexer:)`, when measured.
+    var excess: StatementComplexity.Excess?
+    /// Words and quoted identifiers that may be longer than PostgreSQL keeps (`SQLLexer.longIdentifiers(among:)`).
+    var longTokens: [SQLToken] = []
+}
+
 extension SQLLexer {
-    /// Words and quoted identifiers longer than `LongIdentifier.limit` bytes in `range`.
-    func longIdentifiers(in range: Range<Int>) -> [LongIdentifier] {
-        var found: [LongIdentifier] = []
+    /// One pass over `range`; the statement's complexity is measured only when asked.
+    func scan(_ range: Range<Int>, measuringComplexity: Bool) -> RangeScan {
+        var scan = RangeScan()
+        var complexity = measuringComplexity ? StatementComplexity() : nil
         var p = range.lowerBound
         while let token = nextToken(from: p, limit: range.upperBound) {
             p = token.range.upperBound
+            scan.last = token
+            if scan.excess == nil, let excess = complexity?.add(token, in: bytes) {
+                scan.excess = excess
+                complexity = nil
+            }
             switch token.kind {
-            case .word where token.range.count > LongIdentifier.limit:
-                found.append(LongIdentifier(name: String(decoding: bytes[token.range], as: UTF8.self).lowercased(), range: token.range))
-            case .quotedIdentifier where token.range.count > LongIdentifier.limit + 2:
+            case .lineComment, .blockComment, .punctuation(UInt8(ascii: ";")):
+                continue
+            case .word where token.range.count > LongIdentifier.limit, .quotedIdentifier where token.range.count > LongIdentifier.limit + 2:
+                scan.longTokens.append(token)
+            default:
+                break
+            }
+            scan.significant = (scan.significant?.lowerBound ?? token.range.lowerBound)..<token.range.upperBound
+        }
+        return scan
+    }
+
+    /// The identifiers among `tokens` (from `scan`) longer than `LongIdentifier.limit` bytes once unquoted.
+    func longIdentifiers(among tokens: [SQLToken]) -> [LongIdentifier] {
+        tokens.compactMap { token in
+            switch token.kind {
+            case .word:
+                return LongIdentifier(name: String(decoding: bytes[token.range], as: UTF8.self).lowercased(), range: token.range)
+            case .quotedIdentifier:
                 let inner = bytes[(token.range.lowerBound + 1)..<max(token.range.lowerBound + 1, token.range.upperBound - 1)]
                 let name = String(decoding: inner, as: UTF8.self).split(separator: "\"\"", omittingEmptySubsequences: false).joined(separator: "\"")
-                if name.utf8.count > LongIdentifier.limit { found.append(LongIdentifier(name: name, range: token.range)) }
+                return name.utf8.count > LongIdentifier.limit ? LongIdentifier(name: name, range: token.range) : nil
             default:
-                continue
+                return nil
             }
         }
-        return found
     }
 }

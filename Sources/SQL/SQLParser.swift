@@ -14,7 +14,7 @@ public enum SQLParser {
             let byte = String(bytes[invalid], radix: 16)
             parser.errors.append(SQLSyntaxError(message: "invalid byte sequence for encoding \"UTF8\": 0x\(byte)", range: invalid..<(invalid + 1)))
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = parser.firstNUL {
             parser.errors.append(SQLSyntaxError(message: "invalid byte sequence for encoding \"UTF8\": 0x00", range: nul..<(nul + 1)))
         }
         let errors = parser.errors.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -7,15 +7,10 @@ public enum StatementBreakpoints {
         var chunks: [Range<Int>] = []
         var chunkStart = 0
         var p = 0
-        let last = bytes.count - marker.count
-        while p <= last {
-            if bytes[p] == marker[0], bytes[p + 1] == marker[1], bytes[(p + 2)..<(p + marker.count)].elementsEqual(marker[2...]) {
-                chunks.append(chunkStart..<p)
-                p += marker.count
-                chunkStart = p
-            } else {
-                p += 1
-            }
+        while let found = bytes.firstIndex(of: marker, in: p..<bytes.count) {
+            chunks.append(chunkStart..<found)
+            p = found + marker.count
+            chunkStart = p
         }
         chunks.append(chunkStart..<bytes.count)
         return chunks

@@ -20,34 +20,43 @@ struct StatementComplexity {
         var message: String
     }
 
+    /// The open parentheses' chains of operators, innermost last.
+    private var chains: [Int] = [0]
+
     /// Where `range` first crosses a limit: the offending token.
     static func firstExcess(in range: Range<Int>, lexer: SQLLexer) -> Excess? {
-        var chains: [Int] = [0]
+        var complexity = StatementComplexity()
         var p = range.lowerBound
         while let token = lexer.nextToken(from: p, limit: range.upperBound) {
             p = token.range.upperBound
-            if token.kind == .blockComment, nestingDepth(of: token.range, in: lexer.bytes) > commentNestingLimit {
-                return Excess(range: token.range.lowerBound..<(token.range.lowerBound + 2),
-                              message: "comment nested more than \(commentNestingLimit) levels deep, too deep to check; remove the nested `/*`")
-            }
-            guard case .punctuation(let byte) = token.kind else { continue }
-            switch byte {
-            case UInt8(ascii: "("), UInt8(ascii: "["):
-                chains.append(0)
-            case UInt8(ascii: ")"), UInt8(ascii: "]"):
-                if chains.count > 1 { chains.removeLast() }
-            case UInt8(ascii: ","):
-                chains[chains.count - 1] = 0
-            case UInt8(ascii: ";"):
-                chains = [0]
-            case _ where operatorBytes.contains(byte):
-                chains[chains.count - 1] += 1
-            default:
-                continue
-            }
-            if chains.count - 1 + chains[chains.count - 1] > limit {
-                return Excess(range: token.range, message: "statement too complex to check: more than \(limit) operators chained or nested in one expression; split it into smaller statements")
-            }
+            if let excess = complexity.add(token, in: lexer.bytes) { return excess }
+        }
+        return nil
+    }
+
+    /// Measures the next token of the text; the excess when this token crosses a limit.
+    mutating func add(_ token: SQLToken, in bytes: [UInt8]) -> Excess? {
+        if token.kind == .blockComment, Self.nestingDepth(of: token.range, in: bytes) > Self.commentNestingLimit {
+            return Excess(range: token.range.lowerBound..<(token.range.lowerBound + 2),
+                          message: "comment nested more than \(Self.commentNestingLimit) levels deep, too deep to check; remove the nested `/*`")
+        }
+        guard case .punctuation(let byte) = token.kind else { return nil }
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: "["):
+            chains.append(0)
+        case UInt8(ascii: ")"), UInt8(ascii: "]"):
+            if chains.count > 1 { chains.removeLast() }
+        case UInt8(ascii: ","):
+            chains[chains.count - 1] = 0
+        case UInt8(ascii: ";"):
+            chains = [0]
+        case _ where Self.isOperator(byte):
+            chains[chains.count - 1] += 1
+        default:
+            return nil
+        }
+        if chains.count - 1 + chains[chains.count - 1] > Self.limit {
+            return Excess(range: token.range, message: "statement too complex to check: more than \(Self.limit) operators chained or nested in one expression; split it into smaller statements")
         }
         return nil
     }
@@ -80,5 +89,15 @@ struct StatementComplexity {
         return (deepest, depth)
     }
 
-    private static let operatorBytes = Set("+-*/%^<>=~!@#&|?".utf8)
+    /// `+-*/%^<>=~!@#&|?`: the bytes PostgreSQL builds operators from.
+    private static func isOperator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "^"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "@"),
+             UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "?"):
+            true
+        default:
+            false
+        }
+    }
 }

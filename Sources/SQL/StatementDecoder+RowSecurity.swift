@@ -71,11 +71,11 @@ extension StatementDecoder {
         if let link = node.unwrap("SubLink"), link["subLinkType"].string == "EXPR_SUBLINK",
            let select = link["subselect"].unwrap("SelectStmt"), select["fromClause"].isMissing,
            select["whereClause"].isMissing, select["targetList"].array.count == 1,
-           let target = select["targetList"].array[0].unwrap("ResTarget") {
+           let target = select["targetList"].array.first?.unwrap("ResTarget") {
             collectPerRowCalls(target["val"], wrapped: true, into: &calls)
             return
         }
-        if let wrapper = node.tagged { return collectPerRowCalls(wrapper.node, wrapped: false, into: &calls) }
+        if let wrapped = node.wrappedNode { return collectPerRowCalls(wrapped, wrapped: false, into: &calls) }
         node.forEachElement { collectPerRowCalls($0, wrapped: false, into: &calls) }
         node.forEachMember { _, member in collectPerRowCalls(member, wrapped: false, into: &calls) }
     }

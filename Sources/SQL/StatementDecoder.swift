@@ -201,7 +201,7 @@ struct StatementDecoder {
             return nil
         }
         let bodyEnd = bodyStart + body.count
-        guard bodyEnd <= lexer.bytes.count, lexer.bytes[bodyStart..<bodyEnd].elementsEqual(body) else { return nil }
+        guard lexer.bytes.holds(body, at: bodyStart) else { return nil }
         return bodyStart..<bodyEnd
     }
 }

@@ -3,34 +3,64 @@
 /// `int[]` → `integer[]`. Other types keep their (possibly qualified) name.
 enum TypeNameFormatter {
     static func format(_ typeName: ParseNode) -> String {
-        let parts = typeName["names"].stringList
-        let modifiers = typeName["typmods"].array.compactMap(modifierText)
-        let arraySuffix = String(repeating: "[]", count: typeName["arrayBounds"].array.count)
+        // The name parts, read without building strings: most types are built in, and only their last part counts.
+        var partCount = 0
+        var first: ParseNode?
+        var last: ParseNode?
+        for part in parts(of: typeName) {
+            partCount += 1
+            if first == nil { first = part }
+            last = part
+        }
+        let modifiers = typeName["typmods"].isMissing ? [] : typeName["typmods"].array.compactMap(modifierText)
+        let bounds = typeName["arrayBounds"].array.count
+        let arraySuffix = bounds == 0 ? "" : String(repeating: "[]", count: bounds)
         let setof = typeName["setof"].bool ? "setof " : ""
 
         // Built-in types come as `pg_catalog.<internal name>`; written unqualified (`int8`) they are the same type.
-        let isBuiltin = parts.count == 1 || (parts.count == 2 && parts[0] == "pg_catalog")
-        guard isBuiltin, let builtin = parts.last else {
-            return setof + parts.joined(separator: ".") + modifierSuffix(modifiers) + arraySuffix
+        let isBuiltin = partCount == 1 || (partCount == 2 && first?.isString("pg_catalog") == true)
+        guard isBuiltin, let builtin = last else {
+            return setof + parts(of: typeName).compactMap(\.string).joined(separator: ".") + modifierSuffix(modifiers) + arraySuffix
         }
         let base: String
         var zoneSuffix = ""
-        switch builtin {
-        case "int2": base = "smallint"
-        case "int4": base = "integer"
-        case "int8": base = "bigint"
-        case "float4": base = "real"
-        case "float8": base = "double precision"
-        case "bool": base = "boolean"
-        case "bpchar": base = "char"
-        case "varbit": base = "bit varying"
-        case "timestamptz": base = "timestamp"; zoneSuffix = " with time zone"
-        case "timetz": base = "time"; zoneSuffix = " with time zone"
-        // Interval modifiers encode field masks (`interval day to second`), not numbers worth showing.
-        case "interval": return setof + "interval" + arraySuffix
-        default: base = builtin
+        if builtin.isString("int2") {
+            base = "smallint"
+        } else if builtin.isString("int4") {
+            base = "integer"
+        } else if builtin.isString("int8") {
+            base = "bigint"
+        } else if builtin.isString("float4") {
+            base = "real"
+        } else if builtin.isString("float8") {
+            base = "double precision"
+        } else if builtin.isString("bool") {
+            base = "boolean"
+        } else if builtin.isString("bpchar") {
+            base = "char"
+        } else if builtin.isString("varbit") {
+            base = "bit varying"
+        } else if builtin.isString("timestamptz") {
+            base = "timestamp"
+            zoneSuffix = " with time zone"
+        } else if builtin.isString("timetz") {
+            base = "time"
+            zoneSuffix = " with time zone"
+        } else if builtin.isString("interval") {
+            // Interval modifiers encode field masks (`interval day to second`), not numbers worth showing.
+            return setof + "interval" + arraySuffix
+        } else {
+            base = builtin.string ?? ""
         }
+        if setof.isEmpty, modifiers.isEmpty, zoneSuffix.isEmpty, arraySuffix.isEmpty { return base }
         return setof + base + modifierSuffix(modifiers) + zoneSuffix + arraySuffix
+    }
+
+    /// The `names` of a `TypeName` that are strings (`String` nodes' `sval`), as nodes.
+    private static func parts(of typeName: ParseNode) -> some Sequence<ParseNode> {
+        typeName["names"].array.lazy.compactMap { element in
+            element.unwrap("String").map { $0["sval"] }.flatMap { $0.isStringValue ? $0 : nil }
+        }
     }
 
     private static func modifierSuffix(_ modifiers: [String]) -> String {

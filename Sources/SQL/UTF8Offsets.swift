@@ -23,17 +23,38 @@ public enum UTF8Offsets {
         return min(p, range.upperBound)
     }
 
-    /// Offset of the first byte that is not valid UTF-8, with the standard library's decoder.
+    /// Offset of the first byte that is not valid UTF-8 (where the standard library's decoder reports an error):
+    /// runs of ASCII are skipped eight bytes at a time, other sequences checked against the well-formed ones of
+    /// the Unicode standard (table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF).
     public static func firstInvalid(_ bytes: [UInt8]) -> Int? {
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): offset += encoded.count
-            case .error: return offset
-            case .emptyInput: return nil
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            let end = buffer.count
+            var p = 0
+            while p < end {
+                while p + 8 <= end, UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & ByteWords.highs == 0 { p += 8 }
+                guard p < end else { break }
+                let lead = base[p]
+                if lead < 0x80 {
+                    p += 1
+                    continue
+                }
+                let length = sequenceLength(leadByte: lead)
+                // The allowed range of the second byte depends on the first; later ones are all 80…BF.
+                let second: ClosedRange<UInt8>
+                switch lead {
+                case 0xC2...0xDF, 0xE1...0xEC, 0xEE...0xEF, 0xF1...0xF3: second = 0x80...0xBF
+                case 0xE0: second = 0xA0...0xBF
+                case 0xED: second = 0x80...0x9F
+                case 0xF0: second = 0x90...0xBF
+                case 0xF4: second = 0x80...0x8F
+                default: return p
+                }
+                guard p + length <= end, second.contains(base[p + 1]) else { return p }
+                for offset in 2..<length where base[p + offset] & 0xC0 != 0x80 { return p }
+                p += length
             }
+            return nil
         }
     }
 }

@@ -47,4 +47,43 @@ import Testing
         #expect(file.syntaxErrors.first?.range == 16..<17)
         #expect(file.statements.count == 2)
     }
+
+    /// The fast scan (ASCII eight bytes at a time, other sequences against the standard's table) must stop where
+    /// the standard library's decoder does: overlong forms, surrogates, code points above U+10FFFF, truncated
+    /// sequences, at every offset of a word.
+    @Test func firstInvalidByteIsWhereTheStandardDecoderStops() {
+        func decoderStop(_ bytes: [UInt8]) -> Int? {
+            var iterator = bytes.makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
+            var offset = 0
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let encoded): offset += encoded.count
+                case .error: return offset
+                case .emptyInput: return nil
+                }
+            }
+        }
+        let sequences: [[UInt8]] = [
+            [0xC3, 0xA9], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80],
+            [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF0, 0x80, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0xF4, 0x8F, 0xBF, 0xBF], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98],
+            [0xE2, 0x28, 0xA1], [0xF0, 0x9F, 0x28, 0x80],
+        ]
+        for sequence in sequences {
+            for prefix in 0..<10 {
+                for suffix in [[], Array("x".utf8), Array("-- 0123456789".utf8)] {
+                    let bytes = Array(repeating: UInt8(ascii: "a"), count: prefix) + sequence + suffix
+                    #expect(UTF8Offsets.firstInvalid(bytes) == decoderStop(bytes), "\(bytes)")
+                }
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0..<24, using: &generator)).map { _ in
+                [UInt8(ascii: "a"), 0x80, 0xBF, 0xC3, 0xE0, 0xED, 0xF0, 0xF4, 0xFF, 0xA0, 0x9F, 0x90][Int.random(in: 0..<12, using: &generator)]
+            }
+            #expect(UTF8Offsets.firstInvalid(bytes) == decoderStop(bytes), "\(bytes)")
+        }
+    }
 }
