@@ -102,9 +102,14 @@ extension Project {
     }
 
     /// `forEachLockedStatement` with the schema the migrations before each statement made, for the rules that need it.
-    func forEachLockedStatement(_ visit: (LockedStatement, StatementTrace.Before) -> Void) {
+    func forEachLockedStatement(_ visit: (LockedStatement, any TableLookup) -> Void) {
         let locked = lockedStatements(version: configuration.postgresVersion)
-        for (locked, judged) in zip(locked, judgedStatements()) { visit(locked, judged.schema) }
+        guard !locked.isEmpty else { return }
+        var next = 0
+        forEachJudgedStatement { _, schema in
+            visit(locked[next], schema)
+            next += 1
+        }
     }
 
     /// The judged statements with their lock-model rows, worked out once per project.

@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import Migrations
 import ProjectModel
 import SQL
@@ -38,35 +39,64 @@ extension Project {
 
     /// Every statement of the migrations that are judged (not applied), in applied order, with the catalog the
     /// statements before it made.
-    func forEachJudgedStatement(_ visit: (StatementSite, StatementTrace.Before) -> Void) {
-        for (site, schema) in judgedStatements() { visit(site, schema) }
+    func forEachJudgedStatement(_ visit: (StatementSite, any TableLookup) -> Void) {
+        for folder in judgedFolders() {
+            if let trace = folder.trace {
+                for (site, ordinal) in zip(folder.sites, folder.ordinals) { visit(site, trace.before(ordinal)) }
+                continue
+            }
+            // Too large to keep (`StatementTrace`'s budget): replayed again for this use.
+            var schema = folder.start
+            var next = 0
+            for (ordinal, entry) in folder.statements.enumerated() {
+                if next < folder.ordinals.count, folder.ordinals[next] == ordinal {
+                    visit(folder.sites[next], schema)
+                    next += 1
+                }
+                schema.applyFlattened(entry.statement, path: entry.path)
+            }
+        }
     }
 
-    /// The judged statements with the schema before each, replayed once per project and shared by every rule that
-    /// asks (each replaying on its own was most of a folder's check time). The applied migrations before a folder's
+    /// One folder's judged statements and what the schema before each is computed from.
+    struct JudgedFolder: Sendable {
+        let sites: [StatementSite]
+        /// Each site's position in `statements`.
+        let ordinals: [Int]
+        /// Every statement from `start` on, judged or not, with its file's path.
+        let statements: [(statement: SQLStatement, path: String)]
+        let start: CatalogReplay
+        /// The schema before each statement, replayed once and shared by every rule that asks (each replaying on
+        /// its own was most of a folder's check time); nil past its budget.
+        let trace: StatementTrace?
+    }
+
+    /// The judged statements of every folder, worked out once per project. The applied migrations before a folder's
     /// first judged one are not replayed again: the folder's replay hands over its state at a checkpoint near it.
-    func judgedStatements() -> [(site: StatementSite, schema: StatementTrace.Before)] {
+    func judgedFolders() -> [JudgedFolder] {
         derived.value("judged-statements") {
-            var all: [(site: StatementSite, schema: StatementTrace.Before)] = []
+            var all: [JudgedFolder] = []
             for folder in migrations {
                 guard let first = folder.steps.firstIndex(where: { !$0.isApplied && $0.script != nil }) else { continue }
                 let (start, startStep) = folder.replay.stepCount == folder.steps.count
                     ? folder.replay.checkpoint(atOrBefore: first) : (CatalogReplay(), 0)
                 var statements: [(statement: SQLStatement, path: String)] = []
-                var judged: [(site: StatementSite, ordinal: Int)] = []
+                var sites: [StatementSite] = []
+                var ordinals: [Int] = []
                 for index in startStep..<folder.steps.count {
                     let step = folder.steps[index]
                     guard let script = step.script else { continue }
                     for statement in script.sql.allStatements {
                         if !step.isApplied {
-                            judged.append((StatementSite(folder: folder, stepIndex: index, step: step, script: script, statement: statement),
-                                           statements.count))
+                            sites.append(StatementSite(folder: folder, stepIndex: index, step: step, script: script, statement: statement))
+                            ordinals.append(statements.count)
                         }
                         statements.append((statement, script.path))
                     }
                 }
-                let trace = StatementTrace(from: start, statements: statements)
-                all += judged.map { ($0.site, trace.before($0.ordinal)) }
+                // Without the fast paths every use replays: FastPathTests compare the two.
+                let trace = FastPaths.enabled ? StatementTrace(from: start, statements: statements) : nil
+                all.append(JudgedFolder(sites: sites, ordinals: ordinals, statements: statements, start: start, trace: trace))
             }
             return all
         }

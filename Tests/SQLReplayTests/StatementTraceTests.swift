@@ -19,9 +19,9 @@ import Testing
         DROP TABLE notes;
         """
 
-    @Test func answersWhatAReplayStoppedBeforeEachStatementAnswers() {
+    @Test func answersWhatAReplayStoppedBeforeEachStatementAnswers() throws {
         let statements = SQLParser.parseFile(Array(Self.script.utf8)).allStatements
-        let trace = StatementTrace(from: CatalogReplay(), statements: statements.map { ($0, "m.sql") })
+        let trace = try #require(StatementTrace(from: CatalogReplay(), statements: statements.map { ($0, "m.sql") }))
         var live = CatalogReplay()
         let names = ["users", "accounts", "notes", "audit", "tags"].map { QualifiedName(name: $0) }
         for (ordinal, statement) in statements.enumerated() {
@@ -43,14 +43,21 @@ import Testing
         #expect(trace.before(statements.count).table(QualifiedName(name: "notes")) == nil)
     }
 
-    @Test func startsFromTheStateItIsGiven() {
+    @Test func startsFromTheStateItIsGiven() throws {
         var start = CatalogReplay()
         for statement in SQLParser.parseFile(Array("CREATE TABLE users (id integer);".utf8)).allStatements {
             start.applyFlattened(statement, path: "0.sql")
         }
         let later = SQLParser.parseFile(Array("DROP TABLE users;".utf8)).allStatements
-        let trace = StatementTrace(from: start, statements: later.map { ($0, "1.sql") })
+        let trace = try #require(StatementTrace(from: start, statements: later.map { ($0, "1.sql") }))
         #expect(trace.before(0).knows(QualifiedName(name: "users")))
         #expect(!trace.before(1).knows(QualifiedName(name: "users")))
+    }
+
+    @Test func givesUpPastItsColumnBudget() {
+        let statements = SQLParser.parseFile(Array("CREATE TABLE t (a integer, b integer); ALTER TABLE t ADD COLUMN c integer;".utf8)).allStatements
+        let entries = statements.map { ($0, "m.sql") }
+        #expect(StatementTrace(from: CatalogReplay(), statements: entries, columnBudget: 5) != nil)
+        #expect(StatementTrace(from: CatalogReplay(), statements: entries, columnBudget: 4) == nil, "2 + 3 columns kept")
     }
 }
