@@ -116,6 +116,37 @@ import TestSupport
         #expect(client.finish() == 0)
     }
 
+    /// The legacy ORM's schema is an input kind too: its findings reach the editor like the others'.
+    @Test func prismaSchemaDiagnosticsArePublished() throws {
+        let binary = try #require(BuiltBinary.url, BuiltBinary.missing)
+        let folder = try TemporaryRepository()
+        defer { folder.remove() }
+        let prisma = """
+            datasource db {
+              provider = "postgresql"
+            }
+
+            model Invoice {
+              id        String @id @default(uuid()) @db.Uuid
+              unitPrice Float  @map("unit_price")
+            }
+
+            """
+        try folder.write("prisma/schema.prisma", prisma)
+        let client = try LanguageServerClient(binary: binary, folder: folder.root)
+        _ = try client.request("initialize", ["processId": NSNull(), "rootUri": uri(folder, "."), "capabilities": [:]])
+        client.notify("initialized")
+        let schemaURI = uri(folder, "prisma/schema.prisma")
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": schemaURI, "languageId": "prisma", "version": 1, "text": prisma]])
+        let diagnostics = try client.diagnostics(for: schemaURI, version: 1)
+        let money = try #require(diagnostics.first { $0["code"] as? String == "schema/money-as-float" })
+        let start = (money["range"] as? [String: Any])?["start"] as? [String: Int]
+        #expect(start?["line"] == 6, "on the `unitPrice` field: \(money)")
+        _ = try client.request("shutdown")
+        client.notify("exit")
+        #expect(client.finish() == 0)
+    }
+
     @Test func exitWithoutShutdownIsAnError() throws {
         let binary = try #require(BuiltBinary.url, BuiltBinary.missing)
         let folder = try makeWorkspace()
