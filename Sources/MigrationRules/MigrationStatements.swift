@@ -59,7 +59,7 @@ extension Project {
     }
 
     /// One folder's judged statements and what the schema before each is computed from.
-    struct JudgedFolder: Sendable {
+    private struct JudgedFolder: Sendable {
         let sites: [StatementSite]
         /// Each site's position in `statements`.
         let ordinals: [Int]
@@ -73,7 +73,7 @@ extension Project {
 
     /// The judged statements of every folder, worked out once per project. The applied migrations before a folder's
     /// first judged one are not replayed again: the folder's replay hands over its state at a checkpoint near it.
-    func judgedFolders() -> [JudgedFolder] {
+    private func judgedFolders() -> [JudgedFolder] {
         derived.value("judged-statements") {
             var all: [JudgedFolder] = []
             for folder in migrations {
