@@ -37,6 +37,12 @@ public struct ContentID: Hashable, Comparable, Sendable {
         self.third = third
     }
 
+    /// The first 8 bytes of a SHA-1 are as evenly spread as all 20: hashing them alone is enough, and cheaper for
+    /// the 20,000 lookups of a pre-commit run.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(first)
+    }
+
     public static func < (lhs: ContentID, rhs: ContentID) -> Bool {
         (lhs.first, lhs.second, lhs.third) < (rhs.first, rhs.second, rhs.third)
     }

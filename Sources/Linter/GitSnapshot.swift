@@ -132,7 +132,7 @@ public struct GitSnapshotSource: FileSource {
     }
 
     public func contentID(_ path: String) -> ContentID? {
-        snapshot.files[prefix + path]?.blobID.contentID
+        snapshot.files[prefix.isEmpty ? path : prefix + path]?.blobID.contentID
     }
 
     public func readPrefix(_ path: String, limit: Int) throws(InputError) -> [UInt8] {

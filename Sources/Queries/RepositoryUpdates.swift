@@ -27,8 +27,9 @@ public struct TableUpdates: Sendable, Hashable {
 /// What an earlier run learned about files, by content: whether a file's bytes may hold an update at all
 /// (`RepositoryUpdates.mayUpdateAnyTable`), so the search need not read it again.
 public protocol UpdateScanMemory: Sendable {
-    /// nil when the file's content is not known.
-    func mayUpdate(_ path: String) -> Bool?
+    /// For each path, whether its bytes may hold an update; nil when the file's content is not known. Asked once
+    /// for every file of the search (20,000 in a large monorepo), so the memory answers them in one go.
+    func mayUpdate(_ paths: [String]) -> [Bool?]
     func remember(_ path: String, mayUpdate: Bool)
 }
 
@@ -86,13 +87,19 @@ public final class RepositoryUpdates: Sendable {
         if let known = answers.withLock({ $0[keys] }) { return known }
         let needles = keys.map { Array($0.utf8) }
         let parsed = self.parsed, read = self.read, memory = self.memory
-        let perFile = paths.concurrentMap { path -> [String: Set<String>] in
+        // Files the memory knows hold no update are passed over before the parallel search: a parsed file's bytes
+        // are the ones the memory's content id names, so the answer holds for it too.
+        var searched = paths
+        if let memory {
+            let known = memory.mayUpdate(paths)
+            searched = zip(paths, known).compactMap { path, mayUpdate in mayUpdate == false ? nil : path }
+        }
+        let perFile = searched.concurrentMap { path -> [String: Set<String>] in
             let file: QuerySourceFile
             if let entry = parsed[path] {
                 guard Self.mayUpdate(entry.bytes, naming: needles) else { return [:] }
                 file = QuerySourceFile(path: path, syntax: entry.syntax)
             } else {
-                if memory?.mayUpdate(path) == false { return [:] }
                 guard let bytes = read(path) else { return [:] }
                 let mayUpdate = Self.mayUpdateAnyTable(bytes)
                 memory?.remember(path, mayUpdate: mayUpdate)

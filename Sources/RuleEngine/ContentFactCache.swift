@@ -19,33 +19,42 @@ public final class ContentFactCache: Sendable {
     static let maximumBytes = 32 << 20
 
     let folder: String
+    /// The facts read from the file: never changed after loading, so read without a lock.
+    private let loaded: [ContentID: UInt8]
     private struct State {
-        var known: [ContentID: UInt8] = [:]
-        /// The entries this run used or learned: what is written back (files no longer in the tree drop out).
-        var used: [ContentID: UInt8] = [:]
-        var learned = false
+        /// The loaded entries this run used: written back with what it learned (files no longer in the tree drop
+        /// out). A list, not a set: appending costs less than hashing, for 20,000 files a run.
+        var used: [ContentID] = []
+        var learned: [ContentID: UInt8] = [:]
     }
-    private let state: Mutex<State>
+    private let state = Mutex(State())
 
     /// Reads the cache in `folder` (`<git common dir>/schemalint`), if there is a valid one.
     public init(folder: String) {
         self.folder = folder
-        state = Mutex(State(known: Self.load(folder + "/" + Self.fileName)))
+        loaded = Self.load(folder + "/" + Self.fileName)
     }
 
-    public func fact(_ id: ContentID) -> UInt8? {
+    /// The facts of these blobs (nil where unknown), in one go: one lock for the whole batch.
+    public func facts(_ ids: [ContentID?]) -> [UInt8?] {
         state.withLock { state in
-            guard let fact = state.known[id] else { return nil }
-            state.used[id] = fact
-            return fact
+            ids.map { id -> UInt8? in
+                guard let id else { return nil }
+                guard let fact = loaded[id] else { return state.learned[id] }
+                state.used.append(id)
+                return fact
+            }
         }
     }
 
+    /// A fact worked out from the bytes; one the cache holds already changes nothing (the file is not rewritten).
     public func record(_ id: ContentID, _ fact: UInt8) {
         state.withLock { state in
-            state.known[id] = fact
-            state.used[id] = fact
-            state.learned = true
+            if loaded[id] == fact {
+                state.used.append(id)
+            } else {
+                state.learned[id] = fact
+            }
         }
     }
 
@@ -53,7 +62,10 @@ public final class ContentFactCache: Sendable {
     /// rename); any failure leaves the previous cache, or none.
     public func save() {
         let entries = state.withLock { state -> [(ContentID, UInt8)]? in
-            state.learned ? state.used.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } : nil
+            guard !state.learned.isEmpty else { return nil }
+            var kept = state.learned
+            for id in state.used where kept[id] == nil { kept[id] = loaded[id] }
+            return kept.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         }
         guard let entries else { return }
         var bytes = Self.header
@@ -104,8 +116,8 @@ struct CachedUpdateScan: UpdateScanMemory {
     let cache: ContentFactCache
     let source: any FileSource
 
-    func mayUpdate(_ path: String) -> Bool? {
-        source.contentID(path).flatMap(cache.fact).map { $0 != 0 }
+    func mayUpdate(_ paths: [String]) -> [Bool?] {
+        cache.facts(paths.map(source.contentID)).map { fact in fact.map { $0 != 0 } }
     }
 
     func remember(_ path: String, mayUpdate: Bool) {

@@ -69,7 +69,9 @@ public final class ParsedSourceProvider: SourceProvider {
     public func fileExists(_ path: String) -> Bool { pathSet.contains(path) }
 
     public func files(under folder: String) -> [String] {
-        let prefix = folder.isEmpty || folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
-        return paths.filter { $0.hasPrefix(prefix) }
+        // The whole tree is asked for (every package.json of a workspace): no comparison per path.
+        if folder.isEmpty || folder == "." { return paths }
+        let prefix = folder.hasPathSuffix("/") ? folder : folder + "/"
+        return paths.filter { $0.hasPathPrefix(prefix) }
     }
 }

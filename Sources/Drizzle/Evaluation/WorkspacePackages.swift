@@ -19,7 +19,7 @@ struct WorkspacePackages {
         let patterns = Self.declaredPatterns(provider)
         let included = GlobSet(patterns.filter { !$0.hasPrefix("!") })
         let excluded = GlobSet(patterns.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) })
-        for path in provider.files(under: "") where path == "package.json" || path.hasSuffix("/package.json") {
+        for path in provider.files(under: "") where path == "package.json" || path.hasPathSuffix("/package.json") {
             let folder = RelativePath.directory(of: path)
             if !patterns.isEmpty, !folder.isEmpty, !included.matches(folder) || excluded.matches(folder) { continue }
             guard let manifest = Self.json(path, provider), let name = manifest["name"]?.stringValue, !name.isEmpty else { continue }
