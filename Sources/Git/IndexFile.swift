@@ -87,27 +87,31 @@ private struct IndexFileParser {
             isIntentToAdd = extended & 0x2000 != 0
         }
         let nameLength = Int(flags & 0x0fff)
-        var path: [UInt8]
+        let path: String
+        let pathLength: Int
         if version == 4 {
             guard let strip = readVarint(), strip <= previousPath.count else { return nil }
-            path = Array(previousPath.prefix(previousPath.count - strip))
+            previousPath.removeLast(strip)
             guard let terminator = firstNUL(from: offset, end: end) else { return nil }
-            path.append(contentsOf: bytes[offset..<terminator])
+            previousPath.append(contentsOf: bytes[offset..<terminator])
             offset = terminator + 1
+            path = String(decoding: previousPath, as: UTF8.self)
+            pathLength = previousPath.count
         } else {
+            // The name straight from the file's bytes: no array per entry (20,000 of them in a large monorepo).
             guard let terminator = firstNUL(from: offset, end: end) else { return nil }
-            path = Array(bytes[offset..<terminator])
+            path = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<terminator]), as: UTF8.self)
+            pathLength = terminator - offset
             // Entries are padded with 1 to 8 NUL bytes to a multiple of 8 bytes.
             offset = start + ((terminator - start + 8) & ~7)
             guard offset <= end else { return nil }
         }
         // The 12-bit length is exact below 0xFFF; at 0xFFF the name is at least that long.
-        guard nameLength == 0x0fff ? path.count >= 0x0fff : path.count == nameLength else { return nil }
-        previousPath = path
+        guard nameLength == 0x0fff ? pathLength >= 0x0fff : pathLength == nameLength else { return nil }
         let blobID = ObjectID(bytes: UnsafeRawBufferPointer(start: bytes.baseAddress! + idStart, count: 20))
         let stat = IndexStat(size: size, modificationSeconds: Int32(bitPattern: mtime), modificationNanoseconds: mtimeNanoseconds,
                              changeSeconds: Int32(bitPattern: ctime), changeNanoseconds: ctimeNanoseconds, inode: inode)
-        return IndexFile.Entry(path: String(decoding: path, as: UTF8.self), blobID: blobID, rawMode: mode,
+        return IndexFile.Entry(path: path, blobID: blobID, rawMode: mode,
                                stage: Int((flags >> 12) & 0x3), isIntentToAdd: isIntentToAdd, stat: stat)
     }
 

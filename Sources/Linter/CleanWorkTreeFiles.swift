@@ -16,13 +16,13 @@ struct CleanWorkTreeFiles: Sendable {
     let repository: GitRepository
     let workdir: String
     /// Index entries (with stat data), by repository path; symlinks left out.
-    let entries: [String: FileEntry]
+    let entries: EntriesByPath
     /// The index file's modification time: entries modified at or after it are racily clean.
     let indexModification: (seconds: Int, nanoseconds: Int)
     /// Whether a content filter may make a work-tree file differ from its blob.
     let filtersMayApply: Bool
 
-    init?(repository: GitRepository, indexEntries: [String: FileEntry]) {
+    init?(repository: GitRepository, indexEntries: EntriesByPath) {
         guard let workdir = repository.workdir, let indexPath = try? repository.indexFilePath() else { return nil }
         var status = stat()
         guard stat(indexPath, &status) == 0 else { return nil }
@@ -30,10 +30,10 @@ struct CleanWorkTreeFiles: Sendable {
         self.workdir = workdir
         self.indexModification = (Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec))
         self.entries = indexEntries
-        self.filtersMayApply = Self.filtersMayApply(repository, workdir: workdir, indexPaths: indexEntries.keys)
+        self.filtersMayApply = Self.filtersMayApply(repository, workdir: workdir, indexPaths: indexEntries.paths.sorted)
     }
 
-    private static func filtersMayApply(_ repository: GitRepository, workdir: String, indexPaths: Dictionary<String, FileEntry>.Keys) -> Bool {
+    private static func filtersMayApply(_ repository: GitRepository, workdir: String, indexPaths: [String]) -> Bool {
         if let autocrlf = repository.configValue("core.autocrlf")?.lowercased(), !["false", "no", "off", "0", ""].contains(autocrlf) {
             return true
         }

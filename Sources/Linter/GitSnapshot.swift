@@ -8,44 +8,32 @@ public struct GitSnapshot: Sendable {
     /// What the snapshot is, for messages: "index" or the ref as given.
     public let name: String
     let repository: GitRepository
-    /// Entries (blob id, and for the index its stat data) by repository-relative path.
-    let files: [String: FileEntry]
-    /// The same paths in git's order (bytewise), so listing sorts an already sorted array.
-    let paths: [String]
+    /// Entries (blob id, and for the index its stat data) by repository-relative path, in git's order (bytewise),
+    /// so listing sorts an already sorted array.
+    let files: EntriesByPath
     /// Work-tree files known to hold their index blob, read instead of inflating the blob.
     let cleanFiles: CleanWorkTreeFiles?
 
-    /// Symlinks are skipped, like the work-tree source does: their blob is a link target, not file contents.
-    static func byPath(_ entries: [FileEntry]) -> (files: [String: FileEntry], paths: [String]) {
-        var files: [String: FileEntry] = [:]
-        var paths: [String] = []
-        files.reserveCapacity(entries.count)
-        paths.reserveCapacity(entries.count)
-        for entry in entries where entry.mode != .symlink {
-            files[entry.path] = entry
-            paths.append(entry.path)
-        }
-        return (files, paths)
-    }
+    var paths: [String] { files.paths.sorted }
 
     /// The staged contents (stage 0 of the index that `repository` was opened with).
     public static func index(of repository: GitRepository) throws(GitError) -> GitSnapshot {
-        let (files, paths) = byPath(try repository.stagedEntries())
-        return GitSnapshot(name: "index", repository: repository, files: files, paths: paths,
+        let files = EntriesByPath(try repository.stagedEntries())
+        return GitSnapshot(name: "index", repository: repository, files: files,
                            cleanFiles: CleanWorkTreeFiles(repository: repository, indexEntries: files))
     }
 
     /// The tree of the commit `ref` names (branch, tag, sha, `HEAD~1`, `origin/main`…).
     public static func tree(at ref: String, of repository: GitRepository) throws(GitError) -> GitSnapshot {
-        let (files, paths) = byPath(try repository.treeFiles(at: ref))
+        let files = EntriesByPath(try repository.treeFiles(at: ref))
         // A base tree shares most blobs with the index: those whose work-tree file is clean are read from disk.
-        let index = (try? repository.stagedEntries()).map { byPath($0).files } ?? [:]
-        return GitSnapshot(name: ref, repository: repository, files: files, paths: paths,
+        let index = EntriesByPath((try? repository.stagedEntries()) ?? [])
+        return GitSnapshot(name: ref, repository: repository, files: files,
                            cleanFiles: CleanWorkTreeFiles(repository: repository, indexEntries: index))
     }
 
     public func contains(_ repositoryPath: String) -> Bool {
-        files[repositoryPath] != nil
+        files.paths.contains(repositoryPath)
     }
 
     /// The bytes of a repository-relative path.
@@ -141,5 +129,30 @@ public struct GitSnapshotSource: FileSource {
         } catch {
             throw InputError(path: path, reason: error.reason)
         }
+    }
+}
+
+/// A snapshot's entries by repository path, kept in byte order and found by halves (`PathSet`): git lists the
+/// index and trees in that order already, so nothing is hashed for the 20,000 entries of a large monorepo.
+/// Symlinks are skipped, like the work-tree source does: their blob is a link target, not file contents.
+struct EntriesByPath: Sendable {
+    let paths: PathSet
+    /// Aligned with `paths.sorted`.
+    private let entries: [FileEntry]
+
+    init(_ listed: [FileEntry]) {
+        var files = listed.filter { $0.mode != .symlink }
+        if !PathSet.isStrictlyIncreasing(files.map(\.path)) {
+            // Out of order or repeated (never from git): the last entry of a path wins, as a dictionary kept it.
+            var last: [String: FileEntry] = [:]
+            for entry in files { last[entry.path] = entry }
+            files = last.values.sorted { $0.path.byteOrder($1.path) < 0 }
+        }
+        paths = PathSet(files.map(\.path))
+        entries = files
+    }
+
+    subscript(path: String) -> FileEntry? {
+        paths.index(of: path).map { entries[$0] }
     }
 }

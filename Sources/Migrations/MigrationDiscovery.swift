@@ -52,12 +52,12 @@ public enum MigrationDiscovery {
 /// workspace loader asks it the layout of each drizzle config's `out`, and migration loading reads with it.
 public struct FolderListing: Sendable {
     public let paths: [String]
-    /// The paths as a set, built once per run and shared with the other readers (20,000 paths cost 14 M instructions).
-    public let pathSet: Set<String>
+    /// The paths as a set, built once per run and shared with the other readers.
+    public let pathSet: PathSet
 
     public init(paths: [String]) {
         self.paths = paths
-        self.pathSet = Set(paths)
+        self.pathSet = PathSet(paths)
     }
 
     /// How `folder` holds migrations, nil when it holds none.

@@ -13,16 +13,16 @@ public final class ParsedSourceProvider: SourceProvider {
 
     private let source: any FileSource
     private let paths: [String]
-    private let pathSet: Set<String>
+    private let pathSet: PathSet
     private let cache = Mutex<[String: Entry]>([:])
     /// Parses kept from earlier runs (the language server's), by path and content.
     private let parses: ParseCache?
 
     /// `pathSet`: `paths` as a set when the caller has one already.
-    public init(source: any FileSource, paths: [String], pathSet: Set<String>? = nil, parses: ParseCache? = nil) {
+    public init(source: any FileSource, paths: [String], pathSet: PathSet? = nil, parses: ParseCache? = nil) {
         self.source = source
         self.paths = paths
-        self.pathSet = pathSet ?? Set(paths)
+        self.pathSet = pathSet ?? PathSet(paths)
         self.parses = parses
     }
 
