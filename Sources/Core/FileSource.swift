@@ -12,9 +12,10 @@ public protocol FileSource: Sendable {
     /// At least the first `limit` bytes of one file (all of it when shorter; a source may return more). Readers
     /// that need only a file's head — old migration snapshots — use it so that large files are not read whole.
     func readPrefix(_ path: String, limit: Int) throws(InputError) -> [UInt8]
-    /// A name for the file's exact bytes known without reading them (git's blob id for the index and trees), or
-    /// nil. Facts worked out from a file's bytes can be kept under it from one run to the next.
-    func contentID(_ path: String) -> ContentID?
+    /// For each path, a name for the file's exact bytes known without reading them (git's blob id for the index
+    /// and trees), or nil. Facts worked out from a file's bytes can be kept under it from one run to the next.
+    /// Asked for many paths at once: a pre-commit run asks about every file of the repository.
+    func contentIDs(_ paths: [String]) -> [ContentID?]
 }
 
 extension FileSource {
@@ -22,7 +23,7 @@ extension FileSource {
         try read(path)
     }
 
-    public func contentID(_ path: String) -> ContentID? { nil }
+    public func contentIDs(_ paths: [String]) -> [ContentID?] { paths.map { _ in nil } }
 }
 
 /// The 20 bytes of a git object id, as three words, so that ids are cheap to compare, sort and hash.

@@ -30,7 +30,7 @@ public final class RecordingSource: FileSource {
 
     public var name: String { current.name }
     public func listFiles() throws(InputError) -> [String] { try current.listFiles() }
-    public func contentID(_ path: String) -> ContentID? { current.contentID(path) }
+    public func contentIDs(_ paths: [String]) -> [ContentID?] { current.contentIDs(paths) }
 
     public func read(_ path: String) throws(InputError) -> [UInt8] {
         try served(path, limit: .max) { source throws(InputError) in try source.read(path) }

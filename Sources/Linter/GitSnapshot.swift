@@ -119,8 +119,8 @@ public struct GitSnapshotSource: FileSource {
         try readPrefix(path, limit: .max)
     }
 
-    public func contentID(_ path: String) -> ContentID? {
-        snapshot.files[prefix.isEmpty ? path : prefix + path]?.blobID.contentID
+    public func contentIDs(_ paths: [String]) -> [ContentID?] {
+        snapshot.files.entries(prefix.isEmpty ? paths : paths.map { prefix + $0 }).map { $0?.blobID.contentID }
     }
 
     public func readPrefix(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
@@ -154,5 +154,10 @@ struct EntriesByPath: Sendable {
 
     subscript(path: String) -> FileEntry? {
         paths.index(of: path).map { entries[$0] }
+    }
+
+    /// The entries of many paths at once (`PathSet.indices(of:)`).
+    func entries(_ wanted: [String]) -> [FileEntry?] {
+        paths.indices(of: wanted).map { index in index.map { entries[$0] } }
     }
 }

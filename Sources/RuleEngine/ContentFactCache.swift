@@ -117,10 +117,10 @@ struct CachedUpdateScan: UpdateScanMemory {
     let source: any FileSource
 
     func mayUpdate(_ paths: [String]) -> [Bool?] {
-        cache.facts(paths.map(source.contentID)).map { fact in fact.map { $0 != 0 } }
+        cache.facts(source.contentIDs(paths)).map { fact in fact.map { $0 != 0 } }
     }
 
     func remember(_ path: String, mayUpdate: Bool) {
-        if let id = source.contentID(path) { cache.record(id, mayUpdate ? 1 : 0) }
+        if let id = source.contentIDs([path])[0] { cache.record(id, mayUpdate ? 1 : 0) }
     }
 }

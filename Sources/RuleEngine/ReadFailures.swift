@@ -34,7 +34,7 @@ package final class ReadFailures: FileSource {
     }
 
     /// Forwarded, so that facts cached by blob id (the update scan of `--staged`) still find their keys.
-    package func contentID(_ path: String) -> ContentID? { wrapped.contentID(path) }
+    package func contentIDs(_ paths: [String]) -> [ContentID?] { wrapped.contentIDs(paths) }
 
     private func record(_ error: InputError, _ path: String) -> InputError {
         let isListed = listed.withLock { paths in paths?.contains(path) ?? true }

@@ -35,11 +35,18 @@ public struct DrizzleLoading {
     static func isConfigPath(_ path: String) -> Bool {
         // Hashing every path for the set lookup cost more than the suffix checks: only a root file named
         // `drizzle.config.*` can be one.
-        configSuffixes.contains { path.hasPathSuffix($0) } || (path.hasPathPrefix("drizzle.config.") && configNames.contains(path))
+        endsWithS(path) && (configSuffixes.contains { path.hasPathSuffix($0) }
+            || (path.hasPathPrefix("drizzle.config.") && configNames.contains(path)))
     }
 
     public static func isSource(_ path: String) -> Bool {
-        !path.hasPathSuffix(".d.ts") && sourceExtensions.contains { path.hasPathSuffix($0) }
+        endsWithS(path) && !path.hasPathSuffix(".d.ts") && sourceExtensions.contains { path.hasPathSuffix($0) }
+    }
+
+    /// Every source extension and config name ends in `s`: one byte passes over the `.tsx`, `.md` and `.json`
+    /// files of a monorepo before the suffixes are compared (these run on all 20,000 of its paths).
+    private static func endsWithS(_ path: String) -> Bool {
+        path.utf8.last == UInt8(ascii: "s")
     }
 
     /// Throws when the config .schemalint.yml names cannot be read: everything else would be guessed.
