@@ -18,7 +18,7 @@ enum ExternalIDs {
     static let systemWords = providers.union(qualifiers).union(["webhook", "third"])
 
     /// `stripe_customer_id`, `externalUserId`, `github_installation_id`, `provider_session_id`, `oauth_app_id`.
-    static func isExternal(_ column: Column) -> Bool {
+    static func isExternal(_ column: DeclaredColumn) -> Bool {
         column.nameWords.contains { words in
             let named = words.dropLast()
             return named.contains(where: providers.contains) || (named.count > 1 && named.contains(where: qualifiers.contains))

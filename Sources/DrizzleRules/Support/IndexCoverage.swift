@@ -9,7 +9,7 @@ import ProjectModel
 struct IndexCoverage {
     private var leadingColumns: Set<String> = []
 
-    init(_ table: Table, migrations: MigrationEffects = MigrationEffects()) {
+    init(_ table: DeclaredTable, migrations: MigrationEffects = MigrationEffects()) {
         leadingColumns = migrations.indexLeadingColumns[table.key] ?? []
         for column in table.columns where column.primaryKey { leadingColumns.insert(column.name) }
         for key in table.compositePrimaryKeys { if let first = key.columns.first { leadingColumns.insert(first) } }
