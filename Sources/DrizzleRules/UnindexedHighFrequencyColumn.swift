@@ -53,10 +53,13 @@ public struct UnindexedHighFrequencyColumn: ProjectRule {
                 reasons[column.name] = "a status that queries filter on"
             }
         }
-        // One event time is enough: report the first when no timestamp of the table is indexed.
+        // One event time is enough: report the first when no timestamp of the table is indexed. A row gets its event
+        // time when it is written, so a nullable timestamp without a default (`published_at`, `completed_at`, set
+        // later) is passed over while a timestamp every row has is there.
         let times = table.columns.filter { $0.isTimestamp }
+        let candidates = times.filter { !$0.nameWords.contains(where: Self.maintenanceTimes.contains) }
         if !times.contains(where: { coverage.leads(with: $0.name) }),
-           let eventTime = times.first(where: { column in !column.nameWords.contains(where: Self.maintenanceTimes.contains) }),
+           let eventTime = candidates.first(where: { $0.notNull || $0.default != nil }) ?? candidates.first,
            reasons[eventTime.name] == nil {
             reasons[eventTime.name] = "the event time that time-range queries filter on"
         }
