@@ -39,7 +39,7 @@ public struct UnindexedHighFrequencyColumn: ProjectRule {
         var column: String
     }
 
-    func reasons(_ table: Table, coverage: IndexCoverage, uses usesByColumn: [ColumnKey: [ColumnUse]]) -> [String: String] {
+    func reasons(_ table: DeclaredTable, coverage: IndexCoverage, uses usesByColumn: [ColumnKey: [ColumnUse]]) -> [String: String] {
         var reasons: [String: String] = [:]
         let scoped = IndexCoverage.scopedColumns(table)
         for column in table.columns where !coverage.leads(with: column.name) {

@@ -18,7 +18,7 @@ enum ExternalIDs {
     static let systemWords = providers.union(qualifiers).union(["webhook", "third"])
 
     /// `stripe_customer_id`, `externalUserId`, `github_installation_id`, `provider_session_id`, `oauth_app_id`.
-    static func isExternal(_ column: Column) -> Bool {
+    static func isExternal(_ column: DeclaredColumn) -> Bool {
         column.nameWords.contains { words in
             let named = words.dropLast()
             return named.contains(where: providers.contains) || (named.count > 1 && named.contains(where: qualifiers.contains))
@@ -32,7 +32,7 @@ enum ExternalIDs {
     /// `applicationId` in a table named after a provider (`gitlab`, `github_apps`): the provider's own OAuth app,
     /// installation or webhook, not a row of the schema's `application` table. Other ids there (`userId`) may well
     /// be the app's own, so only these words count.
-    static func isProviderRegistration(_ column: Column, in table: Table) -> Bool {
+    static func isProviderRegistration(_ column: DeclaredColumn, in table: DeclaredTable) -> Bool {
         guard NameWords.split(table.name).contains(where: providers.contains) else { return false }
         return column.nameWords.contains { words in words.dropLast().contains(where: registrationWords.contains) }
     }
