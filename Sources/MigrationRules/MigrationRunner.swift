@@ -74,6 +74,9 @@ struct LockedStatement: Sendable {
     let effects: [LockEffect]
     let runner: MigrationRunner
     let version: Int
+    /// How many transactions the migration ended (`COMMIT`, `ROLLBACK`) before this statement: statements of one
+    /// migration share a transaction only when they share this count.
+    let transaction: Int
 
     /// The effects on tables that had rows when the migration ran (a table the migration creates is empty).
     var effectsOnExistingTables: [LockEffect] {
@@ -116,13 +119,33 @@ extension Project {
     private func lockedStatements(version: Int) -> [LockedStatement] {
         derived.value("locked-statements-\(version)") {
             var all: [LockedStatement] = []
-            var runner: (step: String, runner: MigrationRunner)?
+            var file: (path: String, runner: MigrationRunner, inTransaction: Bool, ended: Int)?
             forEachJudgedStatement { site, schema in
-                if runner?.step != site.path {
-                    runner = (site.path, MigrationRunner(configuration, folder: site.folder, step: site.step))
+                if file?.path != site.path {
+                    let runner = MigrationRunner(configuration, folder: site.folder, step: site.step)
+                    file = (site.path, runner, runner.usesTransaction, 0)
+                }
+                guard var current = file else { return }
+                // A `COMMIT` in the file ends the runner's transaction: what follows runs alone, each statement
+                // committing, until a `BEGIN` opens a transaction again (which this migration's end or the batch's
+                // commit closes).
+                let runner: MigrationRunner
+                switch current.runner {
+                case .unknown: runner = .unknown
+                case _ where current.inTransaction: runner = current.runner.usesTransaction ? current.runner : .perFile
+                default: runner = .none
                 }
                 all.append(LockedStatement(site: site, effects: LockModel.effects(of: site.statement, version: version, schema: schema),
-                                           runner: runner!.runner, version: version))
+                                           runner: runner, version: version, transaction: current.ended))
+                if case .transaction(let control) = site.statement.kind {
+                    if control == .begin {
+                        current.inTransaction = true
+                    } else if current.inTransaction {
+                        current.inTransaction = false
+                        current.ended += 1
+                    }
+                }
+                file = current
             }
             return all
         }
