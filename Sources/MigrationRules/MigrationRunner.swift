@@ -101,7 +101,10 @@ extension Project {
     /// the configured PostgreSQL version. Worked out once per project and shared by the lock rules: each walking the
     /// migrations again (and replaying their schema) cost more than the whole SQL parse on a 5,000-statement folder.
     func forEachLockedStatement(_ visit: (LockedStatement) -> Void) {
-        for locked in lockedStatements(version: configuration.postgresVersion) { visit(locked) }
+        // Each read in place: a `for … in` copied every statement for each of the ten rules.
+        lockedStatements(version: configuration.postgresVersion).withUnsafeBufferPointer { all in
+            for index in all.indices { visit(all[index]) }
+        }
     }
 
     /// `forEachLockedStatement` with the schema the migrations before each statement made, for the rules that need it.
@@ -109,9 +112,11 @@ extension Project {
         let locked = lockedStatements(version: configuration.postgresVersion)
         guard !locked.isEmpty else { return }
         var next = 0
-        forEachJudgedStatement { _, schema in
-            visit(locked[next], schema)
-            next += 1
+        locked.withUnsafeBufferPointer { locked in
+            forEachJudgedStatement { _, schema in
+                visit(locked[next], schema)
+                next += 1
+            }
         }
     }
 
