@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
         .target(name: "SyncRules", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "ProjectModel"]),
         .target(name: "DrizzleRules", dependencies: ["Catalog", "Core", "Drizzle", "Prisma", "Queries", "ProjectModel"]),
-        .target(name: "MigrationRules", dependencies: ["Catalog", "Core", "ProjectModel", "Migrations", "DrizzleKit", "Drizzle", "Prisma", "SQL", "SQLReplay"]),
+        .target(name: "MigrationRules", dependencies: ["Catalog", "Core", "ProjectModel", "Migrations", "DrizzleKit", "Drizzle", "Prisma", "JSON", "SQL", "SQLReplay"]),
 
         // `schemalint replay`: the migrations applied to a throwaway PostgreSQL, its catalog read back.
         .target(name: "Replay", dependencies: ["Catalog", "Core", "Postgres", "Drizzle", "Migrations", "MigrationRules", "SQL"]),

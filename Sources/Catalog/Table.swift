@@ -66,12 +66,11 @@ public struct Table: Sendable, Hashable {
     public var hasRowSecurity: Bool { isRLSEnabled || !policies.isEmpty }
 }
 
-/// A column of a table.
+/// A column of a table: what PostgreSQL has, and where it was read from. What an ORM declares beyond that (the
+/// TypeScript key, the builder) is the reader's `ColumnDeclaration`, kept beside the model.
 public struct Column: Sendable, Hashable {
     /// The SQL name.
     public var name: String
-    /// The TypeScript property name (`createdAt` in `createdAt: timestamp('created_at')`); nil from snapshots.
-    public var key: String?
     /// The SQL type exactly as drizzle-kit writes it: `varchar(255)`, `timestamp (3) with time zone`,
     /// `numeric(10, 2)`, `integer[]`, an enum's name. Setting it parses it into `pgType`.
     public var type: String { didSet { pgType = PgType(parsing: type) } }
@@ -87,23 +86,12 @@ public struct Column: Sendable, Hashable {
     public var generated: GeneratedColumn?
     /// The name of the `pgEnum` when the column (or its array element) is enum-typed.
     public var enumName: String?
-    /// Has `$onUpdate` / `$onUpdateFn`: the application maintains the value on update.
-    public var hasOnUpdate: Bool
-    /// Has `$defaultFn` / `$default`: the application supplies a value on insert.
-    public var hasRuntimeDefault: Bool
-    /// The builder that made the column (`timestamp`, `varchar`, an enum's variable, …) and its options as
-    /// written, e.g. `withTimezone` — for rules that care about how the column was declared.
-    public var builder: String?
     /// The whole property (`createdAt: timestamp(...)...`) or the snapshot entry.
     public var location: SourceLocation
     /// The builder call (`timestamp('created_at', {...})`), where the type is decided.
     public var typeLocation: SourceLocation
     /// What the reader could not work out (reported by `drizzle/parse-error`): never compared, never a verdict.
     public var unreadable: Set<Part> = []
-    /// The builder call's arguments as written (TypeScript only), for fixes that add an option.
-    public var builderCall: CallLayout?
-    /// Just after the last call chained on the builder (TypeScript only), for fixes that chain another.
-    public var chainEnd: SourceLocation?
 
     /// The parts of a column that can be unreadable: `name` when even the column's SQL name is unknown.
     public enum Part: String, Sendable, Hashable, CaseIterable {
@@ -112,13 +100,11 @@ public struct Column: Sendable, Hashable {
         public static let allExceptName: Set<Part> = Set(allCases).subtracting([.name])
     }
 
-    public init(name: String, key: String? = nil, type: String, typeSchema: String? = nil, primaryKey: Bool = false,
+    public init(name: String, type: String, typeSchema: String? = nil, primaryKey: Bool = false,
                 notNull: Bool = false, default: ColumnDefault? = nil, identity: Identity? = nil,
-                generated: GeneratedColumn? = nil, enumName: String? = nil, hasOnUpdate: Bool = false,
-                hasRuntimeDefault: Bool = false, builder: String? = nil, location: SourceLocation = .none,
+                generated: GeneratedColumn? = nil, enumName: String? = nil, location: SourceLocation = .none,
                 typeLocation: SourceLocation = .none) {
         self.name = name
-        self.key = key
         self.type = type
         self.pgType = PgType(parsing: type)
         self.typeSchema = typeSchema
@@ -128,9 +114,6 @@ public struct Column: Sendable, Hashable {
         self.identity = identity
         self.generated = generated
         self.enumName = enumName
-        self.hasOnUpdate = hasOnUpdate
-        self.hasRuntimeDefault = hasRuntimeDefault
-        self.builder = builder
         self.location = location
         self.typeLocation = typeLocation
     }

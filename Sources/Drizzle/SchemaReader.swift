@@ -18,6 +18,8 @@ public struct SchemaReadOptions: Sendable, Hashable {
 /// The schema read from Drizzle sources, what could not be read, and the files that were read.
 public struct SchemaReadResult: Sendable {
     public var model: SchemaModel
+    /// What the sources declare about each column beyond the model (keys, builders), beside it.
+    public var declarations: ColumnDeclarations
     public var diagnostics: [ReaderDiagnostic]
     /// Every file evaluated (entry files and the files they import), sorted.
     public var files: [String]
@@ -30,6 +32,7 @@ public enum DrizzleSchemaReader {
                             options: SchemaReadOptions = SchemaReadOptions()) -> SchemaReadResult {
         let evaluator = Evaluator(provider: provider, options: options)
         var model = SchemaModel(reader: .drizzle)
+        var declarations = ColumnDeclarations()
         var seenTables: Set<Int> = []
         var seenEnums: Set<String> = []
         for path in entryFiles {
@@ -41,7 +44,11 @@ public enum DrizzleSchemaReader {
                 switch value {
                 case .unknown: evaluator.noteUnknownExport(path, name)
                 case .table(let index):
-                    if seenTables.insert(index).inserted { model.tables.append(evaluator.assembleTable(index)) }
+                    if seenTables.insert(index).inserted {
+                        let (table, columns) = evaluator.assembleTable(index)
+                        model.tables.append(table)
+                        declarations.tables.append(columns)
+                    }
                 case .pgEnum(let reference):
                     var value = PgEnum(name: reference.name, schema: reference.schema ?? "public",
                                        values: reference.values, location: reference.location)
@@ -62,12 +69,14 @@ public enum DrizzleSchemaReader {
         }
         model.unreadableElements = evaluator.unreadableElements
         if let filter = options.schemaFilter {
-            model.tables.removeAll { !filter.contains(QualifiedName.normalizedSchema($0.schema)) }
+            let kept = model.tables.indices.filter { filter.contains(QualifiedName.normalizedSchema(model.tables[$0].schema)) }
+            model.tables = kept.map { model.tables[$0] }
+            declarations.tables = kept.map { declarations.tables[$0] }
             model.schemas.removeAll { !filter.contains($0) }
         }
         let diagnostics = evaluator.diagnostics.sorted {
             ($0.location.path, $0.location.range.lowerBound) < ($1.location.path, $1.location.range.lowerBound)
         }
-        return SchemaReadResult(model: model, diagnostics: diagnostics, files: evaluator.readFiles.sorted())
+        return SchemaReadResult(model: model, declarations: declarations, diagnostics: diagnostics, files: evaluator.readFiles.sorted())
     }
 }

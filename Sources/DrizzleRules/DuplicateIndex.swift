@@ -43,7 +43,7 @@ public struct DuplicateIndex: ProjectRule {
     }
 
     /// The primary key, unique constraints, then indexes: a later duplicate of an earlier one is reported.
-    func indexed(_ table: Table) -> [Indexed] {
+    func indexed(_ table: DeclaredTable) -> [Indexed] {
         func plain(_ names: [String]) -> [IndexColumn] { names.map { IndexColumn(expression: $0) } }
         var result: [Indexed] = []
         for column in table.columns where column.primaryKey {

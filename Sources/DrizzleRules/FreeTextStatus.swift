@@ -37,7 +37,7 @@ public struct FreeTextStatus: ProjectRule {
     }
 
     /// `status`, `*_status`, or a column named just `state`.
-    func isStatusLike(_ column: Column) -> Bool {
+    func isStatusLike(_ column: DeclaredColumn) -> Bool {
         column.nameEnds(with: Self.statusWords) || column.nameWords.contains { $0 == ["state"] }
     }
 

@@ -41,12 +41,12 @@ public struct MoneyAsFloat: ProjectRule {
 
     /// A table named for an amount (`account_balance`, `prices`, `Payment`): its bare `value` column is that
     /// amount (ghostfolio's `AccountBalance.value`).
-    static func isMoneyTable(_ table: Table) -> Bool {
+    static func isMoneyTable(_ table: DeclaredTable) -> Bool {
         let words = NameWords.split(table.name).map { $0.hasSuffix("s") && $0.count > 3 ? String($0.dropLast()) : $0 }
         return !words.contains(where: notMoneyWords.contains) && words.contains(where: moneyWords.contains)
     }
 
-    func isMoneyLike(_ column: Column, _ extraNames: Set<String>) -> Bool {
+    func isMoneyLike(_ column: DeclaredColumn, _ extraNames: Set<String>) -> Bool {
         if extraNames.contains(column.name) || column.key.map(extraNames.contains) == true { return true }
         return column.nameWords.contains { words in
             guard !words.contains(where: Self.notMoneyWords.contains) else { return false }

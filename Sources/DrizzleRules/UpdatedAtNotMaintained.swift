@@ -15,7 +15,7 @@ public struct UpdatedAtNotMaintained: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         let maintainedElsewhere = Set(context.options.strings("maintainedTables"))
-        var candidates: [(Table, Column)] = []
+        var candidates: [(DeclaredTable, DeclaredColumn)] = []
         for table in project.drizzleTables where !maintainedElsewhere.contains(table.name) {
             var authLibrary: Bool?
             for column in table.columns

@@ -1,7 +1,9 @@
 import Core
 import DrizzleKit
+import JSON
 import Migrations
 import ProjectModel
+import SQL
 
 /// `migration/edited-after-merge` (with `--base`): a migration that exists at the base was changed, removed or
 /// renumbered, or a new one is numbered before the base's last. Databases that already ran the merged
@@ -68,7 +70,7 @@ private struct FolderComparison {
     private func compare(_ old: MigrationStep, _ now: MigrationStep) {
         if let oldScript = old.script {
             if let script = now.script {
-                if let offset = ByteDifference.first(oldScript.source.bytes, script.source.bytes) {
+                if let offset = scriptDifference(oldScript.source.bytes, script.source.bytes) {
                     let statement = script.sql.statements.first { $0.range.upperBound > offset }
                     let range = statement.map { $0.range.lowerBound <= offset ? $0.range : ByteDifference.line(at: offset, in: script.source.bytes) }
                         ?? ByteDifference.line(at: offset, in: script.source.bytes)
@@ -97,7 +99,8 @@ private struct FolderComparison {
         }
         if let oldSnapshot = old.snapshot {
             if let snapshot = now.snapshot {
-                if let offset = ByteDifference.first(oldSnapshot.source.bytes, snapshot.source.bytes) {
+                // drizzle-kit reads snapshots as JSON: a formatter's reflow of a merged one changes nothing.
+                if let offset = JSONTextDifference.first(oldSnapshot.source.bytes, snapshot.source.bytes) {
                     context.report(path: snapshot.path, range: ByteDifference.line(at: offset, in: snapshot.source.bytes),
                                    message: "the snapshot of merged migration `\(now.name)` was edited: later migrations were generated against the merged one",
                                    help: "restore `\(snapshot.path)` as merged")
@@ -109,6 +112,13 @@ private struct FolderComparison {
                                help: "restore `\(oldSnapshot.path)` as merged")
             }
         }
+    }
+
+    /// Where a merged SQL file first changed. Prisma compares every byte with the checksum it recorded; drizzle's
+    /// migrator never reads a merged file again, so only a change to what PostgreSQL would run is an edit (not a
+    /// formatter's whitespace or keyword case).
+    private func scriptDifference(_ old: [UInt8], _ new: [UInt8]) -> Int? {
+        current.layout == .prisma ? ByteDifference.first(old, new) : SQLTextDifference.first(old, new)
     }
 
     /// A merged migration that is gone altogether: reported on the journal, or on the migration that now

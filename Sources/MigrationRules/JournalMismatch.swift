@@ -6,7 +6,7 @@ import ProjectModel
 /// migrations — a SQL file the migrator never runs, an entry whose file is missing, a missing snapshot.
 public struct JournalMismatch: ProjectRule {
     public let id = "migration/journal-mismatch"
-    public let facets: Facets = [.migrations]
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
@@ -18,7 +18,7 @@ public struct JournalMismatch: ProjectRule {
                     help: "restore the journal from version control; drizzle's migrator cannot run this folder without it")
             }
             switch folder.layout {
-            case .journal: checkJournalFolder(folder, context)
+            case .journal: checkJournalFolder(folder, runner: project.configuration.migrationRunner, context)
             case .folders: checkKitOneFolder(folder, context)
             // Prisma keeps no journal or snapshots: its history is the folder names and the database's table.
             case .prisma: break
@@ -27,18 +27,10 @@ public struct JournalMismatch: ProjectRule {
         }
     }
 
-    private func checkJournalFolder(_ folder: MigrationFolder, _ context: RuleContext) {
+    private func checkJournalFolder(_ folder: MigrationFolder, runner: MigrationRunnerSetting?, _ context: RuleContext) {
+        reportUnlisted(folder, runner: runner, context)
         for step in folder.steps {
-            guard let entry = step.entry else {
-                // Under the Supabase CLI a file the journal does not list still runs (`supabase db diff` writes them).
-                if let script = step.script, folder.journalError == nil, !folder.isAppliedBySupabaseCLI {
-                    context.report(
-                        path: script.path, range: script.headlineRange,
-                        message: "`\(script.name).sql` is not listed in `meta/_journal.json`: drizzle's migrator never runs it",
-                        help: "create migrations with `drizzle-kit generate` (`--custom` for hand-written SQL) so the journal lists them")
-                }
-                continue
-            }
+            guard let entry = step.entry else { continue }
             let journalPath = folder.journalPath
             if step.script == nil {
                 context.report(
@@ -63,6 +55,34 @@ public struct JournalMismatch: ProjectRule {
                 help: "remove the stray snapshot, or restore the journal entry numbered `\(snapshot.key)`")
         }
     }
+
+    /// SQL files the journal does not list, which drizzle's migrator never runs. Not a problem where something else
+    /// applies the folder: the Supabase CLI (`supabase db diff` writes such files), or a runner the configuration
+    /// names. When most of the folder is unlisted, drizzle's migrator evidently is not what applies it: one finding
+    /// for the folder says so and how to tell schemalint, instead of one per file.
+    private func reportUnlisted(_ folder: MigrationFolder, runner: MigrationRunnerSetting?, _ context: RuleContext) {
+        guard folder.journalError == nil, !folder.isAppliedBySupabaseCLI, runner == nil || runner == .drizzleKit else { return }
+        let unlisted = folder.steps.filter { $0.entry == nil }.compactMap(\.script)
+        guard !unlisted.isEmpty else { return }
+        let listed = folder.steps.filter { $0.entry != nil && $0.script != nil }.count
+        if let journal = folder.journal, unlisted.count >= Self.unlistedFolderMinimum, unlisted.count > listed {
+            let names = unlisted.count == 1 ? "`\(unlisted[0].name).sql`" : "`\(unlisted[0].name).sql` … `\(unlisted[unlisted.count - 1].name).sql`"
+            context.report(
+                path: folder.journalPath, range: journal.entriesRange.lowerBound..<min(journal.entriesRange.lowerBound + 1, journal.entriesRange.upperBound),
+                message: "`meta/_journal.json` lists \(listed) of the \(listed + unlisted.count) SQL files in `\(folder.path.isEmpty ? "." : folder.path)`: drizzle's migrator never runs the other \(unlisted.count) (\(names))",
+                help: "if these files are applied another way (by hand, psql, another tool), set `migrations: { runner: per-file-transaction }` (or `none`) in .schemalint.yml so they are judged as that runner applies them; else recreate them with `drizzle-kit generate --custom` so the journal lists them")
+            return
+        }
+        for script in unlisted {
+            context.report(
+                path: script.path, range: script.headlineRange,
+                message: "`\(script.name).sql` is not listed in `meta/_journal.json`: drizzle's migrator never runs it",
+                help: "create migrations with `drizzle-kit generate` (`--custom` for hand-written SQL) so the journal lists them")
+        }
+    }
+
+    /// From this many unlisted files (and more than the journal lists), the folder gets one finding, not one per file.
+    static let unlistedFolderMinimum = 3
 
     /// drizzle-kit 1: every `<timestamp>_<name>/` folder holds `migration.sql` and `snapshot.json`.
     private func checkKitOneFolder(_ folder: MigrationFolder, _ context: RuleContext) {

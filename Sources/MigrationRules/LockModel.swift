@@ -318,6 +318,14 @@ public enum LockModel {
                 source: "\(locking) (SHARE UPDATE EXCLUSIVE: acquired by COMMENT ON)", rules: []),
         LockRow(id: "create-trigger", statement: "CREATE TRIGGER … ON t", lock: .shareRowExclusive, scans: false, rewrites: false,
                 source: "\(locking) (SHARE ROW EXCLUSIVE: acquired by CREATE TRIGGER)", rules: []),
+        // Neither page names the lock; PostgreSQL opens the table in ACCESS EXCLUSIVE mode for each (traced:
+        // Tests/ReplayTests/LockTraceTests). Brief, but it queues every query behind a running one while it waits.
+        LockRow(id: "policy", statement: "CREATE POLICY / ALTER POLICY / DROP POLICY p ON t", lock: .accessExclusive, scans: false,
+                rewrites: false, source: "https://www.postgresql.org/docs/current/sql-createpolicy.html (no lock named; traced: ACCESS EXCLUSIVE)",
+                rules: ["migration/missing-lock-timeout", "migration/lock-held-across-statements"]),
+        LockRow(id: "drop-trigger", statement: "DROP TRIGGER tr ON t", lock: .accessExclusive, scans: false, rewrites: false,
+                source: "https://www.postgresql.org/docs/current/sql-droptrigger.html (no lock named; traced: ACCESS EXCLUSIVE)",
+                rules: ["migration/missing-lock-timeout", "migration/lock-held-across-statements"]),
     ] + LockMode.allCases.map { mode in
         // LOCK takes the mode it names, ACCESS EXCLUSIVE when it names none.
         LockRow(id: lockTableID(mode), statement: mode == .accessExclusive ? "LOCK TABLE t [IN ACCESS EXCLUSIVE MODE]" : "LOCK TABLE t IN \(mode) MODE",
@@ -438,6 +446,12 @@ extension LockModel {
             // Without a table it works on every table of the database: still one statement to judge.
             return tables.isEmpty ? effect(id, nil) : tables.flatMap { effect(id, $0.canonical) }
         case .createTrigger(let trigger): return effect("create-trigger", trigger.table.canonical)
+        case .policy(let policy): return effect("policy", policy.table.canonical)
+        // `IF EXISTS` of one that is not there takes no lock, and whether it is there is not always known: no claim.
+        case .drop(let drop) where drop.objectKind == .policy && !drop.ifExists:
+            return drop.relation.map { effect("policy", $0.canonical) } ?? []
+        case .drop(let drop) where drop.objectKind == .trigger && !drop.ifExists:
+            return drop.relation.map { effect("drop-trigger", $0.canonical) } ?? []
         case .alterTable(let alter) where alter.objectKind == .table:
             let table = alter.table.canonical
             return alter.actions.flatMap { action -> [LockEffect] in

@@ -20,18 +20,6 @@ struct PrismaMigrationDrift {
     let prisma: PrismaSchema
     let folder: MigrationFolder
 
-    /// The Prisma schema beside the folder (`prisma/migrations` ↔ `prisma/schema.prisma`, `prisma/schema/*.prisma`);
-    /// else the project's only Prisma schema when the folder is its only Prisma folder.
-    static func schema(for folder: MigrationFolder, in project: Project) -> DrizzleSchema? {
-        let prismaSchemas = project.schemas.filter { $0.prisma != nil }
-        let parent = folder.path.split(separator: "/").dropLast().joined(separator: "/")
-        let prefix = parent.isEmpty ? "" : parent + "/"
-        let beside = prismaSchemas.filter { schema in schema.files.contains { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") || $0.hasPrefix(prefix + "schema/") } }
-        if beside.count == 1 { return beside[0] }
-        let prismaFolders = project.migrations.filter { $0.layout == .prisma }
-        return prismaSchemas.count == 1 && prismaFolders.count == 1 ? prismaSchemas[0] : nil
-    }
-
     func differences() -> [CatalogDifference] {
         let replayed = folder.replay.final
         guard !replayed.isUncertain else { return [] }

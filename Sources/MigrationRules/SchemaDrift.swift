@@ -14,7 +14,7 @@ public struct SchemaDrift: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         for folder in project.migrations where folder.layout == .prisma {
-            guard let schema = PrismaMigrationDrift.schema(for: folder, in: project), let prisma = schema.prisma else { continue }
+            guard let schema = project.prismaSchema(of: folder), let prisma = schema.prisma else { continue }
             for difference in PrismaMigrationDrift(schema: schema, prisma: prisma, folder: folder).differences() {
                 reportPrisma(difference, schema: schema, folder: folder, context)
             }
@@ -26,7 +26,7 @@ public struct SchemaDrift: ProjectRule {
                 guard let recorded = snapshot else { continue }
                 // An `export *` that resolves to no file may hold the tables a snapshot has: not "removed".
                 let isPartial = schema.diagnostics.contains { $0.kind == .unresolvedImport }
-                if schema.config == nil, !schema.isCasingGiven, Self.suggestsUnseenCasing(schema.model, recorded) { continue }
+                if schema.config == nil, !schema.isCasingGiven, Self.suggestsUnseenCasing(schema.tables, recorded) { continue }
                 let unreadable = schema.diagnostics.map(\.location)
                 for difference in DrizzleKitDiff.compare(schema.model, recorded) {
                     // A value the reader could not work out is `drizzle/parse-error`'s finding, not drift.
@@ -43,8 +43,8 @@ public struct SchemaDrift: ProjectRule {
     /// `casing` drizzle-kit used is unknown. Columns named by their property key (`userId: text()`) then have
     /// guessed names; when the snapshot has the key's snake_case or camelCase form where the key itself is
     /// missing, the guess is wrong and every such column would be drift, so none is reported.
-    static func suggestsUnseenCasing(_ source: SchemaModel, _ snapshot: SchemaModel) -> Bool {
-        for table in source.tables {
+    static func suggestsUnseenCasing(_ source: [DeclaredTable], _ snapshot: SchemaModel) -> Bool {
+        for table in source {
             guard let recorded = snapshot.table(schema: table.schema, named: table.name) else { continue }
             for column in table.columns where column.key == column.name {
                 guard let key = column.key, recorded.column(named: key) == nil else { continue }

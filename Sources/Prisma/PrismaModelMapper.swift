@@ -8,6 +8,8 @@ struct PrismaModelMapper {
     var diagnostics: [ReaderDiagnostic] = []
     var relationMode: String?
     var provider: String?
+    /// The fields' names, types and run-time behaviour, beside the model's tables and columns.
+    var declarations = ColumnDeclarations()
 
     /// Every model, enum, view and composite type by its Prisma name, across the files (relations cross files).
     private var models: [String: (path: String, block: PrismaBlock)] = [:]
@@ -41,7 +43,9 @@ struct PrismaModelMapper {
                 case .enum:
                     model.enums.append(pgEnum(block, path: file.path))
                 case .model:
-                    model.tables.append(table(block, path: file.path))
+                    let (table, columns) = table(block, path: file.path)
+                    model.tables.append(table)
+                    declarations.tables.append(columns)
                 case .view, .type, .generator:
                     // Views are not tables; composite types exist only on MongoDB.
                     break
@@ -69,15 +73,18 @@ struct PrismaModelMapper {
         return field.attribute("map")?.argument("name", position: 0)?.stringValue ?? fieldName
     }
 
-    mutating func table(_ block: PrismaBlock, path: String) -> Table {
+    mutating func table(_ block: PrismaBlock, path: String) -> (Table, [ColumnDeclaration]) {
         let name = Self.databaseName(of: block)
         var table = Table(schema: block.attribute("schema")?.argument("name", position: 0)?.stringValue ?? "", name: name,
                           variableName: block.name,
                           location: SourceLocation(path: path, range: block.range),
                           nameLocation: SourceLocation(path: path, range: block.nameRange))
+        var declarations: [ColumnDeclaration] = []
         for field in block.fields {
             if Self.scalarTypes.contains(field.typeName) || enums[field.typeName] != nil {
-                table.columns.append(column(field, in: block, tableName: name, path: path, table: &table))
+                var declaration = ColumnDeclaration(key: field.name, builder: field.typeName)
+                table.columns.append(column(field, in: block, tableName: name, path: path, table: &table, declaration: &declaration))
+                declarations.append(declaration)
             } else if let target = models[field.typeName] {
                 if let key = foreignKey(field, in: block, tableName: name, target: target.block, path: path) {
                     table.foreignKeys.append(key)
@@ -113,7 +120,9 @@ struct PrismaModelMapper {
                 guard let columns, let fields = attribute.argument("fields", position: 0) else {
                     unreadable(attribute, path: path); table.unreadableElements.insert(.index); continue
                 }
-                let explicit = attribute.argument("map")?.stringValue
+                // `name:` is the index's database name too (Prisma 2's spelling, still accepted for `@@index` and
+                // written by `prisma migrate dev` as the index name); `map:` wins when both are given.
+                let explicit = attribute.argument("map")?.stringValue ?? attribute.argument("name")?.stringValue
                 table.indexes.append(Index(
                     name: explicit ?? Self.constraintName(name, columns, "idx"),
                     columns: zip(columns, Self.sortOrders(fields)).map { IndexColumn(expression: $0, asc: $1) },
@@ -123,7 +132,7 @@ struct PrismaModelMapper {
                 break
             }
         }
-        return table
+        return (table, declarations)
     }
 
     /// Implicit many-to-many relations (a list field on both sides, no `fields:`): Prisma keeps them in a table of
@@ -174,11 +183,11 @@ struct PrismaModelMapper {
                                             location: SourceLocation(path: path, range: attribute.range)))
     }
 
-    mutating func column(_ field: PrismaField, in block: PrismaBlock, tableName: String, path: String, table: inout Table) -> Column {
+    mutating func column(_ field: PrismaField, in block: PrismaBlock, tableName: String, path: String, table: inout Table,
+                         declaration: inout ColumnDeclaration) -> Column {
         let name = Self.columnName(field.name, in: block)
         let native = field.attributes.first { $0.name.hasPrefix("db.") }
-        var column = Column(name: name, key: field.name, type: "", notNull: !field.isOptional && !field.isList,
-                            builder: field.typeName,
+        var column = Column(name: name, type: "", notNull: !field.isOptional && !field.isList,
                             location: SourceLocation(path: path, range: field.range),
                             typeLocation: SourceLocation(path: path, range: native?.range ?? field.typeRange))
         if let enumBlock = enums[field.typeName] {
@@ -215,14 +224,14 @@ struct PrismaModelMapper {
                                                             location: SourceLocation(path: path, range: unique.range)))
         }
         if field.isIncomplete { column.unreadable.formUnion(Column.Part.allExceptName) }
-        if field.attribute("updatedAt") != nil { column.hasOnUpdate = true }
+        if field.attribute("updatedAt") != nil { declaration.hasOnUpdate = true }
         if let value = field.attribute("default")?.argument("value", position: 0) {
-            applyDefault(value, to: &column, path: path)
+            applyDefault(value, to: &column, declaration: &declaration, path: path)
         }
         return column
     }
 
-    mutating func applyDefault(_ value: PrismaValue, to column: inout Column, path: String) {
+    mutating func applyDefault(_ value: PrismaValue, to column: inout Column, declaration: inout ColumnDeclaration, path: String) {
         switch value.kind {
         case .call("autoincrement", _):
             // Prisma creates a `SERIAL`-style column: a sequence owned by the column.
@@ -235,7 +244,7 @@ struct PrismaModelMapper {
             column.default = .sql("CURRENT_TIMESTAMP")
         case .call("uuid", _), .call("cuid", _), .call("nanoid", _), .call("ulid", _):
             // Generated by Prisma Client, not by the database.
-            column.hasRuntimeDefault = true
+            declaration.hasRuntimeDefault = true
         case .call("dbgenerated", let arguments):
             if let text = arguments.first?.value.stringValue { column.default = .sql(text) } else { column.unreadable.insert(.default) }
         case .call(let name, _):

@@ -6,6 +6,8 @@ public struct PrismaSchema: Sendable {
     /// The repository-relative paths of its `.prisma` files.
     public var files: [String]
     public var model: SchemaModel
+    /// The fields' names, types and run-time behaviour (`@updatedAt`), beside the model's columns.
+    public var declarations = ColumnDeclarations()
     /// What could not be read (`prisma/parse-error`); the rest is still in the model.
     public var diagnostics: [ReaderDiagnostic]
     /// `relationMode = "prisma"`: relations are emulated by Prisma Client; the model's foreign keys are not in the
@@ -49,6 +51,7 @@ public struct PrismaSchema: Sendable {
         }
         var schema = PrismaSchema(files: files.map(\.path), model: model, diagnostics: diagnostics + mapper.diagnostics,
                                   isRelationModeEmulated: mapper.relationMode == "prisma", provider: mapper.provider)
+        schema.declarations = mapper.declarations
         for file in parsed where !file.syntax.comments.isEmpty { schema.comments[file.path] = file.syntax.comments }
         schema.implicitJoinTables = mapper.implicitJoinTables()
         return schema

@@ -16,7 +16,10 @@ extension Project {
             baseMigrations: facets.contains(.migrations) ? baseMigrations : nil)
         if facets.contains(.migrations) { kept.migrationEffects = migrationEffects }
         // Which schema each migrations folder records is derived from both facets.
-        if facets.contains(.migrations), facets.contains(.catalog) { kept.snapshotPairings = snapshotPairings }
+        if facets.contains(.migrations), facets.contains(.catalog) {
+            kept.snapshotPairings = snapshotPairings
+            kept.prismaPairings = prismaPairings
+        }
         if facets.contains(.drizzleExtras) {
             kept.tableUpdates = tableUpdates
             kept.columnComments = columnComments

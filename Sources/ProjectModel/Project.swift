@@ -24,6 +24,9 @@ public struct Project: Sendable {
     public let derived = DerivedFacts()
     /// Which Drizzle schema each drizzle-kit migrations folder records, paired by the loader (`SnapshotPairing`).
     public var snapshotPairings: [SnapshotPairing] = []
+    /// Which Prisma schema each Prisma migrations folder records (folder path → index in `schemas`), paired by the
+    /// loader (`PrismaPairings`); a folder with no certain schema is absent.
+    public var prismaPairings: [String: Int] = [:]
     /// The same folders at the base ref (`--base`); nil without a base (`migration/edited-after-merge`).
     public var baseMigrations: [MigrationFolder]?
     /// Indexes and trigger-maintained columns the migrations add beyond the Drizzle schema.
@@ -53,6 +56,11 @@ extension Project {
     public func drizzleSchemas(of folder: MigrationFolder) -> [(schema: DrizzleSchema, snapshot: SchemaModel?)] {
         snapshotPairings.filter { $0.folder == folder.path }.map { (schemas[$0.schema], $0.snapshot) }
     }
+
+    /// The Prisma schema whose migrations `folder` holds, as the loader paired them.
+    public func prismaSchema(of folder: MigrationFolder) -> DrizzleSchema? {
+        prismaPairings[folder.path].map { schemas[$0] }
+    }
 }
 
 /// A migrations folder and a Drizzle schema whose migrations it holds: through the drizzle config whose `out` the
@@ -78,6 +86,9 @@ public struct DrizzleSchema: Sendable {
     /// The drizzle-kit config it was read through, if any.
     public var config: DrizzleConfig?
     public var model: SchemaModel
+    /// What the sources declare about each column beyond the model (TypeScript keys, builders, `$onUpdate`),
+    /// kept beside it by the reader.
+    public var declarations = ColumnDeclarations()
     /// Syntax errors and values the reader could not evaluate (`drizzle/parse-error`).
     public var diagnostics: [ReaderDiagnostic]
     /// Every file the reader evaluated.
@@ -96,12 +107,16 @@ public struct DrizzleSchema: Sendable {
     /// Set when the schema was read from `.prisma` files (the legacy ORM) rather than Drizzle TypeScript: the same
     /// model, with Prisma's specifics (`relationMode`). Never compared with drizzle-kit snapshots.
     public var prisma: PrismaSchema?
+    /// The model's tables with their columns' declarations.
+    public var tables: [DeclaredTable] { model.declaredTables(declarations) }
+
     /// Whether the model can be compared with migration snapshots: names are certain and the schema was read.
     public var isComparable: Bool { !isCasingUncertain && !isModelUnreadable && prisma == nil }
 
     /// A Prisma schema in the shared model; its reader diagnostics are `prisma/parse-error`'s, not `drizzle/parse-error`'s.
     public init(prisma: PrismaSchema) {
         self.init(config: nil, model: prisma.model, diagnostics: [], files: prisma.files)
+        self.declarations = prisma.declarations
         self.prisma = prisma
     }
 

@@ -21,8 +21,9 @@ public struct QuerySourceFile: Sendable {
 public struct QueryReader: Sendable {
     let schema: QuerySchema
 
-    public init(models: [SchemaModel]) {
-        schema = QuerySchema(models: models)
+    /// `schemas`: each model with the declarations its reader kept beside it (the keys query code writes).
+    public init(schemas: [(model: SchemaModel, declarations: ColumnDeclarations)]) {
+        schema = QuerySchema(schemas: schemas)
     }
 
     public func read(_ files: [QuerySourceFile]) -> QueryUsage {
@@ -74,14 +75,14 @@ struct QueryFileScan {
     }
 
     /// `db.query.<key>` → the table exported as `<key>`.
-    private func relationalTable(_ expression: ExpressionSyntax) -> Table? {
+    private func relationalTable(_ expression: ExpressionSyntax) -> DeclaredTable? {
         guard case .member(let key) = expression.unwrapped, case .member(let query) = key.object.unwrapped,
               query.property.name == "query" else { return nil }
         return schema.tablesByVariable[key.property.name]
     }
 
     /// `{ where, orderBy, with }` of a relational query on `table`.
-    private mutating func visitRelationalOptions(_ options: ObjectLiteral, table: Table, scope: QueryScope) {
+    private mutating func visitRelationalOptions(_ options: ObjectLiteral, table: DeclaredTable, scope: QueryScope) {
         for case .property(let property) in options.members {
             guard let name = property.key.staticName else { continue }
             switch (name, property.value.unwrapped) {
@@ -137,7 +138,7 @@ struct QueryFileScan {
         }
     }
 
-    private mutating func add(_ table: Table, _ column: Column, _ kind: ColumnUse.Kind, _ range: Range<Int>) {
+    private mutating func add(_ table: DeclaredTable, _ column: DeclaredColumn, _ kind: ColumnUse.Kind, _ range: Range<Int>) {
         let use = ColumnUse(tableKey: table.key, column: column.name, kind: kind,
                             location: SourceLocation(path: file.path, range: range))
         if seen.insert(use).inserted { found.append(use) }

@@ -6,7 +6,7 @@ import TypeScript
 /// callback parameters), which are namespace imports of the schema, and which call Drizzle's filter and sort
 /// operators (imported, renamed, or destructured from a callback's second parameter).
 struct QueryScope {
-    var tables: [String: Table] = [:]
+    var tables: [String: DeclaredTable] = [:]
     var namespaces: Set<String> = []
     /// Local name → operator name (`{ eq: equals }` binds `equals` to `eq`).
     var operators: [String: String] = [:]
@@ -14,14 +14,14 @@ struct QueryScope {
     var operatorObjects: Set<String> = []
 
     /// The table and column a `table.column` expression names, if `table` is a schema table here.
-    func column(_ expression: ExpressionSyntax, schema: QuerySchema) -> (Table, Column, Range<Int>)? {
+    func column(_ expression: ExpressionSyntax, schema: QuerySchema) -> (DeclaredTable, DeclaredColumn, Range<Int>)? {
         guard case .member(let member) = expression.unwrapped, let table = table(member.object, schema: schema),
               let column = QuerySchema.column(member.property.name, of: table) else { return nil }
         return (table, column, member.range)
     }
 
     /// The schema table an expression names: `users` (imported or declared here) or `schema.users` (namespace import).
-    func table(_ expression: ExpressionSyntax, schema: QuerySchema) -> Table? {
+    func table(_ expression: ExpressionSyntax, schema: QuerySchema) -> DeclaredTable? {
         switch expression.unwrapped {
         case .identifier(let name):
             return tables[name.name]
@@ -48,7 +48,7 @@ struct QueryScope {
     }
 
     /// This scope with a relational-query callback's parameters bound: `(table, { eq, desc })` or `(table, ops)`.
-    func binding(_ parameters: [FunctionParameter], to table: Table) -> QueryScope {
+    func binding(_ parameters: [FunctionParameter], to table: DeclaredTable) -> QueryScope {
         var scope = self
         if let first = parameters.first, case .identifier(let name) = first.pattern {
             scope.tables[name.name] = table

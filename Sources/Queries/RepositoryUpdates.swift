@@ -61,10 +61,10 @@ public final class RepositoryUpdates: Sendable {
 
     /// `paths`: the TypeScript files to search; `read` reads one that `parsed` does not hold.
     /// `memory`, when given, skips files an earlier run found to hold no update and learns about the others.
-    public init(paths: [String], models: [SchemaModel], parsed: [String: ParsedFile], read: @escaping @Sendable (String) -> [UInt8]?,
+    public init(paths: [String], schemas: [(model: SchemaModel, declarations: ColumnDeclarations)], parsed: [String: ParsedFile], read: @escaping @Sendable (String) -> [UInt8]?,
                 memory: (any UpdateScanMemory)? = nil) {
         self.paths = paths
-        self.schema = QuerySchema(models: models)
+        self.schema = QuerySchema(schemas: schemas)
         self.parsed = parsed
         self.read = read
         self.memory = memory
@@ -152,13 +152,13 @@ struct UpdateFileScan {
     func setColumns() -> [String: Set<String>] {
         let scope = QueryScope(file: file, schema: schema)
         var found: [String: Set<String>] = [:]
-        func record(_ table: Table, _ keys: [String]) {
+        func record(_ table: DeclaredTable, _ keys: [String]) {
             for key in keys {
                 if let column = QuerySchema.column(key, of: table) { found[table.key, default: []].insert(column.name) }
             }
         }
         // `.set(changes)`: the keys of `const changes = { … }` and of `changes.key = …` in the same file.
-        var byVariable: [(table: Table, variable: String)] = []
+        var byVariable: [(table: DeclaredTable, variable: String)] = []
         var assignedKeys: [String: Set<String>] = [:]
         file.syntax.forEachExpression { expression in
             switch expression {
@@ -194,7 +194,7 @@ struct UpdateFileScan {
     }
 
     /// The table and the changes of `….update(table).set(changes)` or `….insert(table)….onConflictDoUpdate({ set: changes })`.
-    private static func update(_ call: CallExpression, scope: QueryScope, schema: QuerySchema) -> (Table, ExpressionSyntax)? {
+    private static func update(_ call: CallExpression, scope: QueryScope, schema: QuerySchema) -> (DeclaredTable, ExpressionSyntax)? {
         guard case .member(let callee) = call.callee.unwrapped, let argument = call.arguments.first else { return nil }
         switch callee.property.name {
         case "set":
@@ -208,7 +208,7 @@ struct UpdateFileScan {
     }
 
     /// The table of the nearest `.update(t)` / `.insert(t)` call down a method chain (`db.insert(t).values(v)`).
-    private static func table(calledWith method: String, in chain: ExpressionSyntax, scope: QueryScope, schema: QuerySchema) -> Table? {
+    private static func table(calledWith method: String, in chain: ExpressionSyntax, scope: QueryScope, schema: QuerySchema) -> DeclaredTable? {
         var current = chain.unwrapped
         while case .call(let call) = current, case .member(let member) = call.callee.unwrapped {
             if member.property.name == method {

@@ -12,7 +12,7 @@ struct ColumnShape: Equatable {
     var label: String
 
     /// nil for types whose JSON form is unknown or anything (`json`, `jsonb`, custom types).
-    init?(_ column: Column) {
+    init?(_ column: DeclaredColumn) {
         guard !column.unreadable.contains(.type) else { return nil }
         label = column.type
         if column.isArray {

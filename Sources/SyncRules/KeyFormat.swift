@@ -16,7 +16,7 @@ public struct KeyFormat: ProjectRule {
     enum KeyKind {
         case uuid, integer
 
-        init?(_ column: Column) {
+        init?(_ column: DeclaredColumn) {
             guard let shape = ColumnShape(column) else { return nil }
             if shape.format == "uuid" { self = .uuid } else if shape.types.contains("integer") && !shape.types.contains("string") { self = .integer } else { return nil }
         }

@@ -18,7 +18,7 @@ public enum SyncSuggestions {
 
     public static func suggest(_ project: Project) -> [Suggestion] {
         let references = SchemaReferences(project.gists)
-        let tables = project.schemas.flatMap { schema in schema.model.tables.map { ($0, schema.model) } }
+        let tables = project.schemas.flatMap { schema in schema.tables.map { ($0, schema.model) } }
         var suggestions: [Suggestion] = []
         for file in project.gists.schemaFiles {
             guard let document = file.document else { continue }

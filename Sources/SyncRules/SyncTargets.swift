@@ -9,9 +9,9 @@ import ProjectModel
 /// a schema is known) and every mirrored row in Gist data.
 struct SyncTarget {
     var mapping: SyncMapping
-    var table: Table
+    var table: DeclaredTable
     var model: SchemaModel
-    var keyColumn: Column?
+    var keyColumn: DeclaredColumn?
     /// The schema object that describes one mirrored row, after `$ref`s, and the file it is in.
     var rowSchema: (path: String, node: JSONNode)?
     /// The schema of the map that holds the rows (its `propertyNames`/`patternProperties` describe the keys).
@@ -31,7 +31,7 @@ struct SyncTarget {
 
     /// The column a mirrored property stands for: its SQL name, its TypeScript key, or either in the other casing
     /// (`planId` ↔ `plan_id`).
-    func column(for property: String) -> Column? {
+    func column(for property: String) -> DeclaredColumn? {
         let wanted = Self.normalized(property)
         return table.columns.first { $0.name == property || $0.key == property }
             ?? table.columns.first { Self.normalized($0.name) == wanted || $0.key.map(Self.normalized) == wanted }
@@ -42,7 +42,7 @@ struct SyncTarget {
     }
 
     /// The enum a column holds, when it is enum-typed and its values were read.
-    func enumValues(of column: Column) -> [String]? {
+    func enumValues(of column: DeclaredColumn) -> [String]? {
         guard let name = column.enumName else { return nil }
         let found = model.enums.first { $0.name == name && (column.typeSchema == nil || QualifiedName.normalizedSchema($0.schema) == QualifiedName.normalizedSchema(column.typeSchema)) }
             ?? model.enums.first { $0.name == name }
@@ -117,9 +117,9 @@ enum SyncTargets {
     }
 
     /// The table a mapping names, by SQL name or TypeScript binding, in any schema read.
-    static func table(named name: String, in project: Project) -> (Table, SchemaModel)? {
+    static func table(named name: String, in project: Project) -> (DeclaredTable, SchemaModel)? {
         for schema in project.schemas {
-            if let table = schema.model.tables.first(where: { $0.name == name || $0.variableName == name }) {
+            if let table = schema.tables.first(where: { $0.name == name || $0.variableName == name }) {
                 return (table, schema.model)
             }
         }

@@ -47,7 +47,7 @@ public struct TypeMismatch: ProjectRule {
 
     static let breaks = "the sync writes values this schema rejects"
 
-    static func problem(_ column: Column, schema: JSONNode, target: SyncTarget, resolve: (JSONNode) -> JSONNode) -> Problem? {
+    static func problem(_ column: DeclaredColumn, schema: JSONNode, target: SyncTarget, resolve: (JSONNode) -> JSONNode) -> Problem? {
         guard let shape = ColumnShape(column) else { return nil }
         let types = SchemaTypes.of(schema, resolve: resolve)
         if let types, !shape.types.contains(where: { ColumnShape.admits(types, $0) }) {

@@ -61,7 +61,7 @@ public struct UnknownColumn: ProjectRule {
     }
 
     /// The closest column name (two edits at most, ignoring case and `_`), in backticks.
-    static func suggestion(for name: String, in table: Table) -> String? {
+    static func suggestion(for name: String, in table: DeclaredTable) -> String? {
         let wanted = SyncTarget.normalized(name)
         var best: (distance: Int, name: String)? = nil
         for column in table.columns {

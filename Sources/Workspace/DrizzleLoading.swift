@@ -157,6 +157,7 @@ public struct DrizzleLoading {
         // A file that does not parse is its own `drizzle/parse-error`, wherever the schema imports it from.
         let diagnostics = result.diagnostics.filter { $0.kind == .syntax || isSchemaCode($0.location.path, entries: entryFiles) }
         var schema = DrizzleSchema(config: config, model: result.model, diagnostics: diagnostics, files: result.files)
+        schema.declarations = result.declarations
         schema.isCasingGiven = given != nil
         if let config, schema.isCasingUncertain {
             schema.diagnostics.append(ReaderDiagnostic(

@@ -16,7 +16,7 @@ extension ProjectLoader {
             })
         // Every TypeScript file of the repository, not only `drizzle.queries`: updates live anywhere in app code.
         facet.tableUpdates = RepositoryUpdates(
-            paths: paths.filter(DrizzleLoading.isSource), models: facet.schemas.map(\.model),
+            paths: paths.filter(DrizzleLoading.isSource), schemas: facet.schemas.map { ($0.model, $0.declarations) },
             parsed: parsed.mapValues { RepositoryUpdates.ParsedFile(bytes: $0.file.bytes, syntax: $0.syntax) },
             read: { try? source.read($0) }, memory: updateScanMemory)
     }

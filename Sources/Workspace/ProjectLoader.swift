@@ -108,6 +108,7 @@ public struct ProjectLoader {
         var project = Project(configuration: configuration, files: files, gists: gists.set, schemas: schemas.schemas,
                               queryUsage: schemas.queryUsage, migrations: migrations.loaded.folders, baseMigrations: baseMigrations)
         project.snapshotPairings = SnapshotPairings.pair(project.migrations, with: project.schemas)
+        project.prismaPairings = SnapshotPairings.pairPrisma(project.migrations, with: project.schemas)
         project.migrationEffects = migrations.effects
         project.columnComments = schemas.columnComments
         project.tableUpdates = schemas.tableUpdates
@@ -176,7 +177,7 @@ public struct ProjectLoader {
         let queryPaths = paths.filter { DrizzleLoading.isSource($0) && globs.matches($0) }
         provider.preload(queryPaths)
         let files = queryPaths.compactMap { path in provider.syntax(path).map { QuerySourceFile(path: path, syntax: $0) } }
-        return QueryReader(models: schemas.map(\.model)).read(files)
+        return QueryReader(schemas: schemas.map { ($0.model, $0.declarations) }).read(files)
     }
 
     private func loadGists(_ paths: [String], from source: any FileSource) throws(InputError) -> GistSet {

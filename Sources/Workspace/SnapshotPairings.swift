@@ -21,6 +21,28 @@ enum SnapshotPairings {
         return pairings
     }
 
+    /// Pairs each Prisma migrations folder with its Prisma schema (folder path → index in `schemas`): the schema
+    /// beside the folder (`prisma/migrations` ↔ `prisma/schema.prisma`, `prisma/schema/*.prisma`), else the
+    /// project's only Prisma schema when the folder is its only Prisma folder.
+    static func pairPrisma(_ folders: [MigrationFolder], with schemas: [DrizzleSchema]) -> [String: Int] {
+        let prismaSchemas = schemas.indices.filter { schemas[$0].prisma != nil }
+        let prismaFolders = folders.filter { $0.layout == .prisma }
+        var pairings: [String: Int] = [:]
+        for folder in prismaFolders {
+            let parent = folder.path.split(separator: "/").dropLast().joined(separator: "/")
+            let prefix = parent.isEmpty ? "" : parent + "/"
+            let beside = prismaSchemas.filter { index in
+                schemas[index].files.contains { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") || $0.hasPrefix(prefix + "schema/") }
+            }
+            if beside.count == 1 {
+                pairings[folder.path] = beside[0]
+            } else if prismaSchemas.count == 1, prismaFolders.count == 1 {
+                pairings[folder.path] = prismaSchemas[0]
+            }
+        }
+        return pairings
+    }
+
     /// drizzle-kit 0.x keeps tables of schemas outside `schemaFilter` in its snapshots (onlook's `auth.users`) but
     /// never generates changes for them; the schema reader leaves them out, so the comparison does too.
     static func filtered(_ model: SchemaModel, schemaFilter: [String]?) -> SchemaModel {

@@ -12,7 +12,7 @@ import Testing
         ("provider_id", false), ("installation_id", false), ("customer_id", false), ("team_id", false),
     ])
     func namesOfOtherSystemsIds(_ name: String, _ external: Bool) {
-        #expect(ExternalIDs.isExternal(Column(name: name, key: nil, type: "text")) == external)
+        #expect(ExternalIDs.isExternal(DeclaredColumn(Column(name: name, type: "text"))) == external)
     }
 
     @Test func commentsThatNameAnotherSystem() {

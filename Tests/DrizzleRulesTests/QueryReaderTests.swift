@@ -9,28 +9,35 @@ import TypeScript
     static let model = SchemaModel(
         tables: [
             Table(name: "subscriptions", variableName: "subscriptions", columns: [
-                Column(name: "id", key: "id", type: "uuid", primaryKey: true),
-                Column(name: "user_id", key: "userId", type: "uuid"),
-                Column(name: "status", key: "status", type: "text"),
-                Column(name: "created_at", key: "createdAt", type: "timestamp with time zone"),
+                Column(name: "id", type: "uuid", primaryKey: true),
+                Column(name: "user_id", type: "uuid"),
+                Column(name: "status", type: "text"),
+                Column(name: "created_at", type: "timestamp with time zone"),
             ]),
             Table(name: "billing_history", variableName: "billingHistory", columns: [
-                Column(name: "id", key: "id", type: "uuid", primaryKey: true),
-                Column(name: "processed_at", key: "processedAt", type: "timestamp with time zone"),
+                Column(name: "id", type: "uuid", primaryKey: true),
+                Column(name: "processed_at", type: "timestamp with time zone"),
             ]),
             Table(name: "usage_events", variableName: "usageEvents", columns: [
-                Column(name: "subscription_id", key: "subscriptionId", type: "uuid"),
-                Column(name: "event_type", key: "eventType", type: "text"),
-                Column(name: "quantity", key: "quantity", type: "integer"),
-                Column(name: "timestamp", key: "timestamp", type: "timestamp with time zone"),
+                Column(name: "subscription_id", type: "uuid"),
+                Column(name: "event_type", type: "text"),
+                Column(name: "quantity", type: "integer"),
+                Column(name: "timestamp", type: "timestamp with time zone"),
             ]),
         ],
         relations: [Relation(kind: .many, name: "billingHistory", fromTable: "subscriptions", toTable: "billing_history")])
 
+    /// The TypeScript keys of the model's columns, kept beside it as the Drizzle reader keeps them.
+    static let declarations = ColumnDeclarations(tables: [
+        ["id", "userId", "status", "createdAt"],
+        ["id", "processedAt"],
+        ["subscriptionId", "eventType", "quantity", "timestamp"],
+    ].map { $0.map { ColumnDeclaration(key: $0) } })
+
     /// `table.column kind` for each use, in source order.
     static func uses(_ source: String) -> [String] {
         let file = QuerySourceFile(path: "src/queries.ts", syntax: TypeScriptParser.parse(Array(source.utf8)))
-        return QueryReader(models: [model]).read([file]).uses.map { "\($0.tableKey.dropFirst("public.".count)).\($0.column) \($0.kind.rawValue)" }
+        return QueryReader(schemas: [(model, declarations)]).read([file]).uses.map { "\($0.tableKey.dropFirst("public.".count)).\($0.column) \($0.kind.rawValue)" }
     }
 
     @Test func designDocumentQueries() {

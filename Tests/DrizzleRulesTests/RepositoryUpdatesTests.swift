@@ -8,20 +8,26 @@ import TypeScript
 @Suite struct RepositoryUpdatesTests {
     static let model = SchemaModel(tables: [
         Table(name: "notes", variableName: "notes", columns: [
-            Column(name: "id", key: "id", type: "uuid", primaryKey: true),
-            Column(name: "title", key: "title", type: "text"),
-            Column(name: "updated_at", key: "updatedAt", type: "timestamp"),
+            Column(name: "id", type: "uuid", primaryKey: true),
+            Column(name: "title", type: "text"),
+            Column(name: "updated_at", type: "timestamp"),
         ]),
         Table(name: "folders", variableName: "folders", columns: [
-            Column(name: "id", key: "id", type: "uuid", primaryKey: true),
-            Column(name: "edited_at", key: "editedAt", type: "timestamp"),
+            Column(name: "id", type: "uuid", primaryKey: true),
+            Column(name: "edited_at", type: "timestamp"),
         ]),
     ])
+
+    /// The TypeScript keys of the model's columns, kept beside it as the Drizzle reader keeps them.
+    static let declarations = ColumnDeclarations(tables: [
+        ["id", "title", "updatedAt"],
+        ["id", "editedAt"],
+    ].map { $0.map { ColumnDeclaration(key: $0) } })
 
     /// `table.column` for every column set on update, sorted.
     static func setColumns(_ source: String, keys: Set<String> = ["title", "updatedAt", "editedAt"]) -> [String] {
         let bytes = Array(source.utf8)
-        let search = RepositoryUpdates(paths: ["src/app.ts"], models: [model], parsed: [:], read: { _ in bytes })
+        let search = RepositoryUpdates(paths: ["src/app.ts"], schemas: [(model, declarations)], parsed: [:], read: { _ in bytes })
         return search.updates(naming: keys).setColumns.flatMap { table, columns in columns.map { "\(table.dropFirst("public.".count)).\($0)" } }.sorted()
     }
 

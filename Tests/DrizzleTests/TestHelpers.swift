@@ -21,7 +21,12 @@ func readSingle(_ body: String, options: SchemaReadOptions = SchemaReadOptions()
 }
 
 extension SchemaReadResult {
-    func table(_ name: String) -> Table? { model.tables.first { $0.name == name } }
+    /// The table with the declarations (keys, builders) the reader kept beside it.
+    func table(_ name: String) -> DeclaredTable? { model.declaredTables(declarations).first { $0.name == name } }
+}
+
+extension DeclaredTable {
+    subscript(column name: String) -> DeclaredColumn? { column(named: name) }
 }
 
 extension Table {

@@ -55,6 +55,8 @@ import Testing
         "vacuum-full": (15, "", #"VACUUM (FULL) "users""#),
         "analyze": (15, "", #"ANALYZE "users""#),
         "create-trigger": (15, "", #"CREATE TRIGGER "users_touch" BEFORE UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION touch()"#),
+        "policy": (15, "", #"CREATE POLICY "own rows" ON "users" FOR SELECT TO authenticated USING (true)"#),
+        "drop-trigger": (15, "", #"DROP TRIGGER "users_touch" ON "users""#),
     ].merging(LockMode.allCases.map { mode in
         (LockModel.lockTableID(mode), (15, "", mode == .accessExclusive ? #"LOCK TABLE "users""# : #"LOCK TABLE "users" IN \#(mode) MODE"#))
     }, uniquingKeysWith: { first, _ in first })

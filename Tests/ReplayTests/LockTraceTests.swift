@@ -35,6 +35,7 @@ struct LockTraceTests {
         CREATE TABLE "events_2025" ("id" integer, "at" date);
         CREATE FUNCTION "touch"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
         CREATE TRIGGER "users_touch" BEFORE UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "touch"();
+        CREATE POLICY "users_own" ON "users" USING (true);
         INSERT INTO "teams" SELECT g, 'c' || g FROM generate_series(1, 100) g;
         INSERT INTO "users" SELECT g, 1 + g % 100, 'n' || g, 'e' || g || '@example.com', g, 'active', now(), 1.5 FROM generate_series(1, 2000) g;
         INSERT INTO "posts" SELECT g, 1 + g % 2000 FROM generate_series(1, 2000) g;
@@ -146,6 +147,10 @@ struct LockTraceTests {
         #"COMMENT ON TABLE "users" IS 'people'"#,
         #"COMMENT ON COLUMN "users"."email" IS 'login'"#,
         #"CREATE TRIGGER "users_touch_again" BEFORE UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "touch"()"#,
+        #"CREATE POLICY "users_read" ON "users" FOR SELECT USING (true)"#,
+        #"ALTER POLICY "users_own" ON "users" USING ("score" > 0)"#,
+        #"DROP POLICY "users_own" ON "users""#,
+        #"DROP TRIGGER "users_touch" ON "users""#,
     ] + LockMode.allCases.map { #"LOCK TABLE "users" IN \#($0) MODE"# }
 
     /// Locks the index only: the model gives it no row, and the trace must find no lock on a table.

@@ -14,7 +14,8 @@ extension Evaluator: SQLNameResolver {
 extension Evaluator {
     var convention: NamingConvention { options.convention }
 
-    func assembleTable(_ index: Int) -> Table {
+    /// The table, and the declarations of its columns (keys, builders) that the model does not hold.
+    func assembleTable(_ index: Int) -> (table: Table, declarations: [ColumnDeclaration]) {
         let state = tables[index]
         var table = Table(schema: state.schema ?? "", name: state.name, variableName: state.variableName,
                           isRLSEnabled: state.isRLSEnabled, location: state.location, nameLocation: state.nameLocation)
@@ -23,8 +24,13 @@ extension Evaluator {
         table.call = state.call
         table.fileStyle = state.fileStyle
         var foreignKeys: [ForeignKeySpec] = []
+        var declarations: [ColumnDeclaration] = []
         for (key, builder, location) in state.columns {
             table.columns.append(column(key: key, builder: builder, location: location, table: state))
+            declarations.append(ColumnDeclaration(
+                key: key, builder: builder.builder, builderCall: builder.call,
+                chainEnd: builder.chainEnd.map { SourceLocation(path: builder.location.path, range: $0..<$0) },
+                hasOnUpdate: builder.hasOnUpdate, hasRuntimeDefault: builder.hasRuntimeDefault))
             if let unique = builder.unique {
                 let name = sqlName(key: key, builder: builder)
                 let defaultName = convention == .kit1 ? "\(state.name)_\(name)_key"
@@ -89,7 +95,7 @@ extension Evaluator {
         table.foreignKeys = foreignKeys.compactMap { foreignKey($0, table: state) }
         if table.foreignKeys.count < foreignKeys.count { table.unreadableElements.insert(.foreignKey) }
         if convention == .kit1, !table.policies.isEmpty { table.isRLSEnabled = true }
-        return table
+        return (table, declarations)
     }
 
     /// The policy with its expressions rendered as drizzle-kit writes them (columns qualified by their table).
@@ -118,14 +124,10 @@ extension Evaluator {
             if let comma = type.range(of: ", ") { type.replaceSubrange(comma, with: ",") }
             if type.hasPrefix("timestamp (") { type = "timestamp(" + type.dropFirst("timestamp (".count) }
         }
-        var column = Column(name: name, key: key, type: type,
+        var column = Column(name: name, type: type,
                             typeSchema: builder.enumReference.map { $0.schema ?? "public" },
                             primaryKey: builder.primaryKey, notNull: builder.notNull,
-                            enumName: builder.enumReference?.name, hasOnUpdate: builder.hasOnUpdate,
-                            hasRuntimeDefault: builder.hasRuntimeDefault, builder: builder.builder, location: location,
-                            typeLocation: builder.location)
-        column.builderCall = builder.call
-        column.chainEnd = builder.chainEnd.map { SourceLocation(path: builder.location.path, range: $0..<$0) }
+                            enumName: builder.enumReference?.name, location: location, typeLocation: builder.location)
         column.unreadable = builder.unreadable
         if let source = builder.defaultValue, !builder.unreadable.contains(.default) {
             column.default = renderDefault(source, type: builder.sqlType)

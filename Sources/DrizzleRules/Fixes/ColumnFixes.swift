@@ -6,7 +6,7 @@ import Drizzle
 enum ColumnFixes {
     /// `timestamp('x')` → `timestamp('x', { withTimezone: true })`, or the option added to (or set in) the options
     /// object written in the call. Nil when the options come from elsewhere (a variable, a spread).
-    static func withTimezone(_ column: Column) -> Fix? {
+    static func withTimezone(_ column: DeclaredColumn) -> Fix? {
         guard column.builder == "timestamp", let call = column.builderCall else { return nil }
         let edit: TextEdit
         let objects = call.arguments.enumerated().filter { $0.element.object != nil }
@@ -36,7 +36,7 @@ enum ColumnFixes {
 
     /// `.$onUpdate(() => new Date())` chained at the end of a `timestamp` column (`new Date().toISOString()` in
     /// `mode: 'string'`). Nil for other builders, whose value is not a date.
-    static func onUpdate(_ column: Column) -> Fix? {
+    static func onUpdate(_ column: DeclaredColumn) -> Fix? {
         guard column.builder == "timestamp", let end = column.chainEnd, !column.unreadable.contains(.type) else { return nil }
         let value: String
         switch column.builderCall.flatMap(optionsMode) ?? "date" {

@@ -6,7 +6,7 @@ import Drizzle
 /// `(table) => [ … ]` when the table has none; and imports `index` from drizzle-orm/pg-core when the file does not.
 /// Written in the file's quote and indentation.
 enum IndexFix {
-    static func add(on column: Column, of table: Table) -> Fix? {
+    static func add(on column: DeclaredColumn, of table: DeclaredTable) -> Fix? {
         guard let call = table.call, let style = table.fileStyle, let key = column.key, isIdentifier(key),
               call.arguments.count >= 2, call.arguments.count <= 3 else { return nil }
         let name = "\(table.name)_\(column.name)_idx"

@@ -12,7 +12,7 @@ enum AuthLibraryTables {
         /// Columns that must be booleans (better-auth's `emailVerified` is one, Auth.js's a timestamp).
         var booleans: [[String]] = []
 
-        func matches(_ table: Table, words: Set<[String]>) -> Bool {
+        func matches(_ table: DeclaredTable, words: Set<[String]>) -> Bool {
             required.allSatisfy(words.contains) && booleans.allSatisfy { wanted in
                 table.columns.contains { $0.nameWords.contains(wanted) && $0.pgType == PgType(name: "boolean") }
             }
@@ -20,8 +20,8 @@ enum AuthLibraryTables {
     }
 
     private static let betterAuth: [Shape] = [
-        // user
-        Shape(required: [["name"], ["email"], ["email", "verified"], ["image"]], booleans: [["email", "verified"]]),
+        // user; `name` is not required: apps map it to another column (`user: { fields: { name: "firstName" } }`)
+        Shape(required: [["email"], ["email", "verified"], ["image"]], booleans: [["email", "verified"]]),
         // session
         Shape(required: [["token"], ["expires", "at"], ["user", "id"], ["ip", "address"], ["user", "agent"]]),
         // account
@@ -35,7 +35,7 @@ enum AuthLibraryTables {
     private static let supabaseAuth = Shape(required: [["instance", "id"], ["aud"], ["encrypted", "password"], ["raw", "user", "meta", "data"]])
 
     /// Whether an auth library maintains the table's `updatedAt`.
-    static func maintainsUpdatedAt(_ table: Table) -> Bool {
+    static func maintainsUpdatedAt(_ table: DeclaredTable) -> Bool {
         let words = Set(table.columns.flatMap(\.nameWords))
         return betterAuth.contains { $0.matches(table, words: words) } || supabaseAuth.matches(table, words: words)
     }

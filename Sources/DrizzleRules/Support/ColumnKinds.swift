@@ -13,14 +13,17 @@ extension Column {
     var isFreeText: Bool {
         enumName == nil && !isArray && pgType.isCharacterString
     }
+}
 
+/// What a column's names say: the SQL name and the TypeScript key (or Prisma field name) it was declared under.
+extension DeclaredColumn {
     /// The words of the SQL name and of the TypeScript key.
-    var nameWords: [[String]] { NameWords.of(column: name, key: key) }
+    var nameWords: [[String]] { NameWords.of(column: column.name, key: key) }
 
     /// A cheap test before splitting names into words: whether the SQL name or key ends with `suffix`, ignoring
     /// ASCII case (`userId`, `user_id`, `USERID` all end with `id`).
     func nameEnds(withLetters suffix: String) -> Bool {
-        [name, key].contains { candidate in
+        [column.name, key].contains { candidate in
             guard let candidate else { return false }
             let bytes = candidate.utf8, wanted = suffix.utf8
             guard bytes.count >= wanted.count else { return false }
@@ -35,7 +38,7 @@ extension Column {
 
     /// How a column is called in messages: the TypeScript key when it differs from the SQL name.
     var displayName: String {
-        guard let key, key != name else { return "`\(name)`" }
-        return "`\(key)` (`\(name)`)"
+        guard let key, key != column.name else { return "`\(column.name)`" }
+        return "`\(key)` (`\(column.name)`)"
     }
 }

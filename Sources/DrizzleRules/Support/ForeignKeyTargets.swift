@@ -7,13 +7,13 @@ import Drizzle
 /// `gf_posts`) and a trailing `table` (`user_table`). Only tables of the same schema model are candidates, so a
 /// `userId` holding a Clerk or Auth0 id in a schema without a users table names nothing.
 struct ForeignKeyTargets {
-    private var tablesByWords: [[String]: Table] = [:]
+    private var tablesByWords: [[String]: DeclaredTable] = [:]
 
-    init(_ model: SchemaModel) {
-        let prefix = Self.sharedPrefix(model.tables)
+    init(_ tables: [DeclaredTable]) {
+        let prefix = Self.sharedPrefix(tables)
         // Full names first, so `user_profile` wins over `profile` with a shared prefix `user` dropped.
         for shortened in [false, true] {
-            for table in model.tables {
+            for table in tables {
                 var words = NameWords.split(table.name)
                 if words.count > 1, words.last == "table" || words.last == "tbl" { words.removeLast() }
                 if shortened {
@@ -28,7 +28,7 @@ struct ForeignKeyTargets {
     }
 
     /// The table a column's name points at, if its name is `<table words>` + `id`.
-    func table(namedBy column: Column) -> Table? {
+    func table(namedBy column: DeclaredColumn) -> DeclaredTable? {
         for words in column.nameWords where words.count > 1 && words.last == "id" {
             if let table = tablesByWords[Array(words.dropLast())] { return table }
         }
@@ -37,7 +37,7 @@ struct ForeignKeyTargets {
 
     /// The first word of most table names, when at least half of several tables share it (`mail0_`, `gf_`): an
     /// application prefix, not part of what the table holds.
-    private static func sharedPrefix(_ tables: [Table]) -> String? {
+    private static func sharedPrefix(_ tables: [DeclaredTable]) -> String? {
         guard tables.count >= 3 else { return nil }
         let firsts = tables.compactMap { table -> String? in
             let words = NameWords.split(table.name)
@@ -50,12 +50,12 @@ struct ForeignKeyTargets {
 }
 
 /// The single-column primary key of a table, if it has one.
-extension Table {
-    var singlePrimaryKey: Column? {
+extension DeclaredTable {
+    var singlePrimaryKey: DeclaredColumn? {
         let flagged = columns.filter(\.primaryKey)
         if flagged.count == 1 { return flagged[0] }
-        if flagged.isEmpty, compositePrimaryKeys.count == 1, let only = compositePrimaryKeys[0].columns.first,
-           compositePrimaryKeys[0].columns.count == 1 {
+        let keys = table.compositePrimaryKeys
+        if flagged.isEmpty, keys.count == 1, let only = keys[0].columns.first, keys[0].columns.count == 1 {
             return column(named: only)
         }
         return nil
@@ -63,12 +63,12 @@ extension Table {
 
     /// The `table.column`s that a foreign key over exactly these columns points at; nil when none does.
     func referencedKeys(of columnsFrom: [String]) -> [String]? {
-        foreignKeys.first { Set($0.columnsFrom) == Set(columnsFrom) }.map { key in key.columnsTo.map { "\(key.tableTo).\($0)" } }
+        table.foreignKeys.first { Set($0.columnsFrom) == Set(columnsFrom) }.map { key in key.columnsTo.map { "\(key.tableTo).\($0)" } }
     }
 
     /// Whether a foreign key of this table starts with these columns (in any order) and targets `tableTo`.
     func hasForeignKey(from columnsFrom: [String], to tableTo: String? = nil) -> Bool {
-        foreignKeys.contains { key in
+        table.foreignKeys.contains { key in
             Set(key.columnsFrom) == Set(columnsFrom) && (tableTo.map { $0 == key.tableTo } ?? true)
         }
     }

@@ -11,5 +11,5 @@ struct HighFrequencyTables {
         globs = GlobSet(configuration.highFrequencyTables)
     }
 
-    func contains(_ table: Table) -> Bool { table.isHighFrequency || globs.matches(table.name) }
+    func contains(_ table: DeclaredTable) -> Bool { table.isHighFrequency || globs.matches(table.name) }
 }

@@ -11,3 +11,10 @@ extension Table {
         isPrisma ? prisma() : drizzle
     }
 }
+
+extension DeclaredTable {
+    /// The Drizzle or the Prisma wording of a fix.
+    func help(drizzle: String, prisma: @autoclosure () -> String) -> String {
+        table.help(drizzle: drizzle, prisma: prisma())
+    }
+}
