@@ -17,10 +17,13 @@ public struct MissingForeignKey: ProjectRule {
         // `relationMode = "prisma"`, is emulated by design), and a scalar `userId` without a relation field is a
         // deliberate choice there, since the relation field is what queries need to join at all.
         for schema in project.schemas where schema.prisma == nil {
+            let model = schema.model
             let tables = schema.tables
             let targets = ForeignKeyTargets(tables)
             let tablesByName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            let relationsByTable = Dictionary(grouping: schema.model.relations, by: \.fromTable)
+            let relationsByTable = Dictionary(grouping: model.relations, by: \.fromTable)
+            let referencingNames = Self.referencingNames(model)
+            var guesses: [(column: DeclaredColumn, table: DeclaredTable, target: DeclaredTable, key: DeclaredColumn)] = []
             for table in tables {
                 // Relations first: they say for certain what the column points at.
                 var explained: Set<String> = []
@@ -36,17 +39,46 @@ public struct MissingForeignKey: ProjectRule {
                 }
                 let tableComment = project.columnComments.text(at: table.location)
                 for column in table.columns where !explained.contains(column.name) {
+                    let comment = project.columnComments.text(at: column.location)
                     guard let (target, key) = referencedKey(of: column, in: table, targets: targets),
-                          !ExternalIDs.mentionsOtherSystem(project.columnComments.text(at: column.location)),
-                          !ExternalIDs.mentionsOtherSystem(tableComment)
+                          !ExternalIDs.mentionsOtherSystem(comment), !ExternalIDs.mentionsOtherSystem(tableComment),
+                          !ExternalIDs.declinesForeignKey(comment), !ExternalIDs.declinesForeignKey(tableComment),
+                          !ExternalIDs.isProviderRegistration(column, in: table),
+                          // The schema's foreign keys to that table use other words (`teamsId` where this is
+                          // `teamId`): the name match is a coincidence.
+                          referencingNames[target.name].map({ $0.contains(NameWords.split(column.name)) }) ?? true
                     else { continue }
-                    reporter.report(
-                        at: column.location,
-                        message: "column \(column.displayName) looks like a reference to `\(target.name).\(key.name)` (\(Self.types(column, key))) but has no foreign key",
-                        help: "add `.references(() => \(reference(target, key.name)))`, or rename the column if it holds an id from another system")
+                    guesses.append((column, table, target, key))
                 }
             }
+            guard !Self.keepsReferencesWithoutKeys(guesses.map(\.table), model) else { continue }
+            for (column, _, target, key) in guesses {
+                reporter.report(
+                    at: column.location,
+                    message: "column \(column.displayName) looks like a reference to `\(target.name).\(key.name)` (\(Self.types(column, key))) but has no foreign key",
+                    help: "add `.references(() => \(reference(target, key.name)))`, or rename the column if it holds an id from another system")
+            }
         }
+    }
+
+    /// Table name → the words of the single columns whose foreign keys reference it (`teamsId` → `[teams, id]`).
+    static func referencingNames(_ model: SchemaModel) -> [String: Set<[String]>] {
+        var names: [String: Set<[String]>] = [:]
+        for table in model.tables {
+            for key in table.foreignKeys where key.columnsFrom.count == 1 {
+                names[key.tableTo, default: []].insert(NameWords.split(key.columnsFrom[0]))
+            }
+        }
+        return names
+    }
+
+    /// Schemas that keep their references without keys by convention (PlanetScale-era schemas, ones whose
+    /// integrity the application or a domain layer keeps): five or more id columns named after tables, and not one
+    /// foreign key in the tables that hold them. Reporting each would be the same disagreement many times over.
+    static func keepsReferencesWithoutKeys(_ holders: [DeclaredTable], _ model: SchemaModel) -> Bool {
+        guard holders.count >= 5 else { return false }
+        let keys = Set(holders.map(\.key))
+        return !model.tables.contains { keys.contains($0.key) && !$0.foreignKeys.isEmpty }
     }
 
     /// A `one()` relation of `table` with `fields`/`references` that no foreign key backs: none from the fields to

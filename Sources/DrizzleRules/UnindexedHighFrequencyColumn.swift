@@ -41,6 +41,7 @@ public struct UnindexedHighFrequencyColumn: ProjectRule {
 
     func reasons(_ table: DeclaredTable, coverage: IndexCoverage, uses usesByColumn: [ColumnKey: [ColumnUse]]) -> [String: String] {
         var reasons: [String: String] = [:]
+        let scoped = IndexCoverage.scopedColumns(table)
         for column in table.columns where !coverage.leads(with: column.name) {
             let uses = usesByColumn[ColumnKey(table: table.key, column: column.name)] ?? []
             if let first = uses.first {
@@ -49,14 +50,17 @@ public struct UnindexedHighFrequencyColumn: ProjectRule {
                 reasons[column.name] = "\(verb) on in `\(first.location.path)`\(places)"
             } else if let key = table.foreignKeys.first(where: { $0.columnsFrom.first == column.name }) {
                 reasons[column.name] = "a foreign key to `\(key.tableTo)`"
-            } else if column.nameEnds(with: ["status", "state"]) {
+            } else if column.nameEnds(with: ["status", "state"]), !scoped.contains(column.name) {
                 reasons[column.name] = "a status that queries filter on"
             }
         }
-        // One event time is enough: report the first when no timestamp of the table is indexed.
+        // One event time is enough: report the first when no timestamp of the table is indexed. A row gets its event
+        // time when it is written, so a nullable timestamp without a default (`published_at`, `completed_at`, set
+        // later) is passed over while a timestamp every row has is there.
         let times = table.columns.filter { $0.isTimestamp }
-        if !times.contains(where: { coverage.leads(with: $0.name) }),
-           let eventTime = times.first(where: { column in !column.nameWords.contains(where: Self.maintenanceTimes.contains) }),
+        let candidates = times.filter { !$0.nameWords.contains(where: Self.maintenanceTimes.contains) }
+        if !times.contains(where: { coverage.leads(with: $0.name) || scoped.contains($0.name) }),
+           let eventTime = candidates.first(where: { $0.notNull || $0.default != nil }) ?? candidates.first,
            reasons[eventTime.name] == nil {
             reasons[eventTime.name] = "the event time that time-range queries filter on"
         }

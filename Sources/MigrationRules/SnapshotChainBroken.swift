@@ -1,7 +1,9 @@
+import Catalog
 import Core
 import DrizzleKit
 import Migrations
 import ProjectModel
+import SQL
 
 /// `migration/snapshot-chain-broken`: each snapshot names the one before it (`prevId`, or version 8's
 /// `prevIds`); a break means drizzle-kit diffed against the wrong history, usually a merge of two branches.
@@ -32,6 +34,8 @@ public struct SnapshotChainBroken: ProjectRule {
         var seenIDs: [String: SnapshotHeader] = [:]
         var seenParents: [String: SnapshotHeader] = [:]
         var sharingParent: Set<String> = []
+        let scripts = Dictionary(folder.steps.compactMap { step in step.snapshot.map { ($0.path, step.script) } },
+                                 uniquingKeysWith: { first, _ in first })
         for snapshot in all {
             if let id = snapshot.id, let first = seenIDs[id.value] {
                 context.report(path: snapshot.path, range: id.range,
@@ -43,6 +47,10 @@ public struct SnapshotChainBroken: ProjectRule {
             for parent in snapshot.prevIds where !parent.value.isEmpty && !Self.isRoot(parent.value) {
                 if let first = seenParents[parent.value], first.path != snapshot.path {
                     sharingParent.insert(snapshot.path)
+                    // drizzle-kit 1 lets branches share a parent: its `check` refuses only migrations that touch the
+                    // same objects (commutativity). Two that change different tables are a normal merge.
+                    if folder.layout == .folders,
+                       Self.commute(scripts[first.path] ?? nil, scripts[snapshot.path] ?? nil) { continue }
                     context.report(path: snapshot.path, range: parent.range,
                                    message: "snapshot `\(snapshot.path)` has the same parent as `\(first.path)`: the two migrations were generated on different branches",
                                    help: "delete the later migration and run `drizzle-kit generate` again on top of the other")
@@ -85,6 +93,62 @@ public struct SnapshotChainBroken: ProjectRule {
         }
     }
 
+    /// Whether two migrations can run in either order: each one's statements name their objects, and no object is
+    /// named by both. A statement whose objects the reader cannot name (a `DO` block, an unknown statement) leaves
+    /// the question open, and an open question is not a finding.
+    static func commute(_ first: MigrationScript?, _ second: MigrationScript?) -> Bool {
+        guard let first, let second else { return true }
+        guard let one = objects(first.sql.allStatements), let other = objects(second.sql.allStatements) else { return true }
+        return one.isDisjoint(with: other)
+    }
+
+    /// The tables, indexes, types and other objects the statements create, change or read by name (as
+    /// `schema.name`, the public schema spelled out); nil when one statement's objects are not known.
+    static func objects(_ statements: [SQLStatement]) -> Set<String>? {
+        var names: Set<String> = []
+        for statement in statements {
+            guard let named = objects(of: statement.kind) else { return nil }
+            names.formUnion(named.map(\.snapshotKey))
+        }
+        return names
+    }
+
+    private static func objects(of kind: StatementKind) -> [QualifiedName]? {
+        switch kind {
+        case .createTable(let create):
+            // A foreign key reads the table it references: a branch that drops or changes that table conflicts.
+            return [create.name] + create.columns.compactMap(\.references?.referencedTable)
+                + create.constraints.compactMap(\.referencedTable)
+        case .alterTable(let alter):
+            return [alter.table] + alter.actions.compactMap { action in
+                switch action.kind {
+                case .addColumn(let column, _): column.references?.referencedTable
+                case .addConstraint(let constraint): constraint.referencedTable
+                default: nil
+                }
+            }
+        case .createIndex(let index): return [index.table] + (index.name.map { [QualifiedName(schema: index.table.schema, name: $0)] } ?? [])
+        case .dropIndex(let drop), .dropTable(let drop), .drop(let drop): return drop.names
+        case .rename(let rename): return rename.table.map { [$0] }
+        case .createEnum(let create): return [create.name]
+        case .alterEnum(let alter): return [alter.name]
+        case .update(let change), .delete(let change), .insert(let change): return [change.table]
+        case .create(let create): return [create.name]
+        case .policy(let policy): return [policy.table]
+        case .createTrigger(let trigger): return [trigger.table]
+        case .truncate(let tables, _), .lockTable(let tables, _), .vacuum(let tables, _, _): return tables
+        case .comment(_, let relation): return relation.map { [$0] }
+        case .set: return []
+        default: return nil
+        }
+    }
+
     /// drizzle-kit's parent of the first snapshot.
     static func isRoot(_ id: String) -> Bool { id == "00000000-0000-0000-0000-000000000000" }
+}
+
+private extension TableConstraint {
+    var referencedTable: QualifiedName? {
+        if case .foreignKey(let key) = kind { key.referencedTable } else { nil }
+    }
 }

@@ -120,7 +120,9 @@ struct PrismaModelMapper {
                 guard let columns, let fields = attribute.argument("fields", position: 0) else {
                     unreadable(attribute, path: path); table.unreadableElements.insert(.index); continue
                 }
-                let explicit = attribute.argument("map")?.stringValue
+                // `name:` is the index's database name too (Prisma 2's spelling, still accepted for `@@index` and
+                // written by `prisma migrate dev` as the index name); `map:` wins when both are given.
+                let explicit = attribute.argument("map")?.stringValue ?? attribute.argument("name")?.stringValue
                 table.indexes.append(Index(
                     name: explicit ?? Self.constraintName(name, columns, "idx"),
                     columns: zip(columns, Self.sortOrders(fields)).map { IndexColumn(expression: $0, asc: $1) },

@@ -77,18 +77,55 @@ struct PrismaLoading {
         return locations
     }
 
-    /// The string value of a `schema:` property in the config (`defineConfig({ schema: 'prisma/schema' })`).
+    /// The value of a `schema:` property in the config, relative to the config's folder: a string
+    /// (`defineConfig({ schema: 'prisma/schema' })`) or the config's folder joined with strings
+    /// (`schema: path.join(__dirname, 'prisma')`, which Prisma's own templates write).
     static func schemaProperty(_ syntax: SourceFileSyntax) -> String? {
         var found: String?
         syntax.forEachExpression { expression in
             guard found == nil, case .object(let object) = expression else { return }
             for case .property(let property) in object.members {
-                guard case .identifier(let key) = property.key, key.name == "schema",
-                      case .string(let literal) = property.value else { continue }
-                found = literal.value
+                guard case .identifier(let key) = property.key, key.name == "schema" else { continue }
+                found = relativeLocation(property.value)
             }
         }
         return found
+    }
+
+    /// `'prisma'`, or `path.join(__dirname, 'prisma')` / `resolve(import.meta.dirname, 'prisma', 'schema')` as
+    /// `prisma/schema`; nil for anything known only at run time.
+    static func relativeLocation(_ expression: ExpressionSyntax) -> String? {
+        switch expression.unwrapped {
+        case .string(let literal):
+            return literal.value
+        case .call(let call):
+            let function: String
+            switch call.callee.unwrapped {
+            case .identifier(let name): function = name.name
+            case .member(let member): function = member.property.name
+            default: return nil
+            }
+            guard ["join", "resolve"].contains(function), let first = call.arguments.first, isConfigFolder(first) else { return nil }
+            var parts: [String] = []
+            for argument in call.arguments.dropFirst() {
+                guard case .string(let literal) = argument.unwrapped else { return nil }
+                parts.append(literal.value)
+            }
+            return parts.isEmpty ? "." : parts.joined(separator: "/")
+        default:
+            return nil
+        }
+    }
+
+    /// `__dirname` or `import.meta.dirname`: the folder of the config file itself.
+    private static func isConfigFolder(_ expression: ExpressionSyntax) -> Bool {
+        switch expression.unwrapped {
+        case .identifier(let name): return name.name == "__dirname"
+        case .member(let member):
+            guard member.property.name == "dirname", case .metaProperty(let meta) = member.object.unwrapped else { return false }
+            return meta.meta.name == "import"
+        default: return false
+        }
     }
 
     /// `./prisma/schema.prisma` from `apps/api` → `apps/api/prisma/schema.prisma`.

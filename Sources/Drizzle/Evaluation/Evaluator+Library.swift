@@ -109,6 +109,7 @@ extension Evaluator {
         case .mathNamespace: return .unknown("Math called as a function")
         case .math(let name): return Self.math(name, site.arguments)
         case .zod: return .unknown("zod called as a function")
+        case .zodFunction(let name): return .unknown("zod's `\(name)`")
         case .zodEnum:
             // `z.enum(["a", "b"])`: what a schema reads from it is `.options` (the list) and `.enum` (a → a).
             guard case .array(let values) = site.argument(0), values.allSatisfy({ $0.stringValue != nil }) else {

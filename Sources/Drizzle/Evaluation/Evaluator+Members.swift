@@ -21,7 +21,9 @@ extension Evaluator {
         case .library(.mathNamespace):
             return .library(.math(name))
         case .library(.zod):
-            return name == "enum" ? .library(.zodEnum) : .unknown("zod's `\(name)`")
+            return .library(name == "enum" ? .zodEnum : .zodFunction(name))
+        case .library(.zodFunction(let name)):
+            return .unknown("zod's `\(name)`")
         case .table(let index):
             if tables.indices.contains(index), tables[index].columns.contains(where: { $0.key == name }) {
                 return .tableColumn(TableColumnReference(table: index, key: name, location: tables[index].location))

@@ -126,7 +126,7 @@ final class Evaluator {
             switch name {
             case nil, "z", "default": return .library(.zod)
             case "enum": return .library(.zodEnum)
-            default: return .unknown("zod's `\(name ?? "")`")
+            default: return .library(.zodFunction(name ?? ""))
             }
         }
         guard let target = resolver.resolve(source, from: importer) else {

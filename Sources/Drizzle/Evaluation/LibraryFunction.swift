@@ -28,6 +28,9 @@ enum LibraryFunction {
     case math(String)
     /// zod's namespace (`z`), and `z.enum([...])`, whose `.options` schemas pass to `pgEnum`.
     case zod, zodEnum
+    /// Any other zod function (`z.object`, `z.discriminatedUnion`): what it makes is a validator, never a table or
+    /// an enum, so an export built with it is not a definition the reader failed to see.
+    case zodFunction(String)
     /// A namespace import of a drizzle module (`import * as pg from 'drizzle-orm/pg-core'`).
     case namespace(module: String)
     /// Something exported by drizzle that does not change the schema (`getTableColumns`, `pgRole`, …).

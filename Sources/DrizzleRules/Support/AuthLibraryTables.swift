@@ -20,8 +20,8 @@ enum AuthLibraryTables {
     }
 
     private static let betterAuth: [Shape] = [
-        // user
-        Shape(required: [["name"], ["email"], ["email", "verified"], ["image"]], booleans: [["email", "verified"]]),
+        // user; `name` is not required: apps map it to another column (`user: { fields: { name: "firstName" } }`)
+        Shape(required: [["email"], ["email", "verified"], ["image"]], booleans: [["email", "verified"]]),
         // session
         Shape(required: [["token"], ["expires", "at"], ["user", "id"], ["ip", "address"], ["user", "agent"]]),
         // account

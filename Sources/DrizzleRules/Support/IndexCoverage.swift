@@ -21,4 +21,22 @@ struct IndexCoverage {
 
     /// Whether an index (or the primary key, or a unique constraint) leads with this column.
     func leads(with column: String) -> Bool { leadingColumns.contains(column) }
+
+    /// Columns of a schema index that only foreign keys and status columns come before (`start` in
+    /// `(space_id, status, start)`): the table's queries are scoped by those, and the author indexed this column for
+    /// them. Enough for a status or an event time, not for a foreign key (a cascade searches by it alone).
+    static func scopedColumns(_ table: DeclaredTable) -> Set<String> {
+        let foreignKeys = Set(table.foreignKeys.compactMap { $0.columnsFrom.count == 1 ? $0.columnsFrom[0] : nil })
+        func scopes(_ name: String) -> Bool {
+            foreignKeys.contains(name) || table.column(named: name)?.nameEnds(with: ["status", "state"]) == true
+        }
+        var scoped: Set<String> = []
+        for index in table.indexes {
+            for (position, column) in index.columns.enumerated().dropFirst() where !column.isExpression {
+                guard index.columns[..<position].allSatisfy({ !$0.isExpression && scopes($0.expression) }) else { break }
+                scoped.insert(column.expression)
+            }
+        }
+        return scoped
+    }
 }
