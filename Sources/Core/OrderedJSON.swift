@@ -9,6 +9,10 @@ public indirect enum OrderedJSON: Sendable, Hashable {
     case string(String)
     case array([OrderedJSON])
     case object([(key: String, value: OrderedJSON)])
+    /// An array whose elements are already serialised (`serializedElement(indent:depth:)`, with the depth of the
+    /// array's elements and the document's indent), so that a long array (a report's thousands of findings) can be
+    /// serialised on all cores and joined; written as the array of those elements would be.
+    case serializedElements([[UInt8]])
 
     public static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool {
         lhs.serialized(indent: nil) == rhs.serialized(indent: nil)
@@ -24,6 +28,14 @@ public indirect enum OrderedJSON: Sendable, Hashable {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The value serialised as an element `depth` containers deep (its inner lines indented for that depth), for
+    /// `serializedElements`.
+    public func serializedElement(indent: Int? = 2, depth: Int) -> [UInt8] {
+        var output: [UInt8] = []
+        write(into: &output, indent: indent, depth: depth)
+        return output
+    }
+
     private func write(into output: inout [UInt8], indent: Int?, depth: Int) {
         switch self {
         case .null: output += "null".utf8
@@ -37,6 +49,10 @@ public indirect enum OrderedJSON: Sendable, Hashable {
         case .array(let items):
             writeContainer(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: items.count, into: &output, indent: indent, depth: depth) { index, output in
                 items[index].write(into: &output, indent: indent, depth: depth + 1)
+            }
+        case .serializedElements(let items):
+            writeContainer(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: items.count, into: &output, indent: indent, depth: depth) { index, output in
+                output += items[index]
             }
         case .object(let members):
             writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: members.count, into: &output, indent: indent, depth: depth) { index, output in

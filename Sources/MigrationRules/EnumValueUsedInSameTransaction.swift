@@ -22,11 +22,14 @@ public struct EnumValueUsedInSameTransaction: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         var added: [Added] = []
         var createdTypes: Set<String> = []
-        var migration: String?
+        var migration: (path: String, transaction: Int)?
         project.forEachLockedStatement { locked, schema in
             // Before the version the row names, `ADD VALUE` fails inside the transaction (concurrently-in-transaction's).
             guard locked.runner.usesTransaction, LockModel.named("add-enum-value").versions.contains(locked.version) else { return }
-            if locked.site.path != migration { (added, createdTypes, migration) = ([], [], locked.site.path) }
+            // A `COMMIT` in the migration commits the values added before it.
+            if migration.map({ $0 != (locked.site.path, locked.transaction) }) ?? true {
+                (added, createdTypes, migration) = ([], [], (locked.site.path, locked.transaction))
+            }
             let statement = locked.site.statement
             if case .createEnum(let type) = statement.kind { createdTypes.insert(type.name.name) }
             // Values added to a type created in the same transaction are usable at once (PostgreSQL tracks the

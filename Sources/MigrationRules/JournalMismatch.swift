@@ -6,7 +6,7 @@ import ProjectModel
 /// migrations — a SQL file the migrator never runs, an entry whose file is missing, a missing snapshot.
 public struct JournalMismatch: ProjectRule {
     public let id = "migration/journal-mismatch"
-    public let facets: Facets = [.migrations]
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {

@@ -14,6 +14,7 @@ public struct LockHeldAcrossStatements: ProjectRule {
 
     private struct Held {
         var path: String
+        var transaction: Int
         var table: QualifiedName
         var range: Range<Int>
         var reported = false
@@ -48,7 +49,7 @@ public struct LockHeldAcrossStatements: ProjectRule {
         project.forEachLockedStatement { locked in
             let path = locked.site.path
             guard locked.runner.usesTransaction else { return }
-            if held?.path != path { held = nil }
+            if held?.path != path || held?.transaction != locked.transaction { held = nil }
             let existing = locked.effectsOnExistingTables
             if var first = held, !first.reported,
                let slow = existing.first(where: { Self.isSlowWorkNoOtherRuleReports($0, locked.site.statement) }),
@@ -62,7 +63,7 @@ public struct LockHeldAcrossStatements: ProjectRule {
                 return
             }
             if held == nil, let (effect, table) = locked.firstAccessExclusiveLockOnExistingTable {
-                held = Held(path: path, table: table, range: effect.range)
+                held = Held(path: path, transaction: locked.transaction, table: table, range: effect.range)
             }
         }
     }

@@ -74,6 +74,9 @@ struct LockedStatement: Sendable {
     let effects: [LockEffect]
     let runner: MigrationRunner
     let version: Int
+    /// How many transactions the migration ended (`COMMIT`, `ROLLBACK`) before this statement: statements of one
+    /// migration share a transaction only when they share this count.
+    let transaction: Int
 
     /// The effects on tables that had rows when the migration ran (a table the migration creates is empty).
     var effectsOnExistingTables: [LockEffect] {
@@ -98,7 +101,10 @@ extension Project {
     /// the configured PostgreSQL version. Worked out once per project and shared by the lock rules: each walking the
     /// migrations again (and replaying their schema) cost more than the whole SQL parse on a 5,000-statement folder.
     func forEachLockedStatement(_ visit: (LockedStatement) -> Void) {
-        for locked in lockedStatements(version: configuration.postgresVersion) { visit(locked) }
+        // Each read in place: a `for … in` copied every statement for each of the ten rules.
+        lockedStatements(version: configuration.postgresVersion).withUnsafeBufferPointer { all in
+            for index in all.indices { visit(all[index]) }
+        }
     }
 
     /// `forEachLockedStatement` with the schema the migrations before each statement made, for the rules that need it.
@@ -106,9 +112,11 @@ extension Project {
         let locked = lockedStatements(version: configuration.postgresVersion)
         guard !locked.isEmpty else { return }
         var next = 0
-        forEachJudgedStatement { _, schema in
-            visit(locked[next], schema)
-            next += 1
+        locked.withUnsafeBufferPointer { locked in
+            forEachJudgedStatement { _, schema in
+                visit(locked[next], schema)
+                next += 1
+            }
         }
     }
 
@@ -116,13 +124,33 @@ extension Project {
     private func lockedStatements(version: Int) -> [LockedStatement] {
         derived.value("locked-statements-\(version)") {
             var all: [LockedStatement] = []
-            var runner: (step: String, runner: MigrationRunner)?
+            var file: (path: String, runner: MigrationRunner, inTransaction: Bool, ended: Int)?
             forEachJudgedStatement { site, schema in
-                if runner?.step != site.path {
-                    runner = (site.path, MigrationRunner(configuration, folder: site.folder, step: site.step))
+                if file?.path != site.path {
+                    let runner = MigrationRunner(configuration, folder: site.folder, step: site.step)
+                    file = (site.path, runner, runner.usesTransaction, 0)
+                }
+                guard var current = file else { return }
+                // A `COMMIT` in the file ends the runner's transaction: what follows runs alone, each statement
+                // committing, until a `BEGIN` opens a transaction again (which this migration's end or the batch's
+                // commit closes).
+                let runner: MigrationRunner
+                switch current.runner {
+                case .unknown: runner = .unknown
+                case _ where current.inTransaction: runner = current.runner.usesTransaction ? current.runner : .perFile
+                default: runner = .none
                 }
                 all.append(LockedStatement(site: site, effects: LockModel.effects(of: site.statement, version: version, schema: schema),
-                                           runner: runner!.runner, version: version))
+                                           runner: runner, version: version, transaction: current.ended))
+                if case .transaction(let control) = site.statement.kind {
+                    if control == .begin {
+                        current.inTransaction = true
+                    } else if current.inTransaction {
+                        current.inTransaction = false
+                        current.ended += 1
+                    }
+                }
+                file = current
             }
             return all
         }

@@ -46,7 +46,7 @@ extension Project {
                 continue
             }
             // Too large to keep (`StatementTrace`'s budget): replayed again for this use.
-            var schema = folder.start
+            var schema = SteppedReplay(from: folder.start)
             var next = 0
             for (ordinal, entry) in folder.statements.enumerated() {
                 if next < folder.ordinals.count, folder.ordinals[next] == ordinal {

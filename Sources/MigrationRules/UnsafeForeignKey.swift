@@ -59,7 +59,10 @@ public struct UnsafeForeignKey: ProjectRule {
         let ofThisConstraint = validations.filter {
             $0.folder == site.folder.path && $0.table == table && $0.constraint == constraintName && $0.step >= site.stepIndex
         }
-        if let sameMigration = ofThisConstraint.first(where: { $0.step == site.stepIndex && $0.range.lowerBound > action.range.lowerBound }) {
+        let validatedHere = ofThisConstraint.first { $0.step == site.stepIndex && $0.range.lowerBound > action.range.lowerBound }
+        // `COMMIT;` between the two (the migration ends the runner's transaction itself) releases the lock first.
+        if let validatedHere, site.script.sql.endsTransaction(between: action.range.lowerBound, and: validatedHere.range.lowerBound) { return }
+        if let sameMigration = validatedHere {
             context.report(
                 path: site.path, range: sameMigration.range,
                 message: "\(name) is added `NOT VALID` and validated in the same migration: drizzle-kit's migrator runs all pending migrations in one transaction, so the \(Self.addedNotValid.lock) lock that `ADD CONSTRAINT` took on `\(table)` and `\(referenced)` is held while `VALIDATE` checks every row, and \(Self.addedNotValid.lock.stops("both tables"))",

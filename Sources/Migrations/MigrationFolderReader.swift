@@ -111,7 +111,9 @@ struct MigrationFolderReader {
             let file = SourceFile(path: path, bytes: try source.read(path))
             return .journal(folder: folder, file, JournalReader.read(file.bytes, path: path))
         case .script(let folder, let path, let name):
-            let read = { (bytes: [UInt8]) in MigrationScript(source: SourceFile(path: path, bytes: bytes), name: name, sql: SQLParser.parseFile(bytes)) }
+            let read = { (bytes: [UInt8]) in
+                MigrationScript(source: SourceFile(path: path, bytes: bytes), name: name, sql: SQLParser.parseFile(bytes, inParallel: FastPaths.enabled))
+            }
             let bytes = try source.read(path)
             return .script(folder: folder, parses?.value("sql", path: path, bytes: bytes, make: read) ?? read(bytes))
         case .snapshot(let folder, let path, let key):

@@ -1,11 +1,13 @@
 import Core
 
 /// SPEC §6 `json`: stable and versioned.
-public struct JSONReporter: Reporter {
+public struct JSONReporter: Reporter, Sendable {
     public init() {}
 
     public func render(_ report: Report, _ context: RenderContext) -> String {
-        let findings: [OrderedJSON] = report.findings.map { located in
+        // Each finding serialised apart, on all cores (at the depth the findings array's elements have below): one
+        // serialisation of a report of thousands of findings was a tenth of a 5,000-statement migration's check.
+        let findings: [[UInt8]] = report.findings.concurrentMap { located in
             let finding = located.finding
             var members: [(String, OrderedJSON)] = [
                 ("rule", .string(finding.ruleID)),
@@ -21,12 +23,12 @@ public struct JSONReporter: Reporter {
             ]
             // Only findings that have fixes carry the array, so reports without fixes stay as they were.
             if !located.fixes.isEmpty { members.append(("fixes", .array(located.fixes.map { fix($0, context) }))) }
-            return .object(members)
+            return OrderedJSON.object(members).serializedElement(depth: 2)
         }
         let document: OrderedJSON = .object([
             ("version", .int(1)),
             ("tool", .object([("name", .string("schemalint")), ("version", .string(context.toolVersion))])),
-            ("findings", .array(findings)),
+            ("findings", .serializedElements(findings)),
             ("summary", .object([
                 ("files", .int(report.files.count)),
                 ("errors", .int(report.count(.error))),

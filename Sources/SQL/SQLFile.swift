@@ -15,6 +15,15 @@ public struct SQLFile: Sendable, Equatable {
         self.allStatements = Self.flatten(statements)
     }
 
+    /// Whether a top-level `COMMIT` or `ROLLBACK` stands between two offsets of the file: what comes before it no
+    /// longer shares a transaction with what comes after.
+    public func endsTransaction(between lower: Int, and upper: Int) -> Bool {
+        statements.contains { statement in
+            guard case .transaction(let control) = statement.kind, control != .begin else { return false }
+            return statement.range.lowerBound > lower && statement.range.lowerBound < upper
+        }
+    }
+
     private static func flatten(_ statements: [SQLStatement]) -> [SQLStatement] {
         var result: [SQLStatement] = []
         func add(_ statement: SQLStatement) {

@@ -74,6 +74,15 @@ public enum StatementKind: Sendable, Equatable {
     case vacuum(tables: [QualifiedName], full: Bool, analyzeOnly: Bool)
     /// `COMMENT ON kind name IS …`: `relation` is the table of a table's or column's comment.
     case comment(objectKind: ObjectKind, relation: QualifiedName?)
+    /// `BEGIN` / `START TRANSACTION`, `COMMIT` / `END`, `ROLLBACK` / `ABORT`: a migration that commits in the middle
+    /// (`COMMIT;` before `CREATE INDEX CONCURRENTLY`) ends its runner's transaction there. Savepoints and prepared
+    /// transactions stay `.other`.
+    case transaction(TransactionControl)
     /// Any other statement, by libpg_query's node name (`CreateExtensionStmt`, `ViewStmt`, …).
     case other(nodeTag: String)
+}
+
+/// What a transaction statement does to the transaction around it.
+public enum TransactionControl: Sendable, Equatable {
+    case begin, commit, rollback
 }

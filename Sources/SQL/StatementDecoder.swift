@@ -34,6 +34,13 @@ struct StatementDecoder {
                                                 security: functionSecurity(node["actions"]) ?? FunctionSecurity()))
         case "ReindexStmt": return .reindex(reindex(node))
         case "VariableSetStmt": return .set(setVariable(node))
+        case "TransactionStmt":
+            switch node["kind"].string {
+            case "TRANS_STMT_BEGIN", "TRANS_STMT_START": return .transaction(.begin)
+            case "TRANS_STMT_COMMIT": return .transaction(.commit)
+            case "TRANS_STMT_ROLLBACK": return .transaction(.rollback)
+            default: return .other(nodeTag: tag)
+            }
         case "CreateTrigStmt": return .createTrigger(createTrigger(node))
         case "TruncateStmt": return .truncate(tables: relations(node), cascade: node["behavior"].string == "DROP_CASCADE")
         case "LockStmt": return .lockTable(tables: relations(node), mode: node["mode"].int)

@@ -93,7 +93,12 @@ struct MigrationCorpusTests {
         // is off by one): every file there is outside the journal.
         let sqlFiles = midday.files.keys.filter { $0.hasPrefix("packages/db/migrations/") && $0.hasSuffix(".sql") }
         #expect(sqlFiles.count == 39)
-        #expect(Set(mismatches.filter { $0.message.contains("is not listed in") }.map(\.path)) == Set(sqlFiles))
+        // Every file is outside the journal, so drizzle's migrator is not what applies the folder: one finding on
+        // the journal counts them, instead of 39 (one per file).
+        #expect(mismatches.filter { $0.message.contains("is not listed in") }.isEmpty)
+        let folder = mismatches.filter { $0.message.contains("lists 0 of the 39 SQL files") }
+        #expect(folder.count == 1)
+        #expect(folder.first?.path == "packages/db/migrations/meta/_journal.json")
         #expect(mismatches.contains { $0.message.contains("journal entry `0000_silly_sage` has no SQL file") })
         // Duplicate prefixes among the hand-written files (0010–0013 twice each).
         #expect(midday.of("out-of-order").count == 4)

@@ -57,15 +57,7 @@ import TestSupport
         let pieces: [[UInt8]] = ["'", "\"", "$$", "$x$", "/*", "*/", "--", ";", "(", ")", ",", "\u{0}", "é", "\n", "DO $$", "--> statement-breakpoint"].map { Array($0.utf8) }
         let original = Array(Self.sample.utf8)
         for _ in 0..<300 {
-            var bytes = original
-            for _ in 0..<Int.random(in: 1...4, using: &random) {
-                let at = Int.random(in: 0...bytes.count, using: &random)
-                if Bool.random(using: &random), at < bytes.count {
-                    bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...8, using: &random)))
-                } else {
-                    bytes.insert(contentsOf: pieces[Int.random(in: 0..<pieces.count, using: &random)], at: at)
-                }
-            }
+            let bytes = random.mutated(original, edits: 1...4, inserting: pieces, cutting: 1...8)
             let file = SQLParser.parseFile(bytes)
             let ranges = file.allStatements.map(\.range) + file.syntaxErrors.map(\.range) + file.comments.map(\.range)
             #expect(ranges.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= bytes.count })
@@ -79,6 +71,20 @@ struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
 
     init(seed: UInt64) { state = seed }
+
+    /// `original` with `edits` random edits, each a cut of `cutting` bytes or one of `pieces` inserted.
+    mutating func mutated(_ original: [UInt8], edits: ClosedRange<Int>, inserting pieces: [[UInt8]], cutting: ClosedRange<Int>) -> [UInt8] {
+        var bytes = original
+        for _ in 0..<Int.random(in: edits, using: &self) {
+            let at = Int.random(in: 0...bytes.count, using: &self)
+            if Bool.random(using: &self), at < bytes.count {
+                bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: cutting, using: &self)))
+            } else {
+                bytes.insert(contentsOf: pieces[Int.random(in: 0..<pieces.count, using: &self)], at: at)
+            }
+        }
+        return bytes
+    }
 
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
