@@ -50,63 +50,109 @@ public struct ColumnDeclarations: Sendable, Hashable {
 
 /// A table of a model read from an ORM, with its columns' declarations: what rules and the query readers walk.
 /// Reads of the table's catalog facts go through to `table`; `columns` pairs each column with its declaration.
+/// It refers to the model's table by index, so that making one (for every table of a schema, per rule) copies
+/// no table, and a read copies only the field read.
 @dynamicMemberLookup
 public struct DeclaredTable: Sendable {
-    public var table: Table
+    @usableFromInline let tables: [Table]
+    @usableFromInline let index: Int
     /// One per column of `table`, in order (`.none` past the end).
-    public var declarations: [ColumnDeclaration]
+    public let declarations: [ColumnDeclaration]
 
     public init(_ table: Table, declarations: [ColumnDeclaration] = []) {
-        self.table = table
+        self.init(tables: [table], index: 0, declarations: declarations)
+    }
+
+    @inlinable
+    init(tables: [Table], index: Int, declarations: [ColumnDeclaration]) {
+        self.tables = tables
+        self.index = index
         self.declarations = declarations
     }
 
-    public subscript<Value>(dynamicMember path: KeyPath<Table, Value>) -> Value { table[keyPath: path] }
+    @inlinable
+    public var table: Table { tables[index] }
 
-    /// The table's columns with their declarations.
-    public var columns: [DeclaredColumn] { table.columns.indices.map(column(at:)) }
+    @inlinable
+    public subscript<Value>(dynamicMember path: KeyPath<Table, Value>) -> Value { tables[index][keyPath: path] }
 
-    /// Column `index` with its declaration.
-    public func column(at index: Int) -> DeclaredColumn {
-        DeclaredColumn(table.columns[index], declarations.indices.contains(index) ? declarations[index] : .none)
-    }
+    /// The table's columns with their declarations, paired as they are read (no copy of the columns is made).
+    @inlinable
+    public var columns: DeclaredColumns { DeclaredColumns(columns: tables[index].columns, declarations: declarations) }
 
     /// The column with this SQL name.
     public func column(named name: String) -> DeclaredColumn? {
-        table.columns.firstIndex { $0.name == name }.map(column(at:))
+        let columns = columns
+        return columns.columns.firstIndex { $0.name == name }.map { columns[$0] }
     }
 
     /// The first column whose declaration satisfies `predicate`, without pairing every column.
     public func firstColumn(where predicate: (Column, ColumnDeclaration) -> Bool) -> DeclaredColumn? {
-        table.columns.indices.first { predicate(table.columns[$0], declarations.indices.contains($0) ? declarations[$0] : .none) }
-            .map(column(at:))
+        let columns = columns
+        return columns.indices.first { predicate(columns.columns[$0], columns[$0].declaration) }.map { columns[$0] }
     }
 }
 
-/// A catalog column with what the ORM declared about it. Reads of catalog facts go through to `column`.
-@dynamicMemberLookup
-public struct DeclaredColumn: Sendable {
-    public var column: Column
-    public var declaration: ColumnDeclaration
+/// A table's columns, each paired with its declaration when it is read.
+public struct DeclaredColumns: RandomAccessCollection, Sendable {
+    @usableFromInline let columns: [Column]
+    @usableFromInline let declarations: [ColumnDeclaration]
 
-    public init(_ column: Column, _ declaration: ColumnDeclaration = .none) {
-        self.column = column
-        self.declaration = declaration
+    @inlinable
+    init(columns: [Column], declarations: [ColumnDeclaration]) {
+        self.columns = columns
+        self.declarations = declarations
     }
 
-    public subscript<Value>(dynamicMember path: KeyPath<Column, Value>) -> Value { column[keyPath: path] }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { columns.count }
 
-    public var key: String? { declaration.key }
-    public var builder: String? { declaration.builder }
+    @inlinable
+    public subscript(index: Int) -> DeclaredColumn { DeclaredColumn(columns: columns, declarations: declarations, index: index) }
+}
+
+/// A catalog column with what the ORM declared about it. Reads of catalog facts go through to `column`; like
+/// `DeclaredTable`, it refers to the column by index and copies nothing until a field is read.
+@dynamicMemberLookup
+public struct DeclaredColumn: Sendable {
+    @usableFromInline let columns: [Column]
+    @usableFromInline let declarations: [ColumnDeclaration]
+    @usableFromInline let index: Int
+
+    public init(_ column: Column, _ declaration: ColumnDeclaration = .none) {
+        self.init(columns: [column], declarations: [declaration], index: 0)
+    }
+
+    @inlinable
+    init(columns: [Column], declarations: [ColumnDeclaration], index: Int) {
+        self.columns = columns
+        self.declarations = declarations
+        self.index = index
+    }
+
+    @inlinable
+    public var column: Column { columns[index] }
+
+    @inlinable
+    public var declaration: ColumnDeclaration { index < declarations.count ? declarations[index] : .none }
+
+    @inlinable
+    public subscript<Value>(dynamicMember path: KeyPath<Column, Value>) -> Value { columns[index][keyPath: path] }
+
+    @inlinable
+    public var key: String? { index < declarations.count ? declarations[index].key : nil }
+    @inlinable
+    public var builder: String? { index < declarations.count ? declarations[index].builder : nil }
     public var builderCall: CallLayout? { declaration.builderCall }
     public var chainEnd: SourceLocation? { declaration.chainEnd }
-    public var hasOnUpdate: Bool { declaration.hasOnUpdate }
+    @inlinable
+    public var hasOnUpdate: Bool { index < declarations.count && declarations[index].hasOnUpdate }
     public var hasRuntimeDefault: Bool { declaration.hasRuntimeDefault }
 }
 
 extension SchemaModel {
     /// The tables with the declarations a reader kept beside them.
     public func declaredTables(_ declarations: ColumnDeclarations) -> [DeclaredTable] {
-        tables.indices.map { DeclaredTable(tables[$0], declarations: declarations[table: $0]) }
+        tables.indices.map { DeclaredTable(tables: tables, index: $0, declarations: declarations[table: $0]) }
     }
 }
