@@ -8,13 +8,13 @@ import ProjectModel
 /// One finding per cause: a single removed entry or a single step back in time is one finding, not one per later entry.
 public struct OutOfOrder: ProjectRule {
     public let id = "migration/out-of-order"
-    public let facets: Facets = [.migrations]
+    public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
         for folder in project.migrations {
             if let journal = folder.journal { checkJournal(journal, context) }
-            checkDuplicateNumbers(folder, context)
+            checkDuplicateNumbers(folder, runner: project.configuration.migrationRunner, context)
             if folder.layout == .supabase { checkSupabaseNames(folder, context) }
         }
     }
@@ -146,7 +146,7 @@ public struct OutOfOrder: ProjectRule {
         }
     }
 
-    private func checkDuplicateNumbers(_ folder: MigrationFolder, _ context: RuleContext) {
+    private func checkDuplicateNumbers(_ folder: MigrationFolder, runner: MigrationRunnerSetting?, _ context: RuleContext) {
         let listed = Set(folder.journal?.entries.compactMap { $0.tag?.value } ?? [])
         let byNumber = Dictionary(grouping: folder.scripts.filter { $0.number != nil }) { Int($0.number ?? "") ?? -1 }
         for (_, scripts) in byNumber where scripts.count > 1 {
@@ -164,6 +164,10 @@ public struct OutOfOrder: ProjectRule {
                 continue
             }
             for script in sorted where script.path != kept.path {
+                // A file drizzle's migrator never runs is `migration/journal-mismatch`'s finding (what to do about
+                // it is to get it into the journal); its number matters only to whatever else applies the folder.
+                if folder.layout == .journal, folder.journal != nil, !listed.contains(script.name),
+                   runner == nil || runner == .drizzleKit { continue }
                 let supabase = folder.layout == .supabase
                 context.report(
                     path: script.path, range: script.headlineRange,

@@ -51,12 +51,15 @@ struct MigrationCorpusTests {
         return Run(root: root, findings: findings, files: files)
     }
 
+    /// A second file with a journaled number that the journal does not list: drizzle's migrator never runs it, which
+    /// is one finding (journal-mismatch), not a second one for its number.
     @Test func duplicateNumberPrefixes() throws {
         let zero = try Self.run("Mail-0__Zero")
-        #expect(zero.of("out-of-order").map(\.path) == ["packages/db/migrations/0025_far_echo.sql"])
+        #expect(zero.of("out-of-order").isEmpty)
         #expect(zero.of("journal-mismatch").map(\.path) == ["packages/db/migrations/0025_far_echo.sql"])
         let roo = try Self.run("RooCodeInc__Roo-Code")
-        #expect(roo.of("out-of-order").map(\.path) == ["packages/evals/src/db/migrations/0001_add_timeout_to_runs.sql"])
+        #expect(roo.of("out-of-order").isEmpty)
+        #expect(roo.of("journal-mismatch").map(\.path) == ["packages/evals/src/db/migrations/0001_add_timeout_to_runs.sql"])
     }
 
     @Test func kaneoTimestampsGoBackwardsAndSnapshotsAreMissing() throws {
@@ -100,8 +103,9 @@ struct MigrationCorpusTests {
         #expect(folder.count == 1)
         #expect(folder.first?.path == "packages/db/migrations/meta/_journal.json")
         #expect(mismatches.contains { $0.message.contains("journal entry `0000_silly_sage` has no SQL file") })
-        // Duplicate prefixes among the hand-written files (0010–0013 twice each).
-        #expect(midday.of("out-of-order").count == 4)
+        // Duplicate prefixes among the hand-written files (0010–0013 twice each) are not reported: no file there is
+        // run by drizzle's migrator, which the journal finding above already says.
+        #expect(midday.of("out-of-order").isEmpty)
     }
 
     /// midday writes its migrations by hand, outside drizzle's journal: the tables those files create or drop
