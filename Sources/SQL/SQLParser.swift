@@ -52,7 +52,9 @@ public enum SQLParser {
     ///
     /// Files are themselves parsed inside a `concurrentPerform`, where a nested one runs serially; so this thread
     /// takes runs from a shared counter, and helpers queued on the global queue take runs too when a core is free.
-    /// No run waits for a helper to start: this thread alone finishes them all if none does.
+    /// No run waits for a helper to start: this thread alone finishes them all if none does, and then waits only
+    /// for the runs a started helper is still parsing, never for helpers that have not started (on a busy machine
+    /// they may start late, find nothing left, and return).
     private static func parseInParallel(_ chunks: [Range<Int>], with parser: FileParser,
                                         piecesPerTask: Int) -> [(statements: [SQLStatement], errors: [SQLSyntaxError])] {
         let tasks = (chunks.count + piecesPerTask - 1) / piecesPerTask
@@ -67,12 +69,11 @@ public enum SQLParser {
                 shared.store(task, (statements, own.errors))
             }
         }
-        let helpers = DispatchGroup()
         for _ in 1..<min(ProcessInfo.processInfo.activeProcessorCount, tasks) {
-            DispatchQueue.global().async(group: helpers, execute: work)
+            DispatchQueue.global().async(execute: work)
         }
         work()
-        helpers.wait()
+        shared.waitUntilAllStored()
         return shared.results()
     }
 }
@@ -80,6 +81,9 @@ public enum SQLParser {
 /// The runs of one parallel parse: the next run to take, and each run's result in its own slot.
 private final class SharedRuns: @unchecked Sendable {
     private let next = Atomic<Int>(0)
+    private let stored = Atomic<Int>(0)
+    /// Signalled once, by whichever thread stores the last run.
+    private let allStored = DispatchSemaphore(value: 0)
     private let count: Int
     /// Each slot is written by the one task that took its run, and read after every task has finished.
     private let slots: UnsafeMutableBufferPointer<(statements: [SQLStatement], errors: [SQLSyntaxError])>
@@ -100,7 +104,13 @@ private final class SharedRuns: @unchecked Sendable {
         return task < count ? task : nil
     }
 
-    func store(_ task: Int, _ result: (statements: [SQLStatement], errors: [SQLSyntaxError])) { slots[task] = result }
+    func store(_ task: Int, _ result: (statements: [SQLStatement], errors: [SQLSyntaxError])) {
+        slots[task] = result
+        // Acquire-release: the thread that sees the last store also sees every slot written before it.
+        if stored.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue == count { allStored.signal() }
+    }
+
+    func waitUntilAllStored() { allStored.wait() }
 
     func results() -> [(statements: [SQLStatement], errors: [SQLSyntaxError])] { Array(slots) }
 }
