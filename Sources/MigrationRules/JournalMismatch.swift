@@ -66,7 +66,8 @@ public struct JournalMismatch: ProjectRule {
         guard !unlisted.isEmpty else { return }
         let listed = folder.steps.filter { $0.entry != nil && $0.script != nil }.count
         if let journal = folder.journal, unlisted.count >= Self.unlistedFolderMinimum, unlisted.count > listed {
-            let names = unlisted.count == 1 ? "`\(unlisted[0].name).sql`" : "`\(unlisted[0].name).sql` … `\(unlisted[unlisted.count - 1].name).sql`"
+            // At least `unlistedFolderMinimum` files: the first and the last name the run.
+            let names = "`\(unlisted[0].name).sql` … `\(unlisted[unlisted.count - 1].name).sql`"
             context.report(
                 path: folder.journalPath, range: journal.entriesRange.lowerBound..<min(journal.entriesRange.lowerBound + 1, journal.entriesRange.upperBound),
                 message: "`meta/_journal.json` lists \(listed) of the \(listed + unlisted.count) SQL files in `\(folder.path.isEmpty ? "." : folder.path)`: drizzle's migrator never runs the other \(unlisted.count) (\(names))",
