@@ -16,19 +16,27 @@ public struct FreeTextStatus: ProjectRule {
     /// Columns that make `state` a place (`city`, `state`, `country`) rather than a lifecycle stage.
     static let addressWords: Set<String> = ["city", "country", "zip", "postal", "postcode", "address", "province", "region"]
 
+    /// Auth tables: their free-text `state` columns hold tokens, not lifecycle stages.
+    static let authWords: Set<String> = ["oauth", "auth", "session", "sessions", "verification", "verifications"]
+
     public func check(_ project: Project, _ context: RuleContext) {
         var reporter = LocatedReporter(context)
         for table in project.drizzleTables {
-            let candidates = table.columns.filter { $0.isFreeText && isStatusLike($0) }
+            let freeText = table.columns.indices.filter { table.columns[$0].isFreeText }
+            guard !freeText.isEmpty else { continue }
+            // Each column's words split once: every test below reads them, for every column of the table.
+            let words = table.columns.map(\.nameWords)
+            let candidates = freeText.filter { Self.isStatusLike(words[$0]) }
             guard !candidates.isEmpty else { continue }
-            let isAddress = table.columns.contains { $0.nameWords.contains { !Set($0).isDisjoint(with: Self.addressWords) } }
-            let isAuth = !Set(NameWords.split(table.name)).isDisjoint(with: ["oauth", "auth", "session", "sessions", "verification", "verifications"])
-            for column in candidates {
-                if isAddress || isAuth, !column.nameEnds(with: Self.statusWords) { continue }
+            let isAddress = words.contains { lists in lists.contains { $0.contains(where: Self.addressWords.contains) } }
+            let isAuth = NameWords.split(table.name).contains(where: Self.authWords.contains)
+            for index in candidates {
+                let column = table.columns[index]
+                if isAddress || isAuth, !Self.ends(words[index], with: Self.statusWords) { continue }
                 guard !table.checkConstraints.contains(where: { mentions($0.value, column.name) }) else { continue }
                 reporter.report(
                     at: column.typeLocation,
-                    message: "column \(column.displayName) is free text, so any string is a valid \(column.nameEnds(with: ["state"]) ? "state" : "status")",
+                    message: "column \(column.displayName) is free text, so any string is a valid \(Self.ends(words[index], with: ["state"]) ? "state" : "status")",
                     help: table.help(
                         drizzle: "use a `pgEnum` with the allowed values, or add a `check()` constraint listing them",
                         prisma: "declare an `enum` with the allowed values and use it as the field's type"))
@@ -36,9 +44,14 @@ public struct FreeTextStatus: ProjectRule {
         }
     }
 
-    /// `status`, `*_status`, or a column named just `state`.
-    func isStatusLike(_ column: DeclaredColumn) -> Bool {
-        column.nameEnds(with: Self.statusWords) || column.nameWords.contains { $0 == ["state"] }
+    /// `status`, `*_status`, or a column named just `state` (`words`: a column's `nameWords`).
+    static func isStatusLike(_ words: [[String]]) -> Bool {
+        ends(words, with: statusWords) || words.contains { $0 == ["state"] }
+    }
+
+    /// `DeclaredColumn.nameEnds(with:)` on words already split.
+    static func ends(_ words: [[String]], with last: Set<String>) -> Bool {
+        words.contains { $0.last.map(last.contains) ?? false }
     }
 
     /// Whether a check constraint's SQL names the column as a whole word (`"status" in (…)`, `status = any(…)`).

@@ -86,6 +86,14 @@ public struct FolderListing: Sendable {
         let prefix = folder.isEmpty ? "" : folder + "/"
         return paths.compactMap { path in
             guard path.hasPrefix(prefix) else { return nil }
+            // An ASCII path (nearly every one) is cut and its `/` counted as bytes: splitting it into Substrings,
+            // character by character, was 16 M instructions for the 600 files of a 300-migration folder.
+            let utf8 = path.utf8
+            if utf8.starts(with: prefix.utf8), utf8.allSatisfy({ $0 < 0x80 }) {
+                let relative = utf8.dropFirst(prefix.utf8.count)
+                guard relative.reduce(1, { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }) == depth else { return nil }
+                return (path, String(Substring(relative)))
+            }
             let relative = String(path.dropFirst(prefix.count))
             return relative.split(separator: "/", omittingEmptySubsequences: false).count == depth ? (path, relative) : nil
         }

@@ -3,6 +3,7 @@ import Linter
 
 struct Baseline: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "baseline",
         abstract: "Write every current finding to the baseline file; check then reports only new findings.")
 
     @Argument(help: "The folder to lint (default: the current folder).")

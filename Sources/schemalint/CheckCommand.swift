@@ -6,7 +6,7 @@ extension ReportFormat: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Lint the repository (default: the current folder).")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Lint the repository (default: the current folder).")
 
     @Argument(help: "Folders to lint.")
     var paths: [String] = ["."]

@@ -3,7 +3,7 @@ import Foundation
 import Linter
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a starter .schemalint.yml for the folder.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Write a starter .schemalint.yml for the folder.")
 
     @Argument(help: "The repository folder.")
     var path: String = "."

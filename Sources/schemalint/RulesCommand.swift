@@ -3,7 +3,7 @@ import Core
 import Linter
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules: id, default severity, summary.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules: id, default severity, summary.")
 
     @Flag(help: "Print a Markdown table (the README's rules table is this output).")
     var markdown = false
@@ -36,7 +36,7 @@ struct Rules: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a rule's full text, options and examples.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Show a rule's full text, options and examples.")
 
     @Argument(help: "A rule id, such as gist/secret.")
     var id: String

@@ -4,6 +4,7 @@ import Linter
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the Drizzle schema as schemalint reads it, shaped like a drizzle-kit version 7 snapshot.")
 
     @Argument(help: "The repository folder.")

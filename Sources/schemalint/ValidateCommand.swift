@@ -9,6 +9,7 @@ extension SchemaDraft: ExpressibleByArgument {}
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Validate JSON files against a JSON Schema (exit 0 all valid, 1 any invalid, 2 unusable schema).")
 
     @Option(help: "The JSON Schema file (drafts 2020-12, 2019-09, draft-07, draft-06, draft-04; $refs resolve to embedded `$id`s, then local files; nothing is fetched).")

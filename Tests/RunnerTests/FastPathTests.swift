@@ -106,6 +106,34 @@ struct FastPathTests {
         #expect(run.output.contains("gist/secret"), "the staged (filtered) blob must be read: \(run.output)")
     }
 
+    /// `check` with plain options is read without ArgumentParser (`QuickCheckArguments`): the report, the messages
+    /// and the exit status must be those of ArgumentParser's reading, for the command lines it reads and for those
+    /// it leaves to ArgumentParser (a bad value, a repeated or unknown option, `--name=value`).
+    @Test func commandLinesReadWithoutArgumentParserRunTheSame() throws {
+        let repo = try TemporaryRepository.make { repo in
+            try repo.write("gists/mail.json", "{\n  \"service\": \"mail\",\n  \"password\": \"hunter2-real\"\n}\n")
+            try repo.git("add", "--all")
+            _ = try repo.commitAll("secret")
+            try repo.write("gists/other.json", "{\n  \"token\": \"ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"\n}\n")
+            try repo.git("add", "--all")
+        }
+        defer { repo.remove() }
+        let commandLines: [[String]] = [
+            ["check"], ["check", "--staged"], ["check", "--staged", "--format", "json"], ["check", ".", "gists", "--format", "sarif", "--quiet"],
+            ["check", "--color", "never", "--max-warnings", "0"], ["check", "--format", "github", "--changed-only", "--staged"],
+            ["check", "--base", "HEAD", "--format", "junit"], ["check", "--config", "missing.yml"], ["check", "missing-folder"],
+            ["check", "--format", "nope"], ["check", "--output"], ["check", "--staged", "--staged"], ["check", "--max-warnings", "x"],
+            ["check", "--format=json"], ["check", "--staged", "--fix"], ["check", "--help"], ["check", "--output", ""],
+        ]
+        for arguments in commandLines {
+            let quick = try BuiltBinary.run(arguments, in: repo.root)
+            let parsed = try BuiltBinary.run(arguments, in: repo.root, environment: ["SCHEMALINT_NO_FAST_PATHS": "1"])
+            #expect(quick.status == parsed.status, "\(arguments)")
+            #expect(quick.output == parsed.output, "\(arguments)")
+            #expect(quick.errors == parsed.errors, "\(arguments)")
+        }
+    }
+
     private func expectSameReports(in folder: String) throws {
         for arguments in [["check"], ["check", "--staged"], ["check", "--base", "HEAD"]] {
             let fast = try BuiltBinary.run(arguments + ["--format", "json"], in: folder)

@@ -53,9 +53,15 @@ public enum SnapshotHeaderReader {
     }
 
     public static func read(_ source: SourceFile, key: String) -> SnapshotHeader {
-        let root: JSONNode
         // Levels 1–3 hold everything read here (`tables` → an entry → its `name`; `ddl` → an entity → its fields).
-        switch JSONReader.parse(source.bytes, materializingDepth: 3) {
+        read(source, key: key, parsed: JSONReader.parse(source.bytes, materializingDepth: 3))
+    }
+
+    /// The header from `source`'s bytes parsed to at least 3 levels: a whole parse (`JSONReader.parse`) gives the
+    /// same header, so the latest snapshot's one parse serves both its header and its model.
+    public static func read(_ source: SourceFile, key: String, parsed: Result<JSONNode, JSONSyntaxError>) -> SnapshotHeader {
+        let root: JSONNode
+        switch parsed {
         case .success(let node): root = node
         case .failure(let error):
             return SnapshotHeader(source: source, key: key,

@@ -8,8 +8,14 @@ import JSON
 /// - a column-level `isUnique`/`uniqueName` (pre-v7) becomes a one-column unique constraint, as v7 writes it.
 public enum SnapshotReader {
     public static func read(_ bytes: [UInt8], path: String) -> Result<Snapshot, ReaderDiagnostic> {
+        read(parsed: JSONReader.parse(bytes), path: path)
+    }
+
+    /// The snapshot from its bytes parsed whole (`JSONReader.parse`), for a caller that read its header from the
+    /// same parse (`SnapshotHeaderReader.read(_:key:parsed:)`).
+    public static func read(parsed: Result<JSONNode, JSONSyntaxError>, path: String) -> Result<Snapshot, ReaderDiagnostic> {
         let root: JSONNode
-        switch JSONReader.parse(bytes) {
+        switch parsed {
         case .success(let node): root = node
         case .failure(let error):
             return .failure(ReaderDiagnostic(kind: .malformedInput, message: "snapshot is not valid JSON: \(error.message)",
