@@ -84,19 +84,41 @@ public struct FolderListing: Sendable {
     /// Files `depth` levels below `folder` (1: its own files; 2: files of its child folders).
     func files(directlyUnder folder: String, depth: Int) -> [(path: String, relative: String)] {
         let prefix = folder.isEmpty ? "" : folder + "/"
+        let prefixBytes = Array(prefix.utf8)
+        let asciiPrefix = prefixBytes.allSatisfy { $0 < 0x80 }
         return paths.compactMap { path in
-            guard path.hasPrefix(prefix) else { return nil }
-            // An ASCII path (nearly every one) is cut and its `/` counted as bytes: splitting it into Substrings,
-            // character by character, was 16 M instructions for the 600 files of a 300-migration folder.
-            let utf8 = path.utf8
-            if utf8.starts(with: prefix.utf8), utf8.allSatisfy({ $0 < 0x80 }) {
-                let relative = utf8.dropFirst(prefix.utf8.count)
-                guard relative.reduce(1, { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }) == depth else { return nil }
-                return (path, String(Substring(relative)))
+            // This asks about every path of the tree, per folder and depth: compared as bytes where that gives the
+            // answer the String comparisons below give (an ASCII prefix, ASCII after it), they cost a tenth.
+            if asciiPrefix, let quick = path.utf8.withContiguousStorageIfAvailable({ Self.byteMatch($0, prefixBytes, depth) }),
+               let answer = quick {
+                return answer.map { (path, $0) }
             }
+            guard path.hasPrefix(prefix) else { return nil }
             let relative = String(path.dropFirst(prefix.count))
             return relative.split(separator: "/", omittingEmptySubsequences: false).count == depth ? (path, relative) : nil
         }
+    }
+
+    /// `files(directlyUnder:depth:)` on a path's bytes, for an ASCII `prefix`: `.some(nil)` when the path is not
+    /// there, `.some(relative)` when it is, nil when a byte past the prefix is not ASCII (a combining mark there
+    /// would join the prefix's `/` in one character, which the String comparisons tell apart).
+    private static func byteMatch(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8], _ depth: Int) -> String?? {
+        // An ASCII character is one byte, and no other character equals it: a path whose bytes do not start
+        // with the prefix's does not start with its characters either.
+        guard bytes.count >= prefix.count else { return .some(nil) }
+        var index = 0
+        while index < prefix.count {
+            if bytes[index] != prefix[index] { return .some(nil) }
+            index += 1
+        }
+        var parts = 1
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return nil }
+            if bytes[index] == UInt8(ascii: "/") { parts += 1 }
+            index += 1
+        }
+        guard parts == depth else { return .some(nil) }
+        return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[prefix.count...]), as: UTF8.self))
     }
 
     /// Folders holding Prisma's `migration_lock.toml`, sorted.
