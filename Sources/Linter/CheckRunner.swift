@@ -81,10 +81,15 @@ public struct CheckRunner {
         // only after loading, so nothing waits for it there (see `PlainRepositoryLocation`).
         let inGit = options.staged || options.base != nil
             || options.paths.contains { ConfigurationLocator.gitRoot(of: URL(fileURLWithPath: $0)) != nil }
-        if inGit { GitRepository.prepareLibrary() }
+        if inGit {
+            GitRepository.prepareLibrary()
+            // The catalog is first needed once the repository's index or tree is read (47 M instructions for a
+            // 20,000-file index): parsed meanwhile on another thread (9 M), the first use waits for it.
+            Thread.detachNewThread { _ = RuleCatalog.builtInWithoutExamples }
+        }
+        if options.fix { Self.describe(try applyFixes(catalog: try Self.loadCatalog())) }
+        let (report, prefix) = try lint(loadingCatalog: { () throws(UsageFailure) in try Self.loadCatalog() })
         let catalog = try Self.loadCatalog()
-        if options.fix { Self.describe(try applyFixes(catalog: catalog)) }
-        let (report, prefix) = try lint(catalog: catalog)
         try Self.present(report, catalog: catalog, pathPrefix: prefix, format: options.format, output: options.output,
                          color: options.color, quiet: options.quiet, environment: environment)
         if let exceeded = Self.maxWarningsExceeded(report, maxWarnings: options.maxWarnings) {
@@ -143,9 +148,14 @@ public struct CheckRunner {
     /// Lints every folder of `options.paths` and returns one report, with the prefix that makes its paths
     /// repository-relative (empty when several folders were checked: their paths carry their prefixes).
     public func lint(catalog: RuleCatalog) throws(UsageFailure) -> (report: Report, pathPrefix: String) {
+        try lint(loadingCatalog: { () throws(UsageFailure) in catalog })
+    }
+
+    /// `lint(catalog:)` with the catalog asked for only where it is first needed (see `prepare`).
+    func lint(loadingCatalog: () throws(UsageFailure) -> RuleCatalog) throws(UsageFailure) -> (report: Report, pathPrefix: String) {
         var reports: [(Report, String)] = []
         for path in options.paths {
-            let prepared = try prepare(path, catalog: catalog, useBaseline: true)
+            let prepared = try prepare(path, loadingCatalog: loadingCatalog, useBaseline: true)
             var report = try Self.lint(prepared.request)
             // Nothing staged that schemalint reads is a commit it has nothing to say about; a plain check of a
             // folder without inputs is almost always the wrong folder.
@@ -222,6 +232,13 @@ public struct CheckRunner {
     /// Everything is read from the reading root (`ConfigurationLoading.Resolved.root`, or the staged config's
     /// folder), whatever folder is checked; the folder only narrows what is reported.
     func prepare(_ path: String, catalog: RuleCatalog, useBaseline: Bool) throws(UsageFailure) -> PreparedFolder {
+        try prepare(path, loadingCatalog: { () throws(UsageFailure) in catalog }, useBaseline: useBaseline)
+    }
+
+    /// `prepare` asking for the catalog after the git inputs are open: `run` has it parsed on another thread
+    /// meanwhile.
+    func prepare(_ path: String, loadingCatalog: () throws(UsageFailure) -> RuleCatalog,
+                 useBaseline: Bool) throws(UsageFailure) -> PreparedFolder {
         let folder = URL(fileURLWithPath: path).standardizedFileURL
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -234,6 +251,7 @@ public struct CheckRunner {
             ? try GitCheckInputs.open(folder, staged: options.staged, base: options.base, environment: environment)
             : nil
 
+        let catalog = try loadingCatalog()
         let resolved = try loadConfiguration(for: folder, catalog: catalog, git: git)
         let configuration = resolved.configuration
         let root = resolved.root
