@@ -16,6 +16,11 @@ public struct PathSet: Sendable {
         sorted = Self.isStrictlyIncreasing(paths) ? paths : Self.uniqueInByteOrder(paths)
     }
 
+    /// Paths the caller has just found strictly increasing (`isStrictlyIncreasing`): not compared a second time.
+    public init(checkedIncreasing paths: [String]) {
+        sorted = paths
+    }
+
     public func contains(_ path: String) -> Bool {
         index(of: path) != nil
     }

@@ -90,23 +90,28 @@ public struct GitSnapshotSource: FileSource {
         var path = relativePath
         return path.withUTF8 { bytes in
             var start = 0
-            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "/") {
-                if index > start, skippedFirstBytes[Int(bytes[start])], isSkipped(UnsafeBufferPointer(rebasing: bytes[start..<index])) {
-                    return true
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "/") {
+                    if index > start, mayStartSkipped(bytes[start]), isSkipped(UnsafeBufferPointer(rebasing: bytes[start..<index])) {
+                        return true
+                    }
+                    start = index + 1
                 }
-                start = index + 1
+                index += 1
             }
             return false
         }
     }
 
-    /// Which bytes start a skipped folder name (and `.build*`): most folders are passed over at their first byte.
-    private static let skippedFirstBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for name in WorkTreeSource.skippedFolders { if let first = name.utf8.first { table[Int(first)] = true } }
-        table[Int(UInt8(ascii: "."))] = true
-        return table
-    }()
+    /// Whether a byte starts a skipped folder name (and `.build*`): most folders are passed over at their first
+    /// byte. A switch, not a table: a global array is a lazy global, checked on every call.
+    private static func mayStartSkipped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "n"), UInt8(ascii: "d"): true
+        default: false
+        }
+    }
 
     private static let skippedNames = WorkTreeSource.skippedFolders.map { Array($0.utf8) }
     private static let buildPrefix = Array(".build".utf8)
@@ -141,14 +146,18 @@ struct EntriesByPath: Sendable {
     private let entries: [FileEntry]
 
     init(_ listed: [FileEntry]) {
-        var files = listed.filter { $0.mode != .symlink }
-        if !PathSet.isStrictlyIncreasing(files.map(\.path)) {
+        // One pass over the paths for their order, and no copy of a listing without symlinks (20,000 entries in a
+        // large monorepo's index).
+        var files = listed.contains { $0.mode == .symlink } ? listed.filter { $0.mode != .symlink } : listed
+        var paths = files.map(\.path)
+        if !PathSet.isStrictlyIncreasing(paths) {
             // Out of order or repeated (never from git): the last entry of a path wins, as a dictionary kept it.
             var last: [String: FileEntry] = [:]
             for entry in files { last[entry.path] = entry }
             files = last.values.sorted { $0.path.byteOrder($1.path) < 0 }
+            paths = files.map(\.path)
         }
-        paths = PathSet(files.map(\.path))
+        self.paths = PathSet(checkedIncreasing: paths)
         entries = files
     }
 

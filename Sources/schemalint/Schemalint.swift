@@ -25,7 +25,7 @@ enum Main {
         StandardStream.prepare()
         if let options = QuickCheckArguments.parse(Array(CommandLine.arguments.dropFirst())) {
             // What `Check.run` and the catches below do with the same options.
-            do {
+            do throws(UsageFailure) {
                 exit(try CheckRunner(options: options).run())
             } catch {
                 printError("error: \(error.message)\n")
