@@ -18,6 +18,18 @@ public struct Table: Sendable, Hashable {
     /// `.enableRLS()` / `pgTable.withRLS(...)`, or the snapshot's `isRLSEnabled` (drizzle-kit 0.x writes false for
     /// a table that has only policies; see `hasRowSecurity`).
     public var isRLSEnabled: Bool
+    /// `FORCE ROW LEVEL SECURITY`: the table's owner is subject to its policies too (migrations).
+    public var isRLSForced = false
+    /// The statement that last enabled or disabled row-level security (migrations; nil when none did since the
+    /// `CREATE TABLE`).
+    public var rlsChangeLocation: SourceLocation?
+    /// Table privileges (lowercased: `select`, `insert`, …) by role, for the roles the reader follows: the migration
+    /// replay follows Supabase's API roles, `anon` and `authenticated`, which Supabase's default privileges give
+    /// every privilege on new tables and GRANT/REVOKE change.
+    public var privileges: [String: Set<String>] = [:]
+    /// A statement the reader could not read came after the table existed (migrations): what it did to the table is
+    /// unknown, so nothing is concluded from its state.
+    public var hasUnreadableChanges = false
     /// Marked with a `// schemalint: high-frequency` comment right before its declaration.
     public var isHighFrequency: Bool
     /// The `pgTable(...)` call (TypeScript) or the snapshot entry.
