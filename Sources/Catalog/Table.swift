@@ -11,12 +11,13 @@ public struct Table: Sendable, Hashable {
     public var compositePrimaryKeys: [PrimaryKeyConstraint]
     public var uniqueConstraints: [UniqueConstraint]
     public var checkConstraints: [CheckConstraint]
-    /// RLS policies (`pgPolicy` in the table's third argument or linked to it, `crudPolicy`).
+    /// RLS policies (`pgPolicy` in the table's third argument or linked to it, `crudPolicy`; the migrations'
+    /// `CREATE POLICY`).
     public var policies: [Policy]
     /// Triggers (migrations only: drizzle-orm cannot declare them).
     public var triggers: [Trigger] = []
-    /// `.enableRLS()` / `pgTable.withRLS(...)`, or the snapshot's `isRLSEnabled` (drizzle-kit 0.x writes false for
-    /// a table that has only policies; see `hasRowSecurity`).
+    /// `.enableRLS()` / `pgTable.withRLS(...)`, the snapshot's `isRLSEnabled` (drizzle-kit 0.x writes false for
+    /// a table that has only policies; see `hasRowSecurity`), or the migrations' `ENABLE ROW LEVEL SECURITY`.
     public var isRLSEnabled: Bool
     /// `FORCE ROW LEVEL SECURITY`: the table's owner is subject to its policies too (migrations).
     public var isRLSForced = false
