@@ -34,7 +34,8 @@ public struct UpdatedAtNotMaintained: ProjectRule {
         }
         guard !candidates.isEmpty else { return }
         // Only now search the application code, and only files that spell one of these columns.
-        let updates = project.tableUpdates.updates(naming: Set(candidates.map { $0.1.key ?? $0.1.name }))
+        // (Drizzle's `.update(table)` names Drizzle tables only: Prisma models are searched for below.)
+        let updates = project.tableUpdates.updates(naming: Set(candidates.filter { !$0.0.isPrisma }.map { $0.1.key ?? $0.1.name }))
         // Prisma models are written through Prisma Client (`prisma.passkey.update({ data: { updatedAt } })`) or raw SQL.
         let prismaColumns = candidates.filter { $0.0.isPrisma }.map { table, column in
             PrismaColumn(model: table.variableName ?? table.name, field: column.key ?? column.name, table: table.name, column: column.name)

@@ -24,19 +24,19 @@ extension RepositoryUpdates {
     ///   transaction object); `data` may be a `const` object of the same file;
     /// - raw SQL in a string or template (`$executeRaw`, `sql`): a statement that updates the table
     ///   (`UPDATE "Table"`, or `INSERT INTO "Table" … DO UPDATE`) and has `"column" =` after its `SET`.
-    /// Only keys written out count, as for Drizzle's `.set(…)`. A file is parsed only if its bytes spell one of the
-    /// fields or columns and one of `.update`, `.upsert(`, `UPDATE`, `update `.
+    /// Only keys written out count, as for Drizzle's `.set(…)`. A file is parsed only if its bytes may hold such a
+    /// write of one of the columns (`WriteTest`).
     public func prismaWrites(_ wanted: [PrismaColumn]) -> Set<PrismaColumn> {
         guard !wanted.isEmpty else { return [] }
-        let needles = Set(wanted.flatMap { [$0.field, $0.column] }).map { Array($0.utf8) }
+        let test = WriteTest(wanted)
         let parsed = self.parsed, read = self.read
         let perFile = paths.concurrentMap { path -> Set<PrismaColumn> in
             let syntax: SourceFileSyntax
             if let entry = parsed[path] {
-                guard Self.mayWrite(entry.bytes, needles) else { return [] }
+                guard test.mayWrite(entry.bytes) else { return [] }
                 syntax = entry.syntax
             } else {
-                guard let bytes = read(path), Self.mayWrite(bytes, needles) else { return [] }
+                guard let bytes = read(path), test.mayWrite(bytes) else { return [] }
                 syntax = TypeScriptParser.parse(bytes)
             }
             return PrismaWriteScan(wanted: wanted, syntax: syntax).written()
@@ -44,11 +44,41 @@ extension RepositoryUpdates {
         return perFile.reduce(into: Set()) { $0.formUnion($1) }
     }
 
-    /// `.update…(`, `.upsert(`, SQL's `UPDATE` or `update `.
-    private static let writeMarkers = [".update", ".upsert(", "UPDATE", "update "].map { Array($0.utf8) }
+    /// The byte test before parsing: for some column, the file spells its field or column name, and either a
+    /// Prisma Client update of its model (`.passkey.update`, `.passkey.upsert`) or its table's name (raw SQL names
+    /// it). Each distinct string is searched for once per file (a dozen `updatedAt` columns share one search).
+    private struct WriteTest: Sendable {
+        /// Distinct strings, and per column the indices of its names and of its writers among them.
+        let needles: [[UInt8]]
+        let columns: [(names: [Int], writers: [Int])]
 
-    private static func mayWrite(_ bytes: [UInt8], _ needles: [[UInt8]]) -> Bool {
-        writeMarkers.contains { contains(bytes, $0) } && needles.contains { contains(bytes, $0) }
+        init(_ wanted: [PrismaColumn]) {
+            var needles: [[UInt8]] = []
+            var positions: [String: Int] = [:]
+            func index(_ text: String) -> Int {
+                if let known = positions[text] { return known }
+                positions[text] = needles.count
+                needles.append(Array(text.utf8))
+                return needles.count - 1
+            }
+            columns = wanted.map { column in
+                let accessor = PrismaWriteScan.accessor(column.model)
+                return ([index(column.field), index(column.column)],
+                        [index(".\(accessor).update"), index(".\(accessor).upsert"), index(column.table)])
+            }
+            self.needles = needles
+        }
+
+        func mayWrite(_ bytes: [UInt8]) -> Bool {
+            var found: [Bool?] = Array(repeating: nil, count: needles.count)
+            func has(_ index: Int) -> Bool {
+                if let known = found[index] { return known }
+                let result = RepositoryUpdates.contains(bytes, needles[index])
+                found[index] = result
+                return result
+            }
+            return columns.contains { $0.names.contains(where: has) && $0.writers.contains(where: has) }
+        }
     }
 }
 
