@@ -22,6 +22,7 @@ typedef struct {
     SCHEMALINT_LIBGIT2_FUNCTION(git_diff_options_init)
     SCHEMALINT_LIBGIT2_FUNCTION(git_diff_tree_to_index)
     SCHEMALINT_LIBGIT2_FUNCTION(git_error_last)
+    SCHEMALINT_LIBGIT2_FUNCTION(git_ignore_path_is_ignored)
     SCHEMALINT_LIBGIT2_FUNCTION(git_index_entry_is_conflict)
     SCHEMALINT_LIBGIT2_FUNCTION(git_index_entry_stage)
     SCHEMALINT_LIBGIT2_FUNCTION(git_index_entrycount)

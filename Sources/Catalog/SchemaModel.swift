@@ -29,6 +29,9 @@ public struct SchemaModel: Sendable, Hashable {
     public var relations: [Relation]
     /// Functions and procedures, in definition order (migrations only; a later definition replaces an earlier one).
     public var routines: [Routine] = []
+    /// Row-level security policies on tables the catalog does not hold (Supabase's `storage.objects`), by table
+    /// (migrations only).
+    public var policiesOnOtherTables: [QualifiedName: [Policy]] = [:]
     /// Kinds of top-level elements (tables, enums) of which some could not be read, names included.
     public var unreadableElements: Set<ElementKind> = []
 

@@ -11,13 +11,26 @@ public struct Table: Sendable, Hashable {
     public var compositePrimaryKeys: [PrimaryKeyConstraint]
     public var uniqueConstraints: [UniqueConstraint]
     public var checkConstraints: [CheckConstraint]
-    /// RLS policies (`pgPolicy` in the table's third argument or linked to it, `crudPolicy`).
+    /// RLS policies (`pgPolicy` in the table's third argument or linked to it, `crudPolicy`; the migrations'
+    /// `CREATE POLICY`).
     public var policies: [Policy]
     /// Triggers (migrations only: drizzle-orm cannot declare them).
     public var triggers: [Trigger] = []
-    /// `.enableRLS()` / `pgTable.withRLS(...)`, or the snapshot's `isRLSEnabled` (drizzle-kit 0.x writes false for
-    /// a table that has only policies; see `hasRowSecurity`).
+    /// `.enableRLS()` / `pgTable.withRLS(...)`, the snapshot's `isRLSEnabled` (drizzle-kit 0.x writes false for
+    /// a table that has only policies; see `hasRowSecurity`), or the migrations' `ENABLE ROW LEVEL SECURITY`.
     public var isRLSEnabled: Bool
+    /// `FORCE ROW LEVEL SECURITY`: the table's owner is subject to its policies too (migrations).
+    public var isRLSForced = false
+    /// The statement that last enabled or disabled row-level security (migrations; nil when none did since the
+    /// `CREATE TABLE`).
+    public var rlsChangeLocation: SourceLocation?
+    /// Table privileges (lowercased: `select`, `insert`, …) by role, for the roles the reader follows: the migration
+    /// replay follows Supabase's API roles, `anon` and `authenticated`, which Supabase's default privileges give
+    /// every privilege on new tables and GRANT/REVOKE change.
+    public var privileges: [String: Set<String>] = [:]
+    /// A statement the reader could not read came after the table existed (migrations): what it did to the table is
+    /// unknown, so nothing is concluded from its state.
+    public var hasUnreadableChanges = false
     /// Marked with a `// schemalint: high-frequency` comment right before its declaration.
     public var isHighFrequency: Bool
     /// The `pgTable(...)` call (TypeScript) or the snapshot entry.

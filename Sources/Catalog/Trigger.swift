@@ -20,16 +20,28 @@ public struct Trigger: Sendable, Hashable {
     }
 }
 
-/// A function or procedure (pg_proc), as far as triggers need it: the columns of the written row its body assigns.
+/// A function or procedure (pg_proc), as far as triggers and row-level security need it: the columns of the
+/// written row its body assigns, and whose rights it runs with.
 public struct Routine: Sendable, Hashable {
+    /// As the defining statement wrote it.
     public var name: QualifiedName
     /// `NEW.<column>` assignments of its PL/pgSQL body, as PostgreSQL folds the names.
     public var assignedNewColumns: [String]
+    /// `SECURITY DEFINER`: it runs with its owner's rights.
+    public var isSecurityDefiner: Bool
+    /// It has its own `search_path` setting (`SET search_path …`, proconfig).
+    public var setsSearchPath: Bool
+    /// The `CREATE [OR REPLACE]` that defined the current body.
     public var location: SourceLocation
+    /// A statement the reader could not read came after it (it may have replaced or altered the function).
+    public var hasUnreadableChanges = false
 
-    public init(name: QualifiedName, assignedNewColumns: [String] = [], location: SourceLocation = .none) {
+    public init(name: QualifiedName, assignedNewColumns: [String] = [], isSecurityDefiner: Bool = false,
+                setsSearchPath: Bool = false, location: SourceLocation = .none) {
         self.name = name
         self.assignedNewColumns = assignedNewColumns
+        self.isSecurityDefiner = isSecurityDefiner
+        self.setsSearchPath = setsSearchPath
         self.location = location
     }
 }

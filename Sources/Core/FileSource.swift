@@ -16,6 +16,10 @@ public protocol FileSource: Sendable {
     /// and trees), or nil. Facts worked out from a file's bytes can be kept under it from one run to the next.
     /// Asked for many paths at once: a pre-commit run asks about every file of the repository.
     func contentIDs(_ paths: [String]) -> [ContentID?]
+    /// Files on disk this source leaves out of `listFiles()` because git ignores them (a work tree inside git):
+    /// no commit has them, so they are not inputs, but a rule may say why a file it expects is missing. Asked after
+    /// `listFiles()`.
+    func gitIgnoredFiles() -> Set<String>
 }
 
 extension FileSource {
@@ -24,6 +28,8 @@ extension FileSource {
     }
 
     public func contentIDs(_ paths: [String]) -> [ContentID?] { paths.map { _ in nil } }
+
+    public func gitIgnoredFiles() -> Set<String> { [] }
 }
 
 /// The 20 bytes of a git object id, as three words, so that ids are cheap to compare, sort and hash.

@@ -62,6 +62,7 @@ enum LibGit2 {
             git_diff_options_init: library.function("git_diff_options_init"),
             git_diff_tree_to_index: library.function("git_diff_tree_to_index"),
             git_error_last: library.function("git_error_last"),
+            git_ignore_path_is_ignored: library.function("git_ignore_path_is_ignored"),
             git_index_entry_is_conflict: library.function("git_index_entry_is_conflict"),
             git_index_entry_stage: library.function("git_index_entry_stage"),
             git_index_entrycount: library.function("git_index_entrycount"),

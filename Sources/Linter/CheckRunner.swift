@@ -248,11 +248,13 @@ public struct CheckRunner {
         }
 
         let prefix = gitRoot?.prefix ?? Self.displayPrefix(for: root)
+        // A plain run inside git too: its work tree is read without what git ignores, and its boundary is found there.
+        let repositoryFolder = gitRoot ?? (ConfigurationLocator.gitRoot(of: root) != nil ? try? GitFolder.locate(root, indexFile: nil) : nil)
         let source: any FileSource
         if let index = git?.index {
             source = index.source(under: prefix)
         } else if options.buffers.isEmpty {
-            source = WorkTreeSource(root: root)
+            source = repositoryFolder.map { GitVisibleWorkTree(root: root, folder: $0) } ?? WorkTreeSource(root: root)
         } else {
             let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
             let relative = options.buffers.compactMap { path, bytes in
@@ -263,7 +265,7 @@ public struct CheckRunner {
         var request = LintRequest(
             source: source, configuration: configuration, configurationFile: resolved.file, catalog: catalog,
             baseline: baseline, base: git?.base?.source(under: prefix),
-            boundary: try MigrationBoundary.resolve(root: root, git: git, gitRoot: gitRoot, since: configuration.migrationsSince))
+            boundary: try MigrationBoundary.resolve(root: root, git: git, gitRoot: repositoryFolder, since: configuration.migrationsSince))
         request.parses = options.parses
         request.memory = options.memory
         request.exitsAfterRun = options.exitsAfterRun

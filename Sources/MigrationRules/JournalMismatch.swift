@@ -18,7 +18,7 @@ public struct JournalMismatch: ProjectRule {
                     help: "restore the journal from version control; drizzle's migrator cannot run this folder without it")
             }
             switch folder.layout {
-            case .journal: checkJournalFolder(folder, runner: project.configuration.migrationRunner, context)
+            case .journal: checkJournalFolder(folder, runner: project.configuration.migrationRunner, ignoredByGit: project.gitIgnoredFiles, context)
             case .folders: checkKitOneFolder(folder, context)
             // Prisma keeps no journal or snapshots: its history is the folder names and the database's table.
             case .prisma: break
@@ -27,23 +27,30 @@ public struct JournalMismatch: ProjectRule {
         }
     }
 
-    private func checkJournalFolder(_ folder: MigrationFolder, runner: MigrationRunnerSetting?, _ context: RuleContext) {
+    private func checkJournalFolder(_ folder: MigrationFolder, runner: MigrationRunnerSetting?, ignoredByGit: Set<String>,
+                                    _ context: RuleContext) {
         reportUnlisted(folder, runner: runner, context)
+        let inFolder = folder.path.isEmpty ? "" : folder.path + "/"
         for step in folder.steps {
             guard let entry = step.entry else { continue }
-            let journalPath = folder.journalPath
-            if step.script == nil {
+            // A file git ignores is on disk but in no commit: the cause is a `.gitignore` pattern, not a lost file.
+            func reportMissing(_ file: String, what: String, failure: String, help: String) {
+                let ignored = ignoredByGit.contains(inFolder + file)
                 context.report(
-                    path: journalPath, range: entry.tagRange,
-                    message: "journal entry `\(step.name)` has no SQL file `\(step.name).sql`: drizzle's migrator fails when it reaches it",
-                    help: "restore `\(step.name).sql`, or remove the entry with `drizzle-kit drop`")
+                    path: folder.journalPath, range: entry.tagRange,
+                    message: ignored
+                        ? "journal entry `\(step.name)`: `\(file)` is on disk but git ignores it, so no commit has it: in CI, the deploy and every other clone, \(failure)"
+                        : "journal entry `\(step.name)` has no \(what) `\(file)`: \(failure)",
+                    help: ignored ? Self.ignoredHelp(file) : help)
+            }
+            if step.script == nil {
+                reportMissing("\(step.name).sql", what: "SQL file", failure: "drizzle's migrator fails when it reaches it",
+                              help: "restore `\(step.name).sql`, or remove the entry with `drizzle-kit drop`")
             }
             if step.snapshot == nil {
-                let number = entry.snapshotKeys.last ?? step.name
-                context.report(
-                    path: journalPath, range: entry.tagRange,
-                    message: "journal entry `\(step.name)` has no snapshot `meta/\(number)_snapshot.json`: the next `drizzle-kit generate` diffs against an older schema",
-                    help: "create hand-written migrations with `drizzle-kit generate --custom`, which writes the snapshot")
+                reportMissing("meta/\(entry.snapshotKeys.last ?? step.name)_snapshot.json", what: "snapshot",
+                              failure: "the next `drizzle-kit generate` diffs against an older schema",
+                              help: "create hand-written migrations with `drizzle-kit generate --custom`, which writes the snapshot")
             }
         }
         guard folder.journal != nil else { return }
@@ -54,6 +61,13 @@ public struct JournalMismatch: ProjectRule {
                 message: "snapshot `meta/\(snapshot.key)_snapshot.json` belongs to no journal entry",
                 help: "remove the stray snapshot, or restore the journal entry numbered `\(snapshot.key)`")
         }
+    }
+
+    /// How to commit a file git ignores. By file name: its path is relative to the checked folder, which need not
+    /// be where the user runs git.
+    private static func ignoredHelp(_ path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        return "commit it with `git add -f` on `\(file)`, and narrow the `.gitignore` pattern that matches it (`git check-ignore -v` on the file names the pattern), so that the next migration is committed too"
     }
 
     /// SQL files the journal does not list, which drizzle's migrator never runs. Not a problem where something else

@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Migrations
 import ProjectModel
@@ -33,7 +34,7 @@ public struct RLSAlwaysTrue: ProjectRule {
         }
     }
 
-    private static func verb(_ command: PolicyStatement.Command) -> String {
+    private static func verb(_ command: Policy.Command) -> String {
         switch command {
         case .insert: "insert"
         case .update: "update"

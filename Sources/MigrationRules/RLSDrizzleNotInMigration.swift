@@ -1,6 +1,7 @@
 import Core
 import Drizzle
 import Migrations
+import SQLReplay
 import ProjectModel
 
 /// `rls/drizzle-rls-not-in-migration`: row-level security (`.enableRLS()`, `pgTable.withRLS`, or any policy) or a
@@ -19,20 +20,20 @@ public struct RLSDrizzleNotInMigration: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         for folder in project.migrations {
-            guard let security = folder.rowSecurity else { continue }
+            let security = folder.replay.final
             for (schema, snapshot) in RowSecurityProjects.drizzleSchemas(of: folder, in: project) {
                 let unreadable = schema.diagnostics.map(\.location)
                 for table in schema.model.tables {
-                    guard let replayed = security.tables[table.qualifiedName], !replayed.isUnknown else { continue }
+                    guard let replayed = security.definedTable(table.qualifiedName), !replayed.hasUnreadableChanges else { continue }
                     let recorded = snapshot?.table(schema: table.schema, named: table.name)
-                    if table.hasRowSecurity, !replayed.rlsEnabled, recorded.map({ $0.isRLSEnabled == table.isRLSEnabled }) ?? true {
+                    if table.hasRowSecurity, !replayed.isRLSEnabled, recorded.map({ $0.isRLSEnabled == table.isRLSEnabled }) ?? true {
                         let how = table.isRLSEnabled ? "enables row-level security" : "has policies, which enable row-level security"
                         context.report(
                             path: table.nameLocation.path, range: table.nameLocation.range,
                             message: "table `\(table.name)` \(how) in the Drizzle schema, but no migration in `\(folder.path)` enables it: databases built from the migrations leave it off\(Self.why)",
                             help: help(folder, statement: "ALTER TABLE \(table.qualifiedName) ENABLE ROW LEVEL SECURITY;"))
                     }
-                    let created = Set(replayed.policies.keys.map(\.postgresName))
+                    let created = Set(replayed.policies.map(\.name.postgresName))
                     for policy in table.policies where !created.contains(policy.name.postgresName) {
                         if let recorded, !recorded.policies.contains(where: { $0.name == policy.name }) { continue }
                         if unreadable.contains(where: { $0.overlaps(policy.location) }) { continue }

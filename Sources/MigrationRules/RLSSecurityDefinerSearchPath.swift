@@ -12,10 +12,10 @@ public struct RLSSecurityDefinerSearchPath: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         for security in project.rowSecurityProjects {
-            for function in security.functions where function.securityDefiner && !function.setsSearchPath {
+            for function in security.functions where function.isSecurityDefiner && !function.setsSearchPath {
                 guard !supabaseManagedSchemas.contains(function.name.schema ?? "public") else { continue }
                 context.report(
-                    path: function.site.path, range: function.site.range,
+                    path: function.location.path, range: function.location.range,
                     message: "`SECURITY DEFINER` function `\(function.name)` does not set `search_path`: it runs with its owner's rights but looks up unqualified names where the caller says",
                     help: "add `SET search_path = ''` (and schema-qualify the names it uses) in a new migration, with `CREATE OR REPLACE FUNCTION` or `ALTER FUNCTION … SET search_path = ''`")
             }

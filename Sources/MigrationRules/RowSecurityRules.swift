@@ -3,10 +3,11 @@ import Drizzle
 import Migrations
 import ProjectModel
 import SQL
+import SQLReplay
 import Synchronization
 
 /// Row-level security as the `rls/` rules judge it, one entry per Supabase project: the state after the last
-/// migration (replayed from the SQL), with what the Drizzle schema writing that folder declares. A policy the Drizzle
+/// migration (the folder's replayed catalog), with what the Drizzle schema writing that folder declares. A policy the Drizzle
 /// schema declares is judged (and reported) there, where its author edits it; the migration drizzle-kit generated
 /// from it is not judged again. Findings about a table the Drizzle schema declares with the RLS flag the migrations
 /// left it with are placed at that table, whose `pgTable(...)` (with or without `.enableRLS()`) made it so.
@@ -29,7 +30,7 @@ struct RowSecurityProject: Sendable {
     struct Policy: Sendable {
         var name: String
         var table: QualifiedName
-        var command: PolicyStatement.Command
+        var command: Catalog.Policy.Command
         var permissive: Bool
         var roles: [String]
         var using: Expression?
@@ -57,7 +58,7 @@ struct RowSecurityProject: Sendable {
     var tables: [Table] = []
     var policies: [Policy] = []
     /// Functions as the last migration left them, whose definition is known.
-    var functions: [RowSecurity.Function] = []
+    var functions: [Routine] = []
 }
 
 extension Project {
@@ -75,10 +76,10 @@ enum RowSecurityProjects {
         var result: [RowSecurityProject] = []
         var attached: Set<String> = []
         for folder in project.migrations {
-            guard let supabase = folder.supabase, let security = folder.rowSecurity else { continue }
+            guard let supabase = folder.supabase else { continue }
             let schemas = drizzleSchemas(of: folder, in: project).map(\.schema)
             attached.formUnion(schemas.map(key))
-            result.append(build(supabase: supabase, security: security, schemas: schemas))
+            result.append(build(supabase: supabase, security: folder.replay.final, schemas: schemas))
         }
         // Two configs may read the same schema files: each policy is judged once.
         var seen: Set<SourceLocation> = []
@@ -88,7 +89,7 @@ enum RowSecurityProjects {
             var entry = RowSecurityProject(supabase: nil)
             for table in tables {
                 entry.policies += table.policies.filter { seen.insert($0.location).inserted }
-                    .map { policy($0, of: table, tableRLS: table.hasRowSecurity) }
+                    .map { policy($0, of: table.qualifiedName, tableRLS: table.hasRowSecurity) }
             }
             result.append(entry)
         }
@@ -103,61 +104,69 @@ enum RowSecurityProjects {
         project.drizzleSchemas(of: folder).filter { $0.schema.prisma == nil && !$0.schema.isModelUnreadable }
     }
 
-    private static func build(supabase: SupabaseProject, security: RowSecurity, schemas: [DrizzleSchema]) -> RowSecurityProject {
+    private static func build(supabase: SupabaseProject, security: CatalogReplay, schemas: [DrizzleSchema]) -> RowSecurityProject {
         var entry = RowSecurityProject(supabase: supabase)
         var declared: [QualifiedName: Catalog.Table] = [:]
         for schema in schemas {
             for table in schema.model.tables { declared[table.qualifiedName] = table }
         }
-        for table in security.knownTables {
-            var judged = RowSecurityProject.Table(name: table.name, rlsEnabled: table.rlsEnabled, rlsForced: table.rlsForced,
-                                                  policyNames: table.policies.keys.sorted(),
+        let replayed = security.definedTables
+        for table in replayed.filter({ !$0.hasUnreadableChanges }).sorted(by: { $0.location.precedes($1.location) }) {
+            var judged = RowSecurityProject.Table(name: table.qualifiedName, rlsEnabled: table.isRLSEnabled, rlsForced: table.isRLSForced,
+                                                  policyNames: table.policies.map(\.name).sorted(),
                                                   isReachableByClients: table.isReachableByClients,
                                                   site: RowSecurityProject.Site(table.rlsSite))
-            if let drizzle = declared[table.name], drizzle.hasRowSecurity == table.rlsEnabled {
+            if let drizzle = declared[table.qualifiedName], drizzle.hasRowSecurity == table.isRLSEnabled {
                 judged.site = RowSecurityProject.Site(drizzle.nameLocation)
                 judged.isDrizzle = true
             }
             entry.tables.append(judged)
         }
         var owned: Set<String> = []
-        for (name, table) in declared.sorted(by: { ($0.value.location.path, $0.value.location.range.lowerBound) < ($1.value.location.path, $1.value.location.range.lowerBound) }) {
-            let replayed = security.tables[name]
-            let rls: Bool? = replayed.map { $0.isUnknown ? nil : $0.rlsEnabled } ?? table.hasRowSecurity
+        for (name, table) in declared.sorted(by: { $0.value.location.precedes($1.value.location) }) {
+            let replayed = security.definedTable(name)
+            let rls: Bool? = replayed.map { $0.hasUnreadableChanges ? nil : $0.isRLSEnabled } ?? table.hasRowSecurity
             for policy in table.policies {
                 owned.insert("\(name)\u{0}\(policy.name.postgresName)")
-                entry.policies.append(Self.policy(policy, of: table, tableRLS: rls))
+                entry.policies.append(Self.policy(policy, of: name, tableRLS: rls))
             }
         }
-        for policy in security.allPolicies where !owned.contains("\(policy.table)\u{0}\(policy.name.postgresName)") {
-            let table = security.tables[policy.table]
+        // Every policy the migrations leave, on their tables and on others (`storage.objects`), in file order.
+        var replayedPolicies = replayed.flatMap { table in table.policies.map { (table: table.qualifiedName, policy: $0) } }
+        replayedPolicies += security.policiesOnOtherTables.flatMap { name, policies in policies.map { (table: name, policy: $0) } }
+        replayedPolicies.sort { $0.policy.location.precedes($1.policy.location) }
+        for (name, policy) in replayedPolicies where !owned.contains("\(name)\u{0}\(policy.name.postgresName)") {
+            let table = security.definedTable(name)
             // What an unreadable statement did to the table's policies is unknown: no verdict.
-            if table?.isUnknown == true { continue }
+            if table?.hasUnreadableChanges == true { continue }
             entry.policies.append(RowSecurityProject.Policy(
-                name: policy.name, table: policy.table, command: policy.command, permissive: policy.permissive,
-                roles: policy.roles, using: policy.using.map(expression), withCheck: policy.withCheck.map(expression),
-                tableRLS: table.map(\.rlsEnabled) ?? true))
+                name: policy.name, table: name, command: policy.command, permissive: policy.permissive,
+                roles: policy.roles, using: policy.using.flatMap(expression), withCheck: policy.withCheck.flatMap(expression),
+                tableRLS: table.map(\.isRLSEnabled) ?? true))
         }
-        entry.functions = security.functions.values.filter { !$0.isUnknown }
-            .sorted { ($0.site.path, $0.site.range.lowerBound) < ($1.site.path, $1.site.range.lowerBound) }
+        entry.functions = security.routines.filter { !$0.hasUnreadableChanges }.sorted { $0.location.precedes($1.location) }
         return entry
     }
 
     /// A migration's expression: `always-true` spans the statement from its first line to the `true`, a per-row call
     /// from there to the call.
-    private static func expression(_ expression: RowSecurity.Expression) -> RowSecurityProject.Expression {
-        RowSecurityProject.Expression(
-            isAlwaysTrue: expression.expression.isAlwaysTrue,
-            site: RowSecurityProject.Site(expression.site(upTo: expression.expression.range)),
-            perRowCalls: expression.expression.perRowCalls.map { call in
-                ("\(call.name)", RowSecurityProject.Site(expression.site(upTo: call.range)))
-            })
+    private static func expression(_ clause: Catalog.Policy.Clause) -> RowSecurityProject.Expression? {
+        guard let parsed = clause.parsed else { return nil }
+        let statement = clause.location
+        /// From the start of the statement to the end of `part` (inside it): the finding starts on the statement's
+        /// first line and ends at what it is about.
+        func site(upTo part: Range<Int>) -> RowSecurityProject.Site {
+            RowSecurityProject.Site(path: statement.path, range: statement.range.lowerBound..<max(statement.range.lowerBound, part.upperBound))
+        }
+        return RowSecurityProject.Expression(
+            isAlwaysTrue: parsed.isAlwaysTrue, site: site(upTo: parsed.range),
+            perRowCalls: parsed.perRowCalls.map { call in ("\(call.name)", site(upTo: call.range)) })
     }
 
     /// A Drizzle policy, its expressions read by PostgreSQL's parser from the SQL drizzle-kit writes for them and
     /// reported at their `using:` / `withCheck:` property. An expression the reader could not render, or the parser
     /// cannot read, gets no verdict.
-    static func policy(_ policy: Catalog.Policy, of table: Catalog.Table, tableRLS: Bool?) -> RowSecurityProject.Policy {
+    static func policy(_ policy: Catalog.Policy, of table: QualifiedName, tableRLS: Bool?) -> RowSecurityProject.Policy {
         func judged(_ clause: Catalog.Policy.Clause?, check: Bool) -> RowSecurityProject.Expression? {
             guard let clause, let text = clause.text, let parsed = parsedExpression(text, check: check) else { return nil }
             let site = RowSecurityProject.Site(clause.location)
@@ -165,8 +174,7 @@ enum RowSecurityProjects {
                                                  perRowCalls: parsed.perRowCalls.map { ("\($0.name)", site) })
         }
         return RowSecurityProject.Policy(
-            name: policy.name, table: table.qualifiedName,
-            command: PolicyStatement.Command(rawValue: policy.command.rawValue) ?? .all, permissive: policy.permissive,
+            name: policy.name, table: table, command: policy.command, permissive: policy.permissive,
             roles: policy.roles, using: policy.unreadable.contains(.using) ? nil : judged(policy.using, check: false),
             withCheck: policy.unreadable.contains(.withCheck) ? nil : judged(policy.withCheck, check: true),
             tableRLS: policy.unreadable.isDisjoint(with: [.command, .permissive, .roles]) ? tableRLS : nil)
@@ -200,21 +208,24 @@ extension String {
 }
 
 extension RowSecurityProject.Site {
-    init(_ site: RowSecurity.Site) { self.init(path: site.path, range: site.range) }
     init(_ location: SourceLocation) { self.init(path: location.path, range: location.range) }
 }
 
-extension RowSecurity {
-    /// Tables whose state is known, sorted by where they were created (stable output).
-    var knownTables: [Table] {
-        tables.values.filter { !$0.isUnknown }
-            .sorted { ($0.created.path, $0.created.range.lowerBound) < ($1.created.path, $1.created.range.lowerBound) }
-    }
+extension SourceLocation {
+    /// By path, then by where in the file: the order findings and judged elements are listed in.
+    func precedes(_ other: SourceLocation) -> Bool { (path, range.lowerBound) < (other.path, other.range.lowerBound) }
 }
 
-extension RowSecurity.Table {
-    /// Where the table was left without RLS: the `DISABLE ROW LEVEL SECURITY`, else the `CREATE TABLE`.
-    var rlsSite: RowSecurity.Site { rlsChanged ?? created }
+extension Catalog.Table {
+    /// Where the table was left with or without RLS: the statement that last enabled or disabled it, else its
+    /// `CREATE TABLE`.
+    var rlsSite: SourceLocation { rlsChangeLocation ?? location }
+
+    /// The privileges that read or change rows (what RLS guards).
+    static let rowPrivileges: Set<String> = ["select", "insert", "update", "delete"]
+
+    /// `anon` or `authenticated` may still read or change rows through the API.
+    var isReachableByClients: Bool { privileges.values.contains { !$0.isDisjoint(with: Self.rowPrivileges) } }
 }
 
 /// Schemas Supabase manages itself: their functions are not the project's to fix.

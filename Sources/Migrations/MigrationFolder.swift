@@ -42,10 +42,9 @@ public struct MigrationFolder: Sendable {
     public var latestSnapshotError: ReaderDiagnostic?
     /// Set when the folder is a Supabase project's `supabase/migrations` (whoever writes it: the CLI or drizzle-kit).
     public var supabase: SupabaseProject?
-    /// Row-level security after the last migration, replayed from the SQL (every folder: `rls/` rules judge it for
-    /// Supabase folders, `rls/drizzle-rls-not-in-migration` compares the Drizzle schema with it everywhere).
-    public var rowSecurity: RowSecurity?
-    /// The folder's SQL replayed into a catalog, step by step (`MigrationReplay.empty` until the reader fills it).
+    /// The folder's SQL replayed into a catalog, step by step (`MigrationReplay.empty` until the reader fills it),
+    /// row-level security included: `rls/` rules judge it for Supabase folders, and
+    /// `rls/drizzle-rls-not-in-migration` compares the Drizzle schema with it everywhere.
     public var replay: MigrationReplay = .empty
 
     public init(path: String, layout: Layout, configPath: String? = nil, journal: Journal? = nil,

@@ -62,7 +62,6 @@ struct MigrationFolderReader {
                 folder.steps = MigrationOrder.steps(of: folder)
                 try Self.readLatestSnapshot(&folder, source: source, parses: parses)
                 TableHistory.fill(&folder, source: source)
-                folder.rowSecurity = RowSecurity.replay(folder.steps)
                 return folder
             }
         }.map { result throws(InputError) in try result.get() }

@@ -35,6 +35,9 @@ public struct Project: Sendable {
     public var tableUpdates = RepositoryUpdates()
     /// Comments written at schema columns.
     public var columnComments = ColumnComments()
+    /// Files on disk that git ignores, left out of the inputs (a run inside git reads what a commit can hold):
+    /// `migration/journal-mismatch` names this as the cause when a migration file it expects is one of them.
+    public var gitIgnoredFiles: Set<String> = []
 
     public init(
         configuration: Configuration, files: [String: SourceFile], gists: GistSet, schemas: [DrizzleSchema] = [],

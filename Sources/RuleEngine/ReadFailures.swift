@@ -36,6 +36,8 @@ package final class ReadFailures: FileSource {
     /// Forwarded, so that facts cached by blob id (the update scan of `--staged`) still find their keys.
     package func contentIDs(_ paths: [String]) -> [ContentID?] { wrapped.contentIDs(paths) }
 
+    package func gitIgnoredFiles() -> Set<String> { wrapped.gitIgnoredFiles() }
+
     private func record(_ error: InputError, _ path: String) -> InputError {
         let isListed = listed.withLock { paths in paths?.contains(path) ?? true }
         if isListed { failures.withLock { $0.append(error) } }

@@ -2,16 +2,12 @@ import Catalog
 
 /// `CREATE POLICY` / `ALTER POLICY`: what the row-level security model replays.
 public struct PolicyStatement: Sendable, Equatable {
-    public enum Command: String, Sendable, Equatable {
-        case all, select, insert, update, delete
-    }
-
     public var name: String
     public var table: QualifiedName
     /// `ALTER POLICY`: only the clauses it writes change (nil = kept).
     public var isAlter = false
     /// `FOR …` (`ALL` when not written); nil for `ALTER POLICY`, which cannot change it.
-    public var command: Command? = .all
+    public var command: Policy.Command? = .all
     /// `AS RESTRICTIVE` makes this false.
     public var permissive = true
     /// `TO …` as written, lowercased role names (`public` for `PUBLIC`); nil when not written (`CREATE POLICY`
@@ -19,23 +15,6 @@ public struct PolicyStatement: Sendable, Equatable {
     public var roles: [String]?
     public var using: PolicyExpression?
     public var withCheck: PolicyExpression?
-}
-
-/// A policy's `USING` or `WITH CHECK` expression, as far as the row-level security rules need it.
-public struct PolicyExpression: Sendable, Equatable {
-    /// Where the expression starts (its first token) when libpg_query located it, else the statement.
-    public var range: Range<Int>
-    /// The expression is the constant `true` (every row passes).
-    public var isAlwaysTrue = false
-    /// Calls of `auth.uid()`, `auth.jwt()`, `auth.role()` or `current_setting()` that are not the whole target of a
-    /// `(select …)`: PostgreSQL evaluates them for every row instead of once per statement.
-    public var perRowCalls: [FunctionCall] = []
-}
-
-/// A function call inside an expression: its name as written and where it is.
-public struct FunctionCall: Sendable, Equatable {
-    public var name: QualifiedName
-    public var range: Range<Int>
 }
 
 /// What `CREATE FUNCTION` / `ALTER FUNCTION` say about security: `SECURITY DEFINER`/`INVOKER` and `SET search_path`.

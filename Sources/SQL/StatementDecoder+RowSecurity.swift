@@ -1,8 +1,10 @@
+import Catalog
+
 /// `CREATE/ALTER POLICY` and the security options of functions.
 extension StatementDecoder {
     func policy(_ node: ParseNode, isAlter: Bool) -> PolicyStatement {
         let roles: [String]? = node["roles"].isMissing ? nil : Self.roleNames(node["roles"])
-        let command = isAlter ? nil : PolicyStatement.Command(rawValue: node["cmd_name"].string ?? "all") ?? .all
+        let command = isAlter ? nil : Policy.Command(rawValue: node["cmd_name"].string ?? "all") ?? .all
         return PolicyStatement(name: node["policy_name"].string ?? "", table: node["table"].rangeVarName, isAlter: isAlter,
                                command: command, permissive: isAlter || node["permissive"].bool, roles: roles,
                                using: policyExpression(node["qual"]), withCheck: policyExpression(node["with_check"]))

@@ -11,6 +11,12 @@ import SQL
 /// (their objects exist if the block ran them) but what they touch is uncertain: the block decides at run time.
 /// A table that statements use without the migrations creating it (made outside them) is kept as an *assumed*
 /// placeholder holding what they added, uncertain; it does not count as created by the migrations.
+///
+/// Row-level security is replayed into the same tables: RLS enabled and forced, policies, the privileges of
+/// Supabase's API roles, and functions' `SECURITY DEFINER` and `search_path`. It is known only for tables a
+/// `CREATE TABLE` of the migrations made (`definedTable`); policies on other tables are kept by table
+/// (`policiesOnOtherTables`). Statements in `DO` blocks count as run, and a file with a syntax error makes the
+/// state of every table and function that existed unknown (`hasUnreadableChanges`).
 public struct CatalogReplay: Sendable {
     /// By canonical name (no schema for `public`).
     public private(set) var tables: [QualifiedName: Table] = [:]
@@ -25,6 +31,11 @@ public struct CatalogReplay: Sendable {
     /// Tables known only from statements that used them: they predate the migrations.
     public private(set) var assumedTables: Set<QualifiedName> = []
     public private(set) var isUncertain = false
+    /// Policies on tables no `CREATE TABLE` of the migrations made (`storage.objects`), by canonical table name.
+    public private(set) var policiesOnOtherTables: [QualifiedName: [Policy]] = [:]
+    /// The table privileges new tables give the API roles, per schema (`""`: every schema), by role: Supabase's
+    /// default privileges as `ALTER DEFAULT PRIVILEGES` changed them.
+    private var defaultPrivileges: [String: [String: Set<String>]] = [:]
 
     /// What the statements since the last `takeChanges()` touched.
     public struct Changes: Sendable {
@@ -46,6 +57,17 @@ public struct CatalogReplay: Sendable {
     /// The table, when the migrations made it or used it.
     public func table(_ name: QualifiedName) -> Table? { tables[name.canonical] }
 
+    /// The table, when a `CREATE TABLE` of the migrations made it (not a placeholder for a table they only used or
+    /// renamed, which has no statement of its own): the tables whose row-level security the replay knows.
+    public func definedTable(_ name: QualifiedName) -> Table? {
+        tables[name.canonical].flatMap(Self.isDefined)
+    }
+
+    /// `definedTable` of every table, in creation order.
+    public var definedTables: [Table] { order.compactMap { tables[$0].flatMap(Self.isDefined) } }
+
+    private static func isDefined(_ table: Table) -> Table? { table.location != .none ? table : nil }
+
     /// Whether the migrations created `table` (and did not drop it): not a placeholder for a table they only used.
     public func created(_ table: QualifiedName) -> Bool {
         let name = table.canonical
@@ -63,13 +85,16 @@ public struct CatalogReplay: Sendable {
                                 enums: enums.keys.sorted { $0.snapshotKey < $1.snapshotKey }.compactMap { enums[$0] },
                                 reader: .migrations)
         model.routines = routines
+        model.policiesOnOtherTables = policiesOnOtherTables
         return model
     }
 
-    /// Applies one file's statements; a file PostgreSQL cannot parse makes the replay uncertain.
+    /// Applies one file's statements; a file PostgreSQL cannot parse makes the replay uncertain, and what it did to
+    /// the tables and functions that existed unknown.
     public mutating func apply(_ file: SQLFile, path: String) {
         if !file.syntaxErrors.isEmpty { isUncertain = true }
         for statement in file.statements { apply(statement, path: path) }
+        if !file.syntaxErrors.isEmpty { markUnreadableChanges() }
     }
 
     /// Applies one statement of a flattened list (`SQLFile.allStatements`: each `DO` block followed by the
@@ -102,7 +127,7 @@ public struct CatalogReplay: Sendable {
         case .createTable(let create):
             createTable(create, path: path, location: location)
         case .alterTable(let alter) where alter.objectKind == .table:
-            alterTable(alter, path: path)
+            alterTable(alter, path: path, location: location)
         case .alterTable:
             break
         case .createIndex(let index):
@@ -134,9 +159,27 @@ public struct CatalogReplay: Sendable {
             enums[name] = value
             if isConditional { uncertainTypes.insert(name) }
         case .create(let object) where object.objectKind == .function || object.objectKind == .procedure:
-            let key = object.name.name.lowercased()
-            routines.removeAll { $0.name.name.lowercased() == key }
-            routines.append(Routine(name: object.name, assignedNewColumns: object.assignedNewColumns, location: location))
+            // One entry per name (overloads share it): the last definition wins, as trigger lookups and the
+            // row-level security rules read it.
+            let key = object.name.canonical
+            routines.removeAll { $0.name.canonical == key }
+            routines.append(Routine(name: object.name, assignedNewColumns: object.assignedNewColumns,
+                                    isSecurityDefiner: object.security?.securityDefiner ?? false,
+                                    setsSearchPath: object.security?.setsSearchPath ?? false, location: location))
+        case .drop(let drop) where drop.objectKind == .function || drop.objectKind == .procedure:
+            for name in drop.names.map(\.canonical) { routines.removeAll { $0.name.canonical == name } }
+        case .alterFunction(let alter):
+            let key = alter.name.canonical
+            guard let index = routines.lastIndex(where: { $0.name.canonical == key }) else { return }
+            if let definer = alter.security.securityDefiner { routines[index].isSecurityDefiner = definer }
+            if let sets = alter.security.setsSearchPath { routines[index].setsSearchPath = sets }
+        case .policy(let policy):
+            apply(policy, location: location)
+        case .drop(let drop) where drop.objectKind == .policy:
+            guard let relation = drop.relation?.canonical else { return }
+            for name in drop.names { updatePolicies(of: relation) { $0.removeAll { $0.name == name.name } } }
+        case .grant(let grant):
+            apply(grant)
         case .createTrigger(let trigger):
             createTrigger(trigger, location: location)
         case .doBlock:
@@ -149,7 +192,7 @@ public struct CatalogReplay: Sendable {
         case .other(let tag) where !isConditional && !Self.harmlessStatements.contains(tag):
             isUncertain = true
         default:
-            // Data changes, views, settings, policies: no table, column, key, index, enum, trigger or function.
+            // Data changes, views, settings: no table, column, key, index, enum, trigger, function or policy.
             break
         }
     }
@@ -209,13 +252,20 @@ public struct CatalogReplay: Sendable {
         let name = create.name.canonical
         changes.created.insert(name)
         if create.ifNotExists, tables[name] != nil {
-            // It exists now whoever made it.
+            // It exists now whoever made it. A placeholder gets its row-level security from here: this statement
+            // defines it as far as the migrations say.
             assumedTables.remove(name)
+            if tables[name]?.location == SourceLocation.none {
+                let privileges = privilegesForNewTable(in: name.resolvedSchema)
+                tables[name]?.location = location
+                tables[name]?.privileges = privileges
+            }
             changes.tables.insert(name)
             return
         }
         assumedTables.remove(name)
         var table = Table(schema: Self.modelSchema(create.name), name: create.name.name, location: location)
+        table.privileges = privilegesForNewTable(in: name.resolvedSchema)
         for definition in create.columns {
             addColumn(definition, to: &table, path: path, location: location)
         }
@@ -285,7 +335,7 @@ public struct CatalogReplay: Sendable {
         return inline.isEmpty ? table.compositePrimaryKeys.first?.columns ?? [] : inline
     }
 
-    private mutating func alterTable(_ alter: AlterTable, path: String) {
+    private mutating func alterTable(_ alter: AlterTable, path: String, location: SourceLocation) {
         let name = alter.table.canonical
         if tables[name] == nil, alter.ifExists { return }
         var table = take(alter.table)
@@ -316,7 +366,17 @@ public struct CatalogReplay: Sendable {
             case .dropNotNull(let column):
                 guard let index = table.columns.firstIndex(where: { $0.name == column }) else { uncertainTables.insert(name); continue }
                 table.columns[index].notNull = false
-            case .setDefault, .dropDefault, .validateConstraint, .detachPartition, .attachPartition, .rowSecurity, .enableTrigger,
+            case .rowSecurity(let change):
+                // Known only for a table the migrations made (a placeholder's is whatever it was before them).
+                guard Self.isDefined(table) != nil else { continue }
+                switch change {
+                case .enable, .disable:
+                    table.isRLSEnabled = change == .enable
+                    table.rlsChangeLocation = location
+                case .force: table.isRLSForced = true
+                case .noForce: table.isRLSForced = false
+                }
+            case .setDefault, .dropDefault, .validateConstraint, .detachPartition, .attachPartition, .enableTrigger,
                  .columnPlannerSettings, .storageParameters, .cluster, .relocate:
                 // Defaults are not modelled (the SQL reader keeps whether there is one, not which); the rest changes
                 // no column, key or index.
@@ -424,6 +484,15 @@ public struct CatalogReplay: Sendable {
                 }
                 set(other, referencing)
             }
+        case .policy:
+            guard let relation = rename.table, let from = rename.from else { return }
+            updatePolicies(of: relation.canonical) { policies in
+                guard let index = policies.firstIndex(where: { $0.name == from }) else { return }
+                var policy = policies.remove(at: index)
+                policy.name = rename.to
+                policies.removeAll { $0.name == rename.to }
+                policies.append(policy)
+            }
         case .index:
             // `ALTER INDEX a RENAME TO b`: an index, or the one behind a unique or primary key constraint.
             guard let relation = rename.table else { return }
@@ -500,5 +569,101 @@ public struct CatalogReplay: Sendable {
             for index in table.foreignKeys.indices where table.foreignKeys[index].name == from { table.foreignKeys[index].name = to; changed = true }
             if changed { set(name, table) }
         }
+    }
+
+    // MARK: row-level security
+
+    /// The roles Supabase's API runs client requests as.
+    public static let clientRoles = ["anon", "authenticated"]
+    static let allTablePrivileges: Set<String> = ["select", "insert", "update", "delete", "truncate", "references", "trigger"]
+    /// What a new table gives the client roles while no `ALTER DEFAULT PRIVILEGES` changed it: shared by every table.
+    private static let supabaseDefaultPrivileges = Dictionary(uniqueKeysWithValues: clientRoles.map { ($0, allTablePrivileges) })
+
+    private func privilegesForNewTable(in schema: String) -> [String: Set<String>] {
+        if defaultPrivileges.isEmpty { return Self.supabaseDefaultPrivileges }
+        var privileges: [String: Set<String>] = [:]
+        for role in Self.clientRoles {
+            privileges[role] = defaultPrivileges[schema]?[role] ?? defaultPrivileges[""]?[role] ?? Self.allTablePrivileges
+        }
+        return privileges
+    }
+
+    /// GRANT/REVOKE to `anon`, `authenticated` or `PUBLIC` (which includes them); other roles do not matter here.
+    private mutating func apply(_ grant: TableGrant) {
+        let roles = grant.grantees.contains("public") && grant.isGrant
+            ? Self.clientRoles : Self.clientRoles.filter(grant.grantees.contains)
+        guard !roles.isEmpty else { return }
+        let privileges = grant.privileges.isEmpty ? Self.allTablePrivileges : Set(grant.privileges)
+        func change(_ held: inout Set<String>) {
+            if grant.isGrant { held.formUnion(privileges) } else { held.subtract(privileges) }
+        }
+        switch grant.target {
+        case .tables(let names):
+            for name in names.map(\.canonical) {
+                updateDefinedTable(name) { table in
+                    for role in roles { change(&table.privileges[role, default: []]) }
+                }
+            }
+        case .allTablesIn(let schemas):
+            for name in order where schemas.contains(name.resolvedSchema) {
+                updateDefinedTable(name) { table in
+                    for role in roles { change(&table.privileges[role, default: []]) }
+                }
+            }
+        case .futureTables(let schemas):
+            for schema in schemas.isEmpty ? [""] : schemas {
+                for role in roles {
+                    var held = defaultPrivileges[schema]?[role] ?? defaultPrivileges[""]?[role] ?? Self.allTablePrivileges
+                    change(&held)
+                    defaultPrivileges[schema, default: [:]][role] = held
+                }
+            }
+        }
+    }
+
+    /// `CREATE POLICY` replaces a policy of that name; `ALTER POLICY` changes the clauses it writes.
+    private mutating func apply(_ statement: PolicyStatement, location: SourceLocation) {
+        let using = statement.using.map { Policy.Clause(text: nil, location: location, parsed: $0) }
+        let withCheck = statement.withCheck.map { Policy.Clause(text: nil, location: location, parsed: $0) }
+        updatePolicies(of: statement.table.canonical) { policies in
+            if statement.isAlter {
+                guard let index = policies.firstIndex(where: { $0.name == statement.name }) else { return }
+                if let roles = statement.roles { policies[index].roles = roles }
+                if let using { policies[index].using = using }
+                if let withCheck { policies[index].withCheck = withCheck }
+                policies[index].location = location
+            } else {
+                policies.removeAll { $0.name == statement.name }
+                policies.append(Policy(name: statement.name, permissive: statement.permissive, command: statement.command ?? .all,
+                                       roles: statement.roles ?? ["public"], using: using, withCheck: withCheck, location: location))
+            }
+        }
+    }
+
+    /// The policies of a table a `CREATE TABLE` made, else those kept for a table the migrations did not make.
+    private mutating func updatePolicies(of table: QualifiedName, _ change: (inout [Policy]) -> Void) {
+        if tables[table].flatMap(Self.isDefined) != nil {
+            updateDefinedTable(table) { change(&$0.policies) }
+        } else {
+            var policies = policiesOnOtherTables[table] ?? []
+            change(&policies)
+            policiesOnOtherTables[table] = policies.isEmpty ? nil : policies
+        }
+    }
+
+    /// Changes a table a `CREATE TABLE` made, in place. Row-level security does not make a table uncertain for the
+    /// comparisons that read `uncertainTables`: none of them compares it.
+    private mutating func updateDefinedTable(_ name: QualifiedName, _ change: (inout Table) -> Void) {
+        guard tables[name].flatMap(Self.isDefined) != nil else { return }
+        change(&tables[name]!)
+        changes.tables.insert(name)
+    }
+
+    /// After a file with a syntax error: what it did to every table and function that existed is unknown.
+    private mutating func markUnreadableChanges() {
+        for name in order where tables[name]?.hasUnreadableChanges == false {
+            updateDefinedTable(name) { $0.hasUnreadableChanges = true }
+        }
+        for index in routines.indices { routines[index].hasUnreadableChanges = true }
     }
 }

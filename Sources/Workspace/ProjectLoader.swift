@@ -112,6 +112,7 @@ public struct ProjectLoader {
         project.migrationEffects = migrations.effects
         project.columnComments = schemas.columnComments
         project.tableUpdates = schemas.tableUpdates
+        project.gitIgnoredFiles = source.gitIgnoredFiles()
         return Loaded(project: project, directives: directives, changed: changed)
     }
 

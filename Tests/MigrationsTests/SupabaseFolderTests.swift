@@ -2,6 +2,7 @@ import Catalog
 import Core
 import Linter
 import RuleEngine
+import SQLReplay
 import Migrations
 import Testing
 import TestSupport
@@ -65,13 +66,14 @@ struct SupabaseFolderTests {
                 drop table scratch;
                 """,
         ])
-        let security = try #require(loaded.folders.first?.rowSecurity)
-        #expect(security.tables.keys.map(\.description).sorted() == ["timeline_items"])
-        let table = try #require(security.tables.values.first)
-        #expect(table.rlsEnabled)
-        let policy = try #require(table.policies["own items"])
+        let security = try #require(loaded.folders.first?.replay.final)
+        #expect(security.definedTables.map(\.qualifiedName.description) == ["timeline_items"])
+        let table = try #require(security.definedTables.first)
+        #expect(table.isRLSEnabled)
+        #expect(table.policies.map(\.name) == ["own items"])
+        let policy = try #require(table.policies.first)
         #expect(policy.roles == ["authenticated"] && policy.command == .all)
-        #expect(policy.using?.expression.perRowCalls.isEmpty == true)
+        #expect(policy.using?.parsed?.perRowCalls.isEmpty == true)
     }
 
     /// PostgreSQL truncates identifiers to 63 bytes: a function created under a longer name and dropped under the
@@ -106,7 +108,7 @@ struct SupabaseFolderTests {
             "supabase/migrations/notes.sql": "create table b (id int);",
         ])
         #expect(loaded.folders.first?.steps.map(\.name) == ["20240101000000_init"])
-        #expect(loaded.folders.first?.rowSecurity?.tables.count == 1)
+        #expect(loaded.folders.first?.replay.final.definedTables.count == 1)
     }
 
     /// GRANT/REVOKE on tables, on all tables of a schema and as default privileges decide whether the API's roles
@@ -125,11 +127,13 @@ struct SupabaseFolderTests {
                 alter table public.a force row level security;
                 """,
         ])
-        let security = try #require(loaded.folders.first?.rowSecurity)
-        let a = try #require(security.tables[QualifiedName.canonical(schema: "public", name: "a")])
-        #expect(a.isReachableByClients && a.rlsForced)
-        #expect(security.tables[QualifiedName.canonical(schema: "public", name: "b")]?.isReachableByClients == false)
-        #expect(security.tables[QualifiedName.canonical(schema: "public", name: "c")]?.clientPrivileges == ["anon": [], "authenticated": ["select"]])
+        let security = try #require(loaded.folders.first?.replay.final)
+        let rowPrivileges: Set<String> = ["select", "insert", "update", "delete"]
+        let a = try #require(security.definedTable(QualifiedName.canonical(schema: "public", name: "a")))
+        #expect(a.privileges.values.contains { !$0.isDisjoint(with: rowPrivileges) } && a.isRLSForced)
+        let b = try #require(security.definedTable(QualifiedName.canonical(schema: "public", name: "b")))
+        #expect(b.privileges.values.allSatisfy { $0.isDisjoint(with: rowPrivileges) })
+        #expect(security.definedTable(QualifiedName.canonical(schema: "public", name: "c"))?.privileges == ["anon": [], "authenticated": ["select"]])
         let findings = try Self.rlsFindings([
             "supabase/migrations/20240101000000_init.sql": """
                 create table public.hidden (id int);
