@@ -203,8 +203,12 @@ public struct OutOfOrder: ProjectRule {
 struct MigrationObjects {
     /// What the migration creates, changes, fills or drops.
     private(set) var names: Set<String> = []
+    /// Of those, what it creates, drops or renames (and enums whose values it adds): what another migration that
+    /// uses it needs to run after it.
+    private(set) var existence: Set<String> = []
     /// What it only uses: the types of its columns, the tables its foreign keys refer to. Two migrations that
-    /// both use `text` or refer to `User` do not depend on each other.
+    /// both use `text` or refer to `User`, or one that refers to `User` while the other adds a column to it, do not
+    /// depend on each other.
     private(set) var used: Set<String> = []
 
     init(_ sql: SQLFile) {
@@ -216,7 +220,8 @@ struct MigrationObjects {
         let objects = files.map(MigrationObjects.init)
         for (position, first) in objects.enumerated() {
             for second in objects[(position + 1)...]
-            where !first.names.isDisjoint(with: second.names) || !first.names.isDisjoint(with: second.used) || !first.used.isDisjoint(with: second.names) {
+            where !first.names.isDisjoint(with: second.names) || !first.existence.isDisjoint(with: second.used)
+                || !first.used.isDisjoint(with: second.existence) {
                 return true
             }
         }
@@ -235,6 +240,12 @@ struct MigrationObjects {
 
     private mutating func table(_ name: QualifiedName) { insert("table", name.name) }
 
+    /// An object the migration creates, drops or renames.
+    private mutating func exists(_ kind: String, _ name: String) {
+        insert(kind, name)
+        existence.insert(Self.key(kind, name))
+    }
+
     private mutating func column(_ column: ColumnDefinition) {
         used.insert(Self.key("type", column.typeName))
         if let reference = column.references { used.insert(Self.key("table", reference.referencedTable.name)) }
@@ -247,7 +258,7 @@ struct MigrationObjects {
     private mutating func add(_ statement: SQLStatement) {
         switch statement.kind {
         case .createTable(let create):
-            table(create.name)
+            exists("table", create.name.name)
             create.columns.forEach { column($0) }
             create.constraints.forEach { constraint($0) }
         case .alterTable(let alter):
@@ -267,24 +278,24 @@ struct MigrationObjects {
         case .dropIndex(let drop):
             drop.names.forEach { insert("index", $0.name) }
         case .dropTable(let drop):
-            drop.names.forEach { table($0) }
+            drop.names.forEach { exists("table", $0.name) }
         case .drop(let drop):
             let kind = drop.objectKind == .type ? "type" : drop.objectKind == .view || drop.objectKind == .materializedView ? "table" : "object"
-            drop.names.forEach { insert(kind, $0.name) }
+            drop.names.forEach { exists(kind, $0.name) }
             if let relation = drop.relation { table(relation) }
         case .rename(let rename):
-            if let renamed = rename.table { table(renamed) }
-            insert("table", rename.to)
-            insert("type", rename.to)
-            if let from = rename.from { insert("object", from) }
+            if let renamed = rename.table { exists("table", renamed.name) }
+            exists("table", rename.to)
+            exists("type", rename.to)
+            if let from = rename.from { exists("object", from) }
         case .createEnum(let type):
-            insert("type", type.name.name)
+            exists("type", type.name.name)
         case .alterEnum(let type):
-            insert("type", type.name.name)
+            exists("type", type.name.name)
         case .update(let change), .delete(let change), .insert(let change):
             table(change.table)
         case .create(let object):
-            insert(object.objectKind == .view || object.objectKind == .materializedView ? "table" : "object", object.name.name)
+            exists(object.objectKind == .view || object.objectKind == .materializedView ? "table" : "object", object.name.name)
         case .policy(let policy):
             table(policy.table)
         case .alterFunction(let function):
