@@ -47,12 +47,12 @@ let package = Package(
         // Migration SQL replayed into a catalog, step by step: what exists before each migration, what each creates.
         .target(name: "SQLReplay", dependencies: ["Catalog", "SQL"]),
         .target(name: "Migrations", dependencies: ["Catalog", "Core", "SQL", "SQLReplay", "DrizzleKit"]),
-        .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQL", "SQLReplay"]),
+        .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQLReplay"]),
 
         // Rules: one file per rule, grouped by domain.
-        .target(name: "GistRules", dependencies: ["Core", "JSON", "ProjectModel"]),
+        .target(name: "GistRules", dependencies: ["Core", "JSON", "Gists", "ProjectModel"]),
         .target(name: "SyncRules", dependencies: ["Catalog", "Core", "JSON", "Gists", "Drizzle", "ProjectModel"]),
-        .target(name: "DrizzleRules", dependencies: ["Catalog", "Core", "Drizzle", "Prisma", "Queries", "ProjectModel"]),
+        .target(name: "DrizzleRules", dependencies: ["Catalog", "Core", "Drizzle", "Queries", "ProjectModel"]),
         .target(name: "MigrationRules", dependencies: ["Catalog", "Core", "ProjectModel", "Migrations", "DrizzleKit", "Drizzle", "Prisma", "JSON", "SQL", "SQLReplay"]),
 
         // `schemalint replay`: the migrations applied to a throwaway PostgreSQL, its catalog read back.

@@ -1,5 +1,3 @@
-import Catalog
-
 /// One way in which one catalog (the left: the schema read from the sources, a database, a model built from
 /// migrations) differs from another (the right: a snapshot, the migrations), located in both.
 public struct CatalogDifference: Sendable, Hashable, CustomStringConvertible {

@@ -25,8 +25,6 @@ public struct SchemaModel: Sendable, Hashable {
     /// Non-public schemas declared with `pgSchema(...)` (snapshot `schemas`).
     public var schemas: [String]
     public var sequences: [Sequence]
-    /// Application-level relations from `relations()`; snapshots have none.
-    public var relations: [Relation]
     /// Functions and procedures, in definition order (migrations only; a later definition replaces an earlier one).
     public var routines: [Routine] = []
     /// Row-level security policies on tables the catalog does not hold (Supabase's `storage.objects`), by table
@@ -36,13 +34,12 @@ public struct SchemaModel: Sendable, Hashable {
     public var unreadableElements: Set<ElementKind> = []
 
     public init(tables: [Table] = [], enums: [PgEnum] = [], schemas: [String] = [], sequences: [Sequence] = [],
-                relations: [Relation] = [], reader: Reader = .inMemory) {
+                reader: Reader = .inMemory) {
         self.reader = reader
         self.tables = tables
         self.enums = enums
         self.schemas = schemas
         self.sequences = sequences
-        self.relations = relations
     }
 
     /// The table with this schema ("" or "public" for the public schema) and name.
@@ -104,34 +101,6 @@ public struct SequenceOptions: Sendable, Hashable {
         self.maxValue = maxValue
         self.cache = cache
         self.cycle = cycle
-    }
-}
-
-/// A `relations(table, ({ one, many }) => ({ … }))` entry: application-level only, no database constraint.
-public struct Relation: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case one, many }
-    public var kind: Kind
-    /// The property name in the relations object.
-    public var name: String
-    /// SQL names of the tables.
-    public var fromTable: String
-    public var toTable: String
-    /// SQL column names of `fields` (on `fromTable`) and `references` (on `toTable`); empty when not given.
-    public var fields: [String]
-    public var references: [String]
-    public var relationName: String?
-    public var location: SourceLocation
-
-    public init(kind: Kind, name: String, fromTable: String, toTable: String, fields: [String] = [],
-                references: [String] = [], relationName: String? = nil, location: SourceLocation = .none) {
-        self.kind = kind
-        self.name = name
-        self.fromTable = fromTable
-        self.toTable = toTable
-        self.fields = fields
-        self.references = references
-        self.relationName = relationName
-        self.location = location
     }
 }
 

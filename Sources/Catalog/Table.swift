@@ -1,10 +1,10 @@
 /// A table: `pgTable(...)`, a `pgTableCreator` table or `pgSchema(...).table(...)`; or a snapshot `tables` entry.
+/// What PostgreSQL has and where it was read from; what an ORM declares beyond that (the TypeScript binding, the
+/// call's layout, markers) is the reader's `TableDeclaration`, kept beside the model.
 public struct Table: Sendable, Hashable {
     /// "" for the public schema (as drizzle-kit writes it).
     public var schema: String
     public var name: String
-    /// The exported TypeScript binding (`export const users = pgTable(...)`), when read from TypeScript.
-    public var variableName: String?
     public var columns: [Column]
     public var indexes: [Index]
     public var foreignKeys: [ForeignKey]
@@ -31,8 +31,6 @@ public struct Table: Sendable, Hashable {
     /// A statement the reader could not read came after the table existed (migrations): what it did to the table is
     /// unknown, so nothing is concluded from its state.
     public var hasUnreadableChanges = false
-    /// Marked with a `// schemalint: high-frequency` comment right before its declaration.
-    public var isHighFrequency: Bool
     /// The `pgTable(...)` call (TypeScript) or the snapshot entry.
     public var location: SourceLocation
     /// The table's name as written (the string argument), for short carets; `location` in snapshots.
@@ -40,19 +38,14 @@ public struct Table: Sendable, Hashable {
     /// Kinds of elements (columns, indexes, …) of which the table has some the reader could not read (their
     /// names unknown too): a snapshot element of such a kind missing from the sources may be one of them.
     public var unreadableElements: Set<ElementKind> = []
-    /// The table call's arguments as written (TypeScript only), for fixes that add to its third argument.
-    public var call: CallLayout?
-    /// How the table's file is written (TypeScript only), for fixes that add code to it.
-    public var fileStyle: TableFileStyle?
 
-    public init(schema: String = "", name: String, variableName: String? = nil, columns: [Column] = [],
+    public init(schema: String = "", name: String, columns: [Column] = [],
                 indexes: [Index] = [], foreignKeys: [ForeignKey] = [],
                 compositePrimaryKeys: [PrimaryKeyConstraint] = [], uniqueConstraints: [UniqueConstraint] = [],
                 checkConstraints: [CheckConstraint] = [], policies: [Policy] = [], isRLSEnabled: Bool = false,
-                isHighFrequency: Bool = false, location: SourceLocation = .none, nameLocation: SourceLocation? = nil) {
+                location: SourceLocation = .none, nameLocation: SourceLocation? = nil) {
         self.schema = schema
         self.name = name
-        self.variableName = variableName
         self.columns = columns
         self.indexes = indexes
         self.foreignKeys = foreignKeys
@@ -61,7 +54,6 @@ public struct Table: Sendable, Hashable {
         self.checkConstraints = checkConstraints
         self.policies = policies
         self.isRLSEnabled = isRLSEnabled
-        self.isHighFrequency = isHighFrequency
         self.location = location
         self.nameLocation = nameLocation ?? location
     }

@@ -18,8 +18,8 @@ public struct SchemaReadOptions: Sendable, Hashable {
 /// The schema read from Drizzle sources, what could not be read, and the files that were read.
 public struct SchemaReadResult: Sendable {
     public var model: SchemaModel
-    /// What the sources declare about each column beyond the model (keys, builders), beside it.
-    public var declarations: ColumnDeclarations
+    /// What the sources declare about each table and column beyond the model (bindings, keys, builders), beside it.
+    public var declarations: SchemaDeclarations
     public var diagnostics: [ReaderDiagnostic]
     /// Every file evaluated (entry files and the files they import), sorted.
     public var files: [String]
@@ -32,7 +32,7 @@ public enum DrizzleSchemaReader {
                             options: SchemaReadOptions = SchemaReadOptions()) -> SchemaReadResult {
         let evaluator = Evaluator(provider: provider, options: options)
         var model = SchemaModel(reader: .drizzle)
-        var declarations = ColumnDeclarations()
+        var declarations = SchemaDeclarations()
         var seenTables: Set<Int> = []
         var seenEnums: Set<String> = []
         for path in entryFiles {
@@ -45,9 +45,9 @@ public enum DrizzleSchemaReader {
                 case .unknown: evaluator.noteUnknownExport(path, name)
                 case .table(let index):
                     if seenTables.insert(index).inserted {
-                        let (table, columns) = evaluator.assembleTable(index)
+                        let (table, declaration) = evaluator.assembleTable(index)
                         model.tables.append(table)
-                        declarations.tables.append(columns)
+                        declarations.tables.append(declaration)
                     }
                 case .pgEnum(let reference):
                     var value = PgEnum(name: reference.name, schema: reference.schema ?? "public",
@@ -61,7 +61,7 @@ public enum DrizzleSchemaReader {
                         model.sequences.append(sequence)
                     }
                 case .relations(let relations):
-                    model.relations += relations
+                    declarations.relations += relations
                 default:
                     continue
                 }

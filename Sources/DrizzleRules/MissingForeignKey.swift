@@ -21,7 +21,7 @@ public struct MissingForeignKey: ProjectRule {
             let tables = schema.tables
             let targets = ForeignKeyTargets(tables)
             let tablesByName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            let relationsByTable = Dictionary(grouping: model.relations, by: \.fromTable)
+            let relationsByTable = Dictionary(grouping: schema.declarations.relations, by: \.fromTable)
             let referencingNames = Self.referencingNames(model)
             var guesses: [(column: DeclaredColumn, table: DeclaredTable, target: DeclaredTable, key: DeclaredColumn)] = []
             for table in tables {

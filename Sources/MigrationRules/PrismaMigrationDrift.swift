@@ -85,7 +85,6 @@ struct PrismaMigrationDrift {
         var model = model
         model.schemas = []
         model.sequences = []
-        model.relations = []
         for t in model.tables.indices {
             var table = model.tables[t]
             for key in table.compositePrimaryKeys where key.columns.count == 1 {

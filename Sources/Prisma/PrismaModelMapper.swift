@@ -8,8 +8,8 @@ struct PrismaModelMapper {
     var diagnostics: [ReaderDiagnostic] = []
     var relationMode: String?
     var provider: String?
-    /// The fields' names, types and run-time behaviour, beside the model's tables and columns.
-    var declarations = ColumnDeclarations()
+    /// The models' and fields' names, the fields' types and run-time behaviour, beside the model's tables and columns.
+    var declarations = SchemaDeclarations()
 
     /// Every model, enum, view and composite type by its Prisma name, across the files (relations cross files).
     private var models: [String: (path: String, block: PrismaBlock)] = [:]
@@ -43,9 +43,9 @@ struct PrismaModelMapper {
                 case .enum:
                     model.enums.append(pgEnum(block, path: file.path))
                 case .model:
-                    let (table, columns) = table(block, path: file.path)
+                    let (table, declaration) = table(block, path: file.path)
                     model.tables.append(table)
-                    declarations.tables.append(columns)
+                    declarations.tables.append(declaration)
                 case .view, .type, .generator:
                     // Views are not tables; composite types exist only on MongoDB.
                     break
@@ -73,18 +73,18 @@ struct PrismaModelMapper {
         return field.attribute("map")?.argument("name", position: 0)?.stringValue ?? fieldName
     }
 
-    mutating func table(_ block: PrismaBlock, path: String) -> (Table, [ColumnDeclaration]) {
+    mutating func table(_ block: PrismaBlock, path: String) -> (Table, TableDeclaration) {
         let name = Self.databaseName(of: block)
         var table = Table(schema: block.attribute("schema")?.argument("name", position: 0)?.stringValue ?? "", name: name,
-                          variableName: block.name,
                           location: SourceLocation(path: path, range: block.range),
                           nameLocation: SourceLocation(path: path, range: block.nameRange))
-        var declarations: [ColumnDeclaration] = []
+        // The model's name is what Prisma Client code writes (`prisma.user`), as a Drizzle table's binding is.
+        var tableDeclaration = TableDeclaration(variableName: block.name)
         for field in block.fields {
             if Self.scalarTypes.contains(field.typeName) || enums[field.typeName] != nil {
                 var declaration = ColumnDeclaration(key: field.name, builder: field.typeName)
                 table.columns.append(column(field, in: block, tableName: name, path: path, table: &table, declaration: &declaration))
-                declarations.append(declaration)
+                tableDeclaration.columns.append(declaration)
             } else if let target = models[field.typeName] {
                 if let key = foreignKey(field, in: block, tableName: name, target: target.block, path: path) {
                     table.foreignKeys.append(key)
@@ -132,7 +132,7 @@ struct PrismaModelMapper {
                 break
             }
         }
-        return (table, declarations)
+        return (table, tableDeclaration)
     }
 
     /// Implicit many-to-many relations (a list field on both sides, no `fields:`): Prisma keeps them in a table of

@@ -6,8 +6,9 @@ public struct PrismaSchema: Sendable {
     /// The repository-relative paths of its `.prisma` files.
     public var files: [String]
     public var model: SchemaModel
-    /// The fields' names, types and run-time behaviour (`@updatedAt`), beside the model's columns.
-    public var declarations = ColumnDeclarations()
+    /// The models' names and markers, the fields' names, types and run-time behaviour (`@updatedAt`), beside the
+    /// model's tables and columns.
+    public var declarations = SchemaDeclarations()
     /// What could not be read (`prisma/parse-error`); the rest is still in the model.
     public var diagnostics: [ReaderDiagnostic]
     /// `relationMode = "prisma"`: relations are emulated by Prisma Client; the model's foreign keys are not in the
@@ -42,12 +43,12 @@ public struct PrismaSchema: Sendable {
             }
         }
         var mapper = PrismaModelMapper(files: parsed)
-        var model = mapper.map()
+        let model = mapper.map()
         let bytesByPath = Dictionary(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        for index in model.tables.indices {
+        for index in model.tables.indices where mapper.declarations.tables.indices.contains(index) {
             let location = model.tables[index].location
             guard let bytes = bytesByPath[location.path], let syntax = parsed.first(where: { $0.path == location.path })?.syntax else { continue }
-            model.tables[index].isHighFrequency = hasHighFrequencyMarker(before: location.range.lowerBound, comments: syntax.comments, bytes: bytes)
+            mapper.declarations.tables[index].isHighFrequency = hasHighFrequencyMarker(before: location.range.lowerBound, comments: syntax.comments, bytes: bytes)
         }
         var schema = PrismaSchema(files: files.map(\.path), model: model, diagnostics: diagnostics + mapper.diagnostics,
                                   isRelationModeEmulated: mapper.relationMode == "prisma", provider: mapper.provider)

@@ -91,7 +91,7 @@ public struct DrizzleSchema: Sendable {
     public var model: SchemaModel
     /// What the sources declare about each column beyond the model (TypeScript keys, builders, `$onUpdate`),
     /// kept beside it by the reader.
-    public var declarations = ColumnDeclarations()
+    public var declarations = SchemaDeclarations()
     /// Syntax errors and values the reader could not evaluate (`drizzle/parse-error`).
     public var diagnostics: [ReaderDiagnostic]
     /// Every file the reader evaluated.

@@ -22,7 +22,7 @@ public struct QueryReader: Sendable {
     let schema: QuerySchema
 
     /// `schemas`: each model with the declarations its reader kept beside it (the keys query code writes).
-    public init(schemas: [(model: SchemaModel, declarations: ColumnDeclarations)]) {
+    public init(schemas: [(model: SchemaModel, declarations: SchemaDeclarations)]) {
         schema = QuerySchema(schemas: schemas)
     }
 

@@ -12,7 +12,7 @@ struct QuerySchema: Sendable {
         var name: String
     }
 
-    init(schemas: [(model: SchemaModel, declarations: ColumnDeclarations)]) {
+    init(schemas: [(model: SchemaModel, declarations: SchemaDeclarations)]) {
         var tables: [String: DeclaredTable] = [:]
         var byName: [String: DeclaredTable] = [:]
         for table in schemas.flatMap({ $0.model.declaredTables($0.declarations) }) {
@@ -20,7 +20,7 @@ struct QuerySchema: Sendable {
             if byName[table.name] == nil { byName[table.name] = table }
         }
         var targets: [RelationKey: DeclaredTable] = [:]
-        for relation in schemas.flatMap(\.model.relations) {
+        for relation in schemas.flatMap(\.declarations.relations) {
             if let target = byName[relation.toTable] { targets[RelationKey(fromTable: relation.fromTable, name: relation.name)] = target }
         }
         tablesByVariable = tables

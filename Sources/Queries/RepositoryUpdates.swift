@@ -61,7 +61,7 @@ public final class RepositoryUpdates: Sendable {
 
     /// `paths`: the TypeScript files to search; `read` reads one that `parsed` does not hold.
     /// `memory`, when given, skips files an earlier run found to hold no update and learns about the others.
-    public init(paths: [String], schemas: [(model: SchemaModel, declarations: ColumnDeclarations)], parsed: [String: ParsedFile], read: @escaping @Sendable (String) -> [UInt8]?,
+    public init(paths: [String], schemas: [(model: SchemaModel, declarations: SchemaDeclarations)], parsed: [String: ParsedFile], read: @escaping @Sendable (String) -> [UInt8]?,
                 memory: (any UpdateScanMemory)? = nil) {
         self.paths = paths
         self.schema = QuerySchema(schemas: schemas)

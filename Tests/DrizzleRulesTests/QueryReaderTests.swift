@@ -8,31 +8,30 @@ import TypeScript
 @Suite struct QueryReaderTests {
     static let model = SchemaModel(
         tables: [
-            Table(name: "subscriptions", variableName: "subscriptions", columns: [
+            Table(name: "subscriptions", columns: [
                 Column(name: "id", type: "uuid", primaryKey: true),
                 Column(name: "user_id", type: "uuid"),
                 Column(name: "status", type: "text"),
                 Column(name: "created_at", type: "timestamp with time zone"),
             ]),
-            Table(name: "billing_history", variableName: "billingHistory", columns: [
+            Table(name: "billing_history", columns: [
                 Column(name: "id", type: "uuid", primaryKey: true),
                 Column(name: "processed_at", type: "timestamp with time zone"),
             ]),
-            Table(name: "usage_events", variableName: "usageEvents", columns: [
+            Table(name: "usage_events", columns: [
                 Column(name: "subscription_id", type: "uuid"),
                 Column(name: "event_type", type: "text"),
                 Column(name: "quantity", type: "integer"),
                 Column(name: "timestamp", type: "timestamp with time zone"),
             ]),
-        ],
-        relations: [Relation(kind: .many, name: "billingHistory", fromTable: "subscriptions", toTable: "billing_history")])
+        ])
 
-    /// The TypeScript keys of the model's columns, kept beside it as the Drizzle reader keeps them.
-    static let declarations = ColumnDeclarations(tables: [
-        ["id", "userId", "status", "createdAt"],
-        ["id", "processedAt"],
-        ["subscriptionId", "eventType", "quantity", "timestamp"],
-    ].map { $0.map { ColumnDeclaration(key: $0) } })
+    /// The tables' bindings and the TypeScript keys of their columns, kept beside the model as the Drizzle reader keeps them.
+    static let declarations = SchemaDeclarations(tables: [
+        TableDeclaration(variableName: "subscriptions", columns: ["id", "userId", "status", "createdAt"].map { ColumnDeclaration(key: $0) }),
+        TableDeclaration(variableName: "billingHistory", columns: ["id", "processedAt"].map { ColumnDeclaration(key: $0) }),
+        TableDeclaration(variableName: "usageEvents", columns: ["subscriptionId", "eventType", "quantity", "timestamp"].map { ColumnDeclaration(key: $0) }),
+    ], relations: [Relation(kind: .many, name: "billingHistory", fromTable: "subscriptions", toTable: "billing_history")])
 
     /// `table.column kind` for each use, in source order.
     static func uses(_ source: String) -> [String] {

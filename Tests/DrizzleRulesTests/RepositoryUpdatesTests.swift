@@ -7,22 +7,22 @@ import TypeScript
 /// Which columns application code sets when it updates a table (`schema/updated-at-not-maintained`).
 @Suite struct RepositoryUpdatesTests {
     static let model = SchemaModel(tables: [
-        Table(name: "notes", variableName: "notes", columns: [
+        Table(name: "notes", columns: [
             Column(name: "id", type: "uuid", primaryKey: true),
             Column(name: "title", type: "text"),
             Column(name: "updated_at", type: "timestamp"),
         ]),
-        Table(name: "folders", variableName: "folders", columns: [
+        Table(name: "folders", columns: [
             Column(name: "id", type: "uuid", primaryKey: true),
             Column(name: "edited_at", type: "timestamp"),
         ]),
     ])
 
-    /// The TypeScript keys of the model's columns, kept beside it as the Drizzle reader keeps them.
-    static let declarations = ColumnDeclarations(tables: [
-        ["id", "title", "updatedAt"],
-        ["id", "editedAt"],
-    ].map { $0.map { ColumnDeclaration(key: $0) } })
+    /// The tables' bindings and the TypeScript keys of their columns, kept beside the model as the Drizzle reader keeps them.
+    static let declarations = SchemaDeclarations(tables: [
+        TableDeclaration(variableName: "notes", columns: ["id", "title", "updatedAt"].map { ColumnDeclaration(key: $0) }),
+        TableDeclaration(variableName: "folders", columns: ["id", "editedAt"].map { ColumnDeclaration(key: $0) }),
+    ])
 
     /// `table.column` for every column set on update, sorted.
     static func setColumns(_ source: String, keys: Set<String> = ["title", "updatedAt", "editedAt"]) -> [String] {

@@ -98,7 +98,7 @@ struct ConstraintEvaluationTests {
             }));
             export const usersRelations = relations(users, ({ many }) => ({ posts: many(posts) }));
             """)
-        let relations = result.model.relations
+        let relations = result.declarations.relations
         #expect(relations.map(\.kind) == [.one, .many])
         #expect(relations.first?.fields == ["author_id"])
         #expect(relations.first?.references == ["id"])

@@ -14,20 +14,19 @@ extension Evaluator: SQLNameResolver {
 extension Evaluator {
     var convention: NamingConvention { options.convention }
 
-    /// The table, and the declarations of its columns (keys, builders) that the model does not hold.
-    func assembleTable(_ index: Int) -> (table: Table, declarations: [ColumnDeclaration]) {
+    /// The table, and what the sources declare about it and its columns (binding, keys, builders, layouts for
+    /// fixes) that the model does not hold.
+    func assembleTable(_ index: Int) -> (table: Table, declaration: TableDeclaration) {
         let state = tables[index]
-        var table = Table(schema: state.schema ?? "", name: state.name, variableName: state.variableName,
+        var table = Table(schema: state.schema ?? "", name: state.name,
                           isRLSEnabled: state.isRLSEnabled, location: state.location, nameLocation: state.nameLocation)
-        table.isHighFrequency = hasHighFrequencyMarker(state)
         table.unreadableElements = state.unreadableElements
-        table.call = state.call
-        table.fileStyle = state.fileStyle
+        var declaration = TableDeclaration(variableName: state.variableName, call: state.call, fileStyle: state.fileStyle,
+                                           isHighFrequency: hasHighFrequencyMarker(state))
         var foreignKeys: [ForeignKeySpec] = []
-        var declarations: [ColumnDeclaration] = []
         for (key, builder, location) in state.columns {
             table.columns.append(column(key: key, builder: builder, location: location, table: state))
-            declarations.append(ColumnDeclaration(
+            declaration.columns.append(ColumnDeclaration(
                 key: key, builder: builder.builder, builderCall: builder.call,
                 chainEnd: builder.chainEnd.map { SourceLocation(path: builder.location.path, range: $0..<$0) },
                 hasOnUpdate: builder.hasOnUpdate, hasRuntimeDefault: builder.hasRuntimeDefault))
@@ -95,7 +94,7 @@ extension Evaluator {
         table.foreignKeys = foreignKeys.compactMap { foreignKey($0, table: state) }
         if table.foreignKeys.count < foreignKeys.count { table.unreadableElements.insert(.foreignKey) }
         if convention == .kit1, !table.policies.isEmpty { table.isRLSEnabled = true }
-        return (table, declarations)
+        return (table, declaration)
     }
 
     /// The policy with its expressions rendered as drizzle-kit writes them (columns qualified by their table).

@@ -1,7 +1,7 @@
 /// What an ORM schema (drizzle-orm TypeScript, a Prisma schema) declares about a column beyond what PostgreSQL
 /// has: the application's name for it, the builder that made it and where a fix can edit that builder, and what
 /// the ORM does at run time. Not part of the catalog: the reader that filled a `SchemaModel` keeps these beside
-/// it, one per column (`ColumnDeclarations`), and rules see both through `DeclaredTable`. Snapshots, migrations
+/// it, one per column (in `SchemaDeclarations`), and rules see both through `DeclaredTable`. Snapshots, migrations
 /// replayed and databases have none.
 public struct ColumnDeclaration: Sendable, Hashable {
     /// The TypeScript property name (`createdAt` in `createdAt: timestamp('created_at')`), or the Prisma field name.
@@ -33,18 +33,52 @@ public struct ColumnDeclaration: Sendable, Hashable {
     public static let none = ColumnDeclaration()
 }
 
-/// The declarations of a model's columns, kept beside it by the reader that made both: `tables[t][c]` belongs to
-/// `model.tables[t].columns[c]`. A column without one (or a model read without any) has `.none`.
-public struct ColumnDeclarations: Sendable, Hashable {
-    public var tables: [[ColumnDeclaration]]
+/// What an ORM schema declares about a table beyond what PostgreSQL has: the application's name for it, where
+/// its declaration is written (for fixes) and the schemalint markers on it. Like `ColumnDeclaration`, not part of
+/// the catalog: the reader that filled a `SchemaModel` keeps one per table beside it (`SchemaDeclarations`).
+public struct TableDeclaration: Sendable, Hashable {
+    /// The exported TypeScript binding (`export const users = pgTable(...)`), or the Prisma model's name (what
+    /// query code writes).
+    public var variableName: String?
+    /// The table call's arguments as written (TypeScript only), for fixes that add to its third argument.
+    public var call: CallLayout?
+    /// How the table's file is written (TypeScript only), for fixes that add code to it.
+    public var fileStyle: TableFileStyle?
+    /// Marked with a `// schemalint: high-frequency` comment right before its declaration.
+    public var isHighFrequency: Bool
+    /// One per column of the table, in order.
+    public var columns: [ColumnDeclaration]
 
-    public init(tables: [[ColumnDeclaration]] = []) {
-        self.tables = tables
+    public init(variableName: String? = nil, call: CallLayout? = nil, fileStyle: TableFileStyle? = nil,
+                isHighFrequency: Bool = false, columns: [ColumnDeclaration] = []) {
+        self.variableName = variableName
+        self.call = call
+        self.fileStyle = fileStyle
+        self.isHighFrequency = isHighFrequency
+        self.columns = columns
     }
 
-    /// The declarations of the columns of table `index`.
-    public subscript(table index: Int) -> [ColumnDeclaration] {
-        tables.indices.contains(index) ? tables[index] : []
+    /// A table no ORM declared (a snapshot's, a migration's).
+    public static let none = TableDeclaration()
+}
+
+/// The declarations of a model's tables and their columns, kept beside it by the reader that made both:
+/// `tables[t]` belongs to `model.tables[t]`, `tables[t].columns[c]` to its column `c`. A table or column without
+/// one (or a model read without any) has `.none`. Drizzle's `relations()` are kept here too: they make no
+/// database constraint.
+public struct SchemaDeclarations: Sendable, Hashable {
+    public var tables: [TableDeclaration]
+    /// Application-level relations from `relations()` (Drizzle only).
+    public var relations: [Relation]
+
+    public init(tables: [TableDeclaration] = [], relations: [Relation] = []) {
+        self.tables = tables
+        self.relations = relations
+    }
+
+    /// The declaration of table `index`.
+    public subscript(table index: Int) -> TableDeclaration {
+        tables.indices.contains(index) ? tables[index] : .none
     }
 }
 
@@ -55,23 +89,37 @@ public struct ColumnDeclarations: Sendable, Hashable {
 @dynamicMemberLookup
 public struct DeclaredTable: Sendable {
     @usableFromInline let tables: [Table]
+    @usableFromInline let tableDeclarations: [TableDeclaration]
     @usableFromInline let index: Int
-    /// One per column of `table`, in order (`.none` past the end).
-    public let declarations: [ColumnDeclaration]
 
-    public init(_ table: Table, declarations: [ColumnDeclaration] = []) {
-        self.init(tables: [table], index: 0, declarations: declarations)
+    public init(_ table: Table, declaration: TableDeclaration = .none) {
+        self.init(tables: [table], declarations: [declaration], index: 0)
     }
 
     @inlinable
-    init(tables: [Table], index: Int, declarations: [ColumnDeclaration]) {
+    init(tables: [Table], declarations: [TableDeclaration], index: Int) {
         self.tables = tables
+        self.tableDeclarations = declarations
         self.index = index
-        self.declarations = declarations
     }
 
     @inlinable
     public var table: Table { tables[index] }
+
+    /// What the ORM declared about the table (`.none` for a table no ORM declared).
+    @inlinable
+    public var declaration: TableDeclaration { index < tableDeclarations.count ? tableDeclarations[index] : .none }
+
+    /// One per column of `table`, in order (`.none` past the end).
+    @inlinable
+    public var declarations: [ColumnDeclaration] { index < tableDeclarations.count ? tableDeclarations[index].columns : [] }
+
+    @inlinable
+    public var variableName: String? { index < tableDeclarations.count ? tableDeclarations[index].variableName : nil }
+    @inlinable
+    public var isHighFrequency: Bool { index < tableDeclarations.count && tableDeclarations[index].isHighFrequency }
+    public var call: CallLayout? { declaration.call }
+    public var fileStyle: TableFileStyle? { declaration.fileStyle }
 
     @inlinable
     public subscript<Value>(dynamicMember path: KeyPath<Table, Value>) -> Value { tables[index][keyPath: path] }
@@ -150,9 +198,37 @@ public struct DeclaredColumn: Sendable {
     public var hasRuntimeDefault: Bool { declaration.hasRuntimeDefault }
 }
 
+/// A `relations(table, ({ one, many }) => ({ … }))` entry: application-level only, no database constraint.
+public struct Relation: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case one, many }
+    public var kind: Kind
+    /// The property name in the relations object.
+    public var name: String
+    /// SQL names of the tables.
+    public var fromTable: String
+    public var toTable: String
+    /// SQL column names of `fields` (on `fromTable`) and `references` (on `toTable`); empty when not given.
+    public var fields: [String]
+    public var references: [String]
+    public var relationName: String?
+    public var location: SourceLocation
+
+    public init(kind: Kind, name: String, fromTable: String, toTable: String, fields: [String] = [],
+                references: [String] = [], relationName: String? = nil, location: SourceLocation = .none) {
+        self.kind = kind
+        self.name = name
+        self.fromTable = fromTable
+        self.toTable = toTable
+        self.fields = fields
+        self.references = references
+        self.relationName = relationName
+        self.location = location
+    }
+}
+
 extension SchemaModel {
     /// The tables with the declarations a reader kept beside them.
-    public func declaredTables(_ declarations: ColumnDeclarations) -> [DeclaredTable] {
-        tables.indices.map { DeclaredTable(tables: tables, index: $0, declarations: declarations[table: $0]) }
+    public func declaredTables(_ declarations: SchemaDeclarations) -> [DeclaredTable] {
+        tables.indices.map { DeclaredTable(tables: tables, declarations: declarations.tables, index: $0) }
     }
 }
