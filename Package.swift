@@ -47,7 +47,7 @@ let package = Package(
         // Migration SQL replayed into a catalog, step by step: what exists before each migration, what each creates.
         .target(name: "SQLReplay", dependencies: ["Catalog", "SQL"]),
         .target(name: "Migrations", dependencies: ["Catalog", "Core", "JSON", "SQL", "SQLReplay", "DrizzleKit"]),
-        .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQLReplay"]),
+        .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQL", "SQLReplay"]),
 
         // Rules: one file per rule, grouped by domain.
         .target(name: "GistRules", dependencies: ["Core", "JSON", "Gists", "ProjectModel"]),

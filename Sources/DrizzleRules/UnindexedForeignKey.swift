@@ -15,10 +15,14 @@ public struct UnindexedForeignKey: ProjectRule {
         var reporter = LocatedReporter(context)
         for table in project.drizzleTables {
             // High-frequency tables are `schema/unindexed-high-frequency-column`'s: one finding per column.
-            guard !highFrequency.contains(table) else { continue }
+            guard !highFrequency.contains(table),
+                  // A model read from a view the migrations create: the view has no keys to index.
+                  !project.migrationEffects.isView(table.key) else { continue }
             let coverage = IndexCoverage(table, migrations: project.migrationEffects)
             for key in table.foreignKeys {
-                guard let first = key.columnsFrom.first, !coverage.leads(with: first) else { continue }
+                guard let first = key.columnsFrom.first, !coverage.leads(with: first),
+                      // A key the migrations dropped is not in the database: nothing checks or cascades through it.
+                      !project.migrationEffects.dropsForeignKey(key.name, onTable: table.key) else { continue }
                 let column = table.column(named: first)
                 reporter.report(
                     at: key.location.path.isEmpty ? (column?.location ?? table.location) : key.location,

@@ -2,6 +2,7 @@ import Catalog
 import Core
 import Drizzle
 import ProjectModel
+import Queries
 
 /// `schema/updated-at-not-maintained`: `.defaultNow()` only fills `updated_at` on insert; without `$onUpdate`, a
 /// database trigger, app code that sets it, or a library that does, it keeps the creation time forever.
@@ -22,22 +23,32 @@ public struct UpdatedAtNotMaintained: ProjectRule {
             where !column.hasOnUpdate && column.generated == nil && (column.nameEnds(withLetters: "at") || column.nameEnds(withLetters: "on"))
                 && column.nameWords.contains(where: Self.names.contains)
                 && !project.migrationEffects.triggerMaintains(column.name, ofTable: table.key)
-                // A nullable Prisma field without a default is empty until something sets it: it never holds the
-                // insert time (a library's own table, such as SAML Jackson's `jackson_store.modifiedAt`).
-                && !(table.isPrisma && !column.notNull && column.default == nil) {
+                // A Prisma field without a default holds only what the code or a library writes: nullable, it is
+                // empty until something sets it (SAML Jackson's `jackson_store.modifiedAt`); required, every create
+                // passes a value, often the one its source reports ("from processor"), which the update search
+                // cannot follow through a function's result. Only a default makes "keeps its insert time" certain.
+                && !(table.isPrisma && column.default == nil) {
                 if authLibrary == nil { authLibrary = AuthLibraryTables.maintainsUpdatedAt(table) }
                 if authLibrary == false { candidates.append((table, column)) }
             }
         }
         guard !candidates.isEmpty else { return }
         // Only now search the application code, and only files that spell one of these columns.
-        let updates = project.tableUpdates.updates(naming: Set(candidates.map { $0.1.key ?? $0.1.name }))
+        // (Drizzle's `.update(table)` names Drizzle tables only: Prisma models are searched for below.)
+        let updates = project.tableUpdates.updates(naming: Set(candidates.filter { !$0.0.isPrisma }.map { $0.1.key ?? $0.1.name }))
+        // Prisma models are written through Prisma Client (`prisma.passkey.update({ data: { updatedAt } })`) or raw SQL.
+        let prismaColumns = candidates.filter { $0.0.isPrisma }.map { table, column in
+            PrismaColumn(model: table.variableName ?? table.name, field: column.key ?? column.name, table: table.name, column: column.name)
+        }
+        let prismaWritten = project.tableUpdates.prismaWrites(prismaColumns)
         var reporter = LocatedReporter(context)
         for (table, column) in candidates where !updates.sets(column.name, ofTable: table.key) {
             guard !table.isPrisma else {
+                guard !prismaWritten.contains(PrismaColumn(model: table.variableName ?? table.name, field: column.key ?? column.name, table: table.name, column: column.name))
+                else { continue }
                 reporter.report(
                     at: column.location,
-                    message: "column \(column.displayName) of `\(table.name)` keeps its insert time: it has no `@updatedAt` and no migration trigger sets it",
+                    message: "column \(column.displayName) of `\(table.name)` keeps its insert time: it has no `@updatedAt`, no migration trigger sets it, and no Prisma Client update or raw SQL `UPDATE` in the code does",
                     help: "add `@updatedAt` to the field (Prisma Client then sets it on every update), or list the table in `maintainedTables` if something else sets it")
                 continue
             }

@@ -1,7 +1,9 @@
+import Catalog
 import Core
 import DrizzleKit
 import Migrations
 import ProjectModel
+import SQL
 
 /// `migration/out-of-order`: journal entries not numbered 0…n-1, `when` not increasing (drizzle's migrator
 /// silently skips such a migration on databases that ran the one before), duplicated or wrong number prefixes.
@@ -154,7 +156,10 @@ public struct OutOfOrder: ProjectRule {
             // The journaled file is the real one; without one, the first by name.
             let kept = sorted.first { listed.contains($0.name) } ?? sorted[0]
             if folder.layout == .prisma {
-                // Prisma records each folder by its whole name, so both run; one finding per shared timestamp.
+                // Prisma records each folder by its whole name, so both run, in either order: that matters only
+                // when they touch the same table, type or index. What a statement touches that is not read (a
+                // view's query, a `CREATE TABLE … AS`) makes no finding. One finding per shared timestamp.
+                guard MigrationObjects.mayDependOnEachOther(sorted.map(\.sql)) else { continue }
                 let second = sorted[1]
                 let others = sorted.count > 2 ? " (and \(sorted.count - 2) more)" : ""
                 context.report(
@@ -187,6 +192,124 @@ public struct OutOfOrder: ProjectRule {
                     message: "snapshot `\(snapshot.path)` has the same number as `\(sorted[0].path)`",
                     help: "remove the duplicate snapshot, keeping the one its journal entry was generated with")
             }
+        }
+    }
+}
+
+/// What a migration's statements create, change, fill, reference or drop (tables, types, indexes, other objects by
+/// name), to tell whether two migrations that may run in either order depend on each other. Names are compared
+/// without their schema and case. Statements whose objects are not read (a view's query, `CREATE TABLE … AS`,
+/// code in a `DO` block that was not parsed) add nothing: an unknown is no evidence of a dependency.
+struct MigrationObjects {
+    /// What the migration creates, changes, fills or drops.
+    private(set) var names: Set<String> = []
+    /// Of those, what it creates, drops or renames (and enums whose values it adds): what another migration that
+    /// uses it needs to run after it.
+    private(set) var existence: Set<String> = []
+    /// What it only uses: the types of its columns, the tables its foreign keys refer to. Two migrations that
+    /// both use `text` or refer to `User`, or one that refers to `User` while the other adds a column to it, do not
+    /// depend on each other.
+    private(set) var used: Set<String> = []
+
+    init(_ sql: SQLFile) {
+        for statement in sql.allStatements { add(statement) }
+    }
+
+    /// Whether one of the migrations creates, changes or drops what another touches.
+    static func mayDependOnEachOther(_ files: [SQLFile]) -> Bool {
+        let objects = files.map(MigrationObjects.init)
+        for (position, first) in objects.enumerated() {
+            for second in objects[(position + 1)...]
+            where !first.names.isDisjoint(with: second.names) || !first.existence.isDisjoint(with: second.used)
+                || !first.used.isDisjoint(with: second.existence) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static func key(_ kind: String, _ name: String) -> String {
+        var bare = name.lowercased()
+        while bare.hasSuffix("[]") { bare.removeLast(2) }
+        if let dot = bare.lastIndex(of: ".") { bare = String(bare[bare.index(after: dot)...]) }
+        bare.removeAll { $0 == "\"" }
+        return kind + ":" + bare
+    }
+
+    private mutating func insert(_ kind: String, _ name: String) { names.insert(Self.key(kind, name)) }
+
+    private mutating func table(_ name: QualifiedName) { insert("table", name.name) }
+
+    /// An object the migration creates, drops or renames.
+    private mutating func exists(_ kind: String, _ name: String) {
+        insert(kind, name)
+        existence.insert(Self.key(kind, name))
+    }
+
+    private mutating func column(_ column: ColumnDefinition) {
+        used.insert(Self.key("type", column.typeName))
+        if let reference = column.references { used.insert(Self.key("table", reference.referencedTable.name)) }
+    }
+
+    private mutating func constraint(_ constraint: TableConstraint) {
+        if case .foreignKey(let reference) = constraint.kind { used.insert(Self.key("table", reference.referencedTable.name)) }
+    }
+
+    private mutating func add(_ statement: SQLStatement) {
+        switch statement.kind {
+        case .createTable(let create):
+            exists("table", create.name.name)
+            create.columns.forEach { column($0) }
+            create.constraints.forEach { constraint($0) }
+        case .alterTable(let alter):
+            table(alter.table)
+            for action in alter.actions {
+                switch action.kind {
+                case .addColumn(let definition, _): column(definition)
+                case .alterColumnType(let change): used.insert(Self.key("type", change.typeName))
+                case .addConstraint(let added): constraint(added)
+                case .attachPartition(let partition), .detachPartition(let partition, _): table(partition)
+                default: break
+                }
+            }
+        case .createIndex(let index):
+            table(index.table)
+            if let name = index.name { insert("index", name) }
+        case .dropIndex(let drop):
+            drop.names.forEach { insert("index", $0.name) }
+        case .dropTable(let drop):
+            drop.names.forEach { exists("table", $0.name) }
+        case .drop(let drop):
+            let kind = drop.objectKind == .type ? "type" : drop.objectKind == .view || drop.objectKind == .materializedView ? "table" : "object"
+            drop.names.forEach { exists(kind, $0.name) }
+            if let relation = drop.relation { table(relation) }
+        case .rename(let rename):
+            if let renamed = rename.table { exists("table", renamed.name) }
+            exists("table", rename.to)
+            exists("type", rename.to)
+            if let from = rename.from { exists("object", from) }
+        case .createEnum(let type):
+            exists("type", type.name.name)
+        case .alterEnum(let type):
+            exists("type", type.name.name)
+        case .update(let change), .delete(let change), .insert(let change):
+            table(change.table)
+        case .create(let object):
+            exists(object.objectKind == .view || object.objectKind == .materializedView ? "table" : "object", object.name.name)
+        case .policy(let policy):
+            table(policy.table)
+        case .alterFunction(let function):
+            insert("object", function.name.name)
+        case .createTrigger(let trigger):
+            table(trigger.table)
+        case .grant(let grant):
+            if case .tables(let tables) = grant.target { tables.forEach { table($0) } }
+        case .truncate(let tables, _), .lockTable(let tables, _), .vacuum(let tables, _, _):
+            tables.forEach { table($0) }
+        case .comment(_, let relation):
+            if let relation { table(relation) }
+        default:
+            break
         }
     }
 }

@@ -32,11 +32,40 @@ struct PrismaMigrationDrift {
         built.enums.removeAll { !schemas.contains(QualifiedName.normalizedSchema($0.schema)) }
         let unreadable = schema.diagnostics.map(\.location) + prisma.diagnostics.map(\.location)
         let uncertain = Set(replayed.uncertainTables.union(replayed.uncertainTypes).map(\.snapshotKey))
-        return CatalogDiff.compare(source, built).filter { difference in
+        let differences = CatalogDiff.compare(source, built).filter { difference in
             if uncertain.contains(difference.table ?? difference.name) { return false }
             if let location = difference.leftLocation, unreadable.contains(where: { $0.overlaps(location) }) { return false }
             return true
         }
+        return Self.pairingRenamedIndexes(differences, source: source, built: built)
+    }
+
+    /// An index only the schema has and one only the migrations have, on the same table with the same columns,
+    /// uniqueness and method, are one index named two ways: a hand-written migration whose name PostgreSQL cut at
+    /// 63 bytes (`…_messageId_e`) where Prisma cuts its derived name before the suffix (`…_message_key`). The next
+    /// `prisma migrate dev` renames it; it neither drops one nor lacks the other. Reported once, as a name change.
+    static func pairingRenamedIndexes(_ differences: [CatalogDifference], source: SchemaModel, built: SchemaModel) -> [CatalogDifference] {
+        func index(_ model: SchemaModel, _ table: String?, _ name: String) -> Index? {
+            model.tables.first { $0.key == table }?.indexes.first { $0.name == name }
+        }
+        func sameDefinition(_ left: Index, _ right: Index) -> Bool {
+            left.isUnique == right.isUnique && left.method == right.method && left.columns.map(\.expression) == right.columns.map(\.expression)
+        }
+        var result = differences
+        var paired: Set<Int> = []
+        for (a, added) in differences.enumerated() where added.element == .index && added.change == .added {
+            guard let declared = index(source, added.table, added.name) else { continue }
+            for (r, removed) in differences.enumerated()
+            where !paired.contains(r) && removed.element == .index && removed.change == .removed && removed.table == added.table {
+                guard let created = index(built, removed.table, removed.name), sameDefinition(declared, created) else { continue }
+                paired.formUnion([a, r])
+                result[a] = CatalogDifference(
+                    change: .changed, element: .index, table: added.table, name: added.name, property: "name",
+                    leftValue: added.name, rightValue: removed.name, leftLocation: added.leftLocation, rightLocation: removed.rightLocation)
+                break
+            }
+        }
+        return result.enumerated().filter { !paired.contains($0.offset) || result[$0.offset].change == .changed }.map(\.element)
     }
 
     /// The replayed catalog without what Prisma cannot describe and does not compare: tables the migrations only

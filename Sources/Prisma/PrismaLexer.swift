@@ -15,7 +15,8 @@ struct PrismaToken: Sendable {
     var text: String = ""
 }
 
-/// Splits a schema into tokens; `//` comments are dropped, `///` comments kept. Never fails: a byte it does not
+/// Splits a schema into tokens; `//` and `/* */` comments are dropped (kept aside for suppressions and notes),
+/// `///` comments kept. Never fails: a byte it does not
 /// know becomes a punctuation token the parser reports, and an unterminated string ends at the line's end.
 struct PrismaLexer {
     static func tokens(_ bytes: [UInt8]) -> (tokens: [PrismaToken], errors: [PrismaSyntaxError], comments: [(text: String, range: Range<Int>)]) {
@@ -41,6 +42,23 @@ struct PrismaLexer {
                     tokens.append(PrismaToken(kind: .docComment, range: start..<index, text: text.trimmingSpaces))
                 } else {
                     comments.append((String(decoding: bytes[(start + 2)..<index], as: UTF8.self), start..<index))
+                }
+            case UInt8(ascii: "/") where index + 1 < count && bytes[index + 1] == UInt8(ascii: "*"):
+                // Block comments are Prisma syntax since prisma-engines 6.x (`/* ... */`, on one line or many); the
+                // newlines inside one end no field, as the comment stands where a space could.
+                let start = index
+                index += 2
+                var closed = false
+                while index < count {
+                    if bytes[index] == UInt8(ascii: "*") && index + 1 < count && bytes[index + 1] == UInt8(ascii: "/") {
+                        closed = true
+                        break
+                    }
+                    index += 1
+                }
+                comments.append((String(decoding: bytes[(start + 2)..<index], as: UTF8.self), start..<(closed ? index + 2 : index)))
+                if closed { index += 2 } else {
+                    errors.append(PrismaSyntaxError(message: "block comment without a closing `*/`", range: start..<index))
                 }
             case UInt8(ascii: "\""):
                 let start = index

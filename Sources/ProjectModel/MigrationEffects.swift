@@ -1,5 +1,6 @@
 import Catalog
 import Migrations
+import SQL
 import SQLReplay
 
 /// What the migrations leave in the database beyond what a Drizzle schema can declare, read from each folder's
@@ -12,6 +13,15 @@ public struct MigrationEffects: Sendable {
     /// Table key → columns a `BEFORE UPDATE … FOR EACH ROW` trigger sets: its function assigns `NEW.<column>`, or it
     /// runs `moddatetime(<column>)`.
     public var triggerMaintainedColumns: [String: Set<String>] = [:]
+
+    /// Table key → names of foreign keys a migration drops (`ALTER TABLE … DROP CONSTRAINT …_fkey`) and none
+    /// re-creates: keys a team removed from the database on purpose (a hot table's), though the schema keeps the
+    /// relation. `schema/migration-drift` reports the difference; the database has no such key to index.
+    public var droppedForeignKeys: [String: Set<String>] = [:]
+
+    /// Keys of views and materialized views the migrations leave (`CREATE [OR REPLACE] VIEW "PostTag" AS …`), where
+    /// no table of that name is left: a schema model mapped onto one has no keys or indexes of its own.
+    public var views: Set<String> = []
 
     public init() {}
 
@@ -29,6 +39,40 @@ public struct MigrationEffects: Sendable {
             let maintained = all.triggerMaintainedColumns(of: table)
             if !maintained.isEmpty { triggerMaintainedColumns[table.key, default: []].formUnion(maintained) }
         }
+        let remaining = Dictionary(all.tables.map { ($0.key, Set($0.foreignKeys.map(\.name))) }, uniquingKeysWith: { $0.union($1) })
+        var isView: [String: Bool] = [:]
+        for folder in folders {
+            for step in folder.steps {
+                for statement in step.script?.sql.allStatements ?? [] {
+                    switch statement.kind {
+                    case .create(let object) where object.objectKind == .view || object.objectKind == .materializedView:
+                        isView[object.name.snapshotKey] = true
+                    case .createTable(let table):
+                        isView[table.name.snapshotKey] = false
+                    case .drop(let drop) where drop.objectKind == .view || drop.objectKind == .materializedView:
+                        for name in drop.names { isView[name.snapshotKey] = nil }
+                    default:
+                        break
+                    }
+                    guard case .alterTable(let alter) = statement.kind else { continue }
+                    let key = alter.table.snapshotKey
+                    // Only a table the migrations leave: a key dropped with its table is nothing to compare.
+                    guard let kept = remaining[key] else { continue }
+                    for action in alter.actions {
+                        guard case .dropConstraint(let name, _, _) = action.kind, !kept.contains(name) else { continue }
+                        droppedForeignKeys[key, default: []].insert(name)
+                    }
+                }
+            }
+        }
+        views = Set(isView.filter { $0.value && remaining[$0.key] == nil }.map(\.key))
+    }
+
+    public func isView(_ key: String) -> Bool { views.contains(key) }
+
+    /// Whether a migration drops the foreign key of this name and none creates it again.
+    public func dropsForeignKey(_ name: String, onTable key: String) -> Bool {
+        droppedForeignKeys[key]?.contains(name) ?? false
     }
 
     public func hasIndex(leadingWith column: String, onTable key: String) -> Bool {

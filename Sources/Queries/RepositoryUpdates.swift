@@ -52,10 +52,10 @@ public final class RepositoryUpdates: Sendable {
         }
     }
 
-    private let paths: [String]
+    let paths: [String]
     private let schema: QuerySchema?
-    private let parsed: [String: ParsedFile]
-    private let read: @Sendable (String) -> [UInt8]?
+    let parsed: [String: ParsedFile]
+    let read: @Sendable (String) -> [UInt8]?
     private let memory: (any UpdateScanMemory)?
     private let answers = Mutex<[Set<String>: TableUpdates]>([:])
 
@@ -134,7 +134,7 @@ public final class RepositoryUpdates: Sendable {
 
     /// Whether `needle` occurs in `bytes`, by libc's `memmem` (a vectorised two-way search: jumping with `memchr` to
     /// each `.` of `.update(` stopped at every member access of 30 MB of TypeScript).
-    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { haystack in
             needle.withUnsafeBytes { wanted in
                 guard let base = haystack.baseAddress, let wantedBase = wanted.baseAddress, !wanted.isEmpty else { return false }
@@ -220,7 +220,7 @@ struct UpdateFileScan {
     }
 
     /// Keys written out in an object literal (`updatedAt: …`, `{ updatedAt }`); spreads and methods are not.
-    private static func writtenKeys(_ object: ObjectLiteral) -> [String] {
+    static func writtenKeys(_ object: ObjectLiteral) -> [String] {
         object.members.compactMap { member in
             switch member {
             case .property(let property): property.key.staticName
@@ -230,7 +230,7 @@ struct UpdateFileScan {
         }
     }
 
-    private static func property(_ name: String, of object: ObjectLiteral) -> ExpressionSyntax? {
+    static func property(_ name: String, of object: ObjectLiteral) -> ExpressionSyntax? {
         for case .property(let property) in object.members where property.key.staticName == name { return property.value }
         return nil
     }

@@ -34,9 +34,32 @@ package struct AppliedMigrations {
         }
         if let boundary, !fromTree.isEmpty, let existing = try boundary.tree.existing(fromTree) {
             scripts.formUnion(existing)
+            scripts.formUnion(try Self.moved(fromTree.filter { !existing.contains($0) }, in: boundary.tree))
             label = label.map { $0 + "; others \(boundary.label)" } ?? boundary.label
         }
         judgedCount = withScripts.reduce(0) { $0 + $1.count } - scripts.count
+    }
+
+    /// Migrations whose folder moved deeper since the boundary (`prisma/migrations/` into
+    /// `packages/db/prisma/migrations/` when a repository becomes a monorepo): a path not at the boundary whose
+    /// tail, one or more leading folders dropped, is there. The migration of that name was merged; its files were
+    /// only moved. At least the migrations folder and the file stay in the tail, so a bare `0001_x.sql` at the
+    /// root never matches.
+    static func moved(_ paths: [String], in tree: any BoundaryTree) throws(InputError) -> Set<String> {
+        var found: Set<String> = []
+        var remaining = paths.map { ($0, $0.split(separator: "/").map(String.init)) }
+        var dropped = 1
+        while !remaining.isEmpty {
+            var tails: [String: String] = [:]
+            for (path, parts) in remaining where parts.count - dropped >= 2 {
+                tails[parts[dropped...].joined(separator: "/")] = path
+            }
+            guard !tails.isEmpty, let existing = try tree.existing(Array(tails.keys)) else { break }
+            for tail in existing { if let path = tails[tail] { found.insert(path) } }
+            remaining.removeAll { found.contains($0.0) || $0.1.count - dropped < 2 }
+            dropped += 1
+        }
+        return found
     }
 }
 

@@ -19,9 +19,13 @@ struct PrismaLoading {
     }
 
     func load() -> Loaded {
-        let prismaPaths = paths.filter { $0.hasPathSuffix(".prisma") }
+        var prismaPaths = paths.filter { $0.hasPathSuffix(".prisma") }
         guard !prismaPaths.isEmpty else { return Loaded(schemas: [], files: []) }
-        let groups = Self.group(prismaPaths, configured: configuredLocations())
+        let configured = configuredLocations()
+        prismaPaths.removeAll { path in
+            Self.isDocumentation(path) && !configured.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+        }
+        let groups = Self.group(prismaPaths, configured: configured)
         let source = self.source
         let read = groups.concurrentMap { group -> (PrismaSchema, [SourceFile]) in
             let files = group.compactMap { path in (try? source.read(path)).map { SourceFile(path: path, bytes: $0) } }
@@ -51,6 +55,16 @@ struct PrismaLoading {
             folders[key, default: []].append(path)
         }
         return groups + folderOrder.compactMap { folders[$0] }
+    }
+
+    /// A copy or an excerpt of a schema kept as documentation (`docs/reference/schema.prisma`): under a `docs`,
+    /// `doc` or `documentation` folder with no `prisma` folder below it. No database is migrated from it, and its
+    /// findings would repeat the real schema's or report the parts an excerpt leaves out. A docs site's own
+    /// schema (`apps/docs/prisma/schema.prisma`) is kept, and so is any file a configuration names.
+    static func isDocumentation(_ path: String) -> Bool {
+        let folders = path.split(separator: "/").dropLast()
+        guard let docs = folders.lastIndex(where: { ["docs", "doc", "documentation"].contains($0.lowercased()) }) else { return false }
+        return !folders[(docs + 1)...].contains("prisma")
     }
 
     /// `prisma/schema/` (or a subfolder of it): Prisma's default multi-file schema folder.

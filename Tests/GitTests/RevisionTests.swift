@@ -148,6 +148,32 @@ import TestSupport
             == ["drizzle/0000_init.sql"])
     }
 
+    /// Prisma keeps each migration in a folder of its own: paths in many sibling folders, a folder that is a file
+    /// at the commit, and a folder that is not there at all are each answered from trees read once.
+    @Test func pathLookupsInManyNestedFolders() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        for name in ["20240101000000_init", "20240102000000_users", "20240103000000_teams"] {
+            try repo.write("packages/db/prisma/migrations/\(name)/migration.sql", "SELECT 1;\n")
+        }
+        try repo.write("packages/db/prisma/schema.prisma", "// schema\n")
+        try repo.commitAll("migrations")
+        let opened = try GitRepository.discover(from: repo.root)
+        let commit = try opened.resolve("HEAD").hex
+        let asked = [
+            "packages/db/prisma/migrations/20240101000000_init/migration.sql",
+            "packages/db/prisma/migrations/20240103000000_teams/migration.sql",
+            "packages/db/prisma/migrations/20240104000000_later/migration.sql",
+            "packages/db/prisma/schema.prisma/migration.sql",
+            "packages/api/prisma/migrations/20240101000000_init/migration.sql",
+            "packages/db/prisma/migrations",
+        ]
+        #expect(try opened.existingFiles(asked, at: commit) == [
+            "packages/db/prisma/migrations/20240101000000_init/migration.sql",
+            "packages/db/prisma/migrations/20240103000000_teams/migration.sql",
+        ])
+    }
+
     @Test func anUnbornHeadHasNoDefaultBranchBase() throws {
         let repo = try TemporaryRepository()
         defer { repo.remove() }

@@ -73,6 +73,21 @@ import Testing
         #expect(report.findings.map(\.finding.ruleID).filter { $0.hasPrefix("migration/unsafe") || $0 == UnusedSuppression.id } == [])
     }
 
+    /// A folder moved into a package since the boundary (a repository turned monorepo): its migrations were
+    /// merged under their old path, so they are applied; a migration added after the move is judged.
+    @Test func migrationsOfAMovedFolderAreApplied() throws {
+        let moved = Dictionary(uniqueKeysWithValues: Self.threeMigrations.map { ("packages/db/" + $0.key, Array($0.value.utf8)) })
+        var base = Self.threeMigrations.mapValues { Array($0.utf8) }
+        base["drizzle/0002_index_name.sql"] = nil
+        base["drizzle/meta/_journal.json"] = nil
+        let report = try Engine.run(LintRequest(
+            source: MemoryFileSource(files: moved), configuration: Configuration(), configurationFile: nil, catalog: Self.catalog,
+            boundary: MigrationBoundary(tree: SourceBoundaryTree(source: MemoryFileSource(files: base)), label: "present at --base main")))
+        #expect(report.findings.filter { $0.finding.ruleID == "migration/unsafe-index-creation" }.map(\.finding.path) == ["packages/db/drizzle/0002_index_name.sql"])
+        #expect(report.migrationsApplied == 2)
+        #expect(report.migrationsJudged == 1)
+    }
+
     static let threeMigrations: [String: String] = [
         "drizzle/meta/_journal.json": """
             {"version": "7", "dialect": "postgresql", "entries": [

@@ -74,4 +74,29 @@ import Testing
         #expect(syntax.blocks.count == 1)
         #expect(syntax.errors.contains { $0.message.contains("nested deeper") })
     }
+
+    @Test func blockCommentsAreComments() {
+        let source = """
+        /*
+         * Orders a shop keeps.
+         */
+        model Order {
+          id Int @id /* the key */ @default(autoincrement())
+          /**
+           * Which customer placed it.
+           */
+          customerId Int
+        }
+        model Note {
+          id Int @id
+        }
+        /* never closed
+        """
+        let syntax = parse(source)
+        #expect(syntax.blocks.map(\.name) == ["Order", "Note"])
+        #expect(syntax.blocks[0].fields.map(\.name) == ["id", "customerId"])
+        #expect(syntax.blocks[0].fields[0].attributes.map(\.name) == ["id", "default"])
+        #expect(syntax.comments.map(\.text).contains(" the key "))
+        #expect(syntax.errors.map(\.message) == ["block comment without a closing `*/`"])
+    }
 }

@@ -28,6 +28,9 @@ enum AuthLibraryTables {
         Shape(required: [["account", "id"], ["provider", "id"], ["user", "id"]]),
         // verification
         Shape(required: [["identifier"], ["value"], ["expires", "at"]]),
+        // the OAuth provider plugins' `oauthConsent` (oidc-provider has `consentGiven`, oauth-provider `referenceId`)
+        Shape(required: [["client", "id"], ["user", "id"], ["scopes"], ["consent", "given"]]),
+        Shape(required: [["client", "id"], ["user", "id"], ["scopes"], ["reference", "id"]]),
         // the api-key plugin's `apikey`
         Shape(required: [["key"], ["refill", "interval"], ["rate", "limit", "enabled"], ["request", "count"]]),
     ]
