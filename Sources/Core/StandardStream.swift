@@ -40,6 +40,16 @@ public enum StandardStream {
         }
     }
 
+    /// Ends the process with `code` without running the C libraries' exit-time destructors (`_exit`): a run may end
+    /// while another thread is still inside a library's start-up (libgit2 loading its certificates, which starts
+    /// in the background before the configuration is even read), and `exit` tearing the library down under that
+    /// thread ended an exit-2 run with a segfault instead, on a machine whose cores were all busy. Everything the
+    /// process writes goes out with `write(2)` unbuffered; stdio is flushed first for anything else.
+    public static func exitProcess(_ code: Int32) -> Never {
+        fflush(nil)
+        _exit(code)
+    }
+
     /// Call once at start. A closed pipe becomes an `EPIPE` error instead of a signal that ends the process. A
     /// standard descriptor that was closed (`>&-`) is taken by `/dev/null` opened read-only: otherwise the next
     /// file the run opens would get its number and receive the report, and writes now fail with `EBADF`.

@@ -151,7 +151,7 @@ public struct ReplayRunner {
                 interrupted.store(true, ordering: .releasing)
                 server.close()
                 try? StandardStream.error.write("schemalint: replay interrupted; the replay server was stopped and removed\n")
-                exit(128 + number)
+                StandardStream.exitProcess(128 + number)
             }
             source.resume()
             return source

@@ -26,21 +26,21 @@ enum Main {
         if let options = QuickCheckArguments.parse(Array(CommandLine.arguments.dropFirst())) {
             // What `Check.run` and the catches below do with the same options.
             do throws(UsageFailure) {
-                exit(try CheckRunner(options: options).run())
+                StandardStream.exitProcess(try CheckRunner(options: options).run())
             } catch {
                 printError("error: \(error.message)\n")
-                exit(2)
+                StandardStream.exitProcess(2)
             }
         }
         do {
             var command = try Schemalint.parseAsRoot()
             try command.run()
-            exit(0)
+            StandardStream.exitProcess(0)
         } catch let code as ExitCode {
-            exit(code.rawValue)
+            StandardStream.exitProcess(code.rawValue)
         } catch let failure as UsageFailure {
             printError("error: \(failure.message)\n")
-            exit(2)
+            StandardStream.exitProcess(2)
         } catch {
             let code = Schemalint.exitCode(for: error)
             if code == .success {
@@ -49,12 +49,12 @@ enum Main {
                     try printOutput(Schemalint.fullMessage(for: error))
                 } catch {
                     printError("error: \(error.message)\n")
-                    exit(2)
+                    StandardStream.exitProcess(2)
                 }
-                exit(0)
+                StandardStream.exitProcess(0)
             }
             printError(Schemalint.fullMessage(for: error) + "\n")
-            exit(2)
+            StandardStream.exitProcess(2)
         }
     }
 }
