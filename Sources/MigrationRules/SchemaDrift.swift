@@ -16,6 +16,11 @@ public struct SchemaDrift: ProjectRule {
         for folder in project.migrations where folder.layout == .prisma {
             guard let schema = project.prismaSchema(of: folder), let prisma = schema.prisma else { continue }
             for difference in PrismaMigrationDrift(schema: schema, prisma: prisma, folder: folder).differences() {
+                if difference.change == .added, difference.element == .foreignKey, let table = difference.table,
+                   project.migrationEffects.dropsForeignKey(difference.name, onTable: table) {
+                    reportDroppedKey(difference, schema: schema, folder: folder, context)
+                    continue
+                }
                 reportPrisma(difference, schema: schema, folder: folder, context)
             }
         }
@@ -80,6 +85,18 @@ public struct SchemaDrift: ProjectRule {
             changedAt: difference.leftLocation ?? model?.nameLocation, compared: "after the migrations",
             help: "run `prisma migrate dev --create-only` to write the migration for this change, and review it before applying",
             removedHelp: "declare it in \(schemaName) if the database should keep it, or run `prisma migrate dev --create-only` to write the migration that removes it"))
+    }
+
+    /// A foreign key the schema's relation implies but a migration dropped (`DROP CONSTRAINT …_fkey`) and none made
+    /// again: a team removes a hot table's keys on purpose and keeps the relation for Prisma Client. The difference
+    /// is real (the next `prisma migrate dev` writes the key back), but "no migration creates it" misread the cause.
+    private func reportDroppedKey(_ difference: CatalogDifference, schema: DrizzleSchema, folder: MigrationFolder, _ context: RuleContext) {
+        guard let location = difference.leftLocation else { return }
+        let schemaName = schema.files.count == 1 ? schema.files[0] : "the Prisma schema"
+        context.report(
+            path: location.path, range: location.range,
+            message: "\(Self.subject(difference)) is implied by a relation in \(location.path), but a migration in \(folder.path)/ drops it and none creates it again: the database has no such key, and the next `prisma migrate dev` would add it back",
+            help: "if the key was dropped on purpose, keep the relation without database keys (`relationMode = \"prisma\"` in \(schemaName)'s datasource, which then manages no foreign keys at all) or add this finding to the baseline; otherwise run `prisma migrate dev --create-only` to write the migration that restores it")
     }
 
     /// What a drift finding says, per ORM, and where the elements only one side has are reported.
