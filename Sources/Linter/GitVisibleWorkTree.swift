@@ -1,5 +1,4 @@
 import Core
-import Dispatch
 import Foundation
 import Git
 import Synchronization
@@ -13,7 +12,7 @@ final class GitVisibleWorkTree: FileSource {
     private let folder: GitFolder
     /// The tracked paths, read from the index on another thread from the start (the index of a 20,000-file
     /// repository takes a few milliseconds to parse), while the run finds its configuration.
-    private let tracked: Pending<Set<String>>
+    private let tracked: BackgroundWork<Set<String>, GitError>
     /// The listing and what it left out, worked out on the first `listFiles()`.
     private let listing = Mutex<(visible: [String], ignored: Set<String>)?>(nil)
 
@@ -21,7 +20,7 @@ final class GitVisibleWorkTree: FileSource {
         disk = WorkTreeSource(root: root)
         self.folder = folder
         let repository = folder.repository
-        tracked = Pending { () throws(GitError) in try repository.trackedPaths() }
+        tracked = BackgroundWork { () throws(GitError) in try repository.trackedPaths() }
     }
 
     var name: String { disk.name }
@@ -31,7 +30,7 @@ final class GitVisibleWorkTree: FileSource {
         let paths = try disk.listFiles()
         let ignored: Set<String>
         do {
-            let tracked = try tracked.value.get()
+            let tracked = try tracked.result.get()
             ignored = Set(try folder.repository.untrackedIgnored(paths.map { folder.prefix + $0 }, tracked: tracked)
                 .map { String($0.dropFirst(folder.prefix.count)) })
         } catch {
@@ -49,23 +48,3 @@ final class GitVisibleWorkTree: FileSource {
     func gitIgnoredFiles() -> Set<String> { listing.withLock { $0?.ignored ?? [] } }
 }
 
-/// A value worked out on another thread from the moment it is made; `value` waits for it the first time.
-private final class Pending<Value: Sendable>: Sendable {
-    private let result = Mutex<Result<Value, GitError>?>(nil)
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () throws(GitError) -> Value) {
-        DispatchQueue.global().async { [self] in
-            let outcome = Result { () throws(GitError) in try work() }
-            result.withLock { $0 = outcome }
-            done.signal()
-        }
-    }
-
-    var value: Result<Value, GitError> {
-        if let known = result.withLock({ $0 }) { return known }
-        done.wait()
-        done.signal()  // for any other thread waiting too
-        return result.withLock { $0! }
-    }
-}

@@ -75,7 +75,7 @@ public struct SchemaDrift: ProjectRule {
     /// Prisma drift is located in the schema: at the element, else at its model; a table only the migrations
     /// create is located at the statement that creates it.
     private func reportPrisma(_ difference: CatalogDifference, schema: DrizzleSchema, folder: MigrationFolder, _ context: RuleContext) {
-        let schemaName = schema.files.count == 1 ? schema.files[0] : "the Prisma schema"
+        let schemaName = Self.prismaSchemaName(schema)
         let model = difference.table.flatMap { key in schema.model.tables.first { $0.key == key } }
         let origin = difference.rightLocation.map { " (\($0.path))" } ?? ""
         Self.report(difference, context, Wording(
@@ -87,12 +87,17 @@ public struct SchemaDrift: ProjectRule {
             removedHelp: "declare it in \(schemaName) if the database should keep it, or run `prisma migrate dev --create-only` to write the migration that removes it"))
     }
 
+    /// The Prisma schema as messages name it: its file, or "the Prisma schema" when it is split over several.
+    private static func prismaSchemaName(_ schema: DrizzleSchema) -> String {
+        schema.files.count == 1 ? schema.files[0] : "the Prisma schema"
+    }
+
     /// A foreign key the schema's relation implies but a migration dropped (`DROP CONSTRAINT …_fkey`) and none made
     /// again: a team removes a hot table's keys on purpose and keeps the relation for Prisma Client. The difference
     /// is real (the next `prisma migrate dev` writes the key back), but "no migration creates it" misread the cause.
     private func reportDroppedKey(_ difference: CatalogDifference, schema: DrizzleSchema, folder: MigrationFolder, _ context: RuleContext) {
         guard let location = difference.leftLocation else { return }
-        let schemaName = schema.files.count == 1 ? schema.files[0] : "the Prisma schema"
+        let schemaName = Self.prismaSchemaName(schema)
         context.report(
             path: location.path, range: location.range,
             message: "\(Self.subject(difference)) is implied by a relation in \(location.path), but a migration in \(folder.path)/ drops it and none creates it again: the database has no such key, and the next `prisma migrate dev` would add it back",

@@ -134,15 +134,7 @@ struct PrismaWriteScan {
             }
         }
         guard !byVariable.isEmpty else { return found }
-        var literalKeys: [String: [String]] = [:]
-        syntax.forEachStatement { statement in
-            guard case .variable(let declaration) = statement else { return }
-            for declarator in declaration.declarators {
-                guard case .identifier(let name) = declarator.pattern, case .object(let literal)? = declarator.initializer?.unwrapped
-                else { continue }
-                literalKeys[name.name, default: []].append(contentsOf: UpdateFileScan.writtenKeys(literal))
-            }
-        }
+        let literalKeys = UpdateFileScan.literalKeysByVariable(in: syntax)
         for (model, variable) in byVariable {
             record(model, (literalKeys[variable] ?? []) + Array(assignedKeys[variable] ?? []))
         }

@@ -178,15 +178,7 @@ struct UpdateFileScan {
             }
         }
         guard !byVariable.isEmpty else { return found }
-        var literalKeys: [String: [String]] = [:]
-        file.syntax.forEachStatement { statement in
-            guard case .variable(let declaration) = statement else { return }
-            for declarator in declaration.declarators {
-                guard case .identifier(let name) = declarator.pattern, case .object(let literal)? = declarator.initializer?.unwrapped
-                else { continue }
-                literalKeys[name.name, default: []].append(contentsOf: Self.writtenKeys(literal))
-            }
-        }
+        let literalKeys = Self.literalKeysByVariable(in: file.syntax)
         for (table, variable) in byVariable {
             record(table, (literalKeys[variable] ?? []) + Array(assignedKeys[variable] ?? []))
         }
@@ -217,6 +209,21 @@ struct UpdateFileScan {
             current = member.object.unwrapped
         }
         return nil
+    }
+
+    /// The keys each `const name = { … }` of the file writes out, by variable name: what an update passed `name`
+    /// (`.set(changes)`, `data: changes`) writes, beside the `name.key = …` assignments its caller collects.
+    static func literalKeysByVariable(in syntax: SourceFileSyntax) -> [String: [String]] {
+        var literalKeys: [String: [String]] = [:]
+        syntax.forEachStatement { statement in
+            guard case .variable(let declaration) = statement else { return }
+            for declarator in declaration.declarators {
+                guard case .identifier(let name) = declarator.pattern, case .object(let literal)? = declarator.initializer?.unwrapped
+                else { continue }
+                literalKeys[name.name, default: []].append(contentsOf: writtenKeys(literal))
+            }
+        }
+        return literalKeys
     }
 
     /// Keys written out in an object literal (`updatedAt: …`, `{ updatedAt }`); spreads and methods are not.
