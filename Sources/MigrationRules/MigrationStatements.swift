@@ -40,22 +40,50 @@ extension Project {
     /// Every statement of the migrations that are judged (not applied), in applied order, with the catalog the
     /// statements before it made.
     func forEachJudgedStatement(_ visit: (StatementSite, any TableLookup) -> Void) {
+        for folder in judgedFolders() { forEachJudgedStatement(in: folder, visit) }
+    }
+
+    private func forEachJudgedStatement(in folder: JudgedFolder, _ visit: (StatementSite, any TableLookup) -> Void) {
+        if let trace = folder.trace {
+            for (site, ordinal) in zip(folder.sites, folder.ordinals) { visit(site, trace.before(ordinal)) }
+            return
+        }
+        // Too large to keep (`StatementTrace`'s budget): replayed again for this use.
+        var schema = SteppedReplay(from: folder.start)
+        var next = 0
+        for (ordinal, entry) in folder.statements.enumerated() {
+            if next < folder.ordinals.count, folder.ordinals[next] == ordinal {
+                visit(folder.sites[next], schema)
+                next += 1
+            }
+            schema.applyFlattened(entry.statement, path: entry.path)
+        }
+    }
+
+    /// `transform` of every judged statement and the catalog before it, in applied order. Where a folder's trace
+    /// answers for any statement the statements are independent, and are mapped on all cores; otherwise in order on
+    /// one replay.
+    func mapJudgedStatements<Result: Sendable>(_ transform: @escaping @Sendable (StatementSite, any TableLookup) -> Result) -> [Result] {
+        var all: [Result] = []
         for folder in judgedFolders() {
-            if let trace = folder.trace {
-                for (site, ordinal) in zip(folder.sites, folder.ordinals) { visit(site, trace.before(ordinal)) }
+            guard let trace = folder.trace else {
+                forEachJudgedStatement(in: folder) { all.append(transform($0, $1)) }
                 continue
             }
-            // Too large to keep (`StatementTrace`'s budget): replayed again for this use.
-            var schema = SteppedReplay(from: folder.start)
-            var next = 0
-            for (ordinal, entry) in folder.statements.enumerated() {
-                if next < folder.ordinals.count, folder.ordinals[next] == ordinal {
-                    visit(folder.sites[next], schema)
-                    next += 1
-                }
-                schema.applyFlattened(entry.statement, path: entry.path)
+            let sites = folder.sites, ordinals = folder.ordinals
+            all += ParallelRuns.map(count: sites.count, runLength: Self.statementsPerRun) { index in
+                transform(sites[index], trace.before(ordinals[index]))
             }
         }
+        return all
+    }
+
+    /// Judged statements one parallel run maps: enough that a run costs far more than handing it out.
+    private static let statementsPerRun = 64
+
+    /// Every judged statement, in applied order, without the catalog.
+    func forEachJudgedSite(_ visit: (StatementSite) -> Void) {
+        for folder in judgedFolders() { folder.sites.withUnsafeBufferPointer { $0.forEach(visit) } }
     }
 
     /// One folder's judged statements and what the schema before each is computed from.
