@@ -103,9 +103,11 @@ extension Project {
     /// first judged one are not replayed again: the folder's replay hands over its state at a checkpoint near it.
     private func judgedFolders() -> [JudgedFolder] {
         derived.value("judged-statements") {
-            var all: [JudgedFolder] = []
-            for folder in migrations {
-                guard let first = folder.steps.firstIndex(where: { !$0.isApplied && $0.script != nil }) else { continue }
+            // Each folder replayed on its own core: folders share nothing.
+            let folders = migrations.filter { folder in folder.steps.contains { !$0.isApplied && $0.script != nil } }
+            return ParallelRuns.map(count: folders.count, runLength: 1) { position in
+                let folder = folders[position]
+                let first = folder.steps.firstIndex { !$0.isApplied && $0.script != nil }!
                 let (start, startStep) = folder.replay.stepCount == folder.steps.count
                     ? folder.replay.checkpoint(atOrBefore: first) : (CatalogReplay(), 0)
                 var statements: [(statement: SQLStatement, path: String)] = []
@@ -124,9 +126,8 @@ extension Project {
                 }
                 // Without the fast paths every use replays: FastPathTests compare the two.
                 let trace = FastPaths.enabled ? StatementTrace(from: start, statements: statements) : nil
-                all.append(JudgedFolder(sites: sites, ordinals: ordinals, statements: statements, start: start, trace: trace))
+                return JudgedFolder(sites: sites, ordinals: ordinals, statements: statements, start: start, trace: trace)
             }
-            return all
         }
     }
 
