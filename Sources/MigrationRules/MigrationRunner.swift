@@ -67,8 +67,9 @@ public enum MigrationRunner: Equatable, Sendable {
     }
 }
 
-/// One statement, with what the lock model says of it and what surrounds it.
-struct LockedStatement: Sendable {
+/// One statement, with what the lock model says of it and what surrounds it. A class, kept once and read by every
+/// lock rule (see `StatementSite`).
+final class LockedStatement: Sendable {
     let site: StatementSite
     /// The lock-model rows it falls under, per action.
     let effects: [LockEffect]
@@ -77,6 +78,14 @@ struct LockedStatement: Sendable {
     /// How many transactions the migration ended (`COMMIT`, `ROLLBACK`) before this statement: statements of one
     /// migration share a transaction only when they share this count.
     let transaction: Int
+
+    init(site: StatementSite, effects: [LockEffect], runner: MigrationRunner, version: Int, transaction: Int) {
+        self.site = site
+        self.effects = effects
+        self.runner = runner
+        self.version = version
+        self.transaction = transaction
+    }
 
     /// The effects on tables that had rows when the migration ran (a table the migration creates is empty).
     var effectsOnExistingTables: [LockEffect] {

@@ -6,13 +6,24 @@ import SQL
 import SQLReplay
 
 /// One statement of one migration, with what the rules need around it.
-struct StatementSite: Sendable {
+///
+/// A class: the judged statements are kept once and handed to every rule, and copying the folder, step and script
+/// values a site holds (dozens of references to retain and release) was most of the migration rules' own time.
+final class StatementSite: Sendable {
     let folder: MigrationFolder
     /// The statement's migration's position in `folder.steps`.
     let stepIndex: Int
     let step: MigrationStep
     let script: MigrationScript
     let statement: SQLStatement
+
+    init(folder: MigrationFolder, stepIndex: Int, step: MigrationStep, script: MigrationScript, statement: SQLStatement) {
+        self.folder = folder
+        self.stepIndex = stepIndex
+        self.step = step
+        self.script = script
+        self.statement = statement
+    }
 
     var path: String { script.path }
 
