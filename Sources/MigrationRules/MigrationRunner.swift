@@ -78,17 +78,22 @@ final class LockedStatement: Sendable {
     /// How many transactions the migration ended (`COMMIT`, `ROLLBACK`) before this statement: statements of one
     /// migration share a transaction only when they share this count.
     let transaction: Int
+    /// The effects on tables that had rows when the migration ran (a table the migration creates is empty): asked
+    /// by most lock rules, so worked out once.
+    let effectsOnExistingTables: [LockEffect]
 
-    init(site: StatementSite, effects: [LockEffect], runner: MigrationRunner, version: Int, transaction: Int) {
+    init(site: StatementSite, effects: [LockEffect], effectsOnExistingTables: [LockEffect], runner: MigrationRunner,
+         version: Int, transaction: Int) {
         self.site = site
         self.effects = effects
+        self.effectsOnExistingTables = effectsOnExistingTables
         self.runner = runner
         self.version = version
         self.transaction = transaction
     }
 
-    /// The effects on tables that had rows when the migration ran (a table the migration creates is empty).
-    var effectsOnExistingTables: [LockEffect] {
+    /// The effects of `effects` on tables that had rows when `site`'s migration ran.
+    static func onExistingTables(_ effects: [LockEffect], at site: StatementSite) -> [LockEffect] {
         effects.filter { effect in effect.table.map { site.step.existedBefore($0) } ?? false }
     }
 
@@ -133,7 +138,10 @@ extension Project {
     private func lockedStatements(version: Int) -> [LockedStatement] {
         derived.value("locked-statements-\(version)") {
             // The rows of each statement, on all cores: the largest part of this, and independent per statement.
-            let effects = mapJudgedStatements { site, schema in LockModel.effects(of: site.statement, version: version, schema: schema) }
+            let effects = mapJudgedStatements { site, schema in
+                let effects = LockModel.effects(of: site.statement, version: version, schema: schema)
+                return (all: effects, onExistingTables: LockedStatement.onExistingTables(effects, at: site))
+            }
             var all: [LockedStatement] = []
             all.reserveCapacity(effects.count)
             var file: (path: String, runner: MigrationRunner, inTransaction: Bool, ended: Int)?
@@ -152,8 +160,9 @@ extension Project {
                 case _ where current.inTransaction: runner = current.runner.usesTransaction ? current.runner : .perFile
                 default: runner = .none
                 }
-                all.append(LockedStatement(site: site, effects: effects[all.count], runner: runner, version: version,
-                                           transaction: current.ended))
+                let (effectsOfSite, onExistingTables) = effects[all.count]
+                all.append(LockedStatement(site: site, effects: effectsOfSite, effectsOnExistingTables: onExistingTables,
+                                           runner: runner, version: version, transaction: current.ended))
                 if case .transaction(let control) = site.statement.kind {
                     if control == .begin {
                         current.inTransaction = true
