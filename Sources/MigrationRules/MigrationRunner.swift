@@ -123,9 +123,12 @@ extension Project {
     /// The judged statements with their lock-model rows, worked out once per project.
     private func lockedStatements(version: Int) -> [LockedStatement] {
         derived.value("locked-statements-\(version)") {
+            // The rows of each statement, on all cores: the largest part of this, and independent per statement.
+            let effects = mapJudgedStatements { site, schema in LockModel.effects(of: site.statement, version: version, schema: schema) }
             var all: [LockedStatement] = []
+            all.reserveCapacity(effects.count)
             var file: (path: String, runner: MigrationRunner, inTransaction: Bool, ended: Int)?
-            forEachJudgedStatement { site, schema in
+            forEachJudgedSite { site in
                 if file?.path != site.path {
                     let runner = MigrationRunner(configuration, folder: site.folder, step: site.step)
                     file = (site.path, runner, runner.usesTransaction, 0)
@@ -140,8 +143,8 @@ extension Project {
                 case _ where current.inTransaction: runner = current.runner.usesTransaction ? current.runner : .perFile
                 default: runner = .none
                 }
-                all.append(LockedStatement(site: site, effects: LockModel.effects(of: site.statement, version: version, schema: schema),
-                                           runner: runner, version: version, transaction: current.ended))
+                all.append(LockedStatement(site: site, effects: effects[all.count], runner: runner, version: version,
+                                           transaction: current.ended))
                 if case .transaction(let control) = site.statement.kind {
                     if control == .begin {
                         current.inTransaction = true
