@@ -49,6 +49,21 @@ public struct JSONTapeCursor {
         return at(found)
     }
 
+    /// The value of the first member named `key`; nothing when absent or not an object. For documents whose writer
+    /// puts each key once in an object (libpg_query's), this is the subscript's value, found without reading the
+    /// members after it.
+    @inlinable
+    public func firstMember(named key: StaticString) -> JSONTapeCursor {
+        guard index >= 0, entries[index].kind == .object else { return at(-1) }
+        var position = index + 1
+        let end = after
+        while position < end {
+            if keyMatches(position, key.utf8Start, key.utf8CodeUnitCount) { return at(position + 1) }
+            position = Int(entries[position + 1].after)
+        }
+        return at(-1)
+    }
+
     /// Whether the key entry at `position` reads `count` bytes at `name` (escapes decoded first, which
     /// machine-written keys never hold).
     @inlinable

@@ -23,23 +23,15 @@ extension Array where Element == UInt8 {
         }
     }
 
-    /// Where `byte` first occurs within `range` (clamped to the array), eight bytes at a time.
+    /// Where `byte` first occurs within `range` (clamped to the array). `memchr` reads many bytes per instruction:
+    /// the search for a NUL goes over every file.
     func firstIndex(ofByte byte: UInt8, in range: Range<Int>) -> Int? {
         withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return nil }
-            var p = Swift.max(range.lowerBound, 0)
+            let start = Swift.max(range.lowerBound, 0)
             let end = Swift.min(range.upperBound, buffer.count)
-            let pattern = UInt64(byte) &* ByteWords.ones
-            while p + 8 <= end {
-                let matches = ByteWords.zeroBytes(UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) ^ pattern)
-                if matches != 0 { return p + matches.trailingZeroBitCount >> 3 }
-                p += 8
-            }
-            while p < end {
-                if base[p] == byte { return p }
-                p += 1
-            }
-            return nil
+            guard start < end, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
         }
     }
 }

@@ -15,7 +15,7 @@ struct FileParser {
     /// The statements of `range`. When the parser rejects the range, it is split with the scanner and each
     /// statement parsed alone, so one bad statement does not hide the others.
     mutating func statements(in range: Range<Int>) -> [SQLStatement] {
-        let scan = lexer.scan(range, measuringComplexity: true)
+        let scan = lexer.scan(range, measuringComplexity: true, recordingSemicolons: true)
         if let open = unterminatedComment(last: scan.last, in: range) {
             // PostgreSQL rejects the piece; without this, the comment would hide everything after it.
             errors.append(SQLSyntaxError(message: "unterminated /* comment", range: open..<(open + 2)))
@@ -103,8 +103,8 @@ struct FileParser {
         return String(decoding: json[(start + marker.count)..<end], as: UTF8.self)
     }
 
-    /// The typed statements of one parse result. `scan` is the lexer's pass over the whole text, if made: a
-    /// statement spanning all of it is not scanned again.
+    /// The typed statements of one parse result. `scan` is the lexer's pass over the whole text, if made (with its
+    /// `;`s recorded): a statement between its `;`s is not scanned again.
     private mutating func decodeStatements(_ tree: ParseTree, textRange: Range<Int>, scan: RangeScan? = nil) -> [SQLStatement] {
         tree.withRoot { root in
             var statements: [SQLStatement] = []
@@ -112,8 +112,7 @@ struct FileParser {
                 let start = min(textRange.lowerBound + item["stmt_location"].int, textRange.upperBound)
                 let length = item["stmt_len"].int
                 let end = length > 0 ? min(start + length, textRange.upperBound) : textRange.upperBound
-                let statementScan = start..<end == textRange ? scan ?? lexer.scan(start..<end, measuringComplexity: false)
-                    : lexer.scan(start..<end, measuringComplexity: false)
+                let statementScan = scan?.statement(start..<end, in: textRange) ?? lexer.scan(start..<end, measuringComplexity: false)
                 guard let range = statementScan.significant, let (tag, node) = item["stmt"].tagged else { continue }
                 let decoder = StatementDecoder(lexer: lexer, base: textRange.lowerBound, statementRange: range)
                 var statement = SQLStatement(kind: decoder.decode(tag: tag, node: node), range: range, stringConstants: node.stringConstants)

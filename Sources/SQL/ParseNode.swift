@@ -34,7 +34,8 @@ struct ParseNode {
 
     fileprivate init(_ json: JSONTapeCursor) { self.json = json }
 
-    subscript(key: StaticString) -> ParseNode { ParseNode(json[key]) }
+    /// The member `key`. libpg_query writes each field of a node once, so the first member of that name is the one.
+    subscript(key: StaticString) -> ParseNode { ParseNode(json.firstMember(named: key)) }
 
     var string: String? { json.string }
 

@@ -258,13 +258,65 @@ struct RangeScan {
     var excess: StatementComplexity.Excess?
     /// Words and quoted identifiers that may be longer than PostgreSQL keeps (`SQLLexer.longIdentifiers(among:)`).
     var longTokens: [SQLToken] = []
+    /// Every `;`, in order, when recorded: what a statement that ends or starts at one needs to know without
+    /// being scanned again (`statement(_:in:)`).
+    var semicolons: [Semicolon] = []
+
+    struct Semicolon {
+        var position: Int
+        /// The end of the last significant token before the `;`.
+        var significantEndBefore: Int?
+        /// The start of the first significant token after the `;`.
+        var significantStartAfter: Int?
+    }
+
+    /// What `SQLLexer.scan(statement, measuringComplexity: false)` would find, read from this scan of `whole`
+    /// (made with `recordingSemicolons`): nil unless `statement` starts at the start of `whole` or just after a `;`,
+    /// and ends at the end of `whole` or at a `;` (as libpg_query's statements do, except inside `BEGIN ATOMIC`).
+    func statement(_ statement: Range<Int>, in whole: Range<Int>) -> RangeScan? {
+        let first: Int?
+        if statement.lowerBound == whole.lowerBound {
+            first = significant?.lowerBound
+        } else if let semicolon = semicolon(at: statement.lowerBound - 1) {
+            first = semicolon.significantStartAfter
+        } else {
+            return nil
+        }
+        let last: Int?
+        if statement.upperBound == whole.upperBound {
+            last = significant?.upperBound
+        } else if let semicolon = semicolon(at: statement.upperBound) {
+            last = semicolon.significantEndBefore
+        } else {
+            return nil
+        }
+        var scan = RangeScan()
+        if let first, let last, first >= statement.lowerBound, last <= statement.upperBound, first < last {
+            scan.significant = first..<last
+        }
+        scan.longTokens = longTokens.filter { statement.contains($0.range.lowerBound) }
+        return scan
+    }
+
+    /// The recorded `;` at `position` (binary search: they are in order).
+    private func semicolon(at position: Int) -> Semicolon? {
+        var low = 0
+        var high = semicolons.count
+        while low < high {
+            let middle = (low + high) / 2
+            if semicolons[middle].position < position { low = middle + 1 } else { high = middle }
+        }
+        return low < semicolons.count && semicolons[low].position == position ? semicolons[low] : nil
+    }
 }
 
 extension SQLLexer {
-    /// One pass over `range`; the statement's complexity is measured only when asked.
-    func scan(_ range: Range<Int>, measuringComplexity: Bool) -> RangeScan {
+    /// One pass over `range`; the statement's complexity is measured, and the `;`s recorded, only when asked.
+    func scan(_ range: Range<Int>, measuringComplexity: Bool, recordingSemicolons: Bool = false) -> RangeScan {
         var scan = RangeScan()
         var complexity = measuringComplexity ? StatementComplexity() : nil
+        // The recorded `;`s from this index on wait for the next significant token.
+        var awaitingStart = 0
         var p = range.lowerBound
         while let token = nextToken(from: p, limit: range.upperBound) {
             p = token.range.upperBound
@@ -274,7 +326,13 @@ extension SQLLexer {
                 complexity = nil
             }
             switch token.kind {
-            case .lineComment, .blockComment, .punctuation(UInt8(ascii: ";")):
+            case .punctuation(UInt8(ascii: ";")):
+                if recordingSemicolons {
+                    scan.semicolons.append(RangeScan.Semicolon(position: token.range.lowerBound,
+                                                               significantEndBefore: scan.significant?.upperBound))
+                }
+                continue
+            case .lineComment, .blockComment:
                 continue
             case .word where token.range.count > LongIdentifier.limit, .quotedIdentifier where token.range.count > LongIdentifier.limit + 2:
                 scan.longTokens.append(token)
@@ -282,6 +340,10 @@ extension SQLLexer {
                 break
             }
             scan.significant = (scan.significant?.lowerBound ?? token.range.lowerBound)..<token.range.upperBound
+            while awaitingStart < scan.semicolons.count {
+                scan.semicolons[awaitingStart].significantStartAfter = token.range.lowerBound
+                awaitingStart += 1
+            }
         }
         return scan
     }

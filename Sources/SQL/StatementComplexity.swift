@@ -20,8 +20,11 @@ struct StatementComplexity {
         var message: String
     }
 
-    /// The open parentheses' chains of operators, innermost last.
-    private var chains: [Int] = [0]
+    /// Operators chained at the innermost open parenthesis (or outside all) since its last `,`.
+    private var chain = 0
+    /// The chains of the enclosing open parentheses, outermost first: nothing is allocated before the first `(`, and
+    /// a `;` keeps the memory for the next statement.
+    private var enclosing: [Int] = []
 
     /// Where `range` first crosses a limit: the offending token.
     static func firstExcess(in range: Range<Int>, lexer: SQLLexer) -> Excess? {
@@ -43,19 +46,21 @@ struct StatementComplexity {
         guard case .punctuation(let byte) = token.kind else { return nil }
         switch byte {
         case UInt8(ascii: "("), UInt8(ascii: "["):
-            chains.append(0)
+            enclosing.append(chain)
+            chain = 0
         case UInt8(ascii: ")"), UInt8(ascii: "]"):
-            if chains.count > 1 { chains.removeLast() }
+            if let outer = enclosing.popLast() { chain = outer }
         case UInt8(ascii: ","):
-            chains[chains.count - 1] = 0
+            chain = 0
         case UInt8(ascii: ";"):
-            chains = [0]
+            chain = 0
+            enclosing.removeAll(keepingCapacity: true)
         case _ where Self.isOperator(byte):
-            chains[chains.count - 1] += 1
+            chain += 1
         default:
             return nil
         }
-        if chains.count - 1 + chains[chains.count - 1] > Self.limit {
+        if enclosing.count + chain > Self.limit {
             return Excess(range: token.range, message: "statement too complex to check: more than \(Self.limit) operators chained or nested in one expression; split it into smaller statements")
         }
         return nil

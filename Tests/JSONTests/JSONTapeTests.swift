@@ -52,6 +52,19 @@ import TestSupport
         #expect(root.singleMember == nil)
     }
 
+    @Test func firstMemberStopsAtTheFirstOfAName() throws {
+        let root = try #require(JSONTape.parse(Array(#"{"k": 1, "A": {"x": "y"}, "k": 2, "\u0042": 3}"#.utf8)))
+        withExtendedLifetime(root) {
+            let cursor = root.cursor
+            #expect(cursor.firstMember(named: "k").int == 1)
+            #expect(cursor["k"].int == 2)
+            #expect(cursor.firstMember(named: "A").firstMember(named: "x").string == "y")
+            #expect(cursor.firstMember(named: "B").int == 3)
+            #expect(!cursor.firstMember(named: "missing").exists)
+            #expect(!cursor.firstMember(named: "k").firstMember(named: "k").exists)
+        }
+    }
+
     @Test func refusesNestingBeyondTheLimit() {
         let deep = Array(String(repeating: "[", count: 600).utf8) + Array(String(repeating: "]", count: 600).utf8)
         #expect(JSONTape.parse(deep) == nil)
