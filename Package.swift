@@ -25,7 +25,7 @@ let package = Package(
         .systemLibrary(name: "CGit2", providers: [.apt(["libgit2-dev"])]),
         .target(name: "Git", dependencies: ["CGit2", "Core", "DynamicLibrary"]),
         .systemLibrary(name: "CPgQuery", providers: [.apt(["libpg-query-dev"])]),
-        .target(name: "SQL", dependencies: ["CPgQuery", "JSON", "Catalog"]),
+        .target(name: "SQL", dependencies: ["CPgQuery", "JSON", "Catalog", "Core"]),
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         .target(name: "Postgres", dependencies: ["CLibPQ", "DynamicLibrary"]),
 

@@ -1,6 +1,4 @@
-import Dispatch
-import Foundation
-import Synchronization
+import Core
 
 /// Reads migration SQL with PostgreSQL's own parser (libpg_query).
 public enum SQLParser {
@@ -48,69 +46,17 @@ public enum SQLParser {
 
     /// Each run of `piecesPerTask` chunks parsed by its own copy of `parser` (which starts with no errors), the
     /// statements and errors of each run in file order, runs in file order: what one parser going through the
-    /// chunks in order collects.
-    ///
-    /// Files are themselves parsed inside a `concurrentPerform`, where a nested one runs serially; so this thread
-    /// takes runs from a shared counter, and helpers queued on the global queue take runs too when a core is free.
-    /// No run waits for a helper to start: this thread alone finishes them all if none does, and then waits only
-    /// for the runs a started helper is still parsing, never for helpers that have not started (on a busy machine
-    /// they may start late, find nothing left, and return).
+    /// chunks in order collects. Files are themselves parsed inside a `concurrentPerform`, hence `ParallelRuns`.
     private static func parseInParallel(_ chunks: [Range<Int>], with parser: FileParser,
                                         piecesPerTask: Int) -> [(statements: [SQLStatement], errors: [SQLSyntaxError])] {
         let tasks = (chunks.count + piecesPerTask - 1) / piecesPerTask
-        let shared = SharedRuns(count: tasks)
-        let work: @Sendable () -> Void = {
-            while let task = shared.take() {
-                var own = parser
-                var statements: [SQLStatement] = []
-                for chunk in chunks[(task * piecesPerTask)..<min((task + 1) * piecesPerTask, chunks.count)] {
-                    statements += own.statements(in: chunk)
-                }
-                shared.store(task, (statements, own.errors))
+        return ParallelRuns.map(count: tasks, runLength: 1) { task in
+            var own = parser
+            var statements: [SQLStatement] = []
+            for chunk in chunks[(task * piecesPerTask)..<min((task + 1) * piecesPerTask, chunks.count)] {
+                statements += own.statements(in: chunk)
             }
+            return (statements, own.errors)
         }
-        for _ in 1..<min(ProcessInfo.processInfo.activeProcessorCount, tasks) {
-            DispatchQueue.global().async(execute: work)
-        }
-        work()
-        shared.waitUntilAllStored()
-        return shared.results()
     }
-}
-
-/// The runs of one parallel parse: the next run to take, and each run's result in its own slot.
-private final class SharedRuns: @unchecked Sendable {
-    private let next = Atomic<Int>(0)
-    private let stored = Atomic<Int>(0)
-    /// Signalled once, by whichever thread stores the last run.
-    private let allStored = DispatchSemaphore(value: 0)
-    private let count: Int
-    /// Each slot is written by the one task that took its run, and read after every task has finished.
-    private let slots: UnsafeMutableBufferPointer<(statements: [SQLStatement], errors: [SQLSyntaxError])>
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: ([], []))
-    }
-
-    deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func take() -> Int? {
-        let task = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        return task < count ? task : nil
-    }
-
-    func store(_ task: Int, _ result: (statements: [SQLStatement], errors: [SQLSyntaxError])) {
-        slots[task] = result
-        // Acquire-release: the thread that sees the last store also sees every slot written before it.
-        if stored.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue == count { allStored.signal() }
-    }
-
-    func waitUntilAllStored() { allStored.wait() }
-
-    func results() -> [(statements: [SQLStatement], errors: [SQLSyntaxError])] { Array(slots) }
 }
