@@ -2,17 +2,42 @@
 public enum Fingerprint {
     /// 64-bit FNV-1a over the parts, as 16 hex digits.
     public static func hash(_ parts: [String]) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in parts {
-            for byte in part.utf8 {
-                value ^= UInt64(byte)
-                value &*= 0x0000_0100_0000_01B3
+        var hasher = FNV1a()
+        for part in parts { hasher.add(part) }
+        return hex(hasher.value)
+    }
+
+    /// `hash([ruleID, path, normalizedText(text), message])` as a number, without building the normalised text: a
+    /// report locates thousands of findings, and the text and the per-byte walk of each part were a third of it.
+    public static func value(ruleID: String, path: String, text: ArraySlice<UInt8>, message: String) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.add(ruleID)
+        hasher.add(path)
+        var pendingSpace = false, wroteAny = false
+        for byte in text.prefix(normalizedLimit) {
+            if isWhitespace(byte) {
+                pendingSpace = wroteAny
+            } else {
+                if pendingSpace { hasher.add(byte: 0x20) }
+                pendingSpace = false
+                wroteAny = true
+                hasher.add(byte: byte)
             }
-            value ^= 0xFF
-            value &*= 0x0000_0100_0000_01B3
         }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        hasher.endPart()
+        hasher.add(message)
+        return hasher.value
+    }
+
+    /// A fingerprint as written in reports and baselines: 16 lower-case hex digits.
+    public static func hex(_ value: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
+                buffer[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return 16
+        }
     }
 
     /// The located text with whitespace runs collapsed, so re-indentation does not change it.
@@ -20,8 +45,8 @@ public enum Fingerprint {
         var result: [UInt8] = []
         result.reserveCapacity(min(bytes.count, 256))
         var pendingSpace = false
-        for byte in bytes.prefix(4096) {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        for byte in bytes.prefix(normalizedLimit) {
+            if isWhitespace(byte) {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(0x20) }
@@ -30,5 +55,33 @@ public enum Fingerprint {
             }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Bytes of the located text that count (a finding may span a whole file).
+    static let normalizedLimit = 4096
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}
+
+/// 64-bit FNV-1a, each part ended by a 0xFF byte (which UTF-8 never holds) so that parts cannot run together.
+private struct FNV1a {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(byte: UInt8) {
+        value ^= UInt64(byte)
+        value &*= 0x0000_0100_0000_01B3
+    }
+
+    mutating func endPart() { add(byte: 0xFF) }
+
+    /// A whole part: its UTF-8 bytes read in place (walking `String.UTF8View` cost three times as much).
+    mutating func add(_ part: String) {
+        var part = part
+        part.withUTF8 { bytes in
+            for byte in bytes { add(byte: byte) }
+        }
+        endPart()
     }
 }

@@ -147,10 +147,13 @@ public enum Engine {
 /// Turns byte ranges into positions, and computes fingerprints that survive unrelated line moves.
 package enum Locator {
     package static func locate(_ findings: [Finding], files: [String: SourceFile], secretsFrom all: [Finding]? = nil) -> [LocatedFinding] {
-        var occurrences: [String: Int] = [:]
+        var occurrences: [UInt64: Int] = [:]
         let redaction = Redaction(findings: all ?? findings, files: files)
         var offsets: [String: [Int]] = [:]
-        for finding in findings { offsets[finding.path, default: []] += [finding.range.lowerBound, finding.range.upperBound] }
+        for finding in findings {
+            offsets[finding.path, default: []].append(finding.range.lowerBound)
+            offsets[finding.path, default: []].append(finding.range.upperBound)
+        }
         var positions: [String: [Int: SourcePosition]] = [:]
         for (path, list) in offsets { if let file = files[path] { positions[path] = file.positions(of: list) } }
         // Each file's digest once, however many fixes edit it (a 112-table schema has a fix per table).
@@ -167,12 +170,11 @@ package enum Locator {
             let upper = min(max(finding.range.upperBound, lower), file.bytes.count)
             let start = positions[finding.path]?[lower] ?? file.position(of: lower)
             let end = positions[finding.path]?[upper] ?? file.position(of: upper)
-            let text = Fingerprint.normalizedText(file.bytes[lower..<upper])
-            let base = Fingerprint.hash([finding.ruleID, finding.path, text, finding.message])
+            let base = Fingerprint.value(ruleID: finding.ruleID, path: finding.path, text: file.bytes[lower..<upper], message: finding.message)
             // Identical findings (same text, same message) are told apart by their order in the file.
             let occurrence = occurrences[base, default: 0]
             occurrences[base] = occurrence + 1
-            let fingerprint = occurrence == 0 ? base : Fingerprint.hash([base, String(occurrence)])
+            let fingerprint = occurrence == 0 ? Fingerprint.hex(base) : Fingerprint.hash([Fingerprint.hex(base), String(occurrence)])
             let frame = file.codeFrame(at: lower, position: start, masking: redaction.spans[finding.path] ?? [])
             var located = LocatedFinding(finding: shown, start: start, end: end, fingerprint: fingerprint, sourceLine: frame.text,
                                          sourceLineColumn: frame.column, sourceLineIsCut: frame.isCutAtEnd)
