@@ -13,17 +13,7 @@ public enum Fingerprint {
         var hasher = FNV1a()
         hasher.add(ruleID)
         hasher.add(path)
-        var pendingSpace = false, wroteAny = false
-        for byte in text.prefix(normalizedLimit) {
-            if isWhitespace(byte) {
-                pendingSpace = wroteAny
-            } else {
-                if pendingSpace { hasher.add(byte: 0x20) }
-                pendingSpace = false
-                wroteAny = true
-                hasher.add(byte: byte)
-            }
-        }
+        forEachNormalizedByte(of: text) { hasher.add(byte: $0) }
         hasher.endPart()
         hasher.add(message)
         return hasher.value
@@ -44,24 +34,24 @@ public enum Fingerprint {
     public static func normalizedText(_ bytes: ArraySlice<UInt8>) -> String {
         var result: [UInt8] = []
         result.reserveCapacity(min(bytes.count, 256))
-        var pendingSpace = false
-        for byte in bytes.prefix(normalizedLimit) {
-            if isWhitespace(byte) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(byte)
-            }
-        }
+        forEachNormalizedByte(of: bytes) { result.append($0) }
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Bytes of the located text that count (a finding may span a whole file).
-    static let normalizedLimit = 4096
-
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    /// The bytes of the normalised text, in order: the first 4,096 bytes of the located text (a finding may span a
+    /// whole file) with each whitespace run inside it as one space and none at either end.
+    private static func forEachNormalizedByte(of bytes: ArraySlice<UInt8>, _ body: (UInt8) -> Void) {
+        var pendingSpace = false, wroteAny = false
+        for byte in bytes.prefix(4096) {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = wroteAny
+            } else {
+                if pendingSpace { body(0x20) }
+                pendingSpace = false
+                wroteAny = true
+                body(byte)
+            }
+        }
     }
 }
 

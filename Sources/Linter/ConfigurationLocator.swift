@@ -3,7 +3,7 @@ import Foundation
 
 /// Finds `.schemalint.yml` for a folder: in the folder, else in its parents up to the git root (SPEC §2).
 ///
-/// The walks go up the path as text and build a URL only for the folder found: a run asks for the git root five
+/// The walks go up the path as text and build a URL only for the folder found: a run asks for the git root six
 /// times, and `URL`'s path operations made each walk cost 180 k instructions.
 public enum ConfigurationLocator {
     public static func find(from folder: URL) -> URL? {
