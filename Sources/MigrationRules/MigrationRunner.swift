@@ -67,8 +67,9 @@ public enum MigrationRunner: Equatable, Sendable {
     }
 }
 
-/// One statement, with what the lock model says of it and what surrounds it.
-struct LockedStatement: Sendable {
+/// One statement, with what the lock model says of it and what surrounds it. A class, kept once and read by every
+/// lock rule (see `StatementSite`).
+final class LockedStatement: Sendable {
     let site: StatementSite
     /// The lock-model rows it falls under, per action.
     let effects: [LockEffect]
@@ -77,6 +78,14 @@ struct LockedStatement: Sendable {
     /// How many transactions the migration ended (`COMMIT`, `ROLLBACK`) before this statement: statements of one
     /// migration share a transaction only when they share this count.
     let transaction: Int
+
+    init(site: StatementSite, effects: [LockEffect], runner: MigrationRunner, version: Int, transaction: Int) {
+        self.site = site
+        self.effects = effects
+        self.runner = runner
+        self.version = version
+        self.transaction = transaction
+    }
 
     /// The effects on tables that had rows when the migration ran (a table the migration creates is empty).
     var effectsOnExistingTables: [LockEffect] {
@@ -123,9 +132,12 @@ extension Project {
     /// The judged statements with their lock-model rows, worked out once per project.
     private func lockedStatements(version: Int) -> [LockedStatement] {
         derived.value("locked-statements-\(version)") {
+            // The rows of each statement, on all cores: the largest part of this, and independent per statement.
+            let effects = mapJudgedStatements { site, schema in LockModel.effects(of: site.statement, version: version, schema: schema) }
             var all: [LockedStatement] = []
+            all.reserveCapacity(effects.count)
             var file: (path: String, runner: MigrationRunner, inTransaction: Bool, ended: Int)?
-            forEachJudgedStatement { site, schema in
+            forEachJudgedSite { site in
                 if file?.path != site.path {
                     let runner = MigrationRunner(configuration, folder: site.folder, step: site.step)
                     file = (site.path, runner, runner.usesTransaction, 0)
@@ -140,8 +152,8 @@ extension Project {
                 case _ where current.inTransaction: runner = current.runner.usesTransaction ? current.runner : .perFile
                 default: runner = .none
                 }
-                all.append(LockedStatement(site: site, effects: LockModel.effects(of: site.statement, version: version, schema: schema),
-                                           runner: runner, version: version, transaction: current.ended))
+                all.append(LockedStatement(site: site, effects: effects[all.count], runner: runner, version: version,
+                                           transaction: current.ended))
                 if case .transaction(let control) = site.statement.kind {
                     if control == .begin {
                         current.inTransaction = true

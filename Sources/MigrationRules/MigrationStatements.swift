@@ -6,13 +6,24 @@ import SQL
 import SQLReplay
 
 /// One statement of one migration, with what the rules need around it.
-struct StatementSite: Sendable {
+///
+/// A class: the judged statements are kept once and handed to every rule, and copying the folder, step and script
+/// values a site holds (dozens of references to retain and release) was most of the migration rules' own time.
+final class StatementSite: Sendable {
     let folder: MigrationFolder
     /// The statement's migration's position in `folder.steps`.
     let stepIndex: Int
     let step: MigrationStep
     let script: MigrationScript
     let statement: SQLStatement
+
+    init(folder: MigrationFolder, stepIndex: Int, step: MigrationStep, script: MigrationScript, statement: SQLStatement) {
+        self.folder = folder
+        self.stepIndex = stepIndex
+        self.step = step
+        self.script = script
+        self.statement = statement
+    }
 
     var path: String { script.path }
 
@@ -40,22 +51,50 @@ extension Project {
     /// Every statement of the migrations that are judged (not applied), in applied order, with the catalog the
     /// statements before it made.
     func forEachJudgedStatement(_ visit: (StatementSite, any TableLookup) -> Void) {
+        for folder in judgedFolders() { forEachJudgedStatement(in: folder, visit) }
+    }
+
+    private func forEachJudgedStatement(in folder: JudgedFolder, _ visit: (StatementSite, any TableLookup) -> Void) {
+        if let trace = folder.trace {
+            for (site, ordinal) in zip(folder.sites, folder.ordinals) { visit(site, trace.before(ordinal)) }
+            return
+        }
+        // Too large to keep (`StatementTrace`'s budget): replayed again for this use.
+        var schema = SteppedReplay(from: folder.start)
+        var next = 0
+        for (ordinal, entry) in folder.statements.enumerated() {
+            if next < folder.ordinals.count, folder.ordinals[next] == ordinal {
+                visit(folder.sites[next], schema)
+                next += 1
+            }
+            schema.applyFlattened(entry.statement, path: entry.path)
+        }
+    }
+
+    /// `transform` of every judged statement and the catalog before it, in applied order. Where a folder's trace
+    /// answers for any statement the statements are independent, and are mapped on all cores; otherwise in order on
+    /// one replay.
+    func mapJudgedStatements<Result: Sendable>(_ transform: @escaping @Sendable (StatementSite, any TableLookup) -> Result) -> [Result] {
+        var all: [Result] = []
         for folder in judgedFolders() {
-            if let trace = folder.trace {
-                for (site, ordinal) in zip(folder.sites, folder.ordinals) { visit(site, trace.before(ordinal)) }
+            guard let trace = folder.trace else {
+                forEachJudgedStatement(in: folder) { all.append(transform($0, $1)) }
                 continue
             }
-            // Too large to keep (`StatementTrace`'s budget): replayed again for this use.
-            var schema = SteppedReplay(from: folder.start)
-            var next = 0
-            for (ordinal, entry) in folder.statements.enumerated() {
-                if next < folder.ordinals.count, folder.ordinals[next] == ordinal {
-                    visit(folder.sites[next], schema)
-                    next += 1
-                }
-                schema.applyFlattened(entry.statement, path: entry.path)
+            let sites = folder.sites, ordinals = folder.ordinals
+            all += ParallelRuns.map(count: sites.count, runLength: Self.statementsPerRun) { index in
+                transform(sites[index], trace.before(ordinals[index]))
             }
         }
+        return all
+    }
+
+    /// Judged statements one parallel run maps: enough that a run costs far more than handing it out.
+    private static let statementsPerRun = 64
+
+    /// Every judged statement, in applied order, without the catalog.
+    func forEachJudgedSite(_ visit: (StatementSite) -> Void) {
+        for folder in judgedFolders() { folder.sites.withUnsafeBufferPointer { $0.forEach(visit) } }
     }
 
     /// One folder's judged statements and what the schema before each is computed from.
@@ -75,9 +114,11 @@ extension Project {
     /// first judged one are not replayed again: the folder's replay hands over its state at a checkpoint near it.
     private func judgedFolders() -> [JudgedFolder] {
         derived.value("judged-statements") {
-            var all: [JudgedFolder] = []
-            for folder in migrations {
-                guard let first = folder.steps.firstIndex(where: { !$0.isApplied && $0.script != nil }) else { continue }
+            // Each folder replayed on its own core: folders share nothing.
+            let folders = migrations.filter { folder in folder.steps.contains { !$0.isApplied && $0.script != nil } }
+            return ParallelRuns.map(count: folders.count, runLength: 1) { position in
+                let folder = folders[position]
+                let first = folder.steps.firstIndex { !$0.isApplied && $0.script != nil }!
                 let (start, startStep) = folder.replay.stepCount == folder.steps.count
                     ? folder.replay.checkpoint(atOrBefore: first) : (CatalogReplay(), 0)
                 var statements: [(statement: SQLStatement, path: String)] = []
@@ -96,9 +137,8 @@ extension Project {
                 }
                 // Without the fast paths every use replays: FastPathTests compare the two.
                 let trace = FastPaths.enabled ? StatementTrace(from: start, statements: statements) : nil
-                all.append(JudgedFolder(sites: sites, ordinals: ordinals, statements: statements, start: start, trace: trace))
+                return JudgedFolder(sites: sites, ordinals: ordinals, statements: statements, start: start, trace: trace)
             }
-            return all
         }
     }
 

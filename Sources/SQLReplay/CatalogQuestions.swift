@@ -47,7 +47,7 @@ extension TableLookup {
     public func tablesLinked(to table: QualifiedName, through column: String) -> [QualifiedName] {
         let table = table.canonical
         var linked = Set(foreignKeys(ofCanonical: table)?.filter { $0.columnsFrom.contains(column) }.map(Self.target) ?? [])
-        for other in tableNames {
+        for other in referrers(ofCanonical: table) {
             guard let keys = foreignKeys(ofCanonical: other) else { continue }
             if Self.anyKey(keys, { Self.references($0, table) && $0.pointee.columnsTo.contains(column) }) { linked.insert(other) }
         }
@@ -59,10 +59,7 @@ extension TableLookup {
     public func tablesLinked(to table: QualifiedName) -> [QualifiedName] {
         let table = table.canonical
         var linked = Set(foreignKeys(ofCanonical: table)?.map(Self.target) ?? [])
-        for other in tableNames where other != table {
-            guard let keys = foreignKeys(ofCanonical: other) else { continue }
-            if Self.anyKey(keys, { Self.references($0, table) }) { linked.insert(other) }
-        }
+        linked.formUnion(referrers(ofCanonical: table))
         linked.remove(table)
         return Self.sorted(linked)
     }
@@ -71,21 +68,17 @@ extension TableLookup {
     /// also empties), in the order found.
     public func tablesReferencing(_ named: [QualifiedName]) -> [QualifiedName] {
         var found = named.map(\.canonical)
-        let candidates = Self.sorted(Set(tableNames))
         var next = 0
         while next < found.count {
             let table = found[next]
             next += 1
-            for other in candidates where !found.contains(other) {
-                let keys = foreignKeys(ofCanonical: other)!
-                guard Self.anyKey(keys, { Self.references($0, table) }) else { continue }
-                found.append(other)
-            }
+            // Each round in name order.
+            for other in Self.sorted(Set(referrers(ofCanonical: table))) where !found.contains(other) { found.append(other) }
         }
         return Array(found.dropFirst(named.count))
     }
 
-    private static func target(_ key: ForeignKey) -> QualifiedName { QualifiedName.canonical(schema: key.schemaTo, name: key.tableTo) }
+    private static func target(_ key: ForeignKey) -> QualifiedName { ForeignKeyTargets.target(of: key) }
 
     /// Whether `key` references the table of canonical name `table`: `target(key) == table`, the names compared first
     /// so that most keys are passed over without building a canonical name.

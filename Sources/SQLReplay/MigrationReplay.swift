@@ -82,8 +82,9 @@ public final class MigrationReplay: Sendable {
 
     /// Whether the migrations before `step` created `table` (and did not drop or rename it away).
     public func existed(_ table: QualifiedName, beforeStep step: Int) -> Bool {
-        guard let version = version(of: table.canonical, before: step) else { return false }
-        return version.table != nil && version.created
+        // Read in place: rules ask this of every statement, and copying the version copied its table.
+        guard let list = versions[table.canonical], let index = Self.lastIndex(in: list, before: step) else { return false }
+        return list[index].created && list[index].table != nil
     }
 
     /// The tables `CREATE TABLE` statements of `step` name (also inside `DO` blocks).
@@ -101,12 +102,17 @@ public final class MigrationReplay: Sendable {
 
     /// The last version from a step before `step`: a binary search of the table's versions.
     private func version(of name: QualifiedName, before step: Int) -> Version? {
-        guard let list = versions[name] else { return nil }
+        guard let list = versions[name], let index = Self.lastIndex(in: list, before: step) else { return nil }
+        return list[index]
+    }
+
+    /// The index of the last version in `list` from a step before `step`.
+    private static func lastIndex(in list: [Version], before step: Int) -> Int? {
         var low = 0, high = list.count
         while low < high {
             let middle = (low + high) / 2
             if list[middle].step < step { low = middle + 1 } else { high = middle }
         }
-        return low == 0 ? nil : list[low - 1]
+        return low == 0 ? nil : low - 1
     }
 }

@@ -11,6 +11,27 @@ public protocol TableLookup {
     /// questions that scan every table's keys (`tablesLinked`) copied each whole table, most of a 5,000-statement
     /// migration's check time.
     func foreignKeys(ofCanonical name: QualifiedName) -> [ForeignKey]?
+    /// The canonical names of the tables with a foreign key to the table of canonical name `name` (itself included
+    /// when it references itself), in no promised order. The questions about linked tables start here rather than
+    /// scanning every table's keys: a trace answers it from an index kept as it replays.
+    func referrers(ofCanonical name: QualifiedName) -> [QualifiedName]
+}
+
+extension TableLookup {
+    /// Every table's keys scanned: what a replay that keeps no index answers.
+    public func referrers(ofCanonical name: QualifiedName) -> [QualifiedName] {
+        tableNames.filter { other in
+            foreignKeys(ofCanonical: other)?.contains { ForeignKeyTargets.target(of: $0) == name } ?? false
+        }
+    }
+}
+
+/// The tables foreign keys point at, by canonical name.
+enum ForeignKeyTargets {
+    static func target(of key: ForeignKey) -> QualifiedName {
+        QualifiedName.canonical(schema: key.schemaTo, name: key.tableTo)
+    }
+
 }
 
 extension CatalogReplay: TableLookup {
@@ -38,6 +59,14 @@ public final class StatementTrace: Sendable {
     private let versions: [QualifiedName: [Version]]
     /// Every name that ever had a version, in first-seen order.
     private let names: [QualifiedName]
+    /// For each table foreign keys ever pointed at, the versions of the set of tables pointing at it.
+    private let referrerVersions: [QualifiedName: [ReferrerVersion]]
+
+    private struct ReferrerVersion: Sendable {
+        /// The first statement that sees this version.
+        var from: Int
+        var tables: [QualifiedName]
+    }
 
     /// Column copies a trace may keep before it gives up (nil): each version of a table holds its own copy of the
     /// table's columns, and a long run of statements on wide tables (5,000 `ALTER TABLE`s in one migration) made a
@@ -52,23 +81,103 @@ public final class StatementTrace: Sendable {
         _ = replay.takeChanges()
         var versions: [QualifiedName: [Version]] = [:]
         var names: [QualifiedName] = []
+        var referrers = ReferrerIndex()
         var columns = 0
         for name in start.tableNames {
             names.append(name)
-            versions[name] = [Version(from: 0, table: start.table(name))]
+            let table = start.table(name)
+            versions[name] = [Version(from: 0, table: table)]
+            referrers.update(name, from: [], to: table?.foreignKeys ?? [])
         }
+        referrers.record(from: 0)
         for (ordinal, entry) in statements.enumerated() {
             replay.applyFlattened(entry.statement, path: entry.path)
             for name in replay.takeChanges().tables {
-                if versions[name] == nil { names.append(name) }
                 let table = replay.table(name)
-                columns += table?.columns.count ?? 0
+                let previous = versions[name]?.last?.table
+                if versions[name] != nil {
+                    // Only a statement that changed the columns made the table a new column array: the others (a key,
+                    // an index) share the previous version's, and cost the budget nothing.
+                    if let table, !Self.shares(\.columns, table, previous) { columns += table.columns.count }
+                } else {
+                    names.append(name)
+                    columns += table?.columns.count ?? 0
+                }
                 guard columns <= columnBudget else { return nil }
+                if !(table.map { Self.shares(\.foreignKeys, $0, previous) } ?? false) {
+                    referrers.update(name, from: previous?.foreignKeys ?? [], to: table?.foreignKeys ?? [])
+                }
                 versions[name, default: []].append(Version(from: ordinal + 1, table: table))
             }
+            referrers.record(from: ordinal + 1)
         }
         self.versions = versions
         self.names = names
+        self.referrerVersions = referrers.versions
+    }
+
+    /// The referrers of each table as the replay goes, and their versions so far.
+    private struct ReferrerIndex {
+        var current: [QualifiedName: Set<QualifiedName>] = [:]
+        var versions: [QualifiedName: [ReferrerVersion]] = [:]
+        /// Targets whose referrers changed since the last `record`.
+        var touched: Set<QualifiedName> = []
+        /// How many of each table's keys point at each target.
+        var keyCounts: [QualifiedName: [QualifiedName: Int]] = [:]
+
+        /// Table `name`'s keys are now `new` where they were `old`. Only the keys after the common start are
+        /// looked at: a statement mostly adds one key at the end, and building every key's target anew was a
+        /// twentieth of a 5,000-statement migration's check.
+        mutating func update(_ name: QualifiedName, from old: [ForeignKey], to new: [ForeignKey]) {
+            let common = old.withUnsafeBufferPointer { old in
+                new.withUnsafeBufferPointer { new in
+                    var count = 0
+                    while count < min(old.count, new.count), Self.sameTarget(old[count], new[count]) { count += 1 }
+                    return count
+                }
+            }
+            var counts = keyCounts.removeValue(forKey: name) ?? [:]
+            for index in common..<old.count {
+                let target = ForeignKeyTargets.target(of: old[index])
+                counts[target, default: 0] -= 1
+                if counts[target] == 0 {
+                    counts[target] = nil
+                    current[target]?.remove(name)
+                    touched.insert(target)
+                }
+            }
+            for index in common..<new.count {
+                let target = ForeignKeyTargets.target(of: new[index])
+                counts[target, default: 0] += 1
+                if counts[target] == 1 {
+                    current[target, default: []].insert(name)
+                    touched.insert(target)
+                }
+            }
+            if !counts.isEmpty { keyCounts[name] = counts }
+        }
+
+        /// Same name and same table referenced, as written.
+        private static func sameTarget(_ one: ForeignKey, _ other: ForeignKey) -> Bool {
+            one.name == other.name && one.tableTo == other.tableTo && one.schemaTo == other.schemaTo
+        }
+
+        /// Keeps a version of every touched target's referrers, seen from statement `ordinal` on.
+        mutating func record(from ordinal: Int) {
+            for target in touched {
+                versions[target, default: []].append(ReferrerVersion(from: ordinal, tables: Array(current[target] ?? [])))
+            }
+            touched = []
+        }
+    }
+
+    /// Whether `table` holds the very array `previous` holds at `path` (copy-on-write has not copied it, so the
+    /// statement did not change it).
+    private static func shares<Element>(_ path: KeyPath<Table, [Element]>, _ table: Table, _ previous: Table?) -> Bool {
+        guard let previous else { return false }
+        return table[keyPath: path].withUnsafeBufferPointer { own in
+            previous[keyPath: path].withUnsafeBufferPointer { $0.baseAddress == own.baseAddress }
+        }
     }
 
     /// The schema before statement `ordinal` ran.
@@ -87,18 +196,28 @@ public final class StatementTrace: Sendable {
         public var tableNames: [QualifiedName] {
             trace.names.filter { trace.version(of: $0, at: ordinal) { _ in true } != nil }
         }
+
+        public func referrers(ofCanonical name: QualifiedName) -> [QualifiedName] {
+            guard let list = trace.referrerVersions[name] else { return [] }
+            return StatementTrace.lastIndex(in: list, at: ordinal, \.from).map { list[$0].tables } ?? []
+        }
+    }
+
+    /// The index of the last element of `list` (ordered by `from`) whose `from` is at or before `ordinal`.
+    private static func lastIndex<Element>(in list: [Element], at ordinal: Int, _ from: (Element) -> Int) -> Int? {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if from(list[middle]) <= ordinal { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : low - 1
     }
 
     /// `read` of the version of `name` that statement `ordinal` sees (nil when none), without copying the table.
     private func version<Value>(of name: QualifiedName, at ordinal: Int, _ read: (Table) -> Value) -> Value? {
         guard let list = versions[name] else { return nil }
-        // The last version whose `from` is at or before `ordinal`.
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle].from <= ordinal { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? nil : list[low - 1].table.map(read)
+        // Read in place: the version's table is not copied.
+        return Self.lastIndex(in: list, at: ordinal, \.from).flatMap { list[$0].table.map(read) }
     }
 }
 
