@@ -57,7 +57,7 @@ public struct CheckRunner {
     public let environment: [String: String]
     public static let toolVersion = "0.1.0"
 
-    public init(options: CheckOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(options: CheckOptions, environment: [String: String] = ProcessEnvironment.all()) {
         self.options = options
         self.environment = environment
     }

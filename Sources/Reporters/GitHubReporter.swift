@@ -30,7 +30,8 @@ public struct GitHubReporter: Reporter {
 
     private func summary(_ report: Report) -> String {
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-        let counts = Severity.allCases.reversed().map { ($0, report.count($0)) }
+        let perSeverity = SeverityCounts(report.findings)
+        let counts = Severity.allCases.reversed().map { ($0, perSeverity[$0]) }
         var line = "schemalint: " + counts.map { count($1, Self.command($0)) }.joined(separator: ", ")
             + " in " + count(report.files.count, "file")
         let hidden = counts.filter { $0.1 > Self.annotationsShownPerKind }

@@ -9,31 +9,34 @@ public struct JSONReporter: Reporter, Sendable {
         // serialisation of a report of thousands of findings was a tenth of a 5,000-statement migration's check.
         let findings: [[UInt8]] = report.findings.concurrentMap { located in
             let finding = located.finding
-            var members: [(String, OrderedJSON)] = [
-                ("rule", .string(finding.ruleID)),
-                ("severity", .string(finding.severity.rawValue)),
-                ("path", .string(context.displayPath(finding.path))),
-                ("line", .int(located.start.line)),
-                ("column", .int(located.start.column)),
-                ("endLine", .int(located.end.line)),
-                ("endColumn", .int(located.end.column)),
-                ("message", .string(finding.message)),
-                ("help", .string(finding.help)),
-                ("fingerprint", .string(located.fingerprint)),
-            ]
+            let path = context.displayPath(finding.path)
+            // The members' text, plus room for the keys, numbers and indentation.
+            let capacity = finding.ruleID.utf8.count + path.utf8.count + finding.message.utf8.count + finding.help.utf8.count + 320
+            var object = JSONObjectWriter(depth: 2, capacity: capacity)
+            object.member("rule", finding.ruleID)
+            object.member("severity", finding.severity.rawValue)
+            object.member("path", path)
+            object.member("line", located.start.line)
+            object.member("column", located.start.column)
+            object.member("endLine", located.end.line)
+            object.member("endColumn", located.end.column)
+            object.member("message", finding.message)
+            object.member("help", finding.help)
+            object.member("fingerprint", located.fingerprint)
             // Only findings that have fixes carry the array, so reports without fixes stay as they were.
-            if !located.fixes.isEmpty { members.append(("fixes", .array(located.fixes.map { fix($0, context) }))) }
-            return OrderedJSON.object(members).serializedElement(depth: 2)
+            if !located.fixes.isEmpty { object.member("fixes", .array(located.fixes.map { fix($0, context) })) }
+            return object.finish()
         }
+        let counts = SeverityCounts(report.findings)
         let document: OrderedJSON = .object([
             ("version", .int(1)),
             ("tool", .object([("name", .string("schemalint")), ("version", .string(context.toolVersion))])),
             ("findings", .serializedElements(findings)),
             ("summary", .object([
                 ("files", .int(report.files.count)),
-                ("errors", .int(report.count(.error))),
-                ("warnings", .int(report.count(.warning))),
-                ("infos", .int(report.count(.info))),
+                ("errors", .int(counts[.error])),
+                ("warnings", .int(counts[.warning])),
+                ("infos", .int(counts[.info])),
                 ("suppressed", .int(report.suppressedCount)),
                 ("migrationsJudged", .int(report.migrationsJudged)),
                 ("migrationsApplied", .int(report.migrationsApplied)),
