@@ -76,6 +76,7 @@ public struct CheckRunner {
 
     /// Returns the exit code; writes the report to standard output or `--output`.
     public func run() throws(UsageFailure) -> Int32 {
+        if options.exitsAfterRun { ProcessLifetime.prepareForOneRun() }
         // Every run inside git reads a tree (HEAD's, the base's, the merge base's) for the applied-migrations
         // boundary, for which libgit2 must start: it starts on another thread now. `--staged` asks for HEAD's tree
         // only after loading, so nothing waits for it there (see `PlainRepositoryLocation`).
