@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// Models a one-shot command keeps until the process exits. Freeing a project's models object by object (every
@@ -11,10 +14,6 @@ public enum ProcessLifetime {
         kept.withLock { $0.append(value) }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension ProcessLifetime {
     /// Tells the C allocator that this process runs once and exits: freed memory stays with it for the next
