@@ -27,7 +27,12 @@ public struct Report: Sendable {
         self.duration = duration
     }
 
+    /// Read in place: `count(where:)` copied every finding it looked at (2 M instructions per call for 3,500 findings).
     public func count(_ severity: Severity) -> Int {
-        findings.count { $0.finding.severity == severity }
+        findings.withUnsafeBufferPointer { findings in
+            var count = 0
+            for index in findings.indices where findings[index].finding.severity == severity { count += 1 }
+            return count
+        }
     }
 }

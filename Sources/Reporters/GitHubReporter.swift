@@ -30,8 +30,7 @@ public struct GitHubReporter: Reporter {
 
     private func summary(_ report: Report) -> String {
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-        let perSeverity = SeverityCounts(report.findings)
-        let counts = Severity.allCases.reversed().map { ($0, perSeverity[$0]) }
+        let counts = Severity.allCases.reversed().map { ($0, report.count($0)) }
         var line = "schemalint: " + counts.map { count($1, Self.command($0)) }.joined(separator: ", ")
             + " in " + count(report.files.count, "file")
         let hidden = counts.filter { $0.1 > Self.annotationsShownPerKind }

@@ -27,16 +27,15 @@ public struct JSONReporter: Reporter, Sendable {
             if !located.fixes.isEmpty { object.member("fixes", .array(located.fixes.map { fix($0, context) })) }
             return object.finish()
         }
-        let counts = SeverityCounts(report.findings)
         let document: OrderedJSON = .object([
             ("version", .int(1)),
             ("tool", .object([("name", .string("schemalint")), ("version", .string(context.toolVersion))])),
             ("findings", .serializedElements(findings)),
             ("summary", .object([
                 ("files", .int(report.files.count)),
-                ("errors", .int(counts[.error])),
-                ("warnings", .int(counts[.warning])),
-                ("infos", .int(counts[.info])),
+                ("errors", .int(report.count(.error))),
+                ("warnings", .int(report.count(.warning))),
+                ("infos", .int(report.count(.info))),
                 ("suppressed", .int(report.suppressedCount)),
                 ("migrationsJudged", .int(report.migrationsJudged)),
                 ("migrationsApplied", .int(report.migrationsApplied)),

@@ -40,27 +40,3 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 }
-
-/// How many findings of each severity, counted in one pass: `Report.count` copies every finding it looks at
-/// (2 M instructions per severity for 3,500 findings).
-struct SeverityCounts {
-    private var error = 0, warning = 0, info = 0
-
-    init(_ findings: [LocatedFinding]) {
-        for index in findings.indices {
-            switch findings[index].finding.severity {
-            case .error: error += 1
-            case .warning: warning += 1
-            case .info: info += 1
-            }
-        }
-    }
-
-    subscript(severity: Severity) -> Int {
-        switch severity {
-        case .error: error
-        case .warning: warning
-        case .info: info
-        }
-    }
-}

@@ -53,16 +53,15 @@ public struct TextReporter: Reporter {
 
     /// The totals line, then the findings per rule (most first), then how many migrations were judged.
     private func summary(_ report: Report, style: Style) -> String {
-        let counts = SeverityCounts(report.findings)
-        var parts = [Self.count(counts[.error], "error"), Self.count(counts[.warning], "warning")]
-        if counts[.info] > 0 { parts.append(Self.count(counts[.info], "info")) }
+        var parts = [Self.count(report.count(.error), "error"), Self.count(report.count(.warning), "warning")]
+        if report.count(.info) > 0 { parts.append(Self.count(report.count(.info), "info")) }
         var line = parts.joined(separator: ", ") + " in " + Self.count(report.files.count, "file")
         line += " (" + formatSeconds(report.duration) + ")"
         var extras: [String] = []
         if report.suppressedCount > 0 { extras.append("\(report.suppressedCount) suppressed") }
         if report.baselinedCount > 0 { extras.append("\(report.baselinedCount) in baseline") }
         if !extras.isEmpty { line += "; " + extras.joined(separator: ", ") }
-        var lines = [counts[.error] > 0 ? style.bold(line) : line]
+        var lines = [report.count(.error) > 0 ? style.bold(line) : line]
         lines += Self.perRule(report).map { "  \($0.count)  \($0.rule)" }
         if let migrations = Self.migrationsLine(report) { lines.append(migrations) }
         return lines.joined(separator: "\n")
