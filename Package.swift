@@ -46,7 +46,7 @@ let package = Package(
         // drizzle-kit's on-disk artefacts: journal, snapshots (read into the Catalog), folder layouts.
         .target(name: "DrizzleKit", dependencies: ["Catalog", "Core", "JSON"]),
         // Migration SQL replayed into a catalog, step by step: what exists before each migration, what each creates.
-        .target(name: "SQLReplay", dependencies: ["Catalog", "SQL"]),
+        .target(name: "SQLReplay", dependencies: ["Catalog", "Core", "SQL"]),
         .target(name: "Migrations", dependencies: ["Catalog", "Core", "JSON", "SQL", "SQLReplay", "DrizzleKit"]),
         .target(name: "ProjectModel", dependencies: ["Catalog", "Core", "Gists", "Drizzle", "Prisma", "Queries", "Migrations", "SQL", "SQLReplay"]),
 

@@ -1,3 +1,5 @@
+import Core
+
 /// A lexical token of PostgreSQL SQL, as far as locating things needs: comments, quoted text and words are
 /// told apart so that `--`, `;`, `,` or parentheses inside them are never mistaken for structure.
 struct SQLToken: Equatable {
@@ -300,13 +302,8 @@ struct RangeScan {
 
     /// The recorded `;` at `position` (binary search: they are in order).
     private func semicolon(at position: Int) -> Semicolon? {
-        var low = 0
-        var high = semicolons.count
-        while low < high {
-            let middle = (low + high) / 2
-            if semicolons[middle].position < position { low = middle + 1 } else { high = middle }
-        }
-        return low < semicolons.count && semicolons[low].position == position ? semicolons[low] : nil
+        let index = semicolons.partitioningIndex { $0.position >= position }
+        return index < semicolons.count && semicolons[index].position == position ? semicolons[index] : nil
     }
 }
 

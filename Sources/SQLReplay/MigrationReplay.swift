@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import SQL
 
 /// A migrations folder replayed step by step into one `CatalogReplay`, answering per step: which tables existed
@@ -108,11 +109,7 @@ public final class MigrationReplay: Sendable {
 
     /// The index of the last version in `list` from a step before `step`.
     private static func lastIndex(in list: [Version], before step: Int) -> Int? {
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle].step < step { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? nil : low - 1
+        let after = list.partitioningIndex { $0.step >= step }
+        return after == 0 ? nil : after - 1
     }
 }

@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import SQL
 
 /// What rules ask of the schema as it stood before a statement: tables by name, and the names of all of them.
@@ -205,12 +206,8 @@ public final class StatementTrace: Sendable {
 
     /// The index of the last element of `list` (ordered by `from`) whose `from` is at or before `ordinal`.
     private static func lastIndex<Element>(in list: [Element], at ordinal: Int, _ from: (Element) -> Int) -> Int? {
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if from(list[middle]) <= ordinal { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? nil : low - 1
+        let after = list.partitioningIndex { from($0) > ordinal }
+        return after == 0 ? nil : after - 1
     }
 
     /// `read` of the version of `name` that statement `ordinal` sees (nil when none), without copying the table.
