@@ -65,7 +65,7 @@ extension Project {
     /// its own (a site copies its folder, step and script: dozens of references retained), and four walks of the
     /// corpus's 1,950 statements cost more than the rules' checks.
     private func statementSites() -> [FolderSites] {
-        derived.value("statement-sites") {
+        derived.value(keyForMarking("statement-sites")) {
             migrations.map { folder in
                 var sites: [StatementSite] = []
                 var stepStarts: [Int] = []
@@ -149,7 +149,7 @@ extension Project {
     /// The judged statements of every folder, worked out once per project. The applied migrations before a folder's
     /// first judged one are not replayed again: the folder's replay hands over its state at a checkpoint near it.
     private func judgedFolders() -> [JudgedFolder] {
-        derived.value("judged-statements") {
+        derived.value(keyForMarking("judged-statements")) {
             // Each folder replayed on its own core: folders share nothing.
             let allSites = statementSites()
             let all = migrations
@@ -178,6 +178,13 @@ extension Project {
                 return JudgedFolder(sites: sites, ordinals: ordinals, statements: statements, start: start, trace: trace)
             }
         }
+    }
+
+    /// `name` as the key of a derived fact that depends on which migrations are applied. Rules of the
+    /// `new-migrations` scope read a copy of the project with the applied ones marked, which shares `derived` with
+    /// the unmarked project: the facts of the two are kept apart.
+    private func keyForMarking(_ name: String) -> String {
+        migrations.contains { folder in folder.steps.contains(where: \.isApplied) } ? name + " (applied marked)" : name
     }
 
     /// Every `ALTER TABLE` action on a table (not an index or view), with its statement.
