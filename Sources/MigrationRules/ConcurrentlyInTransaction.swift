@@ -11,6 +11,8 @@ public struct ConcurrentlyInTransaction: ProjectRule {
     public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
+    public func prepare(_ project: Project) { project.prepareLockedStatements() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         project.forEachLockedStatement { locked in
             guard locked.runner.usesTransaction else { return }

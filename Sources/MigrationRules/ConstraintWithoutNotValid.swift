@@ -10,6 +10,8 @@ public struct ConstraintWithoutNotValid: ProjectRule {
     public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
+    public func prepare(_ project: Project) { project.prepareLockedStatements() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         project.forEachLockedStatement { locked in
             guard case .alterTable(let alter) = locked.site.statement.kind else { return }

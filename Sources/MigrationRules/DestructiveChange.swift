@@ -13,6 +13,8 @@ public struct DestructiveChange: ProjectRule {
     public let facets: Facets = [.migrations]
     public init() {}
 
+    public func prepare(_ project: Project) { project.prepareJudgedStatements() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         project.forEachJudgedStatement { site, schema in check(site, schema, context) }
     }

@@ -10,6 +10,8 @@ public struct DropIndexBlocks: ProjectRule {
     public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
+    public func prepare(_ project: Project) { project.prepareLockedStatements() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         project.forEachLockedStatement { locked, schema in
             guard case .dropIndex(let drop) = locked.site.statement.kind, !drop.concurrently,

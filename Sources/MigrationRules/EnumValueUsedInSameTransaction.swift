@@ -19,6 +19,8 @@ public struct EnumValueUsedInSameTransaction: ProjectRule {
         var value: String
     }
 
+    public func prepare(_ project: Project) { project.prepareLockedStatements() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         var added: [Added] = []
         var createdTypes: Set<String> = []

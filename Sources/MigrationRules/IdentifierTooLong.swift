@@ -11,6 +11,8 @@ public struct IdentifierTooLong: ProjectRule {
     public let facets: Facets = [.migrations]
     public init() {}
 
+    public func prepare(_ project: Project) { project.prepareStatementSites() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         project.forEachMigrationStatement { site in
             let statement = site.statement

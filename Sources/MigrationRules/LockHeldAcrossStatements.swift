@@ -44,6 +44,8 @@ public struct LockHeldAcrossStatements: ProjectRule {
         }
     }
 
+    public func prepare(_ project: Project) { project.prepareLockedStatements() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         var held: Held?
         project.forEachLockedStatement { locked in

@@ -121,6 +121,9 @@ extension Project {
         }
     }
 
+    /// `ProjectRule.prepare` of the rules that read the judged statements' lock-model rows.
+    func prepareLockedStatements() { _ = lockedStatements(version: configuration.postgresVersion) }
+
     /// `forEachLockedStatement` with the schema the migrations before each statement made, for the rules that need it.
     func forEachLockedStatement(_ visit: (LockedStatement, any TableLookup) -> Void) {
         let locked = lockedStatements(version: configuration.postgresVersion)

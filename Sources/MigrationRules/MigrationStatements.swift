@@ -45,6 +45,12 @@ final class StatementSite: Sendable {
 }
 
 extension Project {
+    /// `ProjectRule.prepare` of the rules that walk every statement.
+    func prepareStatementSites() { _ = statementSites() }
+
+    /// `ProjectRule.prepare` of the rules that walk the judged statements with the schema before each.
+    func prepareJudgedStatements() { _ = judgedFolders() }
+
     /// Every statement of every migration, statements inside `DO` blocks included, in the order they are applied.
     func forEachMigrationStatement(_ visit: (StatementSite) -> Void) {
         for folder in statementSites() { folder.sites.withUnsafeBufferPointer { $0.forEach(visit) } }

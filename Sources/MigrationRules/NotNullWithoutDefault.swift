@@ -9,6 +9,8 @@ public struct NotNullWithoutDefault: ProjectRule {
     public let facets: Facets = [.migrations]
     public init() {}
 
+    public func prepare(_ project: Project) { project.prepareStatementSites() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         project.forEachAlterTableAction { site, alter, action in
             guard case .addColumn(let column, _) = action.kind, column.rejectsNull, !column.providesValueForExistingRows,

@@ -17,6 +17,8 @@ public struct SetNotNullScan: ProjectRule {
         var column: String
     }
 
+    public func prepare(_ project: Project) { project.prepareLockedStatements() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         var proven: Set<Column> = []
         var pending: [String: Column] = [:]

@@ -9,6 +9,8 @@ public struct StageMixing: ProjectRule {
     public let facets: Facets = [.migrations]
     public init() {}
 
+    public func prepare(_ project: Project) { project.prepareJudgedStatements() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         var judged: [(path: String, changes: [StagedChange])] = []
         project.forEachJudgedStatement { site, schema in

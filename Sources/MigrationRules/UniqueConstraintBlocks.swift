@@ -13,6 +13,8 @@ public struct UniqueConstraintBlocks: ProjectRule {
 
     private static let row = LockModel.named("add-unique")
 
+    public func prepare(_ project: Project) { project.prepareLockedStatements() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         project.forEachLockedStatement { locked in
             guard case .alterTable(let alter) = locked.site.statement.kind, alter.objectKind == .table else { return }

@@ -17,6 +17,8 @@ public struct UnsafeForeignKey: ProjectRule {
     private static let added = LockModel.named("add-foreign-key")
     private static let addedNotValid = LockModel.named("add-foreign-key-not-valid")
 
+    public func prepare(_ project: Project) { project.prepareStatementSites() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         let validations = Self.validations(project)
         project.forEachAlterTableAction { site, alter, action in

@@ -9,6 +9,8 @@ public struct UnsafeIndexCreation: ProjectRule {
     public let facets: Facets = [.migrations, .configuration]
     public init() {}
 
+    public func prepare(_ project: Project) { project.prepareLockedStatements() }
+
     public func check(_ project: Project, _ context: RuleContext) {
         project.forEachLockedStatement { locked in
             guard case .createIndex(let index) = locked.site.statement.kind,

@@ -134,4 +134,12 @@ public struct DrizzleSchema: Sendable {
 /// A rule over the project model. Each rule is one type in one file under `Sources/<Domain>Rules/`.
 public protocol ProjectRule: Rule {
     func check(_ project: Project, _ context: RuleContext)
+    /// Works out the shared facts (`Project.derived`) the rule reads, before the rules run side by side. A fact first
+    /// asked for inside a rule is computed on that rule's thread while the rules that need it wait, holding their
+    /// cores: the computation, though written to use every core, then ran on one.
+    func prepare(_ project: Project)
+}
+
+extension ProjectRule {
+    public func prepare(_ project: Project) {}
 }

@@ -74,7 +74,11 @@ public enum Engine {
             return context.findings
         }
         let found = request.memory?.findings(of: active, changed: loaded.changed, applied: applied.scripts, run: run)
-            ?? active.concurrentMap(run).flatMap { $0 }
+            ?? {
+                // The facts rules share, worked out first with every core free for them (`ProjectRule.prepare`).
+                for (rule, _, _) in active { rule.prepare(newMigrationsOnly.contains(rule.id) ? judgedProject : project) }
+                return active.concurrentMap(run).flatMap { $0 }
+            }()
         // Rules read some files late (snapshot table lists, application code searched for updates).
         try source.check()
         try base?.check()
