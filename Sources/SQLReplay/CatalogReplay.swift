@@ -269,9 +269,8 @@ public struct CatalogReplay: Sendable {
         var table = Table(schema: Self.modelSchema(create.name), name: create.name.name, location: location)
         table.privileges = privilegesForNewTable(in: name.resolvedSchema)
         table.columns.reserveCapacity(create.columns.count)
-        // By index: the definitions are read in place (a `for in` would copy each one out of the array).
-        for index in create.columns.indices {
-            addColumn(create.columns[index], to: &table, path: path, location: location)
+        for definition in create.columns {
+            addColumn(definition, to: &table, path: path, location: location)
         }
         for constraint in create.constraints {
             addConstraint(constraint, to: &table, location: SourceLocation(path: path, range: constraint.range))

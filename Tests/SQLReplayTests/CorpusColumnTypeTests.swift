@@ -33,7 +33,8 @@ import TestSupport
         var folders: [String: [String]] = [:]
         let enumerator = FileManager.default.enumerator(atPath: root)
         while let relative = enumerator?.nextObject() as? String {
-            guard relative.hasSuffix(".sql"), !relative.contains("node_modules") else { continue }
+            guard relative.hasSuffix(".sql"), !relative.contains("node_modules"),
+                  enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
             let path = root + "/" + relative
             folders[(path as NSString).deletingLastPathComponent, default: []].append(path)
         }
