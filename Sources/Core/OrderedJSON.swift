@@ -24,10 +24,15 @@ public enum OrderedJSON: Sendable, Hashable {
 
     /// Serialises the value; `indent` of nil gives compact output.
     public func serialized(indent: Int? = 2) -> String {
+        String(decoding: serializedBytes(indent: indent), as: UTF8.self)
+    }
+
+    /// `serialized` as UTF-8 bytes.
+    public func serializedBytes(indent: Int? = 2) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(256)
         write(into: &output, indent: indent, depth: 0)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// The value serialised as an element `depth` containers deep (its inner lines indented for that depth), for

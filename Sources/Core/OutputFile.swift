@@ -7,11 +7,16 @@ import Foundation
 /// new regular file over it (replacing `/dev/null` itself when run as root).
 public enum OutputFile {
     public static func write(_ text: String, to path: String) throws(InputError) {
+        try write(bytes: Array(text.utf8), to: path)
+    }
+
+    /// `write` of UTF-8 bytes.
+    public static func write(bytes: [UInt8], to path: String) throws(InputError) {
         var status = stat()
         let exists = lstat(path, &status) == 0
         if !exists || status.st_mode & S_IFMT == S_IFREG {
             do {
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
                 throw InputError(path: path, reason: (error as NSError).localizedDescription)
             }
@@ -27,7 +32,7 @@ public enum OutputFile {
             // Devices and pipes cannot be truncated; they have nothing to keep anyway.
         }
         do {
-            try handle.write(contentsOf: Data(text.utf8))
+            try handle.write(contentsOf: Data(bytes))
         } catch {
             throw InputError(path: path, reason: (error as NSError).localizedDescription)
         }

@@ -19,7 +19,12 @@ public enum StandardStream {
     /// Writes all of `text`. A reader that closed the pipe (`schemalint check | head`) wants no more, so
     /// `EPIPE` ends the writing quietly; the run keeps its exit code.
     public func write(_ text: String) throws(InputError) {
-        var bytes = Array(text.utf8)
+        try write(bytes: Array(text.utf8))
+    }
+
+    /// `write` of UTF-8 bytes.
+    public func write(bytes: [UInt8]) throws(InputError) {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { buffer in

@@ -349,17 +349,17 @@ public struct CheckRunner {
                                     ruleLinks: RuleLinks(environment: environment))
         var shown = report
         if quiet { shown.findings.removeAll { $0.finding.severity != .error } }
-        let rendered = format.reporter.render(shown, context)
+        let rendered = format.reporter.renderBytes(shown, context)
         guard let output else {
             do {
-                try StandardStream.output.write(rendered)
+                try StandardStream.output.write(bytes: rendered)
             } catch {
                 throw UsageFailure("cannot write the report to standard output: \(error.reason)")
             }
             return
         }
         do {
-            try OutputFile.write(rendered, to: output)
+            try OutputFile.write(bytes: rendered, to: output)
         } catch {
             throw UsageFailure("cannot write \(output): \(error.reason)")
         }

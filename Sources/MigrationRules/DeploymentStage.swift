@@ -35,7 +35,7 @@ struct StagedChange {
 }
 
 /// A database object by the name a `CREATE` and a `DROP` of it both use.
-enum DatabaseObject: Hashable {
+enum DatabaseObject: Hashable, Sendable {
     /// Tables, indexes, views, sequences, and the index behind a unique or primary key constraint: one namespace.
     case relation(QualifiedName)
     case constraint(table: QualifiedName, name: String)
@@ -47,15 +47,20 @@ enum DatabaseObject: Hashable {
 /// What one migration creates: a drop of an object the same migration also creates is a replacement
 /// (`DROP CONSTRAINT x` … `ADD CONSTRAINT x`) or a temporary helper (`CREATE FUNCTION f` … `DROP FUNCTION f`),
 /// one change rather than a cleanup; a constraint on a column the migration adds is part of adding it.
-struct MigrationContents {
+///
+/// A class: rules hand it along with every statement of the migration, and copying the step it holds retained
+/// dozens of references each time.
+final class MigrationContents: Sendable {
     let step: MigrationStep
-    private(set) var created: Set<DatabaseObject> = []
+    private let created: Set<DatabaseObject>
     /// Tables that get a new index (or a unique or primary key constraint, which brings one): dropping another
     /// index of such a table replaces that index.
-    private(set) var indexedTables: Set<QualifiedName> = []
+    let indexedTables: Set<QualifiedName>
 
     init(step: MigrationStep) {
         self.step = step
+        var created: Set<DatabaseObject> = []
+        var indexedTables: Set<QualifiedName> = []
         for statement in step.script?.sql.allStatements ?? [] {
             created.formUnion(Self.objects(createdBy: statement.kind))
             switch statement.kind {
@@ -71,6 +76,8 @@ struct MigrationContents {
             default: break
             }
         }
+        self.created = created
+        self.indexedTables = indexedTables
     }
 
     func creates(_ object: DatabaseObject) -> Bool { created.contains(object) }
@@ -107,27 +114,12 @@ struct MigrationContents {
     }
 }
 
-/// `MigrationContents` of the migration being visited, built once per migration rather than once per statement
-/// (a migration of thousands of statements would otherwise be read again for each).
-struct MigrationContentsCache {
-    private var key: (folder: String, step: Int)?
-    private var cached: MigrationContents?
-
-    mutating func contents(of site: StatementSite) -> MigrationContents {
-        if let cached, let key, key.folder == site.folder.path, key.step == site.stepIndex { return cached }
-        let contents = MigrationContents(step: site.step)
-        (key, cached) = ((site.folder.path, site.stepIndex), contents)
-        return contents
-    }
-}
-
 enum StageClassifier {
     /// The staged changes a statement makes; none for statements that belong to no stage (policies, triggers,
     /// grants, comments, `SET DEFAULT`, the `DO` wrapper itself — its nested statements are classified on their own),
     /// and none for dropping what the same migration creates.
     /// `schema`: what the migrations before this statement made of the schema.
     static func changes(of statement: SQLStatement, in migration: MigrationContents, schema: some TableLookup) -> [StagedChange] {
-        let step = migration.step
         func change(_ stage: DeploymentStage, _ summary: String) -> [StagedChange] {
             [StagedChange(stage: stage, range: statement.range, summary: summary)]
         }
@@ -145,7 +137,7 @@ enum StageClassifier {
             let table = index.table.canonical
             // A unique index on rows that already exist constrains them like `ADD CONSTRAINT … UNIQUE` does; one on
             // a new table, or covering a column this migration adds (NULL in every existing row), does not.
-            if index.unique, step.existedBefore(table),
+            if index.unique, migration.step.existedBefore(table),
                !index.columns.contains(where: { migration.addsColumn($0.text, to: table) }) {
                 return change(.dataMigration, "creates unique index \(name) on existing rows of `\(table)`")
             }
@@ -159,7 +151,7 @@ enum StageClassifier {
             }
         case .insert(let data), .update(let data), .delete(let data):
             // Seeding a table created in the same migration is part of creating it.
-            if step.tablesCreated.contains(data.table.canonical) { return change(.creation, "fills new table `\(data.table.canonical)`") }
+            if migration.step.tablesCreated.contains(data.table.canonical) { return change(.creation, "fills new table `\(data.table.canonical)`") }
             return change(.dataMigration, "changes data in `\(data.table.canonical)`")
         case .dropTable(let drop): return cleanup(drop) { .relation($0) }
         case .dropIndex(var drop):

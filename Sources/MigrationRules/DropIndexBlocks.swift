@@ -11,11 +11,10 @@ public struct DropIndexBlocks: ProjectRule {
     public init() {}
 
     public func check(_ project: Project, _ context: RuleContext) {
-        var contents = MigrationContentsCache()
         project.forEachLockedStatement { locked, schema in
             guard case .dropIndex(let drop) = locked.site.statement.kind, !drop.concurrently,
                   let lock = locked.effects.first(where: { $0.row.id == "drop-index" })?.row.lock else { return }
-            let migration = contents.contents(of: locked.site)
+            let migration = locked.site.contents
             for name in drop.names {
                 guard let index = schema.index(name), locked.site.step.existedBefore(index.table),
                       !migration.creates(.relation(name.canonical)) else { continue }

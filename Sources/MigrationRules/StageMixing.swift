@@ -11,13 +11,9 @@ public struct StageMixing: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         var judged: [(path: String, changes: [StagedChange])] = []
-        var migration: (path: String, contents: MigrationContents)?
         project.forEachJudgedStatement { site, schema in
-            if migration?.path != site.path {
-                migration = (site.path, MigrationContents(step: site.step))
-                judged.append((site.path, []))
-            }
-            judged[judged.count - 1].changes += StageClassifier.changes(of: site.statement, in: migration!.contents, schema: schema)
+            if judged.last?.path != site.path { judged.append((site.path, [])) }
+            judged[judged.count - 1].changes += StageClassifier.changes(of: site.statement, in: site.contents, schema: schema)
         }
         for (path, changes) in judged {
             guard let earliest = changes.min(by: { $0.stage < $1.stage }) else { continue }

@@ -19,14 +19,13 @@ public struct UnsafeForeignKey: ProjectRule {
 
     public func check(_ project: Project, _ context: RuleContext) {
         let validations = Self.validations(project)
-        var contents = MigrationContentsCache()
         project.forEachAlterTableAction { site, alter, action in
             guard site.existedBefore(alter.table) else { return }
             switch action.kind {
             case .addConstraint(let constraint):
                 guard case .foreignKey(let reference) = constraint.kind else { return }
                 checkConstraint(constraint, reference, action: action, alter: alter, site: site, validations: validations,
-                                migration: contents.contents(of: site), context)
+                                migration: site.contents, context)
             case .addColumn(let column, _):
                 guard let reference = column.references, let reason = Self.validationReason(column, in: alter) else { return }
                 context.report(

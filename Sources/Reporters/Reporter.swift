@@ -3,6 +3,13 @@ import Core
 /// Renders a report; one type per format, one file each. Reporters never decide what is a finding.
 public protocol Reporter {
     func render(_ report: Report, _ context: RenderContext) -> String
+    /// The rendering as UTF-8, what is written out. A reporter that builds bytes returns them as they are: turning a
+    /// report of hundreds of findings into a `String` and back cost as much as serialising it.
+    func renderBytes(_ report: Report, _ context: RenderContext) -> [UInt8]
+}
+
+extension Reporter {
+    public func renderBytes(_ report: Report, _ context: RenderContext) -> [UInt8] { Array(render(report, context).utf8) }
 }
 
 /// What every reporter may need besides the report.

@@ -26,7 +26,9 @@ struct SchemaFacet: Sendable {
 
 struct MigrationFacet: Sendable {
     var loaded: LoadedMigrations
-    var effects: MigrationEffects
+    /// What the migrations leave beyond a schema's reach (`MigrationEffects`); nil when there was no schema to
+    /// compare them with, and the loader works them out when one appears.
+    var effects: MigrationEffects?
     /// The drizzle configs whose `out` folders were read: a schema edit that changes them changes this facet too.
     var drizzleConfigs: [DrizzleConfig]
 }

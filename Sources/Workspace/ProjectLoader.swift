@@ -80,7 +80,9 @@ public struct ProjectLoader {
                 loaded = try MigrationLoading.load(folders, configuration: configuration, outFolders: schemas.outFolders,
                                                    source: inputs, wholeSnapshots: base != nil, parses: parses)
             }
-            migrations = MigrationFacet(loaded: loaded, effects: MigrationEffects(loaded.folders), drizzleConfigs: drizzleConfigs)
+            // Only rules comparing a schema with the migrations read their effects: none without a schema.
+            let effects = schemas.schemas.isEmpty ? nil : MigrationEffects(loaded.folders)
+            migrations = MigrationFacet(loaded: loaded, effects: effects, drizzleConfigs: drizzleConfigs)
             memory?.keep(\.migrations, migrations, inputs: inputs)
             changed.insert(.migrations)
         }
@@ -110,6 +112,7 @@ public struct ProjectLoader {
         project.snapshotPairings = SnapshotPairings.pair(project.migrations, with: project.schemas)
         project.prismaPairings = SnapshotPairings.pairPrisma(project.migrations, with: project.schemas)
         project.migrationEffects = migrations.effects
+            ?? (project.schemas.isEmpty ? MigrationEffects() : MigrationEffects(project.migrations))
         project.columnComments = schemas.columnComments
         project.tableUpdates = schemas.tableUpdates
         project.gitIgnoredFiles = source.gitIgnoredFiles()
