@@ -1,9 +1,16 @@
 /// The SQL inside `DO $$ … $$`: the body is parsed as a PL/pgSQL function and each embedded statement
 /// (`PLpgSQL_stmt_execsql`, and `EXECUTE '…'` of a plain literal) is parsed again as SQL, located in the file.
+/// The usual shapes (drizzle-kit's, `IF [NOT] EXISTS` guards) are read without PL/pgSQL (`DoBlockShape`), with the same result.
 extension FileParser {
     mutating func nestedStatements(of arguments: DoBlockArguments, block: DoBlock, statementRange: Range<Int>) -> [SQLStatement] {
         guard block.language.lowercased() == "plpgsql" else { return [] }
-        switch LibPgQuery.parsePLpgSQL(Self.functionWrapping(arguments.body)) {
+        if let shaped = shapedNestedStatements(block: block, statementRange: statementRange) { return shaped }
+        return compiledNestedStatements(body: arguments.body, block: block, statementRange: statementRange)
+    }
+
+    /// The body compiled by PL/pgSQL: whatever it holds.
+    mutating func compiledNestedStatements(body: [UInt8], block: DoBlock, statementRange: Range<Int>) -> [SQLStatement] {
+        switch LibPgQuery.parsePLpgSQL(Self.functionWrapping(body)) {
         case .failure(let failure):
             errors.append(SQLSyntaxError(message: failure.message,
                                          range: plpgsqlErrorRange(failure.message, bodyRange: block.bodyRange, statementRange: statementRange)))
@@ -12,15 +19,30 @@ extension FileParser {
             guard let tree else { return [] }
             var queries: [EmbeddedQuery] = []
             tree.withRoot { EmbeddedQuery.collect(in: $0, into: &queries) }
-            let lineStarts = block.bodyRange.map(lineStarts) ?? []
-            var nested: [(line: Int, statement: SQLStatement)] = []
-            for query in queries {
-                let found = statements(of: query, bodyRange: block.bodyRange, lineStarts: lineStarts, doRange: statementRange)
-                nested += found.map { (query.line, $0) }
-            }
-            // Source order: by line (the tree's branches need not come in it), then by position.
-            return nested.sorted { ($0.line, $0.statement.range.lowerBound) < ($1.line, $1.statement.range.lowerBound) }.map(\.statement)
+            return statements(of: queries, bodyRange: block.bodyRange, doRange: statementRange)
         }
+    }
+
+    /// The body read by `DoBlockShape` without PL/pgSQL, when it has that shape and its statements parse (PL/pgSQL
+    /// would fail on one that does not, with its own error: then `nil`, and the errors are taken back).
+    mutating func shapedNestedStatements(block: DoBlock, statementRange: Range<Int>) -> [SQLStatement]? {
+        guard let bodyRange = block.bodyRange, let queries = DoBlockShape(lexer: lexer).embeddedQueries(in: bodyRange) else { return nil }
+        let errorCount = errors.count
+        let nested = statements(of: queries, bodyRange: bodyRange, doRange: statementRange)
+        guard errors.count > errorCount else { return nested }
+        errors.removeSubrange(errorCount...)
+        return nil
+    }
+
+    private mutating func statements(of queries: [EmbeddedQuery], bodyRange: Range<Int>?, doRange: Range<Int>) -> [SQLStatement] {
+        let lineStarts = bodyRange.map(lineStarts) ?? []
+        var nested: [(line: Int, statement: SQLStatement)] = []
+        for query in queries {
+            let found = statements(of: query, bodyRange: bodyRange, lineStarts: lineStarts, doRange: doRange)
+            nested += found.map { (query.line, $0) }
+        }
+        // Source order: by line (the tree's branches need not come in it), then by position.
+        return nested.sorted { ($0.line, $0.statement.range.lowerBound) < ($1.line, $1.statement.range.lowerBound) }.map(\.statement)
     }
 
     private mutating func statements(of query: EmbeddedQuery, bodyRange: Range<Int>?, lineStarts: [Int], doRange: Range<Int>) -> [SQLStatement] {

@@ -32,6 +32,14 @@ enum LibPgQuery {
         return .success(withBytes(result.plpgsql_funcs, ParseTree.init))
     }
 
+    /// Whether PostgreSQL's grammar accepts the text: `pg_query_split_with_parser` for its verdict only (it writes
+    /// no tree, so it costs a fraction of `parse`).
+    static func accepts(_ text: [CChar]) -> Bool {
+        let result = text.withUnsafeBufferPointer { pg_query_split_with_parser($0.baseAddress) }
+        defer { pg_query_free_split_result(result) }
+        return result.error == nil
+    }
+
     /// `pg_query_split_with_scanner`: statement boundaries that survive syntax errors.
     static func splitWithScanner(_ text: [CChar]) -> Result<[Piece], Failure> {
         let result = text.withUnsafeBufferPointer { pg_query_split_with_scanner($0.baseAddress) }
