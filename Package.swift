@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "DrizzleRulesTests", dependencies: ["Catalog", "DrizzleRules", "Queries", "Drizzle", "TypeScript", "Linter", "RuleEngine", "Core", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Catalog", "DrizzleKit", "Migrations", "MigrationRules", "Linter", "RuleEngine", "Workspace", "SQL", "SQLReplay", "Drizzle", "Core", "ProjectModel", "TestSupport"]),
-        .testTarget(name: "SQLReplayTests", dependencies: ["Catalog", "SQL", "SQLReplay"]),
+        .testTarget(name: "SQLReplayTests", dependencies: ["Catalog", "SQL", "SQLReplay", "TestSupport"]),
         .testTarget(name: "SQLTests", dependencies: ["Catalog", "SQL", "TestSupport"]),
         .testTarget(name: "TypeScriptTests", dependencies: ["TypeScript", "TestSupport"]),
         .testTarget(name: "PrismaTests", dependencies: ["Prisma", "Drizzle", "Linter", "RuleEngine", "Core", "TestSupport"]),

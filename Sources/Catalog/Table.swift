@@ -64,7 +64,15 @@ public struct Table: Sendable, Hashable {
     /// The snapshot key: `schema.name`, with `public` for the public schema.
     public var key: String { QualifiedName(schema: schema, name: name).snapshotKey }
 
-    public func column(named name: String) -> Column? { columns.first { $0.name == name } }
+    public func column(named name: String) -> Column? { columnIndex(named: name).map { columns[$0] } }
+
+    /// The position of the column of that name. The lengths are compared first: the migration replay looks a name up
+    /// among the table's columns for every column it adds, and names of other lengths then cost no call into
+    /// `String`'s comparison.
+    public func columnIndex(named name: String) -> Int? {
+        let length = name.utf8.count
+        return columns.firstIndex { $0.name.utf8.count == length && $0.name == name }
+    }
 
     /// Whether the SQL drizzle-kit generates turns row-level security on: `.enableRLS()`, or any policy ("adding a
     /// policy to a table automatically enables RLS", drizzle-kit's `PgCreateTableConvertor` in 0.x and 1).
@@ -77,8 +85,15 @@ public struct Column: Sendable, Hashable {
     /// The SQL name.
     public var name: String
     /// The SQL type exactly as drizzle-kit writes it: `varchar(255)`, `timestamp (3) with time zone`,
-    /// `numeric(10, 2)`, `integer[]`, an enum's name. Setting it parses it into `pgType`.
-    public var type: String { didSet { pgType = PgType(parsing: type) } }
+    /// `numeric(10, 2)`, `integer[]`, an enum's name. Setting it parses it into `pgType` (`setType(_:using:)` looks
+    /// the spelling up in a memo instead).
+    public var type: String {
+        get { spelling }
+        set { setType(newValue, parsed: PgType(parsing: newValue)) }
+    }
+    /// What `type` reads and writes: a stored property with no observer, so that `setType` can store a type parsed
+    /// elsewhere without parsing it again.
+    private var spelling: String
     /// `type` parsed: what rules read.
     public private(set) var pgType: PgType
     /// The enum's schema for enum-typed columns (snapshot `typeSchema`).
@@ -110,7 +125,7 @@ public struct Column: Sendable, Hashable {
                 generated: GeneratedColumn? = nil, enumName: String? = nil, location: SourceLocation = .none,
                 typeLocation: SourceLocation = .none) {
         self.name = name
-        self.type = type
+        self.spelling = type
         self.pgType = PgType(parsing: type)
         self.typeSchema = typeSchema
         self.primaryKey = primaryKey
@@ -121,6 +136,30 @@ public struct Column: Sendable, Hashable {
         self.enumName = enumName
         self.location = location
         self.typeLocation = typeLocation
+    }
+
+    /// The same column, its type parsed through `types`.
+    public init(name: String, type: String, types: inout PgTypeMemo, primaryKey: Bool = false, notNull: Bool = false,
+                location: SourceLocation = .none, typeLocation: SourceLocation = .none) {
+        // Not delegated to the initialiser above: a delegating initialiser builds the column aside and copies it into
+        // place (a third of the cost of a column the replay adds).
+        self.name = name
+        self.spelling = type
+        self.pgType = types.type(parsing: type)
+        self.primaryKey = primaryKey
+        self.notNull = notNull
+        self.location = location
+        self.typeLocation = typeLocation
+    }
+
+    /// Sets `type`, parsing it through `types`.
+    public mutating func setType(_ type: String, using types: inout PgTypeMemo) {
+        setType(type, parsed: types.type(parsing: type))
+    }
+
+    private mutating func setType(_ type: String, parsed: PgType) {
+        spelling = type
+        pgType = parsed
     }
 
     /// `integer[]`, `text[][]`, `varchar(10)[3]`.

@@ -36,6 +36,8 @@ public struct CatalogReplay: Sendable {
     /// The table privileges new tables give the API roles, per schema (`""`: every schema), by role: Supabase's
     /// default privileges as `ALTER DEFAULT PRIVILEGES` changed them.
     private var defaultPrivileges: [String: [String: Set<String>]] = [:]
+    /// Every column's type is parsed: the folder's few dozen spellings once each.
+    private var types = PgTypeMemo()
 
     /// What the statements since the last `takeChanges()` touched.
     public struct Changes: Sendable {
@@ -266,6 +268,7 @@ public struct CatalogReplay: Sendable {
         assumedTables.remove(name)
         var table = Table(schema: Self.modelSchema(create.name), name: create.name.name, location: location)
         table.privileges = privilegesForNewTable(in: name.resolvedSchema)
+        table.columns.reserveCapacity(create.columns.count)
         for definition in create.columns {
             addColumn(definition, to: &table, path: path, location: location)
         }
@@ -275,11 +278,13 @@ public struct CatalogReplay: Sendable {
         set(name, table)
     }
 
-    private func addColumn(_ definition: ColumnDefinition, to table: inout Table, path: String, location: SourceLocation) {
+    private mutating func addColumn(_ definition: ColumnDefinition, to table: inout Table, path: String, location: SourceLocation) {
         let columnLocation = SourceLocation(path: path, range: definition.range)
-        table.columns.removeAll { $0.name == definition.name }
-        table.columns.append(Column(name: definition.name, type: definition.typeName, primaryKey: definition.isPrimaryKey,
-                                    notNull: definition.rejectsNull, location: columnLocation, typeLocation: columnLocation))
+        // PostgreSQL refuses a second column of a name; the replay lets the last one win.
+        if table.columnIndex(named: definition.name) != nil { table.columns.removeAll { $0.name == definition.name } }
+        table.columns.append(Column(name: definition.name, type: definition.typeName, types: &types,
+                                    primaryKey: definition.isPrimaryKey, notNull: definition.rejectsNull,
+                                    location: columnLocation, typeLocation: columnLocation))
         if definition.isUnique {
             table.uniqueConstraints.append(UniqueConstraint(name: "\(table.name)_\(definition.name)_key", columns: [definition.name],
                                                             isNameExplicit: false, location: columnLocation))
@@ -343,7 +348,7 @@ public struct CatalogReplay: Sendable {
             let actionLocation = SourceLocation(path: path, range: action.range)
             switch action.kind {
             case .addColumn(let definition, let ifNotExists):
-                if ifNotExists, table.column(named: definition.name) != nil { continue }
+                if ifNotExists, table.columnIndex(named: definition.name) != nil { continue }
                 addColumn(definition, to: &table, path: path, location: actionLocation)
             case .dropColumn(let column, _, _):
                 // PostgreSQL drops the indexes and constraints that use the column with it.
@@ -353,18 +358,19 @@ public struct CatalogReplay: Sendable {
                 table.compositePrimaryKeys.removeAll { $0.columns.contains(column) }
                 table.foreignKeys.removeAll { $0.columnsFrom.contains(column) }
             case .alterColumnType(let change):
-                guard let index = table.columns.firstIndex(where: { $0.name == change.column }) else {
+                guard let index = table.columnIndex(named: change.column) else {
                     // The column exists, with this type now; what else it is, the migrations never said.
                     uncertainTables.insert(name)
-                    table.columns.append(Column(name: change.column, type: change.typeName, location: actionLocation, typeLocation: actionLocation))
+                    table.columns.append(Column(name: change.column, type: change.typeName, types: &types,
+                                                location: actionLocation, typeLocation: actionLocation))
                     continue
                 }
-                table.columns[index].type = change.typeName
+                table.columns[index].setType(change.typeName, using: &types)
             case .setNotNull(let column):
-                guard let index = table.columns.firstIndex(where: { $0.name == column }) else { uncertainTables.insert(name); continue }
+                guard let index = table.columnIndex(named: column) else { uncertainTables.insert(name); continue }
                 table.columns[index].notNull = true
             case .dropNotNull(let column):
-                guard let index = table.columns.firstIndex(where: { $0.name == column }) else { uncertainTables.insert(name); continue }
+                guard let index = table.columnIndex(named: column) else { uncertainTables.insert(name); continue }
                 table.columns[index].notNull = false
             case .rowSecurity(let change):
                 // Known only for a table the migrations made (a placeholder's is whatever it was before them).
