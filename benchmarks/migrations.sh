@@ -75,6 +75,13 @@ with open(f"{out}/meta/_journal.json", "w") as f:
             '{"idx":1,"version":"7","when":1730505600000,"tag":"0001_big","breakpoints":true}]}\n')
 PY
 
+# libpg_query alone on the same files (benchmarks/parse-floor): the floor under schemalint's time. Skipped without
+# a C compiler.
+floor=""
+if command -v cc >/dev/null && cc -O2 "$root/benchmarks/parse-floor/parse-floor.c" -o "$work/parse-floor" -lpg_query -lpthread 2>/dev/null; then
+  floor=$work/parse-floor
+fi
+
 mean() { # prints the mean wall time in seconds of a command line
   if command -v hyperfine >/dev/null; then
     hyperfine --warmup 2 --runs "${RUNS:-10}" -i --export-json "$work/h.json" "$1" >/dev/null 2>&1
@@ -102,6 +109,10 @@ compare() { # label folder [folder with snapshots]
   echo "== $1: $files SQL files, ~$statements statements"
   echo "   squawk $("$squawk" --version | cut -d' ' -f2):                      ${theirs} s"
   echo "   schemalint, same SQL + journals:   ${ours} s   ratio $(ratio "$ours" "$theirs")"
+  if [ -n "$floor" ]; then
+    parse=$(mean "xargs -a $work/sql-files $floor $(nproc)")
+    echo "   libpg_query alone (parse to JSON): ${parse} s   ratio $(ratio "$parse" "$theirs")"
+  fi
   if [ -n "${3:-}" ]; then
     full=$(mean "$bin check $3 --format json --output /dev/null")
     echo "   schemalint, with all snapshots:    ${full} s   ratio $(ratio "$full" "$theirs")"

@@ -72,7 +72,10 @@ extension Project {
     /// corpus's 1,950 statements cost more than the rules' checks.
     private func statementSites() -> [FolderSites] {
         derived.value(keyForMarking("statement-sites")) {
-            migrations.map { folder in
+            // Folder by folder on every core: each judged migration's contents are worked out here.
+            let migrations = self.migrations
+            return ParallelRuns.map(count: migrations.count, runLength: 1) { position in
+                let folder = migrations[position]
                 var sites: [StatementSite] = []
                 var stepStarts: [Int] = []
                 stepStarts.reserveCapacity(folder.steps.count)
@@ -141,6 +144,8 @@ extension Project {
 
     /// One folder's judged statements and what the schema before each is computed from.
     private struct JudgedFolder: Sendable {
+        /// The folder's position in `Project.migrations`.
+        let folder: Int
         let sites: [StatementSite]
         /// Each site's position in `statements`.
         let ordinals: [Int]
@@ -156,11 +161,13 @@ extension Project {
     /// first judged one are not replayed again: the folder's replay hands over its state at a checkpoint near it.
     private func judgedFolders() -> [JudgedFolder] {
         derived.value(keyForMarking("judged-statements")) {
-            // Each folder replayed on its own core: folders share nothing.
+            // Each folder replayed on its own core (folders share nothing), the longest first: one started last would
+            // be replayed alone while the other cores wait.
             let allSites = statementSites()
             let all = migrations
             let folders = all.indices.filter { index in all[index].steps.contains { !$0.isApplied && $0.script != nil } }
-            return ParallelRuns.map(count: folders.count, runLength: 1) { position in
+                .sorted { allSites[$0].sites.count > allSites[$1].sites.count }
+            let judged = ParallelRuns.map(count: folders.count, runLength: 1) { position in
                 let folder = all[folders[position]], folderSites = allSites[folders[position]]
                 let first = folder.steps.firstIndex { !$0.isApplied && $0.script != nil }!
                 let (start, startStep) = folder.replay.stepCount == folder.steps.count
@@ -181,8 +188,11 @@ extension Project {
                 }
                 // Without the fast paths every use replays: FastPathTests compare the two.
                 let trace = FastPaths.enabled ? StatementTrace(from: start, statements: statements) : nil
-                return JudgedFolder(sites: sites, ordinals: ordinals, statements: statements, start: start, trace: trace)
+                return JudgedFolder(folder: folders[position], sites: sites, ordinals: ordinals, statements: statements,
+                                    start: start, trace: trace)
             }
+            // Back in the folders' order, which rules report in.
+            return judged.sorted { $0.folder < $1.folder }
         }
     }
 
