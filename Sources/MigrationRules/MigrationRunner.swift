@@ -139,7 +139,7 @@ extension Project {
 
     /// The judged statements with their lock-model rows, worked out once per project.
     private func lockedStatements(version: Int) -> [LockedStatement] {
-        derived.value("locked-statements-\(version)") {
+        derived.value(keyForMarking("locked-statements-\(version)")) {
             // The rows of each statement, on all cores: the largest part of this, and independent per statement.
             let effects = mapJudgedStatements { site, schema in
                 let effects = LockModel.effects(of: site.statement, version: version, schema: schema)

@@ -199,7 +199,7 @@ extension Project {
     /// `name` as the key of a derived fact that depends on which migrations are applied. Rules of the
     /// `new-migrations` scope read a copy of the project with the applied ones marked, which shares `derived` with
     /// the unmarked project: the facts of the two are kept apart.
-    private func keyForMarking(_ name: String) -> String {
+    func keyForMarking(_ name: String) -> String {
         migrations.contains { folder in folder.steps.contains(where: \.isApplied) } ? name + " (applied marked)" : name
     }
 

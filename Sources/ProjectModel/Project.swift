@@ -19,8 +19,9 @@ public struct Project: Sendable {
     public var queryUsage: QueryUsage
     /// Every drizzle-kit migrations folder found (SPEC §1), read and put in applied order.
     public var migrations: [MigrationFolder]
-    /// What rules derive from these models and share (see `DerivedFacts`); copies of the project share it, so it
-    /// holds only facts that do not depend on what a copy changes (`MigrationStep.isApplied`).
+    /// What rules derive from these models and share (see `DerivedFacts`); copies of the project share it, so a fact
+    /// that depends on what a copy changes (`MigrationStep.isApplied`) is keyed by it (the migration rules'
+    /// `keyForMarking`).
     public let derived = DerivedFacts()
     /// Which Drizzle schema each drizzle-kit migrations folder records, paired by the loader (`SnapshotPairing`).
     public var snapshotPairings: [SnapshotPairing] = []
