@@ -66,12 +66,12 @@ public struct Table: Sendable, Hashable {
 
     public func column(named name: String) -> Column? { columnIndex(named: name).map { columns[$0] } }
 
-    /// The position of the column of that name. The lengths are compared first: the migration replay looks a name up
-    /// among the table's columns for every column it adds, and names of other lengths then cost no call into
-    /// `String`'s comparison.
+    /// The position of the column of that name, compared byte for byte as PostgreSQL compares identifiers (Swift's
+    /// `==` would also match a differently normalised spelling, which PostgreSQL takes for another column). The
+    /// lengths are compared first: the migration replay looks a name up for every column it adds.
     public func columnIndex(named name: String) -> Int? {
         let length = name.utf8.count
-        return columns.firstIndex { $0.name.utf8.count == length && $0.name == name }
+        return columns.firstIndex { $0.name.utf8.count == length && $0.name.utf8.elementsEqual(name.utf8) }
     }
 
     /// Whether the SQL drizzle-kit generates turns row-level security on: `.enableRLS()`, or any policy ("adding a

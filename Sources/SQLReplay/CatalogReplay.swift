@@ -281,7 +281,9 @@ public struct CatalogReplay: Sendable {
     private mutating func addColumn(_ definition: ColumnDefinition, to table: inout Table, path: String, location: SourceLocation) {
         let columnLocation = SourceLocation(path: path, range: definition.range)
         // PostgreSQL refuses a second column of a name; the replay lets the last one win.
-        if table.columnIndex(named: definition.name) != nil { table.columns.removeAll { $0.name == definition.name } }
+        if table.columnIndex(named: definition.name) != nil {
+            table.columns.removeAll { $0.name.utf8.elementsEqual(definition.name.utf8) }
+        }
         table.columns.append(Column(name: definition.name, type: definition.typeName, types: &types,
                                     primaryKey: definition.isPrimaryKey, notNull: definition.rejectsNull,
                                     location: columnLocation, typeLocation: columnLocation))

@@ -111,6 +111,23 @@ import Testing
         #expect(replay.final.tablesReferencing([teams]) == [Self.users])
     }
 
+    /// Column names are PostgreSQL identifiers, compared byte for byte: a name spelled with a decomposed `é` is another
+    /// column than one with the precomposed `é` (Swift's `==` takes the two for one string), while the same bytes
+    /// name the same column (`ADD COLUMN IF NOT EXISTS` adds nothing).
+    @Test func columnNamesCompareByteForByte() {
+        let precomposed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(precomposed == decomposed)
+        let replay = Self.replay([
+            "CREATE TABLE users (\"\(precomposed)\" integer);",
+            "ALTER TABLE users ADD COLUMN \"\(decomposed)\" text; ALTER TABLE users ADD COLUMN IF NOT EXISTS \"\(precomposed)\" text;",
+        ])
+        let columns = replay.final.table(Self.users)?.columns ?? []
+        #expect(columns.map { Array($0.name.utf8) } == [Array(precomposed.utf8), Array(decomposed.utf8)])
+        #expect(columns.map(\.type) == ["integer", "text"])
+        let table = Table(name: "users", columns: columns)
+        #expect(table.columnIndex(named: decomposed) == 1 && table.columnIndex(named: precomposed) == 0)
+    }
+
     /// Callers that walk `allStatements` (each `DO` block followed by what it holds) apply each statement once.
     @Test func flattenedStatementsApplyNestedOnesOnceAndConditionally() {
         let file = SQLParser.parseFile(Array(#"CREATE TABLE "users" ("id" integer); DO $$ BEGIN ALTER TABLE "users" ADD COLUMN "name" text; END $$; ALTER TABLE "users" ADD COLUMN "age" integer;"#.utf8))
