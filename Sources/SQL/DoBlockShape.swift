@@ -42,7 +42,15 @@ struct DoBlockShape {
         guard reader.takeKeyword("end") else { return nil }
         _ = reader.takePunctuation(";")
         guard reader.peek() == nil, conditions.allSatisfy(isAcceptedCondition) else { return nil }
-        return statements.map { EmbeddedQuery(text: Array(lexer.bytes[$0]), line: line(of: $0.lowerBound, in: body), isDynamic: false) }
+        // Each statement's line is counted on from the statement before: counting from the body's start for each was
+        // quadratic in a body of many statements.
+        var line = 1
+        var counted = body.lowerBound
+        return statements.map { statement in
+            line += newlines(in: counted..<statement.lowerBound)
+            counted = statement.lowerBound
+            return EmbeddedQuery(text: Array(lexer.bytes[statement]), line: line, isDynamic: false)
+        }
     }
 
     /// Whether PL/pgSQL's syntax check of an `IF` condition passes: it parses the condition as a select list,
@@ -78,9 +86,9 @@ struct DoBlockShape {
         return !sawNonASCII || String(validating: lexer.bytes[body], as: UTF8.self) != nil
     }
 
-    /// The 1-based line PL/pgSQL gives a statement starting at `offset`: lines of the body, counted by `\n`.
-    private func line(of offset: Int, in body: Range<Int>) -> Int {
-        1 + lexer.bytes[body.lowerBound..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    /// The `\n`s in `range`: PL/pgSQL numbers a body's lines by them (1-based).
+    private func newlines(in range: Range<Int>) -> Int {
+        lexer.bytes[range].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
     /// Reads the body's tokens, skipping comments.
