@@ -48,8 +48,10 @@ def journal(entries):
     return '{"version":"7","dialect":"postgresql","entries":[%s]}' % items
 
 
-def gist_map(data, schema):
-    return "gists:\n  map:\n    %s: %s\n" % (data, schema)
+def map_gist(repo, data, schema):
+    """Maps one Gist file to its schema under the example's `gists:` section (appending `map:` to the end of the
+    file put it under whatever section came last)."""
+    replace(repo, ".schemalint.yml", "gists:\n", "gists:\n  map:\n    %s: %s\n" % (data, schema))
 
 
 # (row, case, setup(repo) -> arguments, expected exit status, check(repo, output) -> problem or None)
@@ -82,6 +84,14 @@ def _(repo):
     return ["check"]
 
 
+@case(2, "migration: one DO block of 20,000 ALTER TABLE statements", expect=0)
+def _(repo):
+    body = "\n".join('ALTER TABLE "t" ADD COLUMN "c%d" integer;' % index for index in range(20_000))
+    append(repo, "drizzle/0000_initial.sql", '--> statement-breakpoint\nCREATE TABLE "t" ("id" integer);\n'
+           "--> statement-breakpoint\nDO $$ BEGIN\n" + body + "\nEND $$;\n")
+    return ["check"]
+
+
 for entries in (10_000, 30_000):
     @case(3, "one-line journal, %d entries to missing files" % entries)
     def _(repo, entries=entries):
@@ -93,7 +103,7 @@ for entries in (10_000, 30_000):
 def _(repo):
     write(repo, "gists/schemas/list.schema.json", '{"type": "array", "items": {"type": "string"}}')
     write(repo, "gists/list.json", "[" + ",".join(["1"] * 60_000) + "]")
-    append(repo, ".schemalint.yml", "  map:\n    gists/list.json: gists/schemas/list.schema.json\n")
+    map_gist(repo, "gists/list.json", "gists/schemas/list.schema.json")
     return ["check"]
 
 
@@ -159,7 +169,7 @@ def pattern_case(name, pattern, values, expect):
         schema = '{"type": "array", "items": {"type": "string", "pattern": "%s"}}' % pattern.replace("\\", "\\\\")
         write(repo, "gists/schemas/p.schema.json", schema)
         write(repo, "gists/p.json", "[" + ",".join('"%s"' % value for value in values) + "]")
-        append(repo, ".schemalint.yml", "  map:\n    gists/p.json: gists/schemas/p.schema.json\n")
+        map_gist(repo, "gists/p.json", "gists/schemas/p.schema.json")
         return ["check"]
 
 
@@ -177,7 +187,7 @@ pattern_case('"a{0,6000}b" over 50 strings of 10,000 a (500 KB)', "a{0,6000}b", 
 def _(repo):
     write(repo, "gists/schemas/r.schema.json", '{"allOf": [{"$ref": "#"}, {"$ref": "#"}]}')
     write(repo, "gists/r.json", "[" + ",".join(['"%s"' % ("a" * 100)] * 10_000) + "]")
-    append(repo, ".schemalint.yml", "  map:\n    gists/r.json: gists/schemas/r.schema.json\n")
+    map_gist(repo, "gists/r.json", "gists/schemas/r.schema.json")
     return ["check"]
 
 
@@ -187,7 +197,7 @@ def _(repo):
     write(repo, "gists/schemas/r.schema.json", '{"$ref": "#/$defs/%s", "$defs": {"%s": {"type": "object", "allOf": '
           '[{"$ref": "#/$defs/%s"}, {"$ref": "#/$defs/%s"}]}}}' % (name, name, name, name))
     write(repo, "gists/r.json", "[" + ",".join(['"%s"' % ("a" * 100)] * 10_000) + "]")
-    append(repo, ".schemalint.yml", "  map:\n    gists/r.json: gists/schemas/r.schema.json\n")
+    map_gist(repo, "gists/r.json", "gists/schemas/r.schema.json")
     return ["check"]
 
 
@@ -195,7 +205,7 @@ def _(repo):
 def _(repo):
     write(repo, "gists/schemas/u.schema.json", '{"uniqueItems": true}')
     write(repo, "gists/u.json", "[" + ",".join('"i%d"' % i for i in range(100_000)) + "]")
-    append(repo, ".schemalint.yml", "  map:\n    gists/u.json: gists/schemas/u.schema.json\n")
+    map_gist(repo, "gists/u.json", "gists/schemas/u.schema.json")
     return ["check"]
 
 
