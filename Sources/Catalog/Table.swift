@@ -66,13 +66,8 @@ public struct Table: Sendable, Hashable {
 
     public func column(named name: String) -> Column? { columnIndex(named: name).map { columns[$0] } }
 
-    /// The position of the column of that name, compared byte for byte as PostgreSQL compares identifiers (Swift's
-    /// `==` would also match a differently normalised spelling, which PostgreSQL takes for another column). The
-    /// lengths are compared first: the migration replay looks a name up for every column it adds.
-    public func columnIndex(named name: String) -> Int? {
-        let length = name.utf8.count
-        return columns.firstIndex { $0.name.utf8.count == length && $0.name.utf8.elementsEqual(name.utf8) }
-    }
+    /// The position of the column of that name (`Column.isNamed`).
+    public func columnIndex(named name: String) -> Int? { columns.firstIndex { $0.isNamed(name) } }
 
     /// Whether the SQL drizzle-kit generates turns row-level security on: `.enableRLS()`, or any policy ("adding a
     /// policy to a table automatically enables RLS", drizzle-kit's `PgCreateTableConvertor` in 0.x and 1).
@@ -164,6 +159,14 @@ public struct Column: Sendable, Hashable {
 
     /// `integer[]`, `text[][]`, `varchar(10)[3]`.
     public var isArray: Bool { pgType.isArray }
+
+    /// Whether the column is named `name`, byte for byte as PostgreSQL compares identifiers: Swift's `==` also matches
+    /// a differently normalised spelling, which PostgreSQL takes for another column. `==` runs first, since it
+    /// rejects other names fast (the replay looks a name up among a table's columns for every column it adds); the
+    /// bytes are compared only for the one it matches.
+    public func isNamed(_ name: String) -> Bool {
+        self.name.utf8.count == name.utf8.count && self.name == name && self.name.utf8.elementsEqual(name.utf8)
+    }
 }
 
 /// A column default as it appears in a snapshot: a JSON string holding SQL text (`now()`, `'usd'`,

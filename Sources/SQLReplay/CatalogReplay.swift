@@ -282,7 +282,7 @@ public struct CatalogReplay: Sendable {
         let columnLocation = SourceLocation(path: path, range: definition.range)
         // PostgreSQL refuses a second column of a name; the replay lets the last one win.
         if table.columnIndex(named: definition.name) != nil {
-            table.columns.removeAll { $0.name.utf8.elementsEqual(definition.name.utf8) }
+            table.columns.removeAll { $0.isNamed(definition.name) }
         }
         table.columns.append(Column(name: definition.name, type: definition.typeName, types: &types,
                                     primaryKey: definition.isPrimaryKey, notNull: definition.rejectsNull,
