@@ -223,8 +223,7 @@ extension SQLLexer {
         guard range.count == keyword.count else { return false }
         var k = 0
         for p in range {
-            let byte = bytes[p]
-            guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == keyword[k] else { return false }
+            guard SQLLexer.foldedCase(bytes[p]) == keyword[k] else { return false }
             k += 1
         }
         return true

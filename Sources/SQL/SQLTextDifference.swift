@@ -32,10 +32,6 @@ public enum SQLTextDifference {
 
     private static func same(_ old: ArraySlice<UInt8>, _ new: ArraySlice<UInt8>, ignoringCase: Bool) -> Bool {
         guard ignoringCase else { return old.elementsEqual(new) }
-        return old.count == new.count && zip(old, new).allSatisfy { lowercased($0) == lowercased($1) }
-    }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+        return old.count == new.count && zip(old, new).allSatisfy { SQLLexer.foldedCase($0) == SQLLexer.foldedCase($1) }
     }
 }
