@@ -24,10 +24,10 @@ public enum StandardStream {
 
     /// `write` of UTF-8 bytes.
     public func write(bytes: [UInt8]) throws(InputError) {
-        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
+            // Read in place: a mutable view of the caller's array copied the whole report first.
+            let written = bytes.withUnsafeBytes { buffer in
                 #if canImport(Darwin)
                 Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 #else
