@@ -78,4 +78,27 @@ import TestSupport
         #expect(findings.count == 1 && findings[0].message.contains("git ignores it"), "\(findings.map(\.message))")
         #expect(findings.first?.path == "packages/db/drizzle/meta/_journal.json")
     }
+
+    /// The language server checks the same work tree with its open buffers over it: a file git ignores is no input
+    /// there either, even while the editor has it open, and a missing migration is explained the same way.
+    @Test func theEditorsBuffersLieOverTheSameVisibleWorkTree() throws {
+        let repo = try TemporaryRepository.make { repo in
+            try repo.write(".gitignore", "out/\n*.sql\n")
+            try repo.write("drizzle/meta/_journal.json", Self.journal)
+            try repo.write("drizzle/0000_init.sql", Self.migration)
+            try repo.write("out/drizzle/meta/_journal.json", Self.journal)
+            try repo.commitAll("journal without its SQL")
+        }
+        defer { repo.remove() }
+        var options = CheckOptions()
+        options.paths = [repo.root]
+        let root = URL(fileURLWithPath: repo.root).standardizedFileURL.path
+        options.buffers = [root + "/out/drizzle/meta/_journal.json": Array(Self.journal.utf8),
+                           root + "/drizzle/meta/_journal.json": Array(Self.journal.utf8)]
+        let editor = try CheckRunner(options: options, environment: [:]).lintFolder(catalog: try RuleCatalog.builtIn.get()).report
+        #expect(!editor.findings.contains { $0.finding.path.hasPrefix("out/") }, "\(editor.summaries)")
+        let ignoredSQL = editor.findings.map(\.finding).filter { $0.ruleID == "migration/journal-mismatch" && $0.message.contains(".sql") }
+        #expect(ignoredSQL.count == 1 && ignoredSQL[0].message.contains("git ignores it"), "\(ignoredSQL.map(\.message))")
+        #expect(editor.summaries == (try lint(repo.root)).summaries)
+    }
 }
