@@ -47,15 +47,19 @@ import TestSupport
                 "\(report.findings.map(\.finding.message))")
     }
 
-    @Test func anIgnoredBuildCopyOfTheMigrationsIsNotAnInput() throws {
-        let repo = try TemporaryRepository.make { repo in
-            try repo.write(".gitignore", "out/\n")
-            try repo.write("drizzle/meta/_journal.json", Self.journal)
-            try repo.write("drizzle/0000_init.sql", Self.migration)
-            // A stray copy in an ignored build folder: a journal entry without its SQL file there.
-            try repo.write("out/drizzle/meta/_journal.json", Self.journal)
+    /// The migrations with a stray copy in an ignored build folder (a journal entry without its SQL file there).
+    static func repositoryWithABuildCopy(ignoring patterns: String) throws -> TemporaryRepository {
+        try TemporaryRepository.make { repo in
+            try repo.write(".gitignore", patterns)
+            try repo.write("drizzle/meta/_journal.json", journal)
+            try repo.write("drizzle/0000_init.sql", migration)
+            try repo.write("out/drizzle/meta/_journal.json", journal)
             try repo.commitAll("migrations")
         }
+    }
+
+    @Test func anIgnoredBuildCopyOfTheMigrationsIsNotAnInput() throws {
+        let repo = try Self.repositoryWithABuildCopy(ignoring: "out/\n")
         defer { repo.remove() }
         let report = try lint(repo.root)
         #expect(!report.findings.contains { $0.finding.path.hasPrefix("out/") }, "\(report.summaries)")
@@ -82,13 +86,7 @@ import TestSupport
     /// The language server checks the same work tree with its open buffers over it: a file git ignores is no input
     /// there either, even while the editor has it open, and a missing migration is explained the same way.
     @Test func theEditorsBuffersLieOverTheSameVisibleWorkTree() throws {
-        let repo = try TemporaryRepository.make { repo in
-            try repo.write(".gitignore", "out/\n*.sql\n")
-            try repo.write("drizzle/meta/_journal.json", Self.journal)
-            try repo.write("drizzle/0000_init.sql", Self.migration)
-            try repo.write("out/drizzle/meta/_journal.json", Self.journal)
-            try repo.commitAll("journal without its SQL")
-        }
+        let repo = try Self.repositoryWithABuildCopy(ignoring: "out/\n*.sql\n")
         defer { repo.remove() }
         var options = CheckOptions()
         options.paths = [repo.root]
