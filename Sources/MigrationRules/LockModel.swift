@@ -336,7 +336,7 @@ public enum LockModel {
         LockRow(id: "cluster", statement: "CLUSTER t [USING i]", lock: .accessExclusive, scans: true, rewrites: true,
                 source: "https://www.postgresql.org/docs/current/sql-cluster.html (Description: ACCESS EXCLUSIVE while a table is clustered)",
                 rules: ["migration/missing-lock-timeout", "migration/lock-held-across-statements"]),
-        LockRow(id: "cluster-all", statement: "CLUSTER (every table clustered before, no table named)", lock: .accessExclusive,
+        LockRow(id: "cluster-all", statement: "CLUSTER (no table named: every table clustered before)", lock: .accessExclusive,
                 scans: true, rewrites: true, needsNoTransaction: true,
                 source: "https://www.postgresql.org/docs/current/sql-cluster.html (Description: this form cannot be executed inside a transaction block)",
                 rules: ["migration/concurrently-in-transaction"]),
@@ -350,6 +350,13 @@ public enum LockModel {
         LockRow(id: "refresh-materialized-view-concurrently", statement: "REFRESH MATERIALIZED VIEW CONCURRENTLY v (the lock is on the view)",
                 lock: .exclusive, scans: true, rewrites: false,
                 source: "\(locking) (EXCLUSIVE: acquired by REFRESH MATERIALIZED VIEW CONCURRENTLY)", rules: []),
+        // Adding a table to a publication, dropping it from one, or naming it in CREATE PUBLICATION: the page names
+        // no lock; PostgreSQL opens each table named in SHARE UPDATE EXCLUSIVE mode (traced: LockTraceTests), which
+        // no read or write waits for.
+        LockRow(id: "publication-tables", statement: "CREATE PUBLICATION p FOR TABLE t / ALTER PUBLICATION p ADD / SET / DROP TABLE t",
+                lock: .shareUpdateExclusive, scans: false, rewrites: false,
+                source: "https://www.postgresql.org/docs/current/sql-alterpublication.html (no lock named; traced: SHARE UPDATE EXCLUSIVE on each table named)",
+                rules: []),
         // Extended statistics are gathered by the next ANALYZE, not by the statement.
         LockRow(id: "create-statistics", statement: "CREATE STATISTICS s ON a, b FROM t", lock: .shareUpdateExclusive, scans: false,
                 rewrites: false, source: "\(locking) (SHARE UPDATE EXCLUSIVE: acquired by CREATE STATISTICS)", rules: []),
@@ -398,7 +405,8 @@ public enum LockModel {
         for row in rows {
             let versions = row.versions.upperBound >= 99 ? "\(row.versions.lowerBound)+" : "\(row.versions.lowerBound)–\(row.versions.upperBound)"
             let safer = row.saferForm.map { form in row.saferFrom.map { "\(form) (\($0)+)" } ?? form } ?? ""
-            text += "| `\(row.statement)` | \(row.lock) | \(row.otherTableLock.map(\.description) ?? "") | \(row.scans ? "yes" : "no") | "
+            // A `|` ends a table cell even inside a code span (`RENAME [COLUMN | CONSTRAINT]`) unless escaped.
+            text += "| `\(row.statement.replacingOccurrences(of: "|", with: "\\|"))` | \(row.lock) | \(row.otherTableLock.map(\.description) ?? "") | \(row.scans ? "yes" : "no") | "
             text += "\(row.rewrites ? "yes" : "no") | \(row.needsNoTransaction ? "yes" : "no") | \(versions) | \(safer) | \(row.source) |\n"
         }
         return text
@@ -478,6 +486,7 @@ extension LockModel {
         case .refreshMaterializedView(let view, let concurrently):
             return effect(concurrently ? "refresh-materialized-view-concurrently" : "refresh-materialized-view", view.canonical)
         case .createStatistics(let tables): return tables.flatMap { effect("create-statistics", $0.canonical) }
+        case .publication(let tables): return tables.flatMap { effect("publication-tables", $0.canonical) }
         case .policy(let policy): return effect("policy", policy.table.canonical)
         // `IF EXISTS` of one that is not there takes no lock, and whether it is there is not always known: no claim.
         case .drop(let drop) where drop.objectKind == .policy && !drop.ifExists:

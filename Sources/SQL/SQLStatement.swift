@@ -83,6 +83,9 @@ public enum StatementKind: Sendable, Equatable {
     /// `CREATE STATISTICS [IF NOT EXISTS] s [(kinds)] ON … FROM t`: `tables` as the `FROM` names them (PostgreSQL
     /// accepts one).
     case createStatistics(tables: [QualifiedName])
+    /// `CREATE PUBLICATION p FOR TABLE a, b` / `ALTER PUBLICATION p { ADD | SET | DROP } TABLE a, b` (Supabase's
+    /// `supabase_realtime`): the tables named (none for `TABLES IN SCHEMA`, `ALL TABLES` or a change of options).
+    case publication(tables: [QualifiedName])
     /// `BEGIN` / `START TRANSACTION`, `COMMIT` / `END`, `ROLLBACK` / `ABORT`: a migration that commits in the middle
     /// (`COMMIT;` before `CREATE INDEX CONCURRENTLY`) ends its runner's transaction there. Savepoints and prepared
     /// transactions stay `.other`.

@@ -56,6 +56,14 @@ struct StatementDecoder {
         case "RefreshMatViewStmt": return .refreshMaterializedView(name: node["relation"].rangeVarName, concurrently: node["concurrent"].bool)
         case "CreateStatsStmt":
             return .createStatistics(tables: node["relations"].array.compactMap { $0.unwrap("RangeVar")?.rangeVarName })
+        case "CreatePublicationStmt", "AlterPublicationStmt":
+            // Each object a `PublicationObjSpec`; a table's is `pubtable.relation`.
+            let tables = node["pubobjects"].array.compactMap { object -> QualifiedName? in
+                guard let spec = object.unwrap("PublicationObjSpec"), spec["pubobjtype"].string == "PUBLICATIONOBJ_TABLE" else { return nil }
+                let relation = (spec["pubtable"].unwrap("PublicationTable") ?? spec["pubtable"])["relation"]
+                return relation.isMissing ? nil : relation.rangeVarName
+            }
+            return .publication(tables: tables)
         case "GrantStmt": return grant(node, defaultsIn: nil).map(StatementKind.grant) ?? .other(nodeTag: tag)
         case "AlterDefaultPrivilegesStmt":
             let schemas = node["options"].array.compactMap { $0.unwrap("DefElem") }

@@ -37,6 +37,7 @@ struct LockTraceTests {
         CREATE TRIGGER "users_touch" BEFORE UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "touch"();
         CREATE POLICY "users_own" ON "users" USING (true);
         CREATE SCHEMA "archive";
+        CREATE PUBLICATION "realtime" FOR TABLE "teams";
         INSERT INTO "teams" SELECT g, 'c' || g FROM generate_series(1, 100) g;
         INSERT INTO "users" SELECT g, 1 + g % 100, 'n' || g, 'e' || g || '@example.com', g, 'active', now(), 1.5 FROM generate_series(1, 2000) g;
         INSERT INTO "posts" SELECT g, 1 + g % 2000 FROM generate_series(1, 2000) g;
@@ -158,6 +159,9 @@ struct LockTraceTests {
         #"CLUSTER "users" USING "users_pkey""#,
         "CLUSTER",
         #"CREATE STATISTICS "users_stats" (dependencies) ON "team_id", "score" FROM "users""#,
+        #"ALTER PUBLICATION "realtime" ADD TABLE "users""#,
+        #"ALTER PUBLICATION "realtime" DROP TABLE "teams""#,
+        #"CREATE PUBLICATION "feed" FOR TABLE "posts""#,
     ] + LockMode.allCases.map { #"LOCK TABLE "users" IN \#($0) MODE"# }
 
     /// Rows whose lock is on a materialized view: the tracer reads tables only (their rows cite the Locking page).

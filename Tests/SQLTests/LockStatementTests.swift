@@ -19,7 +19,7 @@ import Testing
     }
 
     /// The statements outside ALTER TABLE's actions that the lock model reads, each in the shapes libpg_query gives.
-    @Test func setSchemaClusterRefreshAndStatistics() {
+    @Test func setSchemaClusterRefreshStatisticsAndPublications() {
         let parsed = ParsedSQL("""
             ALTER TABLE "public"."users" SET SCHEMA "archive";
             ALTER TABLE IF EXISTS users SET SCHEMA archive;
@@ -32,6 +32,10 @@ import Testing
             REFRESH MATERIALIZED VIEW CONCURRENTLY s.user_counts WITH DATA;
             CREATE STATISTICS IF NOT EXISTS "st" (ndistinct, dependencies) ON "a", "b" FROM "s"."users";
             CREATE STATISTICS st2 ON (lower(a)), b FROM users;
+            alter publication supabase_realtime add table messages, public.rooms;
+            ALTER PUBLICATION "p" DROP TABLE "s"."t";
+            CREATE PUBLICATION p FOR TABLE a WHERE (a.id > 0), TABLES IN SCHEMA s;
+            ALTER PUBLICATION p SET (publish = 'insert');
             """)
         #expect(parsed.kinds[0] == .setSchema(SetSchema(objectKind: .table, name: QualifiedName(schema: "public", name: "users"), newSchema: "archive")))
         #expect(parsed.kinds[1] == .setSchema(SetSchema(objectKind: .table, name: QualifiedName(name: "users"), newSchema: "archive", ifExists: true)))
@@ -44,6 +48,10 @@ import Testing
         #expect(parsed.kinds[8] == .refreshMaterializedView(name: QualifiedName(schema: "s", name: "user_counts"), concurrently: true))
         #expect(parsed.kinds[9] == .createStatistics(tables: [QualifiedName(schema: "s", name: "users")]))
         #expect(parsed.kinds[10] == .createStatistics(tables: [QualifiedName(name: "users")]))
+        #expect(parsed.kinds[11] == .publication(tables: [QualifiedName(name: "messages"), QualifiedName(schema: "public", name: "rooms")]))
+        #expect(parsed.kinds[12] == .publication(tables: [QualifiedName(schema: "s", name: "t")]))
+        #expect(parsed.kinds[13] == .publication(tables: [QualifiedName(name: "a")]))
+        #expect(parsed.kinds[14] == .publication(tables: []))
     }
 
     @Test func detachPartition() throws {
