@@ -147,9 +147,9 @@ extension Project {
         /// The folder's position in `Project.migrations`.
         let folder: Int
         let sites: [StatementSite]
-        /// Each site's position in `statements`.
+        /// Each site's position in the trace's numbering (`statements` when there is no trace).
         let ordinals: [Int]
-        /// Every statement from `start` on, judged or not, with its file's path.
+        /// Every statement from `start` on, judged or not, with its file's path; empty when the trace is the load's.
         let statements: [(statement: SQLStatement, path: String)]
         let start: CatalogReplay
         /// The schema before each statement, replayed once and shared by every rule that asks (each replaying on
@@ -169,9 +169,22 @@ extension Project {
                 .sorted { allSites[$0].sites.count > allSites[$1].sites.count }
             let judged = ParallelRuns.map(count: folders.count, runLength: 1) { position in
                 let folder = all[folders[position]], folderSites = allSites[folders[position]]
+                let replayed = folder.replay.stepCount == folder.steps.count
+                if replayed, let trace = folder.replay.statements {
+                    // The load's replay kept the schema before each of the folder's statements, numbered as the
+                    // folder's sites are.
+                    var sites: [StatementSite] = []
+                    var ordinals: [Int] = []
+                    for (index, step) in folder.steps.enumerated() where !step.isApplied {
+                        let stepSites = folderSites.sites(ofStep: index)
+                        sites += stepSites
+                        ordinals += stepSites.indices
+                    }
+                    return JudgedFolder(folder: folders[position], sites: sites, ordinals: ordinals, statements: [],
+                                        start: CatalogReplay(), trace: trace)
+                }
                 let first = folder.steps.firstIndex { !$0.isApplied && $0.script != nil }!
-                let (start, startStep) = folder.replay.stepCount == folder.steps.count
-                    ? folder.replay.checkpoint(atOrBefore: first) : (CatalogReplay(), 0)
+                let (start, startStep) = replayed ? folder.replay.checkpoint(atOrBefore: first) : (CatalogReplay(), 0)
                 var statements: [(statement: SQLStatement, path: String)] = []
                 var sites: [StatementSite] = []
                 var ordinals: [Int] = []
@@ -186,7 +199,8 @@ extension Project {
                         statements.append((site.statement, script.path))
                     }
                 }
-                // Without the fast paths every use replays: FastPathTests compare the two.
+                // Past the load's budget the statements are replayed once more here, from a checkpoint; without
+                // the fast paths every use replays (FastPathTests compare the two).
                 let trace = FastPaths.enabled ? StatementTrace(from: start, statements: statements) : nil
                 return JudgedFolder(folder: folders[position], sites: sites, ordinals: ordinals, statements: statements,
                                     start: start, trace: trace)

@@ -94,9 +94,17 @@ public struct CatalogReplay: Sendable {
     /// Applies one file's statements; a file PostgreSQL cannot parse makes the replay uncertain, and what it did to
     /// the tables and functions that existed unknown.
     public mutating func apply(_ file: SQLFile, path: String) {
-        if !file.syntaxErrors.isEmpty { isUncertain = true }
         for statement in file.statements { apply(statement, path: path) }
-        if !file.syntaxErrors.isEmpty { markUnreadableChanges() }
+        finish(file)
+    }
+
+    /// Ends a file whose statements were applied one by one (`applyFlattened` over `SQLFile.allStatements`, which
+    /// leaves the replay where `apply(_:path:)` of the whole file does): a file PostgreSQL cannot parse makes the
+    /// replay uncertain, and what it did to the tables and functions that existed unknown.
+    public mutating func finish(_ file: SQLFile) {
+        guard !file.syntaxErrors.isEmpty else { return }
+        isUncertain = true
+        markUnreadableChanges()
     }
 
     /// Applies one statement of a flattened list (`SQLFile.allStatements`: each `DO` block followed by the
