@@ -117,19 +117,29 @@ extension Project {
     }
 
     /// `transform` of every judged statement and the catalog before it, in applied order. Where a folder's trace
-    /// answers for any statement the statements are independent, and are mapped on all cores; otherwise in order on
-    /// one replay.
+    /// answers for any statement the statements are independent, and every such folder's are mapped at once on all
+    /// cores (a map per folder waited for each folder's last run, and most folders are one run); a folder without a
+    /// trace is mapped in order on one replay.
     func mapJudgedStatements<Result: Sendable>(_ transform: @escaping @Sendable (StatementSite, any TableLookup) -> Result) -> [Result] {
+        let folders = judgedFolders()
+        var traced: [(site: StatementSite, trace: StatementTrace, ordinal: Int)] = []
+        for folder in folders {
+            guard let trace = folder.trace else { continue }
+            for (site, ordinal) in zip(folder.sites, folder.ordinals) { traced.append((site, trace, ordinal)) }
+        }
+        let mapped = ParallelRuns.map(count: traced.count, runLength: Self.statementsPerRun) { [traced] index in
+            transform(traced[index].site, traced[index].trace.before(traced[index].ordinal))
+        }
         var all: [Result] = []
-        for folder in judgedFolders() {
-            guard let trace = folder.trace else {
+        all.reserveCapacity(mapped.count)
+        var next = 0
+        for folder in folders {
+            guard folder.trace != nil else {
                 forEachJudgedStatement(in: folder) { all.append(transform($0, $1)) }
                 continue
             }
-            let sites = folder.sites, ordinals = folder.ordinals
-            all += ParallelRuns.map(count: sites.count, runLength: Self.statementsPerRun) { index in
-                transform(sites[index], trace.before(ordinals[index]))
-            }
+            all += mapped[next..<next + folder.sites.count]
+            next += folder.sites.count
         }
         return all
     }

@@ -199,4 +199,17 @@ import Testing
         #expect(MigrationReplay(steps: steps, keepingStatements: false).statements == nil)
         #expect(MigrationReplay(steps: steps, columnBudget: 5).final.table(Self.users)?.columns.count == 3)
     }
+
+    /// PostgreSQL refuses a table's 1,601st column, so the replay does not know the table after such an addition:
+    /// it adds nothing more and marks the table (each addition scanning every column made a hostile migration slow).
+    @Test func aColumnPastPostgresLimitLeavesTheTableUnreadable() {
+        let columns = (1...1_600).map { "c\($0) integer" }.joined(separator: ", ")
+        let full = Self.replay(["CREATE TABLE users (\(columns));"])
+        #expect(full.final.table(Self.users)?.columns.count == 1_600)
+        #expect(full.final.table(Self.users)?.hasUnreadableChanges == false)
+        let past = Self.replay(["CREATE TABLE users (\(columns));", "ALTER TABLE users ADD COLUMN extra text;"])
+        #expect(past.final.table(Self.users)?.columns.count == 1_600)
+        #expect(past.final.table(Self.users)?.column(named: "extra") == nil)
+        #expect(past.final.table(Self.users)?.hasUnreadableChanges == true)
+    }
 }
