@@ -31,6 +31,9 @@ public struct ConcurrentlyInTransaction: ProjectRule {
         if row.id.hasPrefix("add-enum-value"), let from = row.saferFrom {
             return "PostgreSQL before \(from) cannot add an enum value inside a transaction: run the `ALTER TYPE … ADD VALUE` by hand (psql) before deploying and keep `ADD VALUE IF NOT EXISTS` in the migration, or set `postgres.version` if your server is \(from) or newer"
         }
+        if row.id == "cluster-all" {
+            return "remove `CLUSTER` from the migration: it rewrites every table clustered before under \(LockMode.accessExclusive), one after another. Run it by hand (psql) at a quiet time after deploying, outside \(tool.applier)"
+        }
         if row.id.hasPrefix("vacuum") {
             return "remove `VACUUM` from the migration: autovacuum does the work, or run it by hand (psql) after deploying, outside \(tool.applier)"
         }

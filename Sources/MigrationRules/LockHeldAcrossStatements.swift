@@ -21,7 +21,8 @@ public struct LockHeldAcrossStatements: ProjectRule {
     }
 
     /// Slow work that is safe on its own (an `UPDATE` / `DELETE`, `VALIDATE CONSTRAINT`, `REINDEX`) and only hurts
-    /// because an earlier lock is still held. Scans that other rules report for their own lock (a constraint without
+    /// because an earlier lock is still held; and `CLUSTER`, whose own lock `missing-lock-timeout` reports but whose
+    /// rewrite no rule's fix removes. Scans that other rules report for their own lock (a constraint without
     /// `NOT VALID`, an index built without `CONCURRENTLY`, `SET NOT NULL`, a rewrite) are theirs: their fix removes
     /// the scan.
     private static func isSlowWorkNoOtherRuleReports(_ effect: LockEffect, _ statement: SQLStatement) -> Bool {
@@ -29,7 +30,7 @@ public struct LockHeldAcrossStatements: ProjectRule {
         case "data-change":
             if case .insert = statement.kind { return false }
             return true
-        case "validate-constraint", "reindex": return true
+        case "validate-constraint", "reindex", "cluster": return true
         default: return false
         }
     }
@@ -40,6 +41,7 @@ public struct LockHeldAcrossStatements: ProjectRule {
         case .update: "updates rows of"
         case .delete: "deletes rows of"
         case .reindex: "rebuilds indexes of"
+        case .cluster: "rewrites, in index order, every row of"
         default: "validates a constraint against every row of"
         }
     }

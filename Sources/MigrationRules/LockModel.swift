@@ -326,6 +326,40 @@ public enum LockModel {
         LockRow(id: "drop-trigger", statement: "DROP TRIGGER tr ON t", lock: .accessExclusive, scans: false, rewrites: false,
                 source: "https://www.postgresql.org/docs/current/sql-droptrigger.html (no lock named; traced: ACCESS EXCLUSIVE)",
                 rules: ["migration/missing-lock-timeout", "migration/lock-held-across-statements"]),
+        // SET SCHEMA moves the table's catalog entries (and its indexes, constraints and owned sequences): ACCESS
+        // EXCLUSIVE as the Description says for the forms it notes nothing else for; nothing is read or copied.
+        LockRow(id: "set-schema", statement: "ALTER TABLE t SET SCHEMA s", lock: .accessExclusive, scans: false, rewrites: false,
+                source: "\(alterTable)#SQL-ALTERTABLE-DESC-SET-SCHEMA (SET SCHEMA; Description: ACCESS EXCLUSIVE unless noted)",
+                rules: ["migration/missing-lock-timeout", "migration/lock-held-across-statements"]),
+        // CLUSTER writes the table anew in index order under ACCESS EXCLUSIVE; without a table it re-clusters every
+        // table clustered before, one transaction each, so "cannot be executed inside a transaction block".
+        LockRow(id: "cluster", statement: "CLUSTER t [USING i]", lock: .accessExclusive, scans: true, rewrites: true,
+                source: "https://www.postgresql.org/docs/current/sql-cluster.html (Description: ACCESS EXCLUSIVE while a table is clustered)",
+                rules: ["migration/missing-lock-timeout", "migration/lock-held-across-statements"]),
+        LockRow(id: "cluster-all", statement: "CLUSTER (no table named: every table clustered before)", lock: .accessExclusive,
+                scans: true, rewrites: true, needsNoTransaction: true,
+                source: "https://www.postgresql.org/docs/current/sql-cluster.html (Description: this form cannot be executed inside a transaction block)",
+                rules: ["migration/concurrently-in-transaction"]),
+        // REFRESH replaces the view's contents under ACCESS EXCLUSIVE on the view (Locking); CONCURRENTLY takes
+        // EXCLUSIVE, so reads go on, and, unlike CREATE INDEX CONCURRENTLY, runs inside a transaction block. The lock
+        // is on the view, which no rule counts as an existing table.
+        LockRow(id: "refresh-materialized-view", statement: "REFRESH MATERIALIZED VIEW v (the lock is on the view)", lock: .accessExclusive,
+                scans: true, rewrites: true,
+                saferForm: "REFRESH MATERIALIZED VIEW CONCURRENTLY (EXCLUSIVE: reads go on; needs a unique index on the view)", saferFrom: 10,
+                source: "\(locking) (ACCESS EXCLUSIVE: acquired by REFRESH MATERIALIZED VIEW)", rules: []),
+        LockRow(id: "refresh-materialized-view-concurrently", statement: "REFRESH MATERIALIZED VIEW CONCURRENTLY v (the lock is on the view)",
+                lock: .exclusive, scans: true, rewrites: false,
+                source: "\(locking) (EXCLUSIVE: acquired by REFRESH MATERIALIZED VIEW CONCURRENTLY)", rules: []),
+        // Adding a table to a publication, dropping it from one, or naming it in CREATE PUBLICATION: the page names
+        // no lock; PostgreSQL opens each table named in SHARE UPDATE EXCLUSIVE mode (traced: LockTraceTests), which
+        // no read or write waits for.
+        LockRow(id: "publication-tables", statement: "CREATE PUBLICATION p FOR TABLE t / ALTER PUBLICATION p ADD / SET / DROP TABLE t",
+                lock: .shareUpdateExclusive, scans: false, rewrites: false,
+                source: "https://www.postgresql.org/docs/current/sql-alterpublication.html (no lock named; traced: SHARE UPDATE EXCLUSIVE on each table named)",
+                rules: []),
+        // Extended statistics are gathered by the next ANALYZE, not by the statement.
+        LockRow(id: "create-statistics", statement: "CREATE STATISTICS s ON a, b FROM t", lock: .shareUpdateExclusive, scans: false,
+                rewrites: false, source: "\(locking) (SHARE UPDATE EXCLUSIVE: acquired by CREATE STATISTICS)", rules: []),
     ] + LockMode.allCases.map { mode in
         // LOCK takes the mode it names, ACCESS EXCLUSIVE when it names none.
         LockRow(id: lockTableID(mode), statement: mode == .accessExclusive ? "LOCK TABLE t [IN ACCESS EXCLUSIVE MODE]" : "LOCK TABLE t IN \(mode) MODE",
@@ -371,7 +405,8 @@ public enum LockModel {
         for row in rows {
             let versions = row.versions.upperBound >= 99 ? "\(row.versions.lowerBound)+" : "\(row.versions.lowerBound)–\(row.versions.upperBound)"
             let safer = row.saferForm.map { form in row.saferFrom.map { "\(form) (\($0)+)" } ?? form } ?? ""
-            text += "| `\(row.statement)` | \(row.lock) | \(row.otherTableLock.map(\.description) ?? "") | \(row.scans ? "yes" : "no") | "
+            // A `|` ends a table cell even inside a code span (`RENAME [COLUMN | CONSTRAINT]`) unless escaped.
+            text += "| `\(row.statement.replacingOccurrences(of: "|", with: "\\|"))` | \(row.lock) | \(row.otherTableLock.map(\.description) ?? "") | \(row.scans ? "yes" : "no") | "
             text += "\(row.rewrites ? "yes" : "no") | \(row.needsNoTransaction ? "yes" : "no") | \(versions) | \(safer) | \(row.source) |\n"
         }
         return text
@@ -446,6 +481,12 @@ extension LockModel {
             // Without a table it works on every table of the database: still one statement to judge.
             return tables.isEmpty ? effect(id, nil) : tables.flatMap { effect(id, $0.canonical) }
         case .createTrigger(let trigger): return effect("create-trigger", trigger.table.canonical)
+        case .setSchema(let move) where move.objectKind == .table: return effect("set-schema", move.name.canonical)
+        case .cluster(let table): return table.map { effect("cluster", $0.canonical) } ?? effect("cluster-all", nil)
+        case .refreshMaterializedView(let view, let concurrently):
+            return effect(concurrently ? "refresh-materialized-view-concurrently" : "refresh-materialized-view", view.canonical)
+        case .createStatistics(let tables): return tables.flatMap { effect("create-statistics", $0.canonical) }
+        case .publication(let tables): return tables.flatMap { effect("publication-tables", $0.canonical) }
         case .policy(let policy): return effect("policy", policy.table.canonical)
         // `IF EXISTS` of one that is not there takes no lock, and whether it is there is not always known: no claim.
         case .drop(let drop) where drop.objectKind == .policy && !drop.ifExists:

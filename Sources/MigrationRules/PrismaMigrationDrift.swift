@@ -22,7 +22,7 @@ struct PrismaMigrationDrift {
 
     func differences() -> [CatalogDifference] {
         let replayed = folder.replay.final
-        guard !replayed.isUncertain else { return [] }
+        guard !replayed.isUncertain, !movesAnObjectToAnotherSchema else { return [] }
         let source = Self.comparable(schema.model, dropForeignKeys: prisma.isRelationModeEmulated)
         var built = Self.comparable(Self.prismaDescribable(replayed), dropForeignKeys: prisma.isRelationModeEmulated)
         // Prisma manages the schemas its models live in (public unless `@@schema`), and creates the join tables of
@@ -38,6 +38,15 @@ struct PrismaMigrationDrift {
             return true
         }
         return Self.pairingRenamedIndexes(differences, source: source, built: built)
+    }
+
+    /// `ALTER TABLE / TYPE / … SET SCHEMA` (outside a `DO` block): the replay does not follow the move, so what it built
+    /// is not the database's. (The SQL reader read the statement as `.other` before it became `.setSchema`, which made
+    /// the replay uncertain; this keeps that until the replay moves the object itself.)
+    private var movesAnObjectToAnotherSchema: Bool {
+        folder.steps.contains { step in
+            step.script?.sql.statements.contains { if case .setSchema = $0.kind { true } else { false } } ?? false
+        }
     }
 
     /// An index only the schema has and one only the migrations have, on the same table with the same columns,

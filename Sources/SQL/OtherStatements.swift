@@ -92,3 +92,14 @@ public struct SetVariable: Sendable, Equatable {
     /// The value's text as the parser read it (`5s`, `0`), when there is one.
     public var value: String?
 }
+
+/// `ALTER kind name SET SCHEMA other`: moves the object (a table with its indexes, constraints and sequences) to
+/// another schema.
+public struct SetSchema: Sendable, Equatable {
+    /// `.table`, `.view`, `.materializedView`, `.sequence`, `.type`, `.function`, …
+    public var objectKind: ObjectKind
+    /// The relation moved (tables, views, sequences), else the object's name.
+    public var name: QualifiedName
+    public var newSchema: String
+    public var ifExists = false
+}

@@ -74,6 +74,18 @@ public enum StatementKind: Sendable, Equatable {
     case vacuum(tables: [QualifiedName], full: Bool, analyzeOnly: Bool)
     /// `COMMENT ON kind name IS …`: `relation` is the table of a table's or column's comment.
     case comment(objectKind: ObjectKind, relation: QualifiedName?)
+    /// `ALTER TABLE / VIEW / SEQUENCE / TYPE / … name SET SCHEMA other`.
+    case setSchema(SetSchema)
+    /// `CLUSTER [VERBOSE] t [USING i]`; no table (`CLUSTER;`) re-clusters every table clustered before.
+    case cluster(table: QualifiedName?)
+    /// `REFRESH MATERIALIZED VIEW [CONCURRENTLY] v [WITH [NO] DATA]`.
+    case refreshMaterializedView(name: QualifiedName, concurrently: Bool)
+    /// `CREATE STATISTICS [IF NOT EXISTS] s [(kinds)] ON … FROM t`: `tables` as the `FROM` names them (PostgreSQL
+    /// accepts one).
+    case createStatistics(tables: [QualifiedName])
+    /// `CREATE PUBLICATION p FOR TABLE a, b` / `ALTER PUBLICATION p { ADD | SET | DROP } TABLE a, b` (Supabase's
+    /// `supabase_realtime`): the tables named (none for `TABLES IN SCHEMA`, `ALL TABLES` or a change of options).
+    case publication(tables: [QualifiedName])
     /// `BEGIN` / `START TRANSACTION`, `COMMIT` / `END`, `ROLLBACK` / `ABORT`: a migration that commits in the middle
     /// (`COMMIT;` before `CREATE INDEX CONCURRENTLY`) ends its runner's transaction there. Savepoints and prepared
     /// transactions stay `.other`.

@@ -49,6 +49,21 @@ struct StatementDecoder {
             let tables = node["rels"].array.compactMap { $0.unwrap("VacuumRelation")?["relation"].rangeVarName }
             let full = node["options"].array.contains { $0.unwrap("DefElem")?["defname"].string == "full" }
             return .vacuum(tables: tables, full: full, analyzeOnly: !node["is_vacuumcmd"].bool)
+        case "AlterObjectSchemaStmt": return .setSchema(setSchema(node))
+        case "ClusterStmt":
+            let relation = node["relation"]
+            return .cluster(table: relation.isMissing ? nil : relation.rangeVarName)
+        case "RefreshMatViewStmt": return .refreshMaterializedView(name: node["relation"].rangeVarName, concurrently: node["concurrent"].bool)
+        case "CreateStatsStmt":
+            return .createStatistics(tables: node["relations"].array.compactMap { $0.unwrap("RangeVar")?.rangeVarName })
+        case "CreatePublicationStmt", "AlterPublicationStmt":
+            // Each object a `PublicationObjSpec`; a table's is `pubtable.relation`.
+            let tables = node["pubobjects"].array.compactMap { object -> QualifiedName? in
+                guard let spec = object.unwrap("PublicationObjSpec"), spec["pubobjtype"].string == "PUBLICATIONOBJ_TABLE" else { return nil }
+                let relation = (spec["pubtable"].unwrap("PublicationTable") ?? spec["pubtable"])["relation"]
+                return relation.isMissing ? nil : relation.rangeVarName
+            }
+            return .publication(tables: tables)
         case "GrantStmt": return grant(node, defaultsIn: nil).map(StatementKind.grant) ?? .other(nodeTag: tag)
         case "AlterDefaultPrivilegesStmt":
             let schemas = node["options"].array.compactMap { $0.unwrap("DefElem") }
@@ -156,6 +171,14 @@ struct StatementDecoder {
         }()
         let from = node["subname"].string ?? table?.name ?? objectName
         return Rename(objectKind: kind, table: table, from: from, to: node["newname"].string ?? "")
+    }
+
+    /// Relations (tables, views, sequences) arrive as `relation`; other objects as `object`, shaped as in `DROP`.
+    private func setSchema(_ node: ParseNode) -> SetSchema {
+        let kind = ObjectKind(libpgQueryName: node["objectType"].string ?? "")
+        let relation = node["relation"]
+        let name = relation.isMissing ? droppedObject(node["object"], kind: kind).name : relation.rangeVarName
+        return SetSchema(objectKind: kind, name: name, newSchema: node["newschema"].string ?? "", ifExists: node["missing_ok"].bool)
     }
 
     private func alterEnum(_ node: ParseNode) -> AlterEnum {

@@ -57,6 +57,13 @@ import Testing
         "create-trigger": (15, "", #"CREATE TRIGGER "users_touch" BEFORE UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION touch()"#),
         "policy": (15, "", #"CREATE POLICY "own rows" ON "users" FOR SELECT TO authenticated USING (true)"#),
         "drop-trigger": (15, "", #"DROP TRIGGER "users_touch" ON "users""#),
+        "set-schema": (15, "", #"ALTER TABLE "users" SET SCHEMA "archive""#),
+        "cluster": (15, "", #"CLUSTER "users" USING "users_pkey""#),
+        "cluster-all": (15, "", "CLUSTER"),
+        "refresh-materialized-view": (15, "", #"REFRESH MATERIALIZED VIEW "user_counts""#),
+        "refresh-materialized-view-concurrently": (15, "", #"REFRESH MATERIALIZED VIEW CONCURRENTLY "user_counts""#),
+        "publication-tables": (15, "", #"ALTER PUBLICATION "supabase_realtime" ADD TABLE "public"."messages""#),
+        "create-statistics": (15, "", #"CREATE STATISTICS "users_stats" (dependencies) ON "team_id", "email" FROM "users""#),
     ].merging(LockMode.allCases.map { mode in
         (LockModel.lockTableID(mode), (15, "", mode == .accessExclusive ? #"LOCK TABLE "users""# : #"LOCK TABLE "users" IN \#(mode) MODE"#))
     }, uniquingKeysWith: { first, _ in first })
@@ -103,6 +110,12 @@ import Testing
         #expect(try effects(#"COMMENT ON FUNCTION "f"() IS 'x'"#) == [])
         #expect(try effects(#"ALTER TABLE "events" ATTACH PARTITION "e1" DEFAULT"#) == ["attach-partition events"])
         #expect(try effects(#"ALTER TABLE "users" RENAME CONSTRAINT "a" TO "b""#) == ["rename users"])
+        #expect(try effects(#"ALTER TABLE "s"."users" SET SCHEMA "archive""#) == ["set-schema s.users"], "the table as it is named before the move")
+        #expect(try effects(#"ALTER TYPE "status" SET SCHEMA "archive""#) == [], "moving a type locks no table")
+        #expect(try effects(#"ALTER PUBLICATION "supabase_realtime" ADD TABLE "a", "s"."b""#) == ["publication-tables a", "publication-tables s.b"])
+        #expect(try effects(#"ALTER PUBLICATION "p" ADD TABLES IN SCHEMA "s""#) == [], "the tables of a schema are not named: no claim")
+        #expect(try effects("CLUSTER VERBOSE") == ["cluster-all -"], "every table clustered before: which ones is not known")
+        #expect(try effects(#"CLUSTER "users""#) == ["cluster users"], "without USING: the index it was clustered on")
     }
 
     /// Statements that lock tables besides the one they name: the cascade of a TRUNCATE, the referenced tables of a new

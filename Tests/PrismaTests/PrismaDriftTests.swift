@@ -146,6 +146,14 @@ import Testing
             """
         let schema = Self.schema.replacingOccurrences(of: "title    String @db.VarChar(200)", with: "title    String @db.VarChar(200)\n  body     String")
         #expect(try drift(repository(schema: schema, migrations: [Self.initSQL, conditional])) == ["prisma/schema.prisma: body     String"])
+        // A table moved to another schema: the replay does not follow the move, so the folder is uncompared (else
+        // `User` in `public` would be drift against a schema that has it in `archive`).
+        let multiSchema = Self.schema
+            .replacingOccurrences(of: "provider = \"postgresql\"", with: "provider = \"postgresql\"\n  schemas  = [\"public\", \"archive\"]")
+            .replacingOccurrences(of: "  posts     Post[]\n", with: "  posts     Post[]\n\n  @@schema(\"archive\")\n")
+            .replacingOccurrences(of: "  @@index([authorId])\n", with: "  @@index([authorId])\n  @@schema(\"public\")\n")
+        let moved = #"CREATE SCHEMA "archive"; ALTER TABLE "User" SET SCHEMA "archive";"#
+        #expect(try drift(repository(schema: multiSchema, migrations: [Self.initSQL, moved])) == [])
     }
 
     /// A new user's repository with both ORMs: both schemas are read, and each finding names its schema file.

@@ -18,6 +18,42 @@ import Testing
         #expect(parsed.kinds[3] == .reindex(Reindex(objectKind: .table, name: QualifiedName(schema: "s", name: "t"), concurrently: false)))
     }
 
+    /// The statements outside ALTER TABLE's actions that the lock model reads, each in the shapes libpg_query gives.
+    @Test func setSchemaClusterRefreshStatisticsAndPublications() {
+        let parsed = ParsedSQL("""
+            ALTER TABLE "public"."users" SET SCHEMA "archive";
+            ALTER TABLE IF EXISTS users SET SCHEMA archive;
+            ALTER TYPE "public"."status" SET SCHEMA "archive";
+            ALTER VIEW v SET SCHEMA archive;
+            CLUSTER "users" USING "users_pkey";
+            CLUSTER VERBOSE s.t;
+            CLUSTER;
+            REFRESH MATERIALIZED VIEW "user_counts";
+            REFRESH MATERIALIZED VIEW CONCURRENTLY s.user_counts WITH DATA;
+            CREATE STATISTICS IF NOT EXISTS "st" (ndistinct, dependencies) ON "a", "b" FROM "s"."users";
+            CREATE STATISTICS st2 ON (lower(a)), b FROM users;
+            alter publication supabase_realtime add table messages, public.rooms;
+            ALTER PUBLICATION "p" DROP TABLE "s"."t";
+            CREATE PUBLICATION p FOR TABLE a WHERE (a.id > 0), TABLES IN SCHEMA s;
+            ALTER PUBLICATION p SET (publish = 'insert');
+            """)
+        #expect(parsed.kinds[0] == .setSchema(SetSchema(objectKind: .table, name: QualifiedName(schema: "public", name: "users"), newSchema: "archive")))
+        #expect(parsed.kinds[1] == .setSchema(SetSchema(objectKind: .table, name: QualifiedName(name: "users"), newSchema: "archive", ifExists: true)))
+        #expect(parsed.kinds[2] == .setSchema(SetSchema(objectKind: .type, name: QualifiedName(schema: "public", name: "status"), newSchema: "archive")))
+        #expect(parsed.kinds[3] == .setSchema(SetSchema(objectKind: .view, name: QualifiedName(name: "v"), newSchema: "archive")))
+        #expect(parsed.kinds[4] == .cluster(table: QualifiedName(name: "users")))
+        #expect(parsed.kinds[5] == .cluster(table: QualifiedName(schema: "s", name: "t")))
+        #expect(parsed.kinds[6] == .cluster(table: nil))
+        #expect(parsed.kinds[7] == .refreshMaterializedView(name: QualifiedName(name: "user_counts"), concurrently: false))
+        #expect(parsed.kinds[8] == .refreshMaterializedView(name: QualifiedName(schema: "s", name: "user_counts"), concurrently: true))
+        #expect(parsed.kinds[9] == .createStatistics(tables: [QualifiedName(schema: "s", name: "users")]))
+        #expect(parsed.kinds[10] == .createStatistics(tables: [QualifiedName(name: "users")]))
+        #expect(parsed.kinds[11] == .publication(tables: [QualifiedName(name: "messages"), QualifiedName(schema: "public", name: "rooms")]))
+        #expect(parsed.kinds[12] == .publication(tables: [QualifiedName(schema: "s", name: "t")]))
+        #expect(parsed.kinds[13] == .publication(tables: [QualifiedName(name: "a")]))
+        #expect(parsed.kinds[14] == .publication(tables: []))
+    }
+
     @Test func detachPartition() throws {
         let parsed = ParsedSQL(#"ALTER TABLE "e" DETACH PARTITION "e1" CONCURRENTLY; ALTER TABLE e DETACH PARTITION e2;"#)
         guard case .alterTable(let first) = parsed.kinds[0], case .alterTable(let second) = parsed.kinds[1] else {
