@@ -44,7 +44,7 @@ extension StatementDecoder {
         let start = node.smallestLocation.map(position) ?? statementRange.lowerBound
         let range = significantToken(from: start, limit: statementRange.upperBound)?.range ?? statementRange
         var calls: [FunctionCall] = []
-        collectPerRowCalls(node, wrapped: false, into: &calls)
+        collectPerRowCalls(node, into: &calls)
         return PolicyExpression(range: range, isAlwaysTrue: Self.isTrue(node), perRowCalls: calls)
     }
 
@@ -60,12 +60,11 @@ extension StatementDecoder {
 
     private static let perRowFunctions: Set<String> = ["auth.uid", "auth.jwt", "auth.role", "current_setting", "pg_catalog.current_setting"]
 
-    /// Walks the expression; `wrapped` is true for the direct target of a `(select …)` that reads no table, which
-    /// PostgreSQL evaluates once (an init plan).
-    private func collectPerRowCalls(_ node: ParseNode, wrapped: Bool, into calls: inout [FunctionCall]) {
+    /// Walks the expression for the calls PostgreSQL makes for every row it checks.
+    private func collectPerRowCalls(_ node: ParseNode, into calls: inout [FunctionCall]) {
         if let call = node.unwrap("FuncCall") {
             let name = ParseNode.qualifiedName(parts: call["funcname"].stringList)
-            if !wrapped, Self.perRowFunctions.contains(name.description.lowercased()) {
+            if Self.perRowFunctions.contains(name.description.lowercased()) {
                 calls.append(FunctionCall(name: name, range: callRange(at: call["location"].int)))
                 return
             }
@@ -74,12 +73,21 @@ extension StatementDecoder {
            let select = link["subselect"].unwrap("SelectStmt"), select["fromClause"].isMissing,
            select["whereClause"].isMissing, select["targetList"].array.count == 1,
            let target = select["targetList"].array.first?.unwrap("ResTarget") {
-            collectPerRowCalls(target["val"], wrapped: true, into: &calls)
+            // A `(select …)` that reads no table and no column of the row is an init plan: its whole expression is
+            // evaluated once per statement, calls in it included (`(select auth.jwt() ->> 'team_id')::uuid`). One
+            // that names a column is correlated, run for every row with every call in it.
+            var readsTheRow = false
+            target["val"].forEachWrapped("ColumnRef") { _ in
+                readsTheRow = true
+                return false
+            }
+            guard readsTheRow else { return }
+            collectPerRowCalls(target["val"], into: &calls)
             return
         }
-        if let wrapped = node.wrappedNode { return collectPerRowCalls(wrapped, wrapped: false, into: &calls) }
-        node.forEachElement { collectPerRowCalls($0, wrapped: false, into: &calls) }
-        node.forEachMember { _, member in collectPerRowCalls(member, wrapped: false, into: &calls) }
+        if let wrapped = node.wrappedNode { return collectPerRowCalls(wrapped, into: &calls) }
+        node.forEachElement { collectPerRowCalls($0, into: &calls) }
+        node.forEachMember { _, member in collectPerRowCalls(member, into: &calls) }
     }
 
     /// `auth.uid()`: from the name to its closing parenthesis.
