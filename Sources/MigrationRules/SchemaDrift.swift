@@ -4,6 +4,7 @@ import Drizzle
 import DrizzleKit
 import Migrations
 import ProjectModel
+import SQLReplay
 
 /// `schema/migration-drift`: the Drizzle schema differs from the latest migration snapshot (by journal order),
 /// so a migration was not generated for a change and databases do not have it.
@@ -38,6 +39,10 @@ public struct SchemaDrift: ProjectRule {
                     if let location = difference.leftLocation, unreadable.contains(where: { $0.overlaps(location) }) { continue }
                     if isPartial, difference.change == .removed { continue }
                     if unlisted.touches(difference) { continue }
+                    if let made = Self.madeBySQL(difference, in: folder) {
+                        reportMadeBySQL(difference, at: made, context)
+                        continue
+                    }
                     report(difference, context)
                 }
             }
@@ -70,6 +75,35 @@ public struct SchemaDrift: ProjectRule {
             removed: "is in the latest migration snapshot but no longer in the Drizzle schema: no migration removes it",
             changedAt: difference.leftLocation ?? difference.rightLocation, compared: "in the latest migration snapshot",
             help: help, removedHelp: help))
+    }
+
+    /// Where the folder's SQL made a table or column the latest snapshot lacks (its `CREATE TABLE`, its
+    /// `ADD COLUMN`): a hand-written migration, which drizzle-kit records in no snapshot. Nil for other elements and
+    /// when the SQL does not make it either.
+    static func madeBySQL(_ difference: CatalogDifference, in folder: MigrationFolder) -> SourceLocation? {
+        guard difference.change == .added else { return nil }
+        let replayed = folder.replay.final
+        func table(_ key: String) -> Table? {
+            guard let dot = key.firstIndex(of: ".") else { return replayed.definedTable(QualifiedName(name: key)) }
+            return replayed.definedTable(QualifiedName(schema: String(key[..<dot]), name: String(key[key.index(after: dot)...])))
+        }
+        let location: SourceLocation?
+        switch difference.element {
+        case .table: location = table(difference.name)?.location
+        case .column: location = difference.table.flatMap(table)?.column(named: difference.name)?.location
+        default: location = nil
+        }
+        return location.flatMap { $0.path.isEmpty ? nil : $0 }
+    }
+
+    /// drizzle-kit drift that a hand-written migration already made in the database: the snapshot is what is behind,
+    /// and `drizzle-kit generate` alone would write the change a second time (failing where it already ran).
+    private func reportMadeBySQL(_ difference: CatalogDifference, at made: SourceLocation, _ context: RuleContext) {
+        guard let location = difference.leftLocation else { return }
+        context.report(
+            path: location.path, range: location.range,
+            message: "\(Self.subject(difference)) is declared in \(location.path) and created by \(made.path), but the latest migration snapshot does not have it: drizzle-kit records no hand-written SQL in its snapshots, so the next `drizzle-kit generate` writes it again",
+            help: "run `drizzle-kit generate` to bring the snapshot up to date, then delete from the new migration the statements that make this again (\(made.path) already does) or write them with `IF NOT EXISTS`; keep the new snapshot")
     }
 
     /// Prisma drift is located in the schema: at the element, else at its model; a table only the migrations
