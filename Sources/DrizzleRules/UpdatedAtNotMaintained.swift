@@ -40,7 +40,13 @@ public struct UpdatedAtNotMaintained: ProjectRule {
         let prismaColumns = candidates.filter { $0.0.isPrisma }.map { table, column in
             PrismaColumn(model: table.variableName ?? table.name, field: column.key ?? column.name, table: table.name, column: column.name)
         }
-        let prismaWritten = project.tableUpdates.prismaWrites(prismaColumns)
+        // Raw SQL writes Drizzle tables too: an auth adapter's `UPDATE auth.users SET … updated_at = $3` in a query
+        // string. Searched for the columns no `.update().set()` sets, with the Prisma ones in one pass.
+        let drizzleColumns = candidates.filter { table, column in !table.isPrisma && !updates.sets(column.name, ofTable: table.key) }
+            .map { table, column in
+                PrismaColumn(model: table.variableName ?? table.name, field: column.key ?? column.name, table: table.name, column: column.name)
+            }
+        let prismaWritten = project.tableUpdates.prismaWrites(prismaColumns + drizzleColumns)
         var reporter = LocatedReporter(context)
         for (table, column) in candidates where !updates.sets(column.name, ofTable: table.key) {
             guard !table.isPrisma else {
@@ -52,6 +58,8 @@ public struct UpdatedAtNotMaintained: ProjectRule {
                     help: "add `@updatedAt` to the field (Prisma Client then sets it on every update), or list the table in `maintainedTables` if something else sets it")
                 continue
             }
+            guard !prismaWritten.contains(PrismaColumn(model: table.variableName ?? table.name, field: column.key ?? column.name, table: table.name, column: column.name))
+            else { continue }
             reporter.report(
                 at: column.location,
                 message: "column \(column.displayName) of `\(table.name)` keeps its insert time: it has no `$onUpdate`, no migration trigger sets it, and no `.update(\(table.variableName ?? table.name)).set({ \(column.key ?? column.name) })` in the code does",
