@@ -117,19 +117,29 @@ extension Project {
     }
 
     /// `transform` of every judged statement and the catalog before it, in applied order. Where a folder's trace
-    /// answers for any statement the statements are independent, and are mapped on all cores; otherwise in order on
-    /// one replay.
+    /// answers for any statement the statements are independent, and every such folder's are mapped at once on all
+    /// cores (a map per folder waited for each folder's last run, and most folders are one run); a folder without a
+    /// trace is mapped in order on one replay.
     func mapJudgedStatements<Result: Sendable>(_ transform: @escaping @Sendable (StatementSite, any TableLookup) -> Result) -> [Result] {
+        let folders = judgedFolders()
+        var traced: [(site: StatementSite, trace: StatementTrace, ordinal: Int)] = []
+        for folder in folders {
+            guard let trace = folder.trace else { continue }
+            for (site, ordinal) in zip(folder.sites, folder.ordinals) { traced.append((site, trace, ordinal)) }
+        }
+        let mapped = ParallelRuns.map(count: traced.count, runLength: Self.statementsPerRun) { [traced] index in
+            transform(traced[index].site, traced[index].trace.before(traced[index].ordinal))
+        }
         var all: [Result] = []
-        for folder in judgedFolders() {
-            guard let trace = folder.trace else {
+        all.reserveCapacity(mapped.count)
+        var next = 0
+        for folder in folders {
+            guard folder.trace != nil else {
                 forEachJudgedStatement(in: folder) { all.append(transform($0, $1)) }
                 continue
             }
-            let sites = folder.sites, ordinals = folder.ordinals
-            all += ParallelRuns.map(count: sites.count, runLength: Self.statementsPerRun) { index in
-                transform(sites[index], trace.before(ordinals[index]))
-            }
+            all += mapped[next..<next + folder.sites.count]
+            next += folder.sites.count
         }
         return all
     }
@@ -147,9 +157,9 @@ extension Project {
         /// The folder's position in `Project.migrations`.
         let folder: Int
         let sites: [StatementSite]
-        /// Each site's position in `statements`.
+        /// Each site's position in the trace's numbering (`statements` when there is no trace).
         let ordinals: [Int]
-        /// Every statement from `start` on, judged or not, with its file's path.
+        /// Every statement from `start` on, judged or not, with its file's path; empty when the trace is the load's.
         let statements: [(statement: SQLStatement, path: String)]
         let start: CatalogReplay
         /// The schema before each statement, replayed once and shared by every rule that asks (each replaying on
@@ -169,9 +179,22 @@ extension Project {
                 .sorted { allSites[$0].sites.count > allSites[$1].sites.count }
             let judged = ParallelRuns.map(count: folders.count, runLength: 1) { position in
                 let folder = all[folders[position]], folderSites = allSites[folders[position]]
+                let replayed = folder.replay.stepCount == folder.steps.count
+                if replayed, let trace = folder.replay.statements {
+                    // The load's replay kept the schema before each of the folder's statements, numbered as the
+                    // folder's sites are.
+                    var sites: [StatementSite] = []
+                    var ordinals: [Int] = []
+                    for (index, step) in folder.steps.enumerated() where !step.isApplied {
+                        let stepSites = folderSites.sites(ofStep: index)
+                        sites += stepSites
+                        ordinals += stepSites.indices
+                    }
+                    return JudgedFolder(folder: folders[position], sites: sites, ordinals: ordinals, statements: [],
+                                        start: CatalogReplay(), trace: trace)
+                }
                 let first = folder.steps.firstIndex { !$0.isApplied && $0.script != nil }!
-                let (start, startStep) = folder.replay.stepCount == folder.steps.count
-                    ? folder.replay.checkpoint(atOrBefore: first) : (CatalogReplay(), 0)
+                let (start, startStep) = replayed ? folder.replay.checkpoint(atOrBefore: first) : (CatalogReplay(), 0)
                 var statements: [(statement: SQLStatement, path: String)] = []
                 var sites: [StatementSite] = []
                 var ordinals: [Int] = []
@@ -186,7 +209,8 @@ extension Project {
                         statements.append((site.statement, script.path))
                     }
                 }
-                // Without the fast paths every use replays: FastPathTests compare the two.
+                // Past the load's budget the statements are replayed once more here, from a checkpoint; without
+                // the fast paths every use replays (FastPathTests compare the two).
                 let trace = FastPaths.enabled ? StatementTrace(from: start, statements: statements) : nil
                 return JudgedFolder(folder: folders[position], sites: sites, ordinals: ordinals, statements: statements,
                                     start: start, trace: trace)

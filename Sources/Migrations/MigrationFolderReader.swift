@@ -29,43 +29,60 @@ struct MigrationFolderReader {
     }
 
     func read(_ candidates: [MigrationDiscovery.Candidate]) throws(InputError) -> [MigrationFolder] {
-        let jobs = candidates.enumerated().flatMap { index, candidate in filesToRead(candidate, folder: index) }
+        let jobs = candidates.enumerated().map { index, candidate in filesToRead(candidate, folder: index) }
         let source = self.source
         let prefixes = FastPaths.enabled && !wholeSnapshots
         let parses = self.parses
-        let results = jobs.concurrentMap { job in
-            Result { () throws(InputError) in try Self.run(job, source: source, prefixes: prefixes, parses: parses) }
-        }
-        var folders = candidates.map { candidate in
-            var folder = MigrationFolder(path: candidate.path, layout: candidate.layout, configPath: candidate.configPath)
-            // `supabase/migrations` is a Supabase project's folder whoever writes it (drizzle-kit too), config or not.
-            if SupabaseProject.configPath(forMigrations: candidate.path) != nil { folder.supabase = SupabaseProject() }
-            return folder
-        }
-        for result in results {
-            switch try result.get() {
-            case .journal(let index, let file, let result):
-                folders[index].journalSource = file
-                switch result {
-                case .success(let journal): folders[index].journal = journal
-                case .failure(let error): folders[index].journalError = error
+        // Each folder read and replayed as soon as its own files are parsed, the folders with the most scripts first
+        // and each folder's files on every free core: parsing every file before replaying any folder left the
+        // largest folder's replay running alone at the end.
+        let order = candidates.indices.sorted { Self.scriptCount(jobs[$0]) > Self.scriptCount(jobs[$1]) }
+        let read = order.concurrentMap { index in
+            Result { () throws(InputError) -> MigrationFolder? in
+                let folderJobs = jobs[index]
+                let results = ParallelRuns.map(count: folderJobs.count, runLength: 1) { job in
+                    Result { () throws(InputError) in try Self.run(folderJobs[job], source: source, prefixes: prefixes, parses: parses) }
                 }
-            case .script(let index, let script): folders[index].scripts.append(script)
-            case .snapshot(let index, let snapshot): folders[index].snapshots.append(snapshot)
-            case .supabaseConfig(let index, let project): folders[index].supabase = project
-            }
-        }
-        // A journal of another dialect (MySQL, SQLite) is not ours to lint.
-        folders.removeAll { !($0.journal?.isPostgres ?? true) }
-        return try folders.concurrentMap { folder in
-            Result { () throws(InputError) in
-                var folder = folder
+                let candidate = candidates[index]
+                var folder = MigrationFolder(path: candidate.path, layout: candidate.layout, configPath: candidate.configPath)
+                // `supabase/migrations` is a Supabase project's folder whoever writes it (drizzle-kit too), config or not.
+                if SupabaseProject.configPath(forMigrations: candidate.path) != nil { folder.supabase = SupabaseProject() }
+                for result in results {
+                    switch try result.get() {
+                    case .journal(_, let file, let result):
+                        folder.journalSource = file
+                        switch result {
+                        case .success(let journal): folder.journal = journal
+                        case .failure(let error): folder.journalError = error
+                        }
+                    case .script(_, let script): folder.scripts.append(script)
+                    case .snapshot(_, let snapshot): folder.snapshots.append(snapshot)
+                    case .supabaseConfig(_, let project): folder.supabase = project
+                    }
+                }
+                // A journal of another dialect (MySQL, SQLite) is not ours to lint.
+                guard folder.journal?.isPostgres ?? true else { return nil }
                 folder.steps = MigrationOrder.steps(of: folder)
                 try Self.readLatestSnapshot(&folder, source: source, parses: parses)
                 TableHistory.fill(&folder, source: source)
                 return folder
             }
-        }.map { result throws(InputError) in try result.get() }
+        }
+        // Back in the candidates' order; the first folder's error in that order is the one reported.
+        var byCandidate = [Result<MigrationFolder?, InputError>?](repeating: nil, count: candidates.count)
+        for (position, index) in order.enumerated() { byCandidate[index] = read[position] }
+        var folders: [MigrationFolder] = []
+        for result in byCandidate {
+            if let folder = try result!.get() { folders.append(folder) }
+        }
+        return folders
+    }
+
+    private static func scriptCount(_ jobs: [Job]) -> Int {
+        jobs.reduce(0) { count, job in
+            if case .script = job { return count + 1 }
+            return count
+        }
     }
 
     /// Every file of the folder that the rules read, by layout.

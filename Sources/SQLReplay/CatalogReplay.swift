@@ -94,9 +94,17 @@ public struct CatalogReplay: Sendable {
     /// Applies one file's statements; a file PostgreSQL cannot parse makes the replay uncertain, and what it did to
     /// the tables and functions that existed unknown.
     public mutating func apply(_ file: SQLFile, path: String) {
-        if !file.syntaxErrors.isEmpty { isUncertain = true }
         for statement in file.statements { apply(statement, path: path) }
-        if !file.syntaxErrors.isEmpty { markUnreadableChanges() }
+        finish(file)
+    }
+
+    /// Ends a file whose statements were applied one by one (`applyFlattened` over `SQLFile.allStatements`, which
+    /// leaves the replay where `apply(_:path:)` of the whole file does): a file PostgreSQL cannot parse makes the
+    /// replay uncertain, and what it did to the tables and functions that existed unknown.
+    public mutating func finish(_ file: SQLFile) {
+        guard !file.syntaxErrors.isEmpty else { return }
+        isUncertain = true
+        markUnreadableChanges()
     }
 
     /// Applies one statement of a flattened list (`SQLFile.allStatements`: each `DO` block followed by the
@@ -278,8 +286,19 @@ public struct CatalogReplay: Sendable {
         set(name, table)
     }
 
+    /// PostgreSQL's limit on a table's columns (Appendix K, "PostgreSQL Limits": 1,600 columns per table, dropped
+    /// ones included). A column added past it fails the migration, so what the table is after it is unknown.
+    static let maximumColumns = 1_600
+
     private mutating func addColumn(_ definition: ColumnDefinition, to table: inout Table, path: String, location: SourceLocation) {
         let columnLocation = SourceLocation(path: path, range: definition.range)
+        // Past PostgreSQL's limit nothing more is added: the table is marked as unreadable, as after a file PostgreSQL
+        // cannot parse. Adding every column made each addition scan all the others (a DO block adding 20,000 took
+        // seconds).
+        guard table.columns.count < Self.maximumColumns else {
+            table.hasUnreadableChanges = true
+            return
+        }
         // PostgreSQL refuses a second column of a name; the replay lets the last one win.
         if table.columnIndex(named: definition.name) != nil {
             table.columns.removeAll { $0.isNamed(definition.name) }

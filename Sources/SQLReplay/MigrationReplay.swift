@@ -41,19 +41,46 @@ public final class MigrationReplay: Sendable {
     private let checkpoints: [CatalogReplay]
     static let checkpointInterval = 16
 
+    /// The schema before each statement of the folder, numbered across its steps in order (each step's
+    /// `SQLFile.allStatements`, from 0): the rules that judge statements ask it instead of replaying the folder a
+    /// second time. Nil past `StatementTrace`'s budget, or when not asked for (callers replay from a checkpoint then).
+    public let statements: StatementTrace?
+
     public static let empty = MigrationReplay(steps: [])
 
-    public init(steps: [Step?]) {
+    /// - Parameters:
+    ///   - keepingStatements: whether to keep `statements` (the fast paths' default).
+    ///   - columnBudget: `statements`' budget (`StatementTrace.Recorder`).
+    public init(steps: [Step?], keepingStatements: Bool = FastPaths.enabled,
+                columnBudget: Int = StatementTrace.defaultColumnBudget) {
         var replay = CatalogReplay()
         var versions: [QualifiedName: [Version]] = [:]
         var names: [QualifiedName] = []
         var created: [Set<QualifiedName>] = []
         var checkpoints: [CatalogReplay] = []
+        var recorder = keepingStatements ? StatementTrace.Recorder(from: replay, columnBudget: columnBudget) : nil
+        var ordinal = 0
         created.reserveCapacity(steps.count)
         for (index, step) in steps.enumerated() {
             if index % Self.checkpointInterval == 0 { checkpoints.append(replay) }
-            if let step { replay.apply(step.sql, path: step.path) }
-            let changes = replay.takeChanges()
+            // Statement by statement, each one's changes handed to the trace; the step's are their union.
+            var changes = CatalogReplay.Changes()
+            func take() {
+                let taken = replay.takeChanges()
+                recorder?.record(taken.tables, of: replay, from: ordinal)
+                if recorder?.isOverBudget == true { recorder = nil }
+                changes.tables.formUnion(taken.tables)
+                changes.created.formUnion(taken.created)
+            }
+            if let step {
+                for statement in step.sql.allStatements {
+                    replay.applyFlattened(statement, path: step.path)
+                    ordinal += 1
+                    take()
+                }
+                replay.finish(step.sql)
+                take()
+            }
             created.append(changes.created)
             for name in changes.tables {
                 if versions[name] == nil { names.append(name) }
@@ -66,6 +93,7 @@ public final class MigrationReplay: Sendable {
         self.names = names
         createdPerStep = created
         self.checkpoints = checkpoints
+        statements = recorder?.trace
     }
 
     /// A replay state to continue from for a caller that needs the catalog before `step`: the latest checkpoint at

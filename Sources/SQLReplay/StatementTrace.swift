@@ -51,7 +51,7 @@ extension CatalogReplay: TableLookup {
 /// Statements are numbered in the order given (`SQLFile.allStatements`, `DO` blocks followed by their nested
 /// statements, applied with `CatalogReplay.applyFlattened`), from 0.
 public final class StatementTrace: Sendable {
-    private struct Version: Sendable {
+    fileprivate struct Version: Sendable {
         /// The first statement that sees this version.
         var from: Int
         var table: Table?
@@ -63,7 +63,7 @@ public final class StatementTrace: Sendable {
     /// For each table foreign keys ever pointed at, the versions of the set of tables pointing at it.
     private let referrerVersions: [QualifiedName: [ReferrerVersion]]
 
-    private struct ReferrerVersion: Sendable {
+    fileprivate struct ReferrerVersion: Sendable {
         /// The first statement that sees this version.
         var from: Int
         var tables: [QualifiedName]
@@ -76,49 +76,90 @@ public final class StatementTrace: Sendable {
 
     /// Replays `statements` (each with its file's path) from `start`, keeping every table's versions; nil when
     /// they would hold more than `columnBudget` columns in all.
-    public init?(from start: CatalogReplay, statements: [(statement: SQLStatement, path: String)],
-                 columnBudget: Int = StatementTrace.defaultColumnBudget) {
+    public convenience init?(from start: CatalogReplay, statements: [(statement: SQLStatement, path: String)],
+                             columnBudget: Int = StatementTrace.defaultColumnBudget) {
         var replay = start
         _ = replay.takeChanges()
-        var versions: [QualifiedName: [Version]] = [:]
-        var names: [QualifiedName] = []
-        var referrers = ReferrerIndex()
-        var columns = 0
-        for name in start.tableNames {
-            names.append(name)
-            let table = start.table(name)
-            versions[name] = [Version(from: 0, table: table)]
-            referrers.update(name, from: [], to: table?.foreignKeys ?? [])
-        }
-        referrers.record(from: 0)
+        var recorder = Recorder(from: replay, columnBudget: columnBudget)
         for (ordinal, entry) in statements.enumerated() {
             replay.applyFlattened(entry.statement, path: entry.path)
-            for name in replay.takeChanges().tables {
-                let table = replay.table(name)
-                let previous = versions[name]?.last?.table
-                if versions[name] != nil {
+            recorder.record(replay.takeChanges().tables, of: replay, from: ordinal + 1)
+            if recorder.isOverBudget { return nil }
+        }
+        self.init(recorder)
+    }
+
+    /// What a replay's owner hands over after each statement to keep the trace as it goes, so that the replay that
+    /// loads a folder (`MigrationReplay`) keeps the versions too and no rule replays the folder again.
+    public struct Recorder: Sendable {
+        fileprivate var versions: [QualifiedName: [Version]] = [:]
+        fileprivate var names: [QualifiedName] = []
+        fileprivate var referrers = ReferrerIndex()
+        private var columns = 0
+        private let columnBudget: Int
+        /// Past the budget: nothing more is kept, and `trace` is nil.
+        public private(set) var isOverBudget = false
+
+        /// Every table of `start` is seen from statement 0 on (sharing `start`'s columns: they cost the budget nothing).
+        public init(from start: CatalogReplay, columnBudget: Int = StatementTrace.defaultColumnBudget) {
+            self.columnBudget = columnBudget
+            for name in start.tableNames {
+                names.append(name)
+                let table = start.table(name)
+                versions[name] = [Version(from: 0, table: table)]
+                referrers.update(name, from: [], to: table?.foreignKeys ?? [])
+            }
+            referrers.record(from: 0)
+        }
+
+        /// The tables `changed` (`CatalogReplay.takeChanges`) as `replay` now holds them, seen from statement
+        /// `ordinal` on.
+        public mutating func record(_ changed: Set<QualifiedName>, of replay: CatalogReplay, from ordinal: Int) {
+            guard !isOverBudget else { return }
+            for name in changed {
+                // The changed names are canonical: one lookup of each in the replay and in the versions.
+                let table = replay.tables[name]
+                let existing = versions.index(forKey: name)
+                let previous = existing.flatMap { versions.values[$0].last?.table }
+                if existing != nil {
                     // Only a statement that changed the columns made the table a new column array: the others (a key,
                     // an index) share the previous version's, and cost the budget nothing.
-                    if let table, !Self.shares(\.columns, table, previous) { columns += table.columns.count }
+                    if let table, !StatementTrace.shares(\.columns, table, previous) { columns += table.columns.count }
                 } else {
                     names.append(name)
                     columns += table?.columns.count ?? 0
                 }
-                guard columns <= columnBudget else { return nil }
-                if !(table.map { Self.shares(\.foreignKeys, $0, previous) } ?? false) {
+                guard columns <= columnBudget else {
+                    // Let go of what was kept: the owner holds the recorder as long as its replay.
+                    self = Recorder(over: columnBudget)
+                    return
+                }
+                if !(table.map { StatementTrace.shares(\.foreignKeys, $0, previous) } ?? false) {
                     referrers.update(name, from: previous?.foreignKeys ?? [], to: table?.foreignKeys ?? [])
                 }
-                versions[name, default: []].append(Version(from: ordinal + 1, table: table))
+                let version = Version(from: ordinal, table: table)
+                if let existing { versions.values[existing].append(version) } else { versions[name] = [version] }
             }
-            referrers.record(from: ordinal + 1)
+            referrers.record(from: ordinal)
         }
-        self.versions = versions
-        self.names = names
-        self.referrerVersions = referrers.versions
+
+        private init(over budget: Int) {
+            columnBudget = budget
+            isOverBudget = true
+        }
+
+        /// The versions kept, or nil past the budget.
+        public var trace: StatementTrace? { isOverBudget ? nil : StatementTrace(self) }
+    }
+
+    private init(_ recorder: Recorder) {
+        versions = recorder.versions
+        names = recorder.names
+        referrerVersions = recorder.referrers.versions
     }
 
     /// The referrers of each table as the replay goes, and their versions so far.
-    private struct ReferrerIndex {
+    fileprivate struct ReferrerIndex: Sendable {
         var current: [QualifiedName: Set<QualifiedName>] = [:]
         var versions: [QualifiedName: [ReferrerVersion]] = [:]
         /// Targets whose referrers changed since the last `record`.
@@ -174,7 +215,7 @@ public final class StatementTrace: Sendable {
 
     /// Whether `table` holds the very array `previous` holds at `path` (copy-on-write has not copied it, so the
     /// statement did not change it).
-    private static func shares<Element>(_ path: KeyPath<Table, [Element]>, _ table: Table, _ previous: Table?) -> Bool {
+    fileprivate static func shares<Element>(_ path: KeyPath<Table, [Element]>, _ table: Table, _ previous: Table?) -> Bool {
         guard let previous else { return false }
         return table[keyPath: path].withUnsafeBufferPointer { own in
             previous[keyPath: path].withUnsafeBufferPointer { $0.baseAddress == own.baseAddress }

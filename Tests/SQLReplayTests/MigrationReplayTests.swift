@@ -152,4 +152,64 @@ import Testing
         #expect(state.table(Self.users)?.indexes.count == 39)
         #expect(MigrationReplay.empty.checkpoint(atOrBefore: 3).step == 0)
     }
+
+    /// The load's replay keeps the schema before every statement of the folder, numbered across its steps, for the
+    /// rules that judge statements: what it answers must be what a replay stopped there answers, past a step without
+    /// a script, `DO` blocks, and a file with a syntax error (after which the tables are marked as unreadable).
+    @Test func keepsTheSchemaBeforeEveryStatementOfTheFolder() throws {
+        let scripts: [String?] = [
+            "CREATE TABLE users (id integer PRIMARY KEY, email text); CREATE TABLE notes (id integer, user_id integer REFERENCES users (id));",
+            nil,
+            "ALTER TABLE users ADD COLUMN name text; DO $$ BEGIN ALTER TABLE notes ADD COLUMN body text; END $$;",
+            "ALTER TABLE users RENAME TO accounts; CREATE INDEX notes_user ON notes (user_id); SELEC 1;",
+            "ALTER TABLE accounts ADD COLUMN age integer; DROP TABLE notes;",
+        ]
+        let files = scripts.map { $0.map { SQLParser.parseFile(Array($0.utf8)) } }
+        #expect(files[3]?.syntaxErrors.isEmpty == false)
+        let replay = MigrationReplay(steps: files.enumerated().map { index, file in
+            file.map { MigrationReplay.Step(path: "m/\(index).sql", sql: $0) }
+        })
+        let trace = try #require(replay.statements)
+        let names = ["users", "accounts", "notes"].map { QualifiedName(name: $0) }
+        var live = CatalogReplay()
+        var ordinal = 0
+        for (index, file) in files.enumerated() {
+            guard let file else { continue }
+            for statement in file.allStatements {
+                for name in names {
+                    #expect(trace.before(ordinal).table(name) == live.table(name), "\(name.name) before statement \(ordinal)")
+                }
+                live.applyFlattened(statement, path: "m/\(index).sql")
+                ordinal += 1
+            }
+            live.finish(file)
+        }
+        #expect(trace.before(ordinal).table(Self.accounts) == replay.final.table(Self.accounts))
+        #expect(trace.before(ordinal).table(Self.accounts)?.hasUnreadableChanges == true)
+        #expect(trace.before(ordinal).table(Self.accounts)?.columns.map(\.name) == ["id", "email", "name", "age"])
+        #expect(replay.final.isUncertain)
+    }
+
+    /// Past its budget the trace is let go (rules replay from a checkpoint then); without the fast paths none is kept.
+    @Test func keepsNoTraceOfStatementsPastItsBudgetOrWhenNotAsked() {
+        let steps = ["CREATE TABLE users (id integer);", "ALTER TABLE users ADD COLUMN a integer;", "ALTER TABLE users ADD COLUMN b integer;"]
+            .enumerated().map { MigrationReplay.Step(path: "m/\($0).sql", sql: SQLParser.parseFile(Array($1.utf8))) }
+        #expect(MigrationReplay(steps: steps, columnBudget: 6).statements != nil, "1 + 2 + 3 columns kept")
+        #expect(MigrationReplay(steps: steps, columnBudget: 5).statements == nil)
+        #expect(MigrationReplay(steps: steps, keepingStatements: false).statements == nil)
+        #expect(MigrationReplay(steps: steps, columnBudget: 5).final.table(Self.users)?.columns.count == 3)
+    }
+
+    /// PostgreSQL refuses a table's 1,601st column, so the replay does not know the table after such an addition:
+    /// it adds nothing more and marks the table (each addition scanning every column made a hostile migration slow).
+    @Test func aColumnPastPostgresLimitLeavesTheTableUnreadable() {
+        let columns = (1...1_600).map { "c\($0) integer" }.joined(separator: ", ")
+        let full = Self.replay(["CREATE TABLE users (\(columns));"])
+        #expect(full.final.table(Self.users)?.columns.count == 1_600)
+        #expect(full.final.table(Self.users)?.hasUnreadableChanges == false)
+        let past = Self.replay(["CREATE TABLE users (\(columns));", "ALTER TABLE users ADD COLUMN extra text;"])
+        #expect(past.final.table(Self.users)?.columns.count == 1_600)
+        #expect(past.final.table(Self.users)?.column(named: "extra") == nil)
+        #expect(past.final.table(Self.users)?.hasUnreadableChanges == true)
+    }
 }
