@@ -26,7 +26,7 @@ import Testing
         #expect(found.count == 1)
         #expect(found.first?.message.contains("cannot be addressed") == false, "\(found)")
         #expect(found.first?.message.contains("`handle`") == true, "\(found)")
-        #expect(found.first?.help == "make `handle` the primary key: `.primaryKey()` in place of `.unique()`")
+        #expect(found.first?.help == "make that key the primary key: `.primaryKey()` on `handle` in place of unique constraint `reserved_handles_handle_unique`")
     }
 
     @Test func aCompositeUniqueOfRequiredPrismaFieldsBecomesTheID() throws {

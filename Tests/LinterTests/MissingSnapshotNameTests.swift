@@ -27,30 +27,29 @@ import Testing
         return report.findings.map(\.finding).filter { $0.ruleID == "migration/journal-mismatch" }.map(\.message)
     }
 
-    @Test func timestampNamedSnapshotsNameTheMissingOneByItsTag() throws {
+    /// Three migrations; the first two have snapshots under `snapshotNames`, the third has none.
+    static func folder(snapshotNames: [String]) -> [String: String] {
         let tags = ["20250101090000_init", "20250201090000_plans", "20250301120000_backfill"]
-        let messages = try Self.missingSnapshotMessages([
-            "drizzle/meta/_journal.json": Self.journal(tags),
+        var files = [
+            "drizzle/meta/_journal.json": journal(tags),
             "drizzle/20250101090000_init.sql": "CREATE TABLE \"users\" (\"id\" uuid PRIMARY KEY NOT NULL);\n",
             "drizzle/20250201090000_plans.sql": "CREATE TABLE \"plans\" (\"id\" uuid PRIMARY KEY NOT NULL);\n",
             "drizzle/20250301120000_backfill.sql": "UPDATE \"plans\" SET \"id\" = \"id\";\n",
-            "drizzle/meta/20250101090000_snapshot.json": Self.snapshot(1, parent: nil),
-            "drizzle/meta/20250201090000_snapshot.json": Self.snapshot(2, parent: 1),
-        ])
+        ]
+        for (position, name) in snapshotNames.enumerated() {
+            files["drizzle/meta/\(name)_snapshot.json"] = snapshot(position + 1, parent: position == 0 ? nil : position)
+        }
+        return files
+    }
+
+    @Test func timestampNamedSnapshotsNameTheMissingOneByItsTag() throws {
+        let messages = try Self.missingSnapshotMessages(Self.folder(snapshotNames: ["20250101090000", "20250201090000"]))
         #expect(messages.count == 1)
         #expect(messages.first?.contains("`meta/20250301120000_snapshot.json`") == true, "\(messages)")
     }
 
     @Test func indexNamedSnapshotsNameTheMissingOneByItsIndex() throws {
-        let tags = ["20250101090000_init", "20250201090000_plans", "20250301120000_backfill"]
-        let messages = try Self.missingSnapshotMessages([
-            "drizzle/meta/_journal.json": Self.journal(tags),
-            "drizzle/20250101090000_init.sql": "CREATE TABLE \"users\" (\"id\" uuid PRIMARY KEY NOT NULL);\n",
-            "drizzle/20250201090000_plans.sql": "CREATE TABLE \"plans\" (\"id\" uuid PRIMARY KEY NOT NULL);\n",
-            "drizzle/20250301120000_backfill.sql": "UPDATE \"plans\" SET \"id\" = \"id\";\n",
-            "drizzle/meta/0000_snapshot.json": Self.snapshot(1, parent: nil),
-            "drizzle/meta/0001_snapshot.json": Self.snapshot(2, parent: 1),
-        ])
+        let messages = try Self.missingSnapshotMessages(Self.folder(snapshotNames: ["0000", "0001"]))
         #expect(messages.count == 1)
         #expect(messages.first?.contains("`meta/0002_snapshot.json`") == true, "\(messages)")
     }
