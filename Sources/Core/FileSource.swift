@@ -164,7 +164,8 @@ public struct WorkTreeSource: FileSource {
 }
 
 /// A file source with some files replaced by contents held in memory: an editor's open buffers over the work tree,
-/// so that unsaved edits are what the language server checks. Buffers for files not on disk yet are listed too.
+/// so that unsaved edits are what the language server checks. Buffers for files not on disk yet are listed too; a
+/// buffer of a file the base leaves out because git ignores it stays out, as it does for `check`.
 public struct OverlayFileSource: FileSource {
     public let base: any FileSource
     /// Root-relative path → contents.
@@ -179,9 +180,12 @@ public struct OverlayFileSource: FileSource {
 
     public func listFiles() throws(InputError) -> [String] {
         let listed = try base.listFiles()
-        let added = buffers.keys.filter { !Set(listed).contains($0) }
+        let known = Set(listed), ignored = base.gitIgnoredFiles()
+        let added = buffers.keys.filter { !known.contains($0) && !ignored.contains($0) }
         return added.isEmpty ? listed : (listed + added).sorted()
     }
+
+    public func gitIgnoredFiles() -> Set<String> { base.gitIgnoredFiles() }
 
     public func read(_ path: String) throws(InputError) -> [UInt8] {
         if let buffer = buffers[path] { return buffer }

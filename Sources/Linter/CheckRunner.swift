@@ -272,14 +272,18 @@ public struct CheckRunner {
         let source: any FileSource
         if let index = git?.index {
             source = index.source(under: prefix)
-        } else if options.buffers.isEmpty {
-            source = repositoryFolder.map { GitVisibleWorkTree(root: root, folder: $0) } ?? WorkTreeSource(root: root)
         } else {
-            let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-            let relative = options.buffers.compactMap { path, bytes in
-                path.hasPrefix(rootPath) ? (String(path.dropFirst(rootPath.count)), bytes) : nil
+            // The language server's buffers lie over the same work tree: what git ignores is no input there either.
+            let workTree: any FileSource = repositoryFolder.map { GitVisibleWorkTree(root: root, folder: $0) } ?? WorkTreeSource(root: root)
+            if options.buffers.isEmpty {
+                source = workTree
+            } else {
+                let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+                let relative = options.buffers.compactMap { path, bytes in
+                    path.hasPrefix(rootPath) ? (String(path.dropFirst(rootPath.count)), bytes) : nil
+                }
+                source = OverlayFileSource(base: workTree, buffers: Dictionary(relative) { first, _ in first })
             }
-            source = OverlayFileSource(base: WorkTreeSource(root: root), buffers: Dictionary(relative) { first, _ in first })
         }
         var request = LintRequest(
             source: source, configuration: configuration, configurationFile: resolved.file, catalog: catalog,

@@ -12,6 +12,8 @@ struct MigrationFolderReader {
     var wholeSnapshots = false
     /// Parses kept from earlier runs, by path and content.
     var parses: ParseCache? = nil
+    /// Whether each folder's replay keeps the schema before every statement (`MigrationReplay.statements`).
+    var keepsStatementTraces = false
 
     /// One file to read and parse.
     private enum Job: Sendable {
@@ -33,6 +35,7 @@ struct MigrationFolderReader {
         let source = self.source
         let prefixes = FastPaths.enabled && !wholeSnapshots
         let parses = self.parses
+        let traces = keepsStatementTraces && FastPaths.enabled
         // Each folder read and replayed as soon as its own files are parsed, the folders with the most scripts first
         // and each folder's files on every free core: parsing every file before replaying any folder left the
         // largest folder's replay running alone at the end.
@@ -64,7 +67,7 @@ struct MigrationFolderReader {
                 guard folder.journal?.isPostgres ?? true else { return nil }
                 folder.steps = MigrationOrder.steps(of: folder)
                 try Self.readLatestSnapshot(&folder, source: source, parses: parses)
-                TableHistory.fill(&folder, source: source)
+                TableHistory.fill(&folder, source: source, keepingStatements: traces)
                 return folder
             }
         }

@@ -24,15 +24,16 @@ public enum MigrationLoading {
     ///   - wholeSnapshots: read every snapshot whole, not only the latest: `migration/edited-after-merge` compares
     ///     snapshots byte for byte with the base's, and a prefix of one cannot be compared with the whole other.
     ///   - parses: SQL and snapshot parses kept from earlier runs (the language server's).
+    ///   - keepsStatementTraces: whether each folder's replay keeps the schema before every statement.
     public static func load(_ listing: FolderListing, configuration: Configuration, outFolders: [(folder: String, configPath: String)],
                             source: any FileSource, wholeSnapshots: Bool = false,
-                            parses: ParseCache? = nil) throws(InputError) -> LoadedMigrations {
+                            parses: ParseCache? = nil, keepsStatementTraces: Bool = false) throws(InputError) -> LoadedMigrations {
         // Prisma folders of another database (`provider = "mysql"` in `migration_lock.toml`) hold no PostgreSQL.
         let candidates = MigrationDiscovery.candidates(listing, configured: configuration.migrationsFolder, outFolders: outFolders)
             .filter { $0.layout != .prisma || PrismaLock.isPostgres(try? source.read(MigrationFolder.join($0.path, "migration_lock.toml"))) }
         guard !candidates.isEmpty else { return LoadedMigrations() }
         let folders = try MigrationFolderReader(source: source, listing: listing, wholeSnapshots: wholeSnapshots,
-                                                parses: parses)
+                                                parses: parses, keepsStatementTraces: keepsStatementTraces)
             .read(candidates)
         var loaded = LoadedMigrations(folders: folders)
         for folder in folders {

@@ -9,10 +9,10 @@ import Synchronization
 /// the folder's SQL replayed once (`MigrationReplay`, which keeps only what each step changes) plus each step's
 /// previous-snapshot table set (shared, not copied).
 enum TableHistory {
-    static func fill(_ folder: inout MigrationFolder, source: any FileSource) {
+    static func fill(_ folder: inout MigrationFolder, source: any FileSource, keepingStatements: Bool) {
         let replay = MigrationReplay(steps: folder.steps.map { step in
             step.script.map { MigrationReplay.Step(path: $0.path, sql: $0.sql) }
-        })
+        }, keepingStatements: keepingStatements)
         folder.replay = replay
         var fromSnapshot = SnapshotTables.empty
         for index in folder.steps.indices {

@@ -53,6 +53,10 @@ public enum Engine {
         var loader = ProjectLoader(source: source, configuration: request.configuration, base: base, parses: request.parses)
         loader.updateScanMemory = request.contentFacts.map { CachedUpdateScan(cache: $0, source: source) }
         loader.memory = request.memory?.facets(for: request)
+        // Without a boundary every migration is judged (`AppliedMigrations`), and the rules that judge statements
+        // read the schema before each of them: the load's replay keeps it. With one, most are applied, and the few
+        // judged are replayed again from a checkpoint near them, which costs less than keeping every statement's.
+        loader.keepsStatementTraces = request.boundary == nil
         let loaded = try loader.load()
         try source.check()
         try base?.check()

@@ -49,9 +49,9 @@ public final class MigrationReplay: Sendable {
     public static let empty = MigrationReplay(steps: [])
 
     /// - Parameters:
-    ///   - keepingStatements: whether to keep `statements` (the fast paths' default).
+    ///   - keepingStatements: whether to keep `statements`.
     ///   - columnBudget: `statements`' budget (`StatementTrace.Recorder`).
-    public init(steps: [Step?], keepingStatements: Bool = FastPaths.enabled,
+    public init(steps: [Step?], keepingStatements: Bool = false,
                 columnBudget: Int = StatementTrace.defaultColumnBudget) {
         var replay = CatalogReplay()
         var versions: [QualifiedName: [Version]] = [:]
@@ -72,13 +72,17 @@ public final class MigrationReplay: Sendable {
                 changes.tables.formUnion(taken.tables)
                 changes.created.formUnion(taken.created)
             }
-            if let step {
+            if let step, recorder != nil {
                 for statement in step.sql.allStatements {
                     replay.applyFlattened(statement, path: step.path)
                     ordinal += 1
                     take()
                 }
                 replay.finish(step.sql)
+                take()
+            } else if let step {
+                // Nothing to keep per statement (or no longer, past the budget): the file at once, to the same state.
+                replay.apply(step.sql, path: step.path)
                 take()
             }
             created.append(changes.created)

@@ -18,6 +18,9 @@ public struct ProjectLoader {
     public var parses: ParseCache? = nil
     /// What earlier runs learned about files the update search reads (see `ContentFactCache`).
     public var updateScanMemory: (any UpdateScanMemory)? = nil
+    /// Whether each migration folder's replay keeps the schema before every statement (`MigrationReplay.statements`):
+    /// worth it when every migration is judged, and only recorded in vain when most are applied (see `Engine`).
+    public var keepsStatementTraces = false
 
     /// What an earlier run made, for a caller that checks the same workspace again; nil reads everything.
     public var memory: FacetMemory? = nil
@@ -78,7 +81,8 @@ public struct ProjectLoader {
                 loaded = read
             } else {
                 loaded = try MigrationLoading.load(folders, configuration: configuration, outFolders: schemas.outFolders,
-                                                   source: inputs, wholeSnapshots: base != nil, parses: parses)
+                                                   source: inputs, wholeSnapshots: base != nil, parses: parses,
+                                                   keepsStatementTraces: keepsStatementTraces)
             }
             // Only rules comparing a schema with the migrations read their effects: none without a schema.
             let effects = schemas.schemas.isEmpty ? nil : MigrationEffects(loaded.folders)
@@ -137,10 +141,10 @@ public struct ProjectLoader {
 
     private func startMigrations(_ folders: FolderListing, configs shared: SharedConfigs) -> EarlyMigrations {
         let outFolders = DrizzleLoading.outFolders(of: shared.configs.compactMap { try? $0.read.get() }, provider: shared.provider)
-        let (configuration, source, wholeSnapshots, parses) = (configuration, source, base != nil, parses)
+        let (configuration, source, wholeSnapshots, parses, traces) = (configuration, source, base != nil, parses, keepsStatementTraces)
         return EarlyMigrations(outFolders: outFolders) { () throws(InputError) in
             try MigrationLoading.load(folders, configuration: configuration, outFolders: outFolders, source: source,
-                                      wholeSnapshots: wholeSnapshots, parses: parses)
+                                      wholeSnapshots: wholeSnapshots, parses: parses, keepsStatementTraces: traces)
         }
     }
 

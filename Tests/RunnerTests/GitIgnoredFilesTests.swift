@@ -47,15 +47,19 @@ import TestSupport
                 "\(report.findings.map(\.finding.message))")
     }
 
-    @Test func anIgnoredBuildCopyOfTheMigrationsIsNotAnInput() throws {
-        let repo = try TemporaryRepository.make { repo in
-            try repo.write(".gitignore", "out/\n")
-            try repo.write("drizzle/meta/_journal.json", Self.journal)
-            try repo.write("drizzle/0000_init.sql", Self.migration)
-            // A stray copy in an ignored build folder: a journal entry without its SQL file there.
-            try repo.write("out/drizzle/meta/_journal.json", Self.journal)
+    /// The migrations with a stray copy in an ignored build folder (a journal entry without its SQL file there).
+    static func repositoryWithABuildCopy(ignoring patterns: String) throws -> TemporaryRepository {
+        try TemporaryRepository.make { repo in
+            try repo.write(".gitignore", patterns)
+            try repo.write("drizzle/meta/_journal.json", journal)
+            try repo.write("drizzle/0000_init.sql", migration)
+            try repo.write("out/drizzle/meta/_journal.json", journal)
             try repo.commitAll("migrations")
         }
+    }
+
+    @Test func anIgnoredBuildCopyOfTheMigrationsIsNotAnInput() throws {
+        let repo = try Self.repositoryWithABuildCopy(ignoring: "out/\n")
         defer { repo.remove() }
         let report = try lint(repo.root)
         #expect(!report.findings.contains { $0.finding.path.hasPrefix("out/") }, "\(report.summaries)")
@@ -77,5 +81,22 @@ import TestSupport
         let findings = report.findings.map(\.finding).filter { $0.ruleID == "migration/journal-mismatch" && $0.message.contains(".sql") }
         #expect(findings.count == 1 && findings[0].message.contains("git ignores it"), "\(findings.map(\.message))")
         #expect(findings.first?.path == "packages/db/drizzle/meta/_journal.json")
+    }
+
+    /// The language server checks the same work tree with its open buffers over it: a file git ignores is no input
+    /// there either, even while the editor has it open, and a missing migration is explained the same way.
+    @Test func theEditorsBuffersLieOverTheSameVisibleWorkTree() throws {
+        let repo = try Self.repositoryWithABuildCopy(ignoring: "out/\n*.sql\n")
+        defer { repo.remove() }
+        var options = CheckOptions()
+        options.paths = [repo.root]
+        let root = URL(fileURLWithPath: repo.root).standardizedFileURL.path
+        options.buffers = [root + "/out/drizzle/meta/_journal.json": Array(Self.journal.utf8),
+                           root + "/drizzle/meta/_journal.json": Array(Self.journal.utf8)]
+        let editor = try CheckRunner(options: options, environment: [:]).lintFolder(catalog: try RuleCatalog.builtIn.get()).report
+        #expect(!editor.findings.contains { $0.finding.path.hasPrefix("out/") }, "\(editor.summaries)")
+        let ignoredSQL = editor.findings.map(\.finding).filter { $0.ruleID == "migration/journal-mismatch" && $0.message.contains(".sql") }
+        #expect(ignoredSQL.count == 1 && ignoredSQL[0].message.contains("git ignores it"), "\(ignoredSQL.map(\.message))")
+        #expect(editor.summaries == (try lint(repo.root)).summaries)
     }
 }

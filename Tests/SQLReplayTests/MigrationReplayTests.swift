@@ -168,7 +168,7 @@ import Testing
         #expect(files[3]?.syntaxErrors.isEmpty == false)
         let replay = MigrationReplay(steps: files.enumerated().map { index, file in
             file.map { MigrationReplay.Step(path: "m/\(index).sql", sql: $0) }
-        })
+        }, keepingStatements: true)
         let trace = try #require(replay.statements)
         let names = ["users", "accounts", "notes"].map { QualifiedName(name: $0) }
         var live = CatalogReplay()
@@ -190,14 +190,14 @@ import Testing
         #expect(replay.final.isUncertain)
     }
 
-    /// Past its budget the trace is let go (rules replay from a checkpoint then); without the fast paths none is kept.
+    /// Past its budget the trace is let go (rules replay from a checkpoint then); unasked, none is kept.
     @Test func keepsNoTraceOfStatementsPastItsBudgetOrWhenNotAsked() {
         let steps = ["CREATE TABLE users (id integer);", "ALTER TABLE users ADD COLUMN a integer;", "ALTER TABLE users ADD COLUMN b integer;"]
             .enumerated().map { MigrationReplay.Step(path: "m/\($0).sql", sql: SQLParser.parseFile(Array($1.utf8))) }
-        #expect(MigrationReplay(steps: steps, columnBudget: 6).statements != nil, "1 + 2 + 3 columns kept")
-        #expect(MigrationReplay(steps: steps, columnBudget: 5).statements == nil)
-        #expect(MigrationReplay(steps: steps, keepingStatements: false).statements == nil)
-        #expect(MigrationReplay(steps: steps, columnBudget: 5).final.table(Self.users)?.columns.count == 3)
+        #expect(MigrationReplay(steps: steps, keepingStatements: true, columnBudget: 6).statements != nil, "1 + 2 + 3 columns kept")
+        #expect(MigrationReplay(steps: steps, keepingStatements: true, columnBudget: 5).statements == nil)
+        #expect(MigrationReplay(steps: steps).statements == nil)
+        #expect(MigrationReplay(steps: steps, keepingStatements: true, columnBudget: 5).final.table(Self.users)?.columns.count == 3)
     }
 
     /// PostgreSQL refuses a table's 1,601st column, so the replay does not know the table after such an addition:
