@@ -7,7 +7,7 @@ import ProjectModel
 /// `cancelled`) and retired states pile up, and queries filtering on one spelling miss the others.
 public struct FreeTextStatus: ProjectRule {
     public let id = "schema/free-text-status"
-    public let facets: Facets = [.catalog]
+    public let facets: Facets = [.catalog, .drizzleExtras]
     public init() {}
 
     /// `status` anywhere at the end (`payment_status`); `state` only alone, since `session_state` and OAuth `state`
@@ -34,6 +34,9 @@ public struct FreeTextStatus: ProjectRule {
                 let column = table.columns[index]
                 if isAddress || isAuth, !Self.ends(words[index], with: Self.statusWords) { continue }
                 guard !table.checkConstraints.contains(where: { mentions($0.value, column.name) }) else { continue }
+                // A column on its way out (`deprecatedSyncStatus`, `/** @deprecated */`): constraining it is wasted work.
+                if words[index].contains(where: { $0.first == "deprecated" })
+                    || project.columnComments.text(at: column.location)?.contains("@deprecated") == true { continue }
                 reporter.report(
                     at: column.typeLocation,
                     message: "column \(column.displayName) is free text, so any string is a valid \(Self.ends(words[index], with: ["state"]) ? "state" : "status")",

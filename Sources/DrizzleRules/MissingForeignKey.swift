@@ -89,6 +89,9 @@ public struct MissingForeignKey: ProjectRule {
               relation.fields.count == relation.references.count
         else { return false }
         if table.hasForeignKey(from: relation.fields, to: relation.toTable) { return false }
+        // A wider key that maps each field to its reference (`(thread_id, parent_id)` → `(thread_id, id)`, which
+        // also keeps a parent in the same thread) enforces the relation too.
+        if table.hasForeignKey(pairing: relation.fields, with: relation.references, to: relation.toTable) { return false }
         guard let target else { return true }
         if target.hasForeignKey(from: relation.references, to: table.name) { return false }
         let fieldTargets = table.referencedKeys(of: relation.fields)

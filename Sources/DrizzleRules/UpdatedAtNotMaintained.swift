@@ -14,6 +14,13 @@ public struct UpdatedAtNotMaintained: ProjectRule {
     /// Column names (as word lists) that promise the time of the last change.
     static let names: Set<[String]> = [["updated", "at"], ["modified", "at"], ["last", "modified", "at"], ["updated", "on"]]
 
+    /// How code that writes the column names it: Prisma Client by model and field, raw SQL by table and column (a
+    /// Drizzle table's also by its schema: `UPDATE auth.sessions` does not write `public.sessions`).
+    static func written(_ table: DeclaredTable, _ column: DeclaredColumn) -> PrismaColumn {
+        PrismaColumn(model: table.variableName ?? table.name, field: column.key ?? column.name, table: table.name, column: column.name,
+                     schema: table.isPrisma ? nil : (table.schema.isEmpty ? "public" : table.schema))
+    }
+
     public func check(_ project: Project, _ context: RuleContext) {
         let maintainedElsewhere = Set(context.options.strings("maintainedTables"))
         var candidates: [(DeclaredTable, DeclaredColumn)] = []
@@ -37,14 +44,16 @@ public struct UpdatedAtNotMaintained: ProjectRule {
         // (Drizzle's `.update(table)` names Drizzle tables only: Prisma models are searched for below.)
         let updates = project.tableUpdates.updates(naming: Set(candidates.filter { !$0.0.isPrisma }.map { $0.1.key ?? $0.1.name }))
         // Prisma models are written through Prisma Client (`prisma.passkey.update({ data: { updatedAt } })`) or raw SQL.
-        let prismaColumns = candidates.filter { $0.0.isPrisma }.map { table, column in
-            PrismaColumn(model: table.variableName ?? table.name, field: column.key ?? column.name, table: table.name, column: column.name)
-        }
-        let prismaWritten = project.tableUpdates.prismaWrites(prismaColumns)
+        let prismaColumns = candidates.filter { $0.0.isPrisma }.map(Self.written)
+        // Raw SQL writes Drizzle tables too: an auth adapter's `UPDATE auth.users SET … updated_at = $3` in a query
+        // string. Searched for the columns no `.update().set()` sets, with the Prisma ones in one pass.
+        let drizzleColumns = candidates.filter { table, column in !table.isPrisma && !updates.sets(column.name, ofTable: table.key) }
+            .map(Self.written)
+        let prismaWritten = project.tableUpdates.prismaWrites(prismaColumns + drizzleColumns)
         var reporter = LocatedReporter(context)
         for (table, column) in candidates where !updates.sets(column.name, ofTable: table.key) {
             guard !table.isPrisma else {
-                guard !prismaWritten.contains(PrismaColumn(model: table.variableName ?? table.name, field: column.key ?? column.name, table: table.name, column: column.name))
+                guard !prismaWritten.contains(Self.written(table, column))
                 else { continue }
                 reporter.report(
                     at: column.location,
@@ -52,6 +61,8 @@ public struct UpdatedAtNotMaintained: ProjectRule {
                     help: "add `@updatedAt` to the field (Prisma Client then sets it on every update), or list the table in `maintainedTables` if something else sets it")
                 continue
             }
+            guard !prismaWritten.contains(Self.written(table, column))
+            else { continue }
             reporter.report(
                 at: column.location,
                 message: "column \(column.displayName) of `\(table.name)` keeps its insert time: it has no `$onUpdate`, no migration trigger sets it, and no `.update(\(table.variableName ?? table.name)).set({ \(column.key ?? column.name) })` in the code does",

@@ -31,6 +31,7 @@ public struct JournalMismatch: ProjectRule {
                                     _ context: RuleContext) {
         reportUnlisted(folder, runner: runner, context)
         let inFolder = folder.path.isEmpty ? "" : folder.path + "/"
+        let namesByTag = Self.namesSnapshotsByTag(folder)
         for step in folder.steps {
             guard let entry = step.entry else { continue }
             // A file git ignores is on disk but in no commit: the cause is a `.gitignore` pattern, not a lost file.
@@ -48,7 +49,8 @@ public struct JournalMismatch: ProjectRule {
                               help: "restore `\(step.name).sql`, or remove the entry with `drizzle-kit drop`")
             }
             if step.snapshot == nil {
-                reportMissing("meta/\(entry.snapshotKeys.last ?? step.name)_snapshot.json", what: "snapshot",
+                let key = (namesByTag ? entry.snapshotKeys.first : entry.snapshotKeys.last) ?? step.name
+                reportMissing("meta/\(key)_snapshot.json", what: "snapshot",
                               failure: "the next `drizzle-kit generate` diffs against an older schema",
                               help: "create hand-written migrations with `drizzle-kit generate --custom`, which writes the snapshot")
             }
@@ -61,6 +63,18 @@ public struct JournalMismatch: ProjectRule {
                 message: "snapshot `meta/\(snapshot.key)_snapshot.json` belongs to no journal entry",
                 help: "remove the stray snapshot, or restore the journal entry numbered `\(snapshot.key)`")
         }
+    }
+
+    /// Whether the folder's snapshots are named after their tag's number (`meta/20260129210000_snapshot.json`, as
+    /// drizzle-kit writes them with a `timestamp` prefix) rather than the entry's `idx` (`meta/0027_snapshot.json`):
+    /// a missing one is named the way its neighbours are.
+    private static func namesSnapshotsByTag(_ folder: MigrationFolder) -> Bool {
+        var byTag = 0, byIndex = 0
+        for step in folder.steps {
+            guard let keys = step.entry?.snapshotKeys, keys.count > 1, let key = step.snapshot?.key else { continue }
+            if key == keys.first { byTag += 1 } else if key == keys.last { byIndex += 1 }
+        }
+        return byTag > byIndex
     }
 
     /// How to commit a file git ignores. By file name: its path is relative to the checked folder, which need not

@@ -60,18 +60,79 @@ public struct SnapshotChainBroken: ProjectRule {
             }
         }
 
+        // An intact chain that the journal lists in another order (two entries swapped by hand or by a merge) is
+        // one problem, not a break and a cycle at every snapshot around it: reported once, where the order is.
+        if let chain = Self.linearChain(ordered.filter { $0.error == nil }) {
+            reportReordered(folder, chain: chain, scripts: scripts, context)
+            return
+        }
         reportCycles(ordered.filter { $0.error == nil }, context)
 
+        // A snapshot right after a migration whose snapshot is missing, naming a parent no file has: that parent is
+        // the missing snapshot, which `migration/journal-mismatch` reports; regenerating this one would not help.
+        var afterMissing: Set<String> = []
+        for (earlier, step) in zip(folder.steps, folder.steps.dropFirst()) where earlier.snapshot == nil {
+            if let snapshot = step.snapshot { afterMissing.insert(snapshot.path) }
+        }
         var previous: SnapshotHeader?
         for snapshot in ordered {
             defer { previous = snapshot.error == nil ? snapshot : nil }
             guard snapshot.error == nil, let before = previous, let beforeID = before.id?.value,
                   !sharingParent.contains(snapshot.path), !snapshot.prevIds.contains(where: { $0.value == beforeID }) else { continue }
+            if afterMissing.contains(snapshot.path), !snapshot.prevIds.contains(where: { seenIDs[$0.value] != nil }) { continue }
             let range = snapshot.prevIds.first?.range ?? snapshot.idRange
             let written = snapshot.prevIds.first.map { "`\($0.value)`" } ?? "missing"
             context.report(path: snapshot.path, range: range,
                            message: "the parent of `\(snapshot.path)` is \(written) but the snapshot before it, `\(before.path)`, has `id` `\(beforeID)`",
                            help: "regenerate this migration with `drizzle-kit generate` on top of `\(before.path)`")
+        }
+    }
+
+    /// Each snapshot's position in the history its `prevId`s describe, when that history is one line through all of
+    /// them (one first snapshot, every other one the only child of another); nil when it branches, repeats an `id`
+    /// or leaves a snapshot out.
+    static func linearChain(_ snapshots: [SnapshotHeader]) -> [String: Int]? {
+        var byID: [String: SnapshotHeader] = [:]
+        for snapshot in snapshots {
+            guard let id = snapshot.id?.value, byID.updateValue(snapshot, forKey: id) == nil else { return nil }
+        }
+        var first: SnapshotHeader?
+        var child: [String: SnapshotHeader] = [:]
+        for snapshot in snapshots {
+            let parents = snapshot.prevIds.map(\.value).filter { byID[$0] != nil }
+            switch parents.count {
+            case 0:
+                guard first == nil else { return nil }
+                first = snapshot
+            case 1:
+                guard snapshot.prevIds.count == 1, child.updateValue(snapshot, forKey: parents[0]) == nil else { return nil }
+            default: return nil
+            }
+        }
+        var positions: [String: Int] = [:]
+        var next = first
+        while let snapshot = next, positions[snapshot.path] == nil {
+            positions[snapshot.path] = positions.count
+            next = snapshot.id.flatMap { child[$0.value] }
+        }
+        return positions.count == snapshots.count ? positions : nil
+    }
+
+    /// Journal entries listed after one whose snapshot was generated on top of theirs: drizzle's migrator runs the
+    /// two in the opposite order. Only when their statements touch the same objects does that order matter (the
+    /// `when` values are `migration/out-of-order`'s).
+    private func reportReordered(_ folder: MigrationFolder, chain: [String: Int], scripts: [String: MigrationScript?],
+                                 _ context: RuleContext) {
+        var listed: [(step: MigrationStep, snapshot: SnapshotHeader, position: Int)] = []
+        for step in folder.steps {
+            guard let entry = step.entry, let snapshot = step.snapshot, let position = chain[snapshot.path] else { continue }
+            defer { listed.append((step, snapshot, position)) }
+            guard let (later, laterSnapshot, _) = listed.first(where: { $0.position > position }),
+                  !Self.commute(scripts[laterSnapshot.path] ?? nil, scripts[snapshot.path] ?? nil) else { continue }
+            context.report(
+                path: folder.journalPath, range: entry.tagRange,
+                message: "the journal lists `\(step.name)` after `\(later.name)`, but the snapshot of `\(later.name)` was generated on top of this one's: drizzle's migrator runs the two in the opposite order to the one they were written in",
+                help: "move the entry of `\(step.name)` before `\(later.name)` in `meta/_journal.json` and renumber `idx`, so that the SQL runs in the order drizzle-kit generated it")
         }
     }
 

@@ -3,6 +3,7 @@ import Core
 import Migrations
 import ProjectModel
 import SQL
+import SQLReplay
 
 /// `migration/unsafe-foreign-key`: a foreign key added to an existing table is checked against every row while
 /// both tables are locked against writes. Safe: `NOT VALID` now, `VALIDATE CONSTRAINT` in a later migration that
@@ -17,26 +18,42 @@ public struct UnsafeForeignKey: ProjectRule {
     private static let added = LockModel.named("add-foreign-key")
     private static let addedNotValid = LockModel.named("add-foreign-key-not-valid")
 
-    public func prepare(_ project: Project) { project.prepareStatementSites() }
+    public func prepare(_ project: Project) {
+        project.prepareStatementSites()
+        project.prepareJudgedStatements()
+    }
 
     public func check(_ project: Project, _ context: RuleContext) {
         let validations = Self.validations(project)
-        project.forEachAlterTableAction { site, alter, action in
-            guard site.existedBefore(alter.table) else { return }
-            switch action.kind {
-            case .addConstraint(let constraint):
-                guard case .foreignKey(let reference) = constraint.kind else { return }
-                checkConstraint(constraint, reference, action: action, alter: alter, site: site, validations: validations,
-                                migration: site.contents, context)
-            case .addColumn(let column, _):
-                guard let reference = column.references, let reason = Self.validationReason(column, in: alter) else { return }
-                context.report(
-                    path: site.path, range: action.range,
-                    message: "column `\(column.name)` is added to existing table `\(alter.table.canonical)` with a foreign key to `\(reference.referencedTable.canonical)`, and \(reason): PostgreSQL checks every row while \(Self.added.lock.stops("`\(alter.table.canonical)` and `\(reference.referencedTable.canonical)`"))",
-                    help: "add the column without a default in its own statement (PostgreSQL then skips the check), or add the foreign key `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
-            default:
-                return
+        project.forEachJudgedStatement { site, schema in
+            guard case .alterTable(let alter) = site.statement.kind, alter.objectKind == .table, site.existedBefore(alter.table)
+            else { return }
+            for action in alter.actions {
+                check(action, of: alter, site: site, schema: schema, validations: validations, context)
             }
+        }
+    }
+
+    private func check(_ action: AlterTableAction, of alter: AlterTable, site: StatementSite, schema: some TableLookup,
+                       validations: [Validation], _ context: RuleContext) {
+        switch action.kind {
+        case .addConstraint(let constraint):
+            guard case .foreignKey(let reference) = constraint.kind else { return }
+            // A key an earlier migration already added under this name (a repair migration re-running it in a
+            // `DO` block that catches `duplicate_object`): the statement fails on the name before any row is
+            // checked. Without such a handler the migration fails there, which is not this rule's finding.
+            if let name = constraint.name,
+               schema.foreignKeys(ofCanonical: alter.table.canonical)?.contains(where: { $0.name == name }) == true { return }
+            checkConstraint(constraint, reference, action: action, alter: alter, site: site, validations: validations,
+                            migration: site.contents, context)
+        case .addColumn(let column, _):
+            guard let reference = column.references, let reason = Self.validationReason(column, in: alter) else { return }
+            context.report(
+                path: site.path, range: action.range,
+                message: "column `\(column.name)` is added to existing table `\(alter.table.canonical)` with a foreign key to `\(reference.referencedTable.canonical)`, and \(reason): PostgreSQL checks every row while \(Self.added.lock.stops("`\(alter.table.canonical)` and `\(reference.referencedTable.canonical)`"))",
+                help: "add the column without a default in its own statement (PostgreSQL then skips the check), or add the foreign key `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
+        default:
+            return
         }
     }
 

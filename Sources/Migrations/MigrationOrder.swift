@@ -43,8 +43,9 @@ enum MigrationOrder {
 
 extension JournalEntry {
     /// The `meta/<key>_snapshot.json` keys that may hold this entry's snapshot: the tag's number, then the entry's `idx`
-    /// in four digits. drizzle-kit names snapshots by `idx` whatever the file prefix: with `migrations.prefix`
-    /// `supabase`, `timestamp` or `unix`, `20240604162900_init.sql` has `meta/0000_snapshot.json`.
+    /// in four digits. Both occur with `migrations.prefix` `supabase`, `timestamp` or `unix`: some drizzle-kit
+    /// versions wrote `meta/0000_snapshot.json` for `20240604162900_init.sql`, others (kan's folder)
+    /// `meta/20240604162900_snapshot.json`.
     public var snapshotKeys: [String] {
         let name = tag?.value ?? ""
         var keys = [MigrationName.number(of: name) ?? name]

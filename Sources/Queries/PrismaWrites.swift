@@ -2,18 +2,28 @@ import Core
 import TypeScript
 
 /// A column of a Prisma model, as the code that writes it names it: the model and field for Prisma Client, the
-/// table and column (SQL names) for raw SQL.
+/// table and column (SQL names) for raw SQL. With a `schema`, raw SQL must name the table in it (`auth.sessions`
+/// is not `public.sessions`; an unqualified name is taken as `public`); without one, any qualifier matches.
 public struct PrismaColumn: Sendable, Hashable {
     public var model: String
     public var field: String
     public var table: String
     public var column: String
+    public var schema: String?
 
-    public init(model: String, field: String, table: String, column: String) {
+    public init(model: String, field: String, table: String, column: String, schema: String? = nil) {
         self.model = model
         self.field = field
         self.table = table
         self.column = column
+        self.schema = schema
+    }
+
+    /// Whether raw SQL's target (`schema` as written before the name, if any) is this column's table.
+    func isTable(_ name: String, schema qualifier: String?) -> Bool {
+        guard table.lowercased() == name else { return false }
+        guard let schema else { return true }
+        return (qualifier ?? "public") == schema.lowercased()
     }
 }
 
@@ -100,8 +110,8 @@ struct PrismaWriteScan {
             }
         }
         func scanSQL(_ text: String) {
-            for (table, column) in SQLWrites.setColumns(in: text) {
-                for wanted in wanted where wanted.table.lowercased() == table && wanted.column.lowercased() == column {
+            for (schema, table, column) in SQLWrites.setColumns(in: text) {
+                for wanted in wanted where wanted.isTable(table, schema: schema) && wanted.column.lowercased() == column {
                     found.insert(wanted)
                 }
             }
@@ -155,13 +165,14 @@ struct PrismaWriteScan {
 
 /// The columns raw SQL sets when it updates a table, read from its words: enough to tell that some statement
 /// maintains a column, not a parse. A word after `UPDATE` (not `SET`) or `INSERT INTO` names a target (the last
-/// part of a qualified name); every `"column" =` after a `SET` of the same statement is set on each target.
+/// part of a qualified name, with the part before it as its schema); every `"column" =` after a `SET` of the same
+/// statement is set on each target.
 enum SQLWrites {
-    static func setColumns(in text: String) -> [(table: String, column: String)] {
+    static func setColumns(in text: String) -> [(schema: String?, table: String, column: String)] {
         guard text.utf8.count >= 10 else { return [] }
         let words = self.words(text.lowercased())
-        var result: [(String, String)] = []
-        var targets: [String] = []
+        var result: [(String?, String, String)] = []
+        var targets: [(schema: String?, table: String)] = []
         var afterSet = false
         var index = 0
         while index < words.count {
@@ -174,13 +185,17 @@ enum SQLWrites {
                  "into" where index > 0 && words[index - 1] == "insert":
                 var next = index + 1
                 if next < words.count && words[next] == "only" { next += 1 }
-                // `schema.table`: the last part.
-                while next + 2 < words.count && words[next + 1] == "." { next += 2 }
-                if next < words.count { targets.append(words[next]) }
+                // `schema.table`: the last part, and the one before it.
+                var schema: String?
+                while next + 2 < words.count && words[next + 1] == "." {
+                    schema = words[next]
+                    next += 2
+                }
+                if next < words.count { targets.append((schema, words[next])) }
             case "set":
                 afterSet = true
             case "=" where afterSet && index > 0:
-                for table in targets { result.append((table, words[index - 1])) }
+                for target in targets { result.append((target.schema, target.table, words[index - 1])) }
             default:
                 break
             }

@@ -72,7 +72,8 @@ struct QueryScope {
 }
 
 extension QueryScope {
-    /// Tables imported from schema files (by their exported names), namespace imports and operator imports.
+    /// Tables imported from schema files (by their exported names), namespace imports and operator imports. Other
+    /// named imports may be the schema re-exported as a namespace by a package's entry file, which is not followed.
     init(file: QuerySourceFile, schema: QuerySchema) {
         var scope = QueryScope()
         for statement in file.syntax.statements {
@@ -84,6 +85,11 @@ extension QueryScope {
                         if QueryOperators.all.contains(binding.imported.name) { scope.operators[binding.local.name] = binding.imported.name }
                     } else if let table = schema.tablesByVariable[binding.imported.name] {
                         scope.tables[binding.local.name] = table
+                    } else {
+                        // `import { schema } from '@acme/db'`, a package whose entry re-exports the schema module
+                        // as a namespace (`import * as schema from './schema'; export { schema }`): `schema.users`
+                        // then names a table. Only a member that is a schema table's exported name resolves.
+                        scope.namespaces.insert(binding.local.name)
                     }
                 }
                 if !isDrizzle, let namespace = declaration.namespaceBinding { scope.namespaces.insert(namespace.name) }

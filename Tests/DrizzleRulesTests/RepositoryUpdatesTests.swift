@@ -42,6 +42,17 @@ import TypeScript
             """) == ["folders.edited_at", "notes.title", "notes.updated_at"])
     }
 
+    /// A workspace package's entry re-exports the schema as a namespace (`export { schema }`); the app imports that
+    /// name, not the schema file.
+    @Test func updatesThroughASchemaNamespaceAPackageReExports() {
+        #expect(Self.setColumns("""
+            import { getDb, schema } from '@acme/db';
+            export async function rename(id: string, title: string) {
+              await getDb().update(schema.notes).set({ title, ...(title && { title }), updatedAt: sql`now()` });
+            }
+            """) == ["notes.title", "notes.updated_at"])
+    }
+
     @Test func upsertsAndChangeObjectsBuiltInTheFile() {
         #expect(Self.setColumns("""
             import { notes, folders } from './schema';

@@ -66,7 +66,17 @@ extension DeclaredTable {
         table.foreignKeys.first { Set($0.columnsFrom) == Set(columnsFrom) }.map { key in key.columnsTo.map { "\(key.tableTo).\($0)" } }
     }
 
-    /// Whether a foreign key of this table starts with these columns (in any order) and targets `tableTo`.
+    /// Whether a foreign key of this table to `tableTo` maps each of `columnsFrom` to the column of `columnsTo` at
+    /// the same position, among other columns it may hold.
+    func hasForeignKey(pairing columnsFrom: [String], with columnsTo: [String], to tableTo: String) -> Bool {
+        table.foreignKeys.contains { key in
+            key.tableTo == tableTo && zip(columnsFrom, columnsTo).allSatisfy { from, to in
+                zip(key.columnsFrom, key.columnsTo).contains { $0 == (from, to) }
+            }
+        }
+    }
+
+    /// Whether a foreign key of this table has exactly these columns (in any order) and targets `tableTo`.
     func hasForeignKey(from columnsFrom: [String], to tableTo: String? = nil) -> Bool {
         table.foreignKeys.contains { key in
             Set(key.columnsFrom) == Set(columnsFrom) && (tableTo.map { $0 == key.tableTo } ?? true)
