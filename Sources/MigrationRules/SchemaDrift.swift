@@ -96,13 +96,14 @@ public struct SchemaDrift: ProjectRule {
         return location.flatMap { $0.path.isEmpty ? nil : $0 }
     }
 
-    /// drizzle-kit drift that a hand-written migration already made in the database: the snapshot is what is behind,
+    /// drizzle-kit drift that the folder's SQL already made in the database (a hand-written migration, which drizzle-kit
+    /// records in no snapshot, or a latest snapshot generated on a branch without it): the snapshot is what is behind,
     /// and `drizzle-kit generate` alone would write the change a second time (failing where it already ran).
     private func reportMadeBySQL(_ difference: CatalogDifference, at made: SourceLocation, _ context: RuleContext) {
         guard let location = difference.leftLocation else { return }
         context.report(
             path: location.path, range: location.range,
-            message: "\(Self.subject(difference)) is declared in \(location.path) and created by \(made.path), but the latest migration snapshot does not have it: drizzle-kit records no hand-written SQL in its snapshots, so the next `drizzle-kit generate` writes it again",
+            message: "\(Self.subject(difference)) is declared in \(location.path) and created by \(made.path), but the latest migration snapshot does not have it: the next `drizzle-kit generate` compares with that snapshot and writes it again",
             help: "run `drizzle-kit generate` to bring the snapshot up to date, then delete from the new migration the statements that make this again (\(made.path) already does) or write them with `IF NOT EXISTS`; keep the new snapshot")
     }
 

@@ -97,9 +97,10 @@ struct SupabaseCorpusTests {
         ])
         // SOURCES.md counts 20 unwrapped policies, its example among them (set_rls.sql:60), with a checker that does
         // not replay ALTER POLICY: 20240605195848_db_perf.sql rewrites them with `(select auth.uid())` and
-        // 20240605210741_org_management.sql:4 drops that one. The policies still calling auth.uid() directly remain.
+        // 20240605210741_org_management.sql:4 drops that one. The policies still calling auth.uid() directly remain;
+        // 20240802043420_add_ttd_table.sql:40's `(select auth.jwt()->>'aal')` is evaluated once per statement.
         #expect(run.sites("auth-call-per-row") == [
-            "20240802043420_add_ttd_table.sql:40", "20250620000000_fix_org_invites.sql:42", "20250620000000_fix_org_invites.sql:53",
+            "20250620000000_fix_org_invites.sql:42", "20250620000000_fix_org_invites.sql:53",
             "20250620000000_fix_org_invites.sql:65", "20250620000000_fix_org_invites.sql:78",
             "20250711231118_add_per_seat_billing.sql:37", "20250711235412_add_usage_billing.sql:56",
         ])
