@@ -39,14 +39,20 @@ extension RepositoryUpdates {
     public func prismaWrites(_ wanted: [PrismaColumn]) -> Set<PrismaColumn> {
         guard !wanted.isEmpty else { return [] }
         let test = WriteTest(wanted)
-        let parsed = self.parsed, read = self.read
-        let perFile = paths.concurrentMap { path -> Set<PrismaColumn> in
+        let parsed = self.parsed, read = self.read, memory = self.memory
+        // Files known to hold no write at all (remembered from an earlier run, or read by this run's search for
+        // Drizzle updates) are passed over unread.
+        let searched = unknownOr(.mayWrite, paths)
+        let perFile = searched.concurrentMap { path -> Set<PrismaColumn> in
             let syntax: SourceFileSyntax
             if let entry = parsed[path] {
                 guard test.mayWrite(entry.bytes) else { return [] }
                 syntax = entry.syntax
             } else {
-                guard let bytes = read(path), test.mayWrite(bytes) else { return [] }
+                guard let bytes = read(path) else { return [] }
+                let facts = FileFacts(bytes)
+                memory?.remember(path, facts)
+                guard facts.contains(.mayWrite), test.mayWrite(bytes) else { return [] }
                 syntax = TypeScriptParser.parse(bytes)
             }
             return PrismaWriteScan(wanted: wanted, syntax: syntax).written()

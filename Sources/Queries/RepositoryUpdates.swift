@@ -24,13 +24,14 @@ public struct TableUpdates: Sendable, Hashable {
     }
 }
 
-/// What an earlier run learned about files, by content: whether a file's bytes may hold an update at all
-/// (`RepositoryUpdates.mayUpdateAnyTable`), so the search need not read it again.
+/// What an earlier run learned about files, by content (`RepositoryUpdates.facts`): whether a file's bytes may hold
+/// a Drizzle update at all, and whether they may hold any other write (Prisma Client, raw SQL), so the searches need
+/// not read it again.
 public protocol UpdateScanMemory: Sendable {
-    /// For each path, whether its bytes may hold an update; nil when the file's content is not known. Asked once
-    /// for every file of the search (20,000 in a large monorepo), so the memory answers them in one go.
-    func mayUpdate(_ paths: [String]) -> [Bool?]
-    func remember(_ path: String, mayUpdate: Bool)
+    /// For each path, its facts; nil when the file's content is not known. Asked once for every file of a search
+    /// (20,000 in a large monorepo), so the memory answers them in one go.
+    func facts(_ paths: [String]) -> [RepositoryUpdates.FileFacts?]
+    func remember(_ path: String, _ facts: RepositoryUpdates.FileFacts)
 }
 
 /// Which columns application code sets when it updates a table, over every TypeScript file of the repository,
@@ -56,8 +57,11 @@ public final class RepositoryUpdates: Sendable {
     private let schema: QuerySchema?
     let parsed: [String: ParsedFile]
     let read: @Sendable (String) -> [UInt8]?
-    private let memory: (any UpdateScanMemory)?
+    let memory: (any UpdateScanMemory)?
     private let answers = Mutex<[Set<String>: TableUpdates]>([:])
+    /// The facts of the files a search read this run: the next search passes over those that cannot hold what it
+    /// looks for without reading them again (a plain run has no `memory`, and reads 20,000 files of a monorepo).
+    private let readThisRun = Mutex<[String: FileFacts]>([:])
 
     /// `paths`: the TypeScript files to search; `read` reads one that `parsed` does not hold.
     /// `memory`, when given, skips files an earlier run found to hold no update and learns about the others.
@@ -87,36 +91,88 @@ public final class RepositoryUpdates: Sendable {
         if let known = answers.withLock({ $0[keys] }) { return known }
         let needles = keys.map { Array($0.utf8) }
         let parsed = self.parsed, read = self.read, memory = self.memory
-        // Files the memory knows hold no update are passed over before the parallel search: a parsed file's bytes
-        // are the ones the memory's content id names, so the answer holds for it too.
-        var searched = paths
-        if let memory {
-            let known = memory.mayUpdate(paths)
-            searched = zip(paths, known).compactMap { path, mayUpdate in mayUpdate == false ? nil : path }
-        }
-        let perFile = searched.concurrentMap { path -> [String: Set<String>] in
-            let file: QuerySourceFile
+        // Files known to hold no update (remembered from an earlier run, or read by an earlier search of this run)
+        // are passed over before the parallel search: a parsed file's bytes are the ones the memory's content id
+        // names, so the answer holds for it too.
+        let searched = unknownOr(.mayUpdate, paths)
+        let perFile = searched.concurrentMap { path -> (facts: FileFacts?, found: [String: Set<String>]) in
             if let entry = parsed[path] {
-                guard Self.mayUpdate(entry.bytes, naming: needles) else { return [:] }
-                file = QuerySourceFile(path: path, syntax: entry.syntax)
-            } else {
-                guard let bytes = read(path) else { return [:] }
-                let mayUpdate = Self.mayUpdateAnyTable(bytes)
-                memory?.remember(path, mayUpdate: mayUpdate)
-                guard mayUpdate, Self.names(bytes, needles) else { return [:] }
-                file = QuerySourceFile(path: path, syntax: TypeScriptParser.parse(bytes))
+                guard Self.mayUpdate(entry.bytes, naming: needles) else { return (nil, [:]) }
+                return (nil, UpdateFileScan(schema: schema, file: QuerySourceFile(path: path, syntax: entry.syntax)).setColumns())
             }
-            return UpdateFileScan(schema: schema, file: file).setColumns()
+            guard let bytes = read(path) else { return (nil, [:]) }
+            let facts = FileFacts(bytes)
+            memory?.remember(path, facts)
+            guard facts.contains(.mayUpdate), Self.names(bytes, needles) else { return (facts, [:]) }
+            let file = QuerySourceFile(path: path, syntax: TypeScriptParser.parse(bytes))
+            return (facts, UpdateFileScan(schema: schema, file: file).setColumns())
         }
         var result = TableUpdates()
-        for found in perFile {
+        var learned: [String: FileFacts] = [:]
+        for (path, (facts, found)) in zip(searched, perFile) {
+            if let facts { learned[path] = facts }
             for (table, columns) in found { result.setColumns[table, default: []].formUnion(columns) }
         }
+        readThisRun.withLock { $0.merge(learned) { $1 } }
         answers.withLock { $0[keys] = result }
         return result
     }
 
     static let updateCall = Array(".update(".utf8), setCall = Array(".set(".utf8), upsert = Array("onConflictDoUpdate".utf8)
+
+    /// What the searches test of a file's bytes before they parse it, whichever columns they are asked about: kept
+    /// from one run to the next by `UpdateScanMemory`.
+    public struct FileFacts: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        /// A Drizzle update may be there (`mayUpdateAnyTable`).
+        public static let mayUpdate = FileFacts(rawValue: 1)
+        /// Some write may be there: `update` in any case (Prisma Client's `update…` methods, raw SQL's `UPDATE` and
+        /// `DO UPDATE`) or `upsert`. A file without it holds none of `prismaWrites`' writes.
+        public static let mayWrite = FileFacts(rawValue: 2)
+
+        public init(_ bytes: [UInt8]) {
+            var facts: FileFacts = []
+            if RepositoryUpdates.mayUpdateAnyTable(bytes) { facts.insert(.mayUpdate) }
+            if RepositoryUpdates.containsIgnoringCase(bytes, RepositoryUpdates.updateWord) || RepositoryUpdates.contains(bytes, RepositoryUpdates.upsertWord) {
+                facts.insert(.mayWrite)
+            }
+            self = facts
+        }
+    }
+
+    static let updateWord = Array("update".utf8), upsertWord = Array("upsert".utf8)
+
+    /// The paths whose facts are not known (to the memory, or from a search of this run), or known to hold `fact`.
+    func unknownOr(_ fact: FileFacts, _ paths: [String]) -> [String] {
+        let remembered = memory?.facts(paths)
+        return readThisRun.withLock { read in
+            paths.indices.compactMap { index in
+                let facts = remembered?[index] ?? read[paths[index]]
+                return facts.map { $0.contains(fact) } == false ? nil : paths[index]
+            }
+        }
+    }
+
+    /// Whether `word` (lowercase ASCII letters) occurs in `bytes` in any case: each byte that may start it is
+    /// compared with the ASCII case folded.
+    static func containsIgnoringCase(_ bytes: [UInt8], _ word: [UInt8]) -> Bool {
+        guard let first = word.first, bytes.count >= word.count else { return false }
+        return bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            let last = bytes.count - word.count
+            while index <= last {
+                if bytes[index] | 0x20 == first {
+                    var offset = 1
+                    while offset < word.count, bytes[index + offset] | 0x20 == word[offset] { offset += 1 }
+                    if offset == word.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
 
     /// The byte test before parsing.
     public static func mayUpdate(_ bytes: [UInt8], naming keys: [[UInt8]]) -> Bool {

@@ -8,12 +8,12 @@ import Synchronization
 /// table. A blob id names exact bytes, so an entry never goes stale; the file's name carries the version of the
 /// facts' definition, so a schemalint that defines them differently starts afresh.
 ///
-/// Kept at `<git common dir>/schemalint/update-scan-v1`: inside the repository, never committed, shared by its
+/// Kept at `<git common dir>/schemalint/update-scan-v2`: inside the repository, never committed, shared by its
 /// worktrees. Anything unexpected about the file (a symlink, a wrong size or header, an unwritable folder) means
 /// no cache for this run, never a wrong answer: the facts are then worked out from the bytes as before.
 public final class ContentFactCache: Sendable {
-    static let fileName = "update-scan-v1"
-    static let header = Array("schemalint update-scan 1\n".utf8)
+    static let fileName = "update-scan-v2"
+    static let header = Array("schemalint update-scan 2\n".utf8)
     static let recordSize = 21
     /// A cache past this size is not read (a million files): a damaged or hostile file costs nothing.
     static let maximumBytes = 32 << 20
@@ -111,16 +111,16 @@ public final class ContentFactCache: Sendable {
     }
 }
 
-/// The update search's memory of files: whether a file's bytes may hold an update, by its blob id.
+/// The update searches' memory of files: `RepositoryUpdates.FileFacts`, by blob id.
 struct CachedUpdateScan: UpdateScanMemory {
     let cache: ContentFactCache
     let source: any FileSource
 
-    func mayUpdate(_ paths: [String]) -> [Bool?] {
-        cache.facts(source.contentIDs(paths)).map { fact in fact.map { $0 != 0 } }
+    func facts(_ paths: [String]) -> [RepositoryUpdates.FileFacts?] {
+        cache.facts(source.contentIDs(paths)).map { fact in fact.map(RepositoryUpdates.FileFacts.init(rawValue:)) }
     }
 
-    func remember(_ path: String, mayUpdate: Bool) {
-        if let id = source.contentIDs([path])[0] { cache.record(id, mayUpdate ? 1 : 0) }
+    func remember(_ path: String, _ facts: RepositoryUpdates.FileFacts) {
+        if let id = source.contentIDs([path])[0] { cache.record(id, facts.rawValue) }
     }
 }

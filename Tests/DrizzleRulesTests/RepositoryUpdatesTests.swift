@@ -87,4 +87,18 @@ import TypeScript
         // Only the keys asked for are searched: `title` is set, but nobody asked.
         #expect(Self.setColumns("import { notes } from './s'; db.update(notes).set({ title: 'x' });", keys: ["updatedAt"]) == [])
     }
+
+    /// What a run remembers of a file, whichever columns it is asked about: a Drizzle update may be there, and some
+    /// write (Prisma Client, raw SQL in any case) may be there. A file without the second holds no write any search
+    /// looks for, so it is never read for one again.
+    @Test func fileFactsTellDrizzleUpdatesFromAnyWrite() {
+        typealias Facts = RepositoryUpdates.FileFacts
+        #expect(Facts(Array("db.update(notes).set({ updatedAt: new Date() })".utf8)) == [.mayUpdate, .mayWrite])
+        #expect(Facts(Array("await sql`UPDATE auth.users SET updated_at = now()`".utf8)) == [.mayWrite])
+        #expect(Facts(Array("await client.query('update sessions set updated_at = $1')".utf8)) == [.mayWrite])
+        #expect(Facts(Array("prisma.passkey.upsert({ where, create, update: {} })".utf8)) == [.mayWrite])
+        #expect(Facts(Array("const x = 'UpDaTe';".utf8)) == [.mayWrite])
+        #expect(Facts(Array("export function Button() { return <button>Save</button> }".utf8)) == [])
+        #expect(Facts(Array("updat".utf8)) == [] && Facts([]) == [])
+    }
 }

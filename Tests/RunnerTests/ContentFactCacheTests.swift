@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// `--staged` keeps what the update search learned about each file under its blob id
-/// (`.git/schemalint/update-scan-v1`). The cache may only save work: findings are those of a run without it.
+/// (`.git/schemalint/update-scan-v2`). The cache may only save work: findings are those of a run without it.
 @Suite struct ContentFactCacheTests {
     static let schema = """
         import { pgTable, uuid, timestamp } from 'drizzle-orm/pg-core';
@@ -34,7 +34,7 @@ import TestSupport
     }
 
     static let rule = "schema/updated-at-not-maintained src/db/schema.ts"
-    static func cache(_ repo: TemporaryRepository) -> String { repo.path(".git/schemalint/update-scan-v1") }
+    static func cache(_ repo: TemporaryRepository) -> String { repo.path(".git/schemalint/update-scan-v2") }
 
     @Test func aFileThatStartsUpdatingIsReadAgain() throws {
         let repo = try Self.repository()
@@ -61,11 +61,11 @@ import TestSupport
         let repo = try Self.repository()
         defer { repo.remove() }
         let expected = try lint(repo.root, staged: true).summaries
-        let valid = try repo.read(".git/schemalint/update-scan-v1")
+        let valid = try repo.read(".git/schemalint/update-scan-v2")
         for damaged in [Array("garbage".utf8), Array(valid.dropLast()), [UInt8](repeating: 0xff, count: valid.count)] {
-            try repo.write(".git/schemalint/update-scan-v1", bytes: damaged)
+            try repo.write(".git/schemalint/update-scan-v2", bytes: damaged)
             #expect(try lint(repo.root, staged: true).summaries == expected)
-            #expect(try repo.read(".git/schemalint/update-scan-v1") == valid, "the run writes a valid cache back")
+            #expect(try repo.read(".git/schemalint/update-scan-v2") == valid, "the run writes a valid cache back")
         }
     }
 
