@@ -40,12 +40,14 @@ struct PrismaMigrationDrift {
         return Self.pairingRenamedIndexes(differences, source: source, built: built)
     }
 
-    /// `ALTER TABLE / TYPE / … SET SCHEMA` (outside a `DO` block): the replay does not follow the move, so what it built
-    /// is not the database's. (The SQL reader read the statement as `.other` before it became `.setSchema`, which made
-    /// the replay uncertain; this keeps that until the replay moves the object itself.)
+    /// `ALTER TYPE / VIEW / … SET SCHEMA` (outside a `DO` block): the replay moves tables, but not the other objects,
+    /// so what it built is not the database's. (The SQL reader read the statement as `.other` before it became
+    /// `.setSchema`, which made the replay uncertain; this keeps that for what the replay does not follow.)
     private var movesAnObjectToAnotherSchema: Bool {
         folder.steps.contains { step in
-            step.script?.sql.statements.contains { if case .setSchema = $0.kind { true } else { false } } ?? false
+            step.script?.sql.statements.contains { statement in
+                if case .setSchema(let move) = statement.kind { move.objectKind != .table } else { false }
+            } ?? false
         }
     }
 

@@ -154,6 +154,8 @@ public struct CatalogReplay: Sendable {
             set(relation, table)
         case .rename(let rename):
             self.rename(rename)
+        case .setSchema(let move) where move.objectKind == .table:
+            moveTable(move)
         case .createEnum(let create):
             let name = create.name.canonical
             enums[name] = PgEnum(name: create.name.name, schema: QualifiedName.normalizedSchema(create.name.schema),
@@ -564,9 +566,10 @@ public struct CatalogReplay: Sendable {
             set(renamed, placeholder)
             return
         }
-        let old = table.name
+        let old = table.name, oldSchema = from.resolvedSchema
         let wasAssumed = assumedTables.contains(from)
         table.name = renamed.name
+        table.schema = Self.modelSchema(renamed)
         for index in table.foreignKeys.indices { table.foreignKeys[index].tableFrom = renamed.name }
         if let place = order.firstIndex(of: from) { order[place] = renamed }
         tables[from] = nil
@@ -575,14 +578,29 @@ public struct CatalogReplay: Sendable {
         if wasAssumed { uncertainTables.insert(renamed) }
         changes.tables.formUnion([from, renamed])
         if isConditional { uncertainTables.formUnion([from, renamed]) }
-        // Foreign keys follow the table (PostgreSQL refers to it by its oid).
+        // Foreign keys follow the table (PostgreSQL refers to it by its oid), into its new schema too.
+        let moved = renamed.resolvedSchema != oldSchema
         for other in order {
             guard var referencing = tables[other], referencing.foreignKeys.contains(where: { $0.tableTo == old }) else { continue }
             for index in referencing.foreignKeys.indices where referencing.foreignKeys[index].tableTo == old {
+                if moved {
+                    guard QualifiedName.normalizedSchema(referencing.foreignKeys[index].schemaTo) == oldSchema else { continue }
+                    referencing.foreignKeys[index].schemaTo = renamed.schema
+                }
                 referencing.foreignKeys[index].tableTo = renamed.name
             }
             set(other, referencing)
         }
+    }
+
+    /// `ALTER TABLE … SET SCHEMA`: the table goes to the other schema under the same name, with its columns, keys,
+    /// indexes, policies and row-level security.
+    private mutating func moveTable(_ move: SetSchema) {
+        let from = move.name.canonical
+        if tables[from] == nil, move.ifExists { return }
+        let to = QualifiedName.canonical(schema: move.newSchema, name: move.name.name)
+        guard to != from else { return }
+        renameTable(from, to: to)
     }
 
     private mutating func renameConstraint(_ from: String, to: String, schema: String?, onlyIn only: QualifiedName? = nil) {

@@ -146,14 +146,19 @@ import Testing
             """
         let schema = Self.schema.replacingOccurrences(of: "title    String @db.VarChar(200)", with: "title    String @db.VarChar(200)\n  body     String")
         #expect(try drift(repository(schema: schema, migrations: [Self.initSQL, conditional])) == ["prisma/schema.prisma: body     String"])
-        // A table moved to another schema: the replay does not follow the move, so the folder is uncompared (else
-        // `User` in `public` would be drift against a schema that has it in `archive`).
+        // A table moved to another schema: the replay follows the move, so `User` in `archive` is what the schema
+        // declares, and `Post`'s key follows it there.
         let multiSchema = Self.schema
             .replacingOccurrences(of: "provider = \"postgresql\"", with: "provider = \"postgresql\"\n  schemas  = [\"public\", \"archive\"]")
             .replacingOccurrences(of: "  posts     Post[]\n", with: "  posts     Post[]\n\n  @@schema(\"archive\")\n")
             .replacingOccurrences(of: "  @@index([authorId])\n", with: "  @@index([authorId])\n  @@schema(\"public\")\n")
         let moved = #"CREATE SCHEMA "archive"; ALTER TABLE "User" SET SCHEMA "archive";"#
         #expect(try drift(repository(schema: multiSchema, migrations: [Self.initSQL, moved])) == [])
+        // A schema that still has `User` in `public` after the move differs from the database.
+        #expect(try !drift(repository(schema: Self.schema, migrations: [Self.initSQL, moved])).isEmpty)
+        // Moving a type is not followed: the folder is left uncompared.
+        let movedType = #"CREATE SCHEMA "archive"; CREATE TYPE "Mood" AS ENUM ('ok'); ALTER TYPE "Mood" SET SCHEMA "archive";"#
+        #expect(try drift(repository(schema: Self.schema, migrations: [Self.initSQL, movedType])) == [])
     }
 
     /// A new user's repository with both ORMs: both schemas are read, and each finding names its schema file.

@@ -212,4 +212,20 @@ import Testing
         #expect(past.final.table(Self.users)?.column(named: "extra") == nil)
         #expect(past.final.table(Self.users)?.hasUnreadableChanges == true)
     }
+
+    /// `ALTER TABLE … SET SCHEMA` moves the table with what it holds, and the keys pointing at it follow it.
+    @Test func aTableMovedToAnotherSchemaKeepsItsContentsAndReferrers() {
+        let replay = Self.replay([
+            "CREATE TABLE deployments (id integer PRIMARY KEY); CREATE TABLE runs (id integer, deployment_id integer REFERENCES deployments (id));",
+            "ALTER TABLE deployments ENABLE ROW LEVEL SECURITY; ALTER TABLE public.deployments SET SCHEMA deploy;",
+            "ALTER TABLE IF EXISTS missing SET SCHEMA deploy;",
+        ])
+        let moved = QualifiedName(schema: "deploy", name: "deployments")
+        #expect(replay.final.table(QualifiedName(name: "deployments")) == nil)
+        #expect(replay.final.table(moved)?.schema == "deploy")
+        #expect(replay.final.table(moved)?.isRLSEnabled == true && replay.final.table(moved)?.columns.map(\.name) == ["id"])
+        #expect(replay.final.table(QualifiedName(name: "runs"))?.foreignKeys.first?.schemaTo == "deploy")
+        #expect(replay.existed(moved, beforeStep: 2) && !replay.existed(QualifiedName(name: "deployments"), beforeStep: 2))
+        #expect(replay.final.table(QualifiedName(schema: "deploy", name: "missing")) == nil)
+    }
 }
