@@ -17,21 +17,21 @@ struct MigrationFolderReader {
 
     /// One file to read and parse.
     private enum Job: Sendable {
-        case journal(folder: Int, path: String)
-        case script(folder: Int, path: String, name: String)
-        case snapshot(folder: Int, path: String, key: String)
-        case supabaseConfig(folder: Int, path: String)
+        case journal(path: String)
+        case script(path: String, name: String)
+        case snapshot(path: String, key: String)
+        case supabaseConfig(path: String)
     }
 
     private enum Parsed: Sendable {
-        case journal(folder: Int, SourceFile, Result<Journal, JSONFileError>)
-        case script(folder: Int, MigrationScript)
-        case snapshot(folder: Int, SnapshotHeader)
-        case supabaseConfig(folder: Int, SupabaseProject)
+        case journal(SourceFile, Result<Journal, JSONFileError>)
+        case script(MigrationScript)
+        case snapshot(SnapshotHeader)
+        case supabaseConfig(SupabaseProject)
     }
 
     func read(_ candidates: [MigrationDiscovery.Candidate]) throws(InputError) -> [MigrationFolder] {
-        let jobs = candidates.enumerated().map { index, candidate in filesToRead(candidate, folder: index) }
+        let jobs = candidates.map(filesToRead)
         let source = self.source
         let prefixes = FastPaths.enabled && !wholeSnapshots
         let parses = self.parses
@@ -52,15 +52,15 @@ struct MigrationFolderReader {
                 if SupabaseProject.configPath(forMigrations: candidate.path) != nil { folder.supabase = SupabaseProject() }
                 for result in results {
                     switch try result.get() {
-                    case .journal(_, let file, let result):
+                    case .journal(let file, let result):
                         folder.journalSource = file
                         switch result {
                         case .success(let journal): folder.journal = journal
                         case .failure(let error): folder.journalError = error
                         }
-                    case .script(_, let script): folder.scripts.append(script)
-                    case .snapshot(_, let snapshot): folder.snapshots.append(snapshot)
-                    case .supabaseConfig(_, let project): folder.supabase = project
+                    case .script(let script): folder.scripts.append(script)
+                    case .snapshot(let snapshot): folder.snapshots.append(snapshot)
+                    case .supabaseConfig(let project): folder.supabase = project
                     }
                 }
                 // A journal of another dialect (MySQL, SQLite) is not ours to lint.
@@ -89,29 +89,29 @@ struct MigrationFolderReader {
     }
 
     /// Every file of the folder that the rules read, by layout.
-    private func filesToRead(_ candidate: MigrationDiscovery.Candidate, folder index: Int) -> [Job] {
+    private func filesToRead(_ candidate: MigrationDiscovery.Candidate) -> [Job] {
         var jobs: [Job] = []
         if let config = SupabaseProject.configPath(forMigrations: candidate.path), listing.pathSet.contains(config) {
-            jobs.append(.supabaseConfig(folder: index, path: config))
+            jobs.append(.supabaseConfig(path: config))
         }
         switch candidate.layout {
         case .supabase:
             for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 1) where relative.hasSuffix(".sql") {
-                jobs.append(.script(folder: index, path: path, name: String(relative.dropLast(".sql".count))))
+                jobs.append(.script(path: path, name: String(relative.dropLast(".sql".count))))
             }
         case .journal:
             let journal = DrizzleKitLayout.journalPath(in: candidate.path)
-            if listing.pathSet.contains(journal) { jobs.append(.journal(folder: index, path: journal)) }
+            if listing.pathSet.contains(journal) { jobs.append(.journal(path: journal)) }
             for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 1) where relative.hasSuffix(".sql") {
-                jobs.append(.script(folder: index, path: path, name: String(relative.dropLast(".sql".count))))
+                jobs.append(.script(path: path, name: String(relative.dropLast(".sql".count))))
             }
             for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 2) {
-                if let key = DrizzleKitLayout.journalSnapshotKey(relative) { jobs.append(.snapshot(folder: index, path: path, key: key)) }
+                if let key = DrizzleKitLayout.journalSnapshotKey(relative) { jobs.append(.snapshot(path: path, key: key)) }
             }
         case .prisma:
             // Every subfolder's `migration.sql` is a migration, whatever its name (`01_init`, `… copy`).
             for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 2) where relative.hasSuffix("/migration.sql") {
-                jobs.append(.script(folder: index, path: path, name: String(relative.dropLast("/migration.sql".count))))
+                jobs.append(.script(path: path, name: String(relative.dropLast("/migration.sql".count))))
             }
         case .folders:
             for (path, relative) in listing.files(directlyUnder: candidate.path, depth: 2)
@@ -119,7 +119,7 @@ struct MigrationFolderReader {
                 let parts = relative.split(separator: "/")
                 let name = String(parts[0])
                 jobs.append(parts[1] == "migration.sql"
-                    ? .script(folder: index, path: path, name: name) : .snapshot(folder: index, path: path, key: name))
+                    ? .script(path: path, name: name) : .snapshot(path: path, key: name))
             }
         }
         return jobs
@@ -127,16 +127,16 @@ struct MigrationFolderReader {
 
     private static func run(_ job: Job, source: any FileSource, prefixes: Bool, parses: ParseCache?) throws(InputError) -> Parsed {
         switch job {
-        case .journal(let folder, let path):
+        case .journal(let path):
             let file = SourceFile(path: path, bytes: try source.read(path))
-            return .journal(folder: folder, file, JournalReader.read(file.bytes, path: path))
-        case .script(let folder, let path, let name):
+            return .journal(file, JournalReader.read(file.bytes, path: path))
+        case .script(let path, let name):
             let read = { (bytes: [UInt8]) in
                 MigrationScript(source: SourceFile(path: path, bytes: bytes), name: name, sql: SQLParser.parseFile(bytes, inParallel: FastPaths.enabled))
             }
             let bytes = try source.read(path)
-            return .script(folder: folder, parses?.value("sql", path: path, bytes: bytes, make: read) ?? read(bytes))
-        case .snapshot(let folder, let path, let key):
+            return .script(parses?.value("sql", path: path, bytes: bytes, make: read) ?? read(bytes))
+        case .snapshot(let path, let key):
             // Only the chain fields are needed of every snapshot but the latest (read whole later).
             let limit = prefixes ? SnapshotHeaderReader.prefixLength : .max
             let head = try source.readPrefix(path, limit: limit)
@@ -144,12 +144,12 @@ struct MigrationFolderReader {
             let fromPrefix = { (head: [UInt8]) in SnapshotHeaderReader.readPrefix(head, path: path, key: key) }
             if prefixes, head.count >= limit,
                let header = parses?.value("snapshot-head \(key)", path: path, bytes: head, make: fromPrefix) ?? fromPrefix(head) {
-                return .snapshot(folder: folder, header)
+                return .snapshot(header)
             }
             let bytes = head.count < limit ? head : try source.read(path)
-            return .snapshot(folder: folder, readHeader(path, bytes, key: key, parses: parses))
-        case .supabaseConfig(let folder, let path):
-            return .supabaseConfig(folder: folder, SupabaseProject.read(config: try source.read(path), path: path))
+            return .snapshot(readHeader(path, bytes, key: key, parses: parses))
+        case .supabaseConfig(let path):
+            return .supabaseConfig(SupabaseProject.read(config: try source.read(path), path: path))
         }
     }
 
