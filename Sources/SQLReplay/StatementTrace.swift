@@ -97,7 +97,8 @@ public final class StatementTrace: Sendable {
         fileprivate var referrers = ReferrerIndex()
         private var columns = 0
         private let columnBudget: Int
-        /// Past the budget: nothing more is kept, and `trace` is nil.
+        /// Past the budget: nothing more is kept, and `trace` is nil. The owner lets the recorder go then (it holds
+        /// what was kept so far).
         public private(set) var isOverBudget = false
 
         /// Every table of `start` is seen from statement 0 on (sharing `start`'s columns: they cost the budget nothing).
@@ -130,8 +131,7 @@ public final class StatementTrace: Sendable {
                     columns += table?.columns.count ?? 0
                 }
                 guard columns <= columnBudget else {
-                    // Let go of what was kept: the owner holds the recorder as long as its replay.
-                    self = Recorder(over: columnBudget)
+                    isOverBudget = true
                     return
                 }
                 if !(table.map { StatementTrace.shares(\.foreignKeys, $0, previous) } ?? false) {
@@ -141,11 +141,6 @@ public final class StatementTrace: Sendable {
                 if let existing { versions.values[existing].append(version) } else { versions[name] = [version] }
             }
             referrers.record(from: ordinal)
-        }
-
-        private init(over budget: Int) {
-            columnBudget = budget
-            isOverBudget = true
         }
 
         /// The versions kept, or nil past the budget.
