@@ -39,7 +39,7 @@ extension RepositoryUpdates {
     public func prismaWrites(_ wanted: [PrismaColumn]) -> Set<PrismaColumn> {
         guard !wanted.isEmpty else { return [] }
         let test = WriteTest(wanted)
-        let parsed = self.parsed, read = self.read, memory = self.memory
+        let parsed = self.parsed
         // Files known to hold no write at all (remembered from an earlier run, or read by this run's search for
         // Drizzle updates) are passed over unread.
         let searched = unknownOr(.mayWrite, paths)
@@ -49,10 +49,7 @@ extension RepositoryUpdates {
                 guard test.mayWrite(entry.bytes) else { return [] }
                 syntax = entry.syntax
             } else {
-                guard let bytes = read(path) else { return [] }
-                let facts = FileFacts(bytes)
-                memory?.remember(path, facts)
-                guard facts.contains(.mayWrite), test.mayWrite(bytes) else { return [] }
+                guard let (bytes, facts) = self.readWithFacts(path), facts.contains(.mayWrite), test.mayWrite(bytes) else { return [] }
                 syntax = TypeScriptParser.parse(bytes)
             }
             return PrismaWriteScan(wanted: wanted, syntax: syntax).written()

@@ -24,7 +24,7 @@ public struct TableUpdates: Sendable, Hashable {
     }
 }
 
-/// What an earlier run learned about files, by content (`RepositoryUpdates.facts`): whether a file's bytes may hold
+/// What an earlier run learned about files, by content (`RepositoryUpdates.FileFacts`): whether a file's bytes may hold
 /// a Drizzle update at all, and whether they may hold any other write (Prisma Client, raw SQL), so the searches need
 /// not read it again.
 public protocol UpdateScanMemory: Sendable {
@@ -57,7 +57,7 @@ public final class RepositoryUpdates: Sendable {
     private let schema: QuerySchema?
     let parsed: [String: ParsedFile]
     let read: @Sendable (String) -> [UInt8]?
-    let memory: (any UpdateScanMemory)?
+    private let memory: (any UpdateScanMemory)?
     private let answers = Mutex<[Set<String>: TableUpdates]>([:])
     /// The facts of the files a search read this run: the next search passes over those that cannot hold what it
     /// looks for without reading them again (a plain run has no `memory`, and reads 20,000 files of a monorepo).
@@ -90,22 +90,22 @@ public final class RepositoryUpdates: Sendable {
         guard let schema, !keys.isEmpty else { return TableUpdates() }
         if let known = answers.withLock({ $0[keys] }) { return known }
         let needles = keys.map { Array($0.utf8) }
-        let parsed = self.parsed, read = self.read, memory = self.memory
+        let parsed = self.parsed
         // Files known to hold no update (remembered from an earlier run, or read by an earlier search of this run)
         // are passed over before the parallel search: a parsed file's bytes are the ones the memory's content id
         // names, so the answer holds for it too.
         let searched = unknownOr(.mayUpdate, paths)
         let perFile = searched.concurrentMap { path -> (facts: FileFacts?, found: [String: Set<String>]) in
+            let syntax: SourceFileSyntax, facts: FileFacts?
             if let entry = parsed[path] {
                 guard Self.mayUpdate(entry.bytes, naming: needles) else { return (nil, [:]) }
-                return (nil, UpdateFileScan(schema: schema, file: QuerySourceFile(path: path, syntax: entry.syntax)).setColumns())
+                (syntax, facts) = (entry.syntax, nil)
+            } else {
+                guard let (bytes, read) = self.readWithFacts(path) else { return (nil, [:]) }
+                guard read.contains(.mayUpdate), Self.names(bytes, needles) else { return (read, [:]) }
+                (syntax, facts) = (TypeScriptParser.parse(bytes), read)
             }
-            guard let bytes = read(path) else { return (nil, [:]) }
-            let facts = FileFacts(bytes)
-            memory?.remember(path, facts)
-            guard facts.contains(.mayUpdate), Self.names(bytes, needles) else { return (facts, [:]) }
-            let file = QuerySourceFile(path: path, syntax: TypeScriptParser.parse(bytes))
-            return (facts, UpdateFileScan(schema: schema, file: file).setColumns())
+            return (facts, UpdateFileScan(schema: schema, file: QuerySourceFile(path: path, syntax: syntax)).setColumns())
         }
         var result = TableUpdates()
         var learned: [String: FileFacts] = [:]
@@ -143,6 +143,14 @@ public final class RepositoryUpdates: Sendable {
     }
 
     static let updateWord = Array("update".utf8), upsertWord = Array("upsert".utf8)
+
+    /// A file's bytes and facts, the facts remembered for later runs; nil when it cannot be read.
+    func readWithFacts(_ path: String) -> (bytes: [UInt8], facts: FileFacts)? {
+        guard let bytes = read(path) else { return nil }
+        let facts = FileFacts(bytes)
+        memory?.remember(path, facts)
+        return (bytes, facts)
+    }
 
     /// The paths whose facts are not known (to the memory, or from a search of this run), or known to hold `fact`.
     func unknownOr(_ fact: FileFacts, _ paths: [String]) -> [String] {
