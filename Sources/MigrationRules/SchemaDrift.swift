@@ -82,11 +82,9 @@ public struct SchemaDrift: ProjectRule {
     /// when the SQL does not make it either.
     static func madeBySQL(_ difference: CatalogDifference, in folder: MigrationFolder) -> SourceLocation? {
         guard difference.change == .added else { return nil }
-        let replayed = folder.replay.final
-        func table(_ key: String) -> Table? {
-            guard let dot = key.firstIndex(of: ".") else { return replayed.definedTable(QualifiedName(name: key)) }
-            return replayed.definedTable(QualifiedName(schema: String(key[..<dot]), name: String(key[key.index(after: dot)...])))
-        }
+        // By snapshot key, as differences name tables (drift findings are few: a scan per finding).
+        let defined = folder.replay.final.definedTables
+        func table(_ key: String) -> Table? { defined.first { $0.key == key } }
         let location: SourceLocation?
         switch difference.element {
         case .table: location = table(difference.name)?.location
