@@ -18,7 +18,11 @@ struct Parser {
     var speculationFailed = false
     /// Set once the rest of the file is given up (too deep, too many errors): what the unwinding parser then finds
     /// missing (the closers of everything still open) is a consequence, said by the diagnostic that gave up.
-    var abandoned = false
+    var gaveUpOnRest = false
+    /// Set by the first syntax error of a top-level statement: the parser reads on, and what it then trips over
+    /// in the same statement (`text("title") ) });` is three errors) is mostly that error's consequence, so the
+    /// statement reports one, as a compiler's first error is the one to fix.
+    var statementHasError = false
     /// Chain links read in the current top-level statement (see `chainMayGrow`).
     var chainLinks = 0
 
@@ -178,11 +182,12 @@ struct Parser {
             speculationFailed = true
             return
         }
-        guard !abandoned else { return }
+        guard !gaveUpOnRest, !statementHasError else { return }
+        statementHasError = true
         lexer.report(message, range)
         if lexer.diagnostics.count >= Self.maximumDiagnostics {
             lexer.report("too many syntax errors: the rest of the file was not read", range.upperBound..<range.upperBound)
-            abandoned = true
+            gaveUpOnRest = true
             lexer.skipToEnd()
         }
     }
@@ -209,8 +214,8 @@ struct Parser {
         if speculationDepth > 0 {
             speculationFailed = true
         } else {
-            if !abandoned { lexer.report("\(reason): the rest of the file was not read", token.range) }
-            abandoned = true
+            if !gaveUpOnRest { lexer.report("\(reason): the rest of the file was not read", token.range) }
+            gaveUpOnRest = true
             needsRecovery = true
             lexer.skipToEnd()
         }

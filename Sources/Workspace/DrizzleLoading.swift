@@ -164,7 +164,8 @@ public struct DrizzleLoading {
         let options = SchemaReadOptions(casing: given ?? config?.casing, convention: convention(of: config), schemaFilter: config?.schemaFilter)
         let result = DrizzleSchemaReader.read(entryFiles: entryFiles, provider: provider, options: options)
         // A file that does not parse is its own `drizzle/parse-error`, wherever the schema imports it from.
-        let diagnostics = result.diagnostics.filter { $0.kind == .syntax || isSchemaCode($0.location.path, entries: entryFiles) }
+        let diagnostics = withoutConsequencesOfSyntaxErrors(
+            result.diagnostics.filter { $0.kind == .syntax || isSchemaCode($0.location.path, entries: entryFiles) })
         var schema = DrizzleSchema(config: config, model: result.model, diagnostics: diagnostics, files: result.files)
         schema.declarations = result.declarations
         schema.isCasingGiven = given != nil
@@ -175,6 +176,24 @@ public struct DrizzleLoading {
                 location: config.location))
         }
         return schema
+    }
+
+    /// What the evaluator could not read in a top-level statement with a syntax error (`title text("title")`
+    /// leaves a column `text` it cannot evaluate) is that error's consequence: the syntax error is the one finding.
+    /// The model still marks what was not read.
+    private func withoutConsequencesOfSyntaxErrors(_ diagnostics: [ReaderDiagnostic]) -> [ReaderDiagnostic] {
+        let errors = diagnostics.filter { $0.kind == .syntax }
+        guard !errors.isEmpty else { return diagnostics }
+        var broken: [String: [Range<Int>]] = [:]
+        for path in Set(errors.map(\.location.path)) {
+            let ranges = errors.filter { $0.location.path == path }.map(\.location.range)
+            broken[path] = provider.syntax(path)?.statements.map(\.range).filter { statement in
+                ranges.contains { statement.contains($0.lowerBound) }
+            }
+        }
+        return diagnostics.filter { diagnostic in
+            diagnostic.kind == .syntax || !(broken[diagnostic.location.path] ?? []).contains { $0.overlaps(diagnostic.location.range) }
+        }
     }
 
     /// Following a schema's imports can lead into run-time code of workspace packages (an environment loader
