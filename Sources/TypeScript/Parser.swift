@@ -16,6 +16,9 @@ struct Parser {
     /// Greater than zero while reading speculatively; errors then only mark the attempt as failed.
     var speculationDepth = 0
     var speculationFailed = false
+    /// Set once the rest of the file is given up (too deep, too many errors): what the unwinding parser then finds
+    /// missing (the closers of everything still open) is a consequence, said by the diagnostic that gave up.
+    var abandoned = false
     /// Chain links read in the current top-level statement (see `chainMayGrow`).
     var chainLinks = 0
 
@@ -175,9 +178,11 @@ struct Parser {
             speculationFailed = true
             return
         }
+        guard !abandoned else { return }
         lexer.report(message, range)
         if lexer.diagnostics.count >= Self.maximumDiagnostics {
             lexer.report("too many syntax errors: the rest of the file was not read", range.upperBound..<range.upperBound)
+            abandoned = true
             lexer.skipToEnd()
         }
     }
@@ -204,7 +209,8 @@ struct Parser {
         if speculationDepth > 0 {
             speculationFailed = true
         } else {
-            lexer.report("\(reason): the rest of the file was not read", token.range)
+            if !abandoned { lexer.report("\(reason): the rest of the file was not read", token.range) }
+            abandoned = true
             needsRecovery = true
             lexer.skipToEnd()
         }
