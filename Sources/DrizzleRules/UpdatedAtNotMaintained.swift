@@ -21,6 +21,10 @@ public struct UpdatedAtNotMaintained: ProjectRule {
                      schema: table.isPrisma ? nil : (table.schema.isEmpty ? "public" : table.schema))
     }
 
+    static func names(_ table: DeclaredTable) -> UpdatedTableNames {
+        UpdatedTableNames(binding: table.variableName, table: table.name)
+    }
+
     public func check(_ project: Project, _ context: RuleContext) {
         let maintainedElsewhere = Set(context.options.strings("maintainedTables"))
         var candidates: [(DeclaredTable, DeclaredColumn)] = []
@@ -47,9 +51,12 @@ public struct UpdatedAtNotMaintained: ProjectRule {
         let prismaColumns = candidates.filter { $0.0.isPrisma }.map(Self.written)
         // Raw SQL writes Drizzle tables too: an auth adapter's `UPDATE auth.users SET … updated_at = $3` in a query
         // string. Searched for the columns no `.update().set()` sets, with the Prisma ones in one pass.
-        let drizzleColumns = candidates.filter { table, column in !table.isPrisma && !updates.sets(column.name, ofTable: table.key) }
-            .map(Self.written)
-        let prismaWritten = project.tableUpdates.prismaWrites(prismaColumns + drizzleColumns)
+        let unset = candidates.filter { table, column in !table.isPrisma && !updates.sets(column.name, ofTable: table.key) }
+        // A Drizzle table that neither the code nor an auth library updates keeps a right `updated_at` by never
+        // changing (sim's `waitlist`, rows only inserted; a schema-only package shows no code at all): asked in the
+        // same pass over the files.
+        let (prismaWritten, updatedTables) = project.tableUpdates.writes(
+            prismaColumns + unset.map(Self.written), mayUpdate: Array(Set(unset.map { table, _ in Self.names(table) })))
         var reporter = LocatedReporter(context)
         for (table, column) in candidates where !updates.sets(column.name, ofTable: table.key) {
             guard !table.isPrisma else {
@@ -61,7 +68,8 @@ public struct UpdatedAtNotMaintained: ProjectRule {
                     help: "add `@updatedAt` to the field (Prisma Client then sets it on every update), or list the table in `maintainedTables` if something else sets it")
                 continue
             }
-            guard !prismaWritten.contains(Self.written(table, column))
+            guard !prismaWritten.contains(Self.written(table, column)),
+                  updatedTables.contains(Self.names(table)) || AuthLibraryTables.isUpdatedByLibrary(table)
             else { continue }
             reporter.report(
                 at: column.location,

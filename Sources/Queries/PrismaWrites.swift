@@ -37,24 +37,36 @@ extension RepositoryUpdates {
     /// Only keys written out count, as for Drizzle's `.set(…)`. A file is parsed only if its bytes may hold such a
     /// write of one of the columns (`WriteTest`).
     public func prismaWrites(_ wanted: [PrismaColumn]) -> Set<PrismaColumn> {
-        guard !wanted.isEmpty else { return [] }
+        writes(wanted, mayUpdate: []).columns
+    }
+
+    /// `prismaWrites(wanted)`, and which of `tables` some file may update (`mayUpdate(_:in:)`), in one pass over
+    /// the files: both read the files that spell a write, and a monorepo has thousands.
+    public func writes(_ wanted: [PrismaColumn], mayUpdate tables: [UpdatedTableNames])
+        -> (columns: Set<PrismaColumn>, tables: Set<UpdatedTableNames>) {
+        guard !wanted.isEmpty || !tables.isEmpty else { return ([], []) }
         let test = WriteTest(wanted)
         let parsed = self.parsed
         // Files known to hold no write at all (remembered from an earlier run, or read by this run's search for
         // Drizzle updates) are passed over unread.
         let searched = unknownOr(.mayWrite, paths)
-        let perFile = searched.concurrentMap { path -> Set<PrismaColumn> in
-            let syntax: SourceFileSyntax
+        let perFile = searched.concurrentMap { path -> (columns: Set<PrismaColumn>, tables: [UpdatedTableNames]) in
+            let bytes: [UInt8]
+            var syntax: SourceFileSyntax?
             if let entry = parsed[path] {
-                guard test.mayWrite(entry.bytes) else { return [] }
-                syntax = entry.syntax
+                (bytes, syntax) = (entry.bytes, entry.syntax)
             } else {
-                guard let (bytes, facts) = self.readWithFacts(path), facts.contains(.mayWrite), test.mayWrite(bytes) else { return [] }
-                syntax = TypeScriptParser.parse(bytes)
+                guard let (read, facts) = self.readWithFacts(path), facts.contains(.mayWrite) else { return ([], []) }
+                bytes = read
             }
-            return PrismaWriteScan(wanted: wanted, syntax: syntax).written()
+            let updated = tables.filter { Self.mayUpdate($0, in: bytes) }
+            guard !wanted.isEmpty, test.mayWrite(bytes) else { return ([], updated) }
+            return (PrismaWriteScan(wanted: wanted, syntax: syntax ?? TypeScriptParser.parse(bytes)).written(), updated)
         }
-        return perFile.reduce(into: Set()) { $0.formUnion($1) }
+        return perFile.reduce(into: ([], [])) { result, file in
+            result.columns.formUnion(file.columns)
+            result.tables.formUnion(file.tables)
+        }
     }
 
     /// The byte test before parsing: for some column, the file spells its field or column name, and either a

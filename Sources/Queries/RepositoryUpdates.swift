@@ -309,4 +309,4 @@ struct UpdateFileScan {
 
 /// glibc's `memmem`, which the Glibc module does not export (it is a GNU extension, declared only with `_GNU_SOURCE`).
 @_silgen_name("memmem")
-private func libcMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?
+func libcMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?

@@ -102,3 +102,29 @@ import TypeScript
         #expect(Facts(Array("updat".utf8)) == [] && Facts([]) == [])
     }
 }
+
+/// `RepositoryUpdates.mayUpdate(_:in:)`: whether a file may update a table at all, on its bytes.
+@Suite struct TableUpdateMentionsTests {
+    static let waitlist = UpdatedTableNames(binding: "waitlist", table: "waitlist")
+
+    static func mayUpdate(_ text: String, _ table: UpdatedTableNames = waitlist) -> Bool {
+        RepositoryUpdates.mayUpdate(table, in: Array(text.utf8))
+    }
+
+    @Test func drizzleUpdatesUpsertsAndRawSQL() {
+        #expect(Self.mayUpdate("await db.update(waitlist).set({ email })"))
+        #expect(Self.mayUpdate("tx.update( schema.waitlist ).set(x)"))
+        #expect(Self.mayUpdate("import { waitlist as list } from './schema';\ndb.update(list).set({ email })"))
+        #expect(Self.mayUpdate("db.insert(waitlist).values(v).onConflictDoUpdate({ target: waitlist.id, set: v })"))
+        #expect(Self.mayUpdate("sql`UPDATE \"public\".\"waitlist\" SET email = ${e}`"))
+        #expect(Self.mayUpdate("pool.query('update waitlist set email = $1')"))
+    }
+
+    @Test func readsInsertsAndOtherTablesAreNotUpdates() {
+        #expect(!Self.mayUpdate("db.insert(waitlist).values(v).onConflictDoNothing()"))
+        #expect(!Self.mayUpdate("db.update(waitlistEntries).set(x); db.select().from(waitlist)"))
+        #expect(!Self.mayUpdate("sql`SELECT * FROM waitlist`; // updates the cache"))
+        #expect(!Self.mayUpdate("sql`UPDATE waitlist_archive SET x = 1`"))
+        #expect(!Self.mayUpdate("db.update(waitlist).set(x)", UpdatedTableNames(binding: "list", table: "list")))
+    }
+}

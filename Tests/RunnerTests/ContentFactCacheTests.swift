@@ -8,10 +8,11 @@ import TestSupport
 /// (`.git/schemalint/update-scan-v2`). The cache may only save work: findings are those of a run without it.
 @Suite struct ContentFactCacheTests {
     static let schema = """
-        import { pgTable, uuid, timestamp } from 'drizzle-orm/pg-core';
+        import { pgTable, uuid, text, timestamp } from 'drizzle-orm/pg-core';
 
         export const notes = pgTable('notes', {
           id: uuid('id').defaultRandom().primaryKey(),
+          title: text('title'),
           updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
         });
 
@@ -28,7 +29,8 @@ import TestSupport
         try TemporaryRepository.make { repo in
             try repo.write("src/db/schema.ts", schema)
             try repo.write("src/notes.ts", quietCode)
-            try repo.write("src/other.ts", "export const x = 1;\n")
+            // Updates `notes` without its `updatedAt`: the table is updated, so a stale `updated_at` matters.
+            try repo.write("src/other.ts", "import { db } from './db';\nimport { notes } from './db/schema';\nexport const retitle = (title: string) => db.update(notes).set({ title });\n")
             try repo.git("add", "--all")
         }
     }

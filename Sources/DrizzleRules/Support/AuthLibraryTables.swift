@@ -37,6 +37,20 @@ enum AuthLibraryTables {
 
     private static let supabaseAuth = Shape(required: [["instance", "id"], ["aud"], ["encrypted", "password"], ["raw", "user", "meta", "data"]])
 
+    /// Tables an auth library's adapter updates, whatever it does with an `updatedAt` an app adds: a user table
+    /// (Auth.js `updateUser` sets its name, e-mail, image) and a session table (`updateSession` moves `expires`).
+    /// The repository holds no `.update(…)` of them: the library's code is in `node_modules`.
+    private static let updatedByAdapters: [Shape] = [
+        Shape(required: [["email"], ["email", "verified"], ["image"]]),
+        Shape(required: [["session", "token"], ["expires"]]),
+        Shape(required: [["user", "id"], ["expires", "at"]]),
+    ]
+
+    static func isUpdatedByLibrary(_ table: DeclaredTable) -> Bool {
+        let words = Set(table.columns.flatMap(\.nameWords))
+        return updatedByAdapters.contains { $0.matches(table, words: words) }
+    }
+
     /// Whether an auth library maintains the table's `updatedAt`.
     static func maintainsUpdatedAt(_ table: DeclaredTable) -> Bool {
         let words = Set(table.columns.flatMap(\.nameWords))

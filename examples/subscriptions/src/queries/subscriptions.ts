@@ -34,4 +34,9 @@ export const subscriptionQueries = {
       )
       .groupBy(usageEvents.eventType);
   },
+
+  // `/subscription cancel`: the row changes, and nothing moves `updatedAt` with it
+  cancelSubscription: (subscriptionId: string) => {
+    return db.update(subscriptions).set({ status: 'cancelled' }).where(eq(subscriptions.id, subscriptionId));
+  },
 };
