@@ -50,11 +50,17 @@ public struct UnsafeForeignKey: ProjectRule {
             guard let reference = column.references, let reason = Self.validationReason(column, in: alter) else { return }
             context.report(
                 path: site.path, range: action.range,
-                message: "column `\(column.name)` is added to existing table `\(alter.table.canonical)` with a foreign key to `\(reference.referencedTable.canonical)`, and \(reason): PostgreSQL checks every row while \(Self.added.lock.stops("`\(alter.table.canonical)` and `\(reference.referencedTable.canonical)`"))",
+                message: "column `\(column.name)` is added to existing table `\(alter.table.canonical)` with a foreign key to `\(reference.referencedTable.canonical)`, and \(reason): PostgreSQL checks every row while \(Self.added.lock.stops(Self.both(alter.table.canonical, reference.referencedTable.canonical)))",
                 help: "add the column without a default in its own statement (PostgreSQL then skips the check), or add the foreign key `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
         default:
             return
         }
+    }
+
+    /// The table and the table its key refers to, as the lock's wording names them: once when the key refers to
+    /// its own table (a parent row of the same table).
+    static func both(_ table: QualifiedName, _ referenced: QualifiedName) -> String {
+        table == referenced ? "`\(table)`" : "`\(table)` and `\(referenced)`"
     }
 
     private func checkConstraint(_ constraint: TableConstraint, _ reference: ForeignKeyReference, action: AlterTableAction, alter: AlterTable,
@@ -67,7 +73,7 @@ public struct UnsafeForeignKey: ProjectRule {
             let newColumn = reference.columns.count == 1 && migration.addsColumn(reference.columns[0], to: table)
             context.report(
                 path: site.path, range: action.range,
-                message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row while \(Self.added.lock.stops("`\(table)` and `\(referenced)`"))",
+                message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row while \(Self.added.lock.stops(Self.both(table, referenced)))",
                 help: newColumn
                     ? "declare it in the `ADD COLUMN` of `\(reference.columns[0])` (`REFERENCES`), which PostgreSQL does not check while the new column has no default, or add it with `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration"
                     : "add it with `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
