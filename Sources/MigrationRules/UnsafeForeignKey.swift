@@ -29,13 +29,13 @@ public struct UnsafeForeignKey: ProjectRule {
             guard case .alterTable(let alter) = site.statement.kind, alter.objectKind == .table, site.existedBefore(alter.table)
             else { return }
             for action in alter.actions {
-                check(action, of: alter, site: site, schema: schema, validations: validations, context)
+                check(action, of: alter, site: site, schema: schema, validations: validations, configuration: project.configuration, context)
             }
         }
     }
 
     private func check(_ action: AlterTableAction, of alter: AlterTable, site: StatementSite, schema: some TableLookup,
-                       validations: [Validation], _ context: RuleContext) {
+                       validations: [Validation], configuration: Configuration, _ context: RuleContext) {
         switch action.kind {
         case .addConstraint(let constraint):
             guard case .foreignKey(let reference) = constraint.kind else { return }
@@ -45,7 +45,7 @@ public struct UnsafeForeignKey: ProjectRule {
             if let name = constraint.name,
                schema.foreignKeys(ofCanonical: alter.table.canonical)?.contains(where: { $0.name == name }) == true { return }
             checkConstraint(constraint, reference, action: action, alter: alter, site: site, validations: validations,
-                            migration: site.contents, context)
+                            migration: site.contents, runner: MigrationRunner(configuration, folder: site.folder, step: site.step), context)
         case .addColumn(let column, _):
             guard let reference = column.references, let reason = Self.validationReason(column, in: alter) else { return }
             context.report(
@@ -64,7 +64,8 @@ public struct UnsafeForeignKey: ProjectRule {
     }
 
     private func checkConstraint(_ constraint: TableConstraint, _ reference: ForeignKeyReference, action: AlterTableAction, alter: AlterTable,
-                                 site: StatementSite, validations: [Validation], migration: MigrationContents, _ context: RuleContext) {
+                                 site: StatementSite, validations: [Validation], migration: MigrationContents, runner: MigrationRunner,
+                                 _ context: RuleContext) {
         let table = alter.table.canonical
         let referenced = reference.referencedTable.canonical
         let name = constraint.name.map { "foreign key `\($0)`" } ?? "a foreign key on `\(reference.columns.joined(separator: ", "))`"
@@ -87,9 +88,14 @@ public struct UnsafeForeignKey: ProjectRule {
         // `COMMIT;` between the two (the migration ends the runner's transaction itself) releases the lock first.
         if let validatedHere, site.script.sql.endsTransaction(between: action.range.lowerBound, and: validatedHere.range.lowerBound) { return }
         if let sameMigration = validatedHere {
+            // Without a transaction `ADD CONSTRAINT` commits first, and `VALIDATE` blocks no writes.
+            guard runner.usesTransaction else { return }
+            let transaction = runner == .oneTransaction
+                ? "drizzle-kit's migrator runs all pending migrations in one transaction"
+                : "the migration runs in one transaction"
             context.report(
                 path: site.path, range: sameMigration.range,
-                message: "\(name) is added `NOT VALID` and validated in the same migration: drizzle-kit's migrator runs all pending migrations in one transaction, so the \(Self.addedNotValid.lock) lock that `ADD CONSTRAINT` took on `\(table)` and `\(referenced)` is held while `VALIDATE` checks every row, and \(Self.addedNotValid.lock.stops("both tables"))",
+                message: "\(name) is added `NOT VALID` and validated in the same migration: \(transaction), so the \(Self.addedNotValid.lock) lock that `ADD CONSTRAINT` took on `\(table)` and `\(referenced)` is held while `VALIDATE` checks every row, and \(Self.addedNotValid.lock.stops("both tables"))",
                 help: "move `VALIDATE CONSTRAINT` to a later migration and deploy it on its own, after this one has been applied")
         } else if !ofThisConstraint.contains(where: { $0.step > site.stepIndex }) {
             context.report(
