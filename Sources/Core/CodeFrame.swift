@@ -34,7 +34,10 @@ extension SourceFile {
         var skipped = 0
         for byte in bytes[start..<offset] where byte & 0xC0 != 0x80 { skipped += 1 }
         var window = Array(bytes[start..<end])
-        for range in masked { Redaction.mask(range, in: &window, windowStart: start, source: bytes) }
+        // Masking keeps the window's length in scalars only when spans do not overlap: a span a finding gave and
+        // one the patterns find are the same credential, so a pattern span inside a given one is dropped.
+        let found = CredentialPatterns.spans(in: bytes, region: start..<end).filter { span in !masked.contains { $0.overlaps(span) } }
+        for range in masked + found { Redaction.mask(range, in: &window, windowStart: start, source: bytes) }
         return CodeFrame(text: String(decoding: window, as: UTF8.self), column: position.column - skipped,
                          isCutAtEnd: end < line.upperBound)
     }

@@ -1,5 +1,7 @@
-/// Credential values (`gist/secret` findings) never appear in a report: not in code frames, not in any rule's
-/// message. At most `visiblePrefix` characters are shown, enough to recognise which credential it is.
+/// Credential values never appear in a report: not in code frames, not in any rule's message. They are the values
+/// of `gist/secret` findings, and anything anywhere in a known credential format (`CredentialPatterns`: a token in
+/// a schema default or a migration's HTTP header, a connection string's password). At most `visiblePrefix`
+/// characters are shown, enough to recognise which credential it is.
 public struct Redaction: Sendable {
     public static let visiblePrefix = 4
     /// The rule whose spans are credential values.
@@ -27,11 +29,13 @@ public struct Redaction: Sendable {
         self.values = values.sorted { $0.count > $1.count }
     }
 
-    public var isEmpty: Bool { values.isEmpty }
-
     /// `text` with every credential value, and every long enough start of one (messages shorten values), cut
-    /// to its prefix and `…`.
+    /// to its prefix and `…`; then whatever is in a known credential format.
     public func redact(_ text: String) -> String {
+        Self.redactPatterns(redactValues(text))
+    }
+
+    private func redactValues(_ text: String) -> String {
         guard !values.isEmpty else { return text }
         var result = text
         for value in values {
@@ -48,6 +52,23 @@ public struct Redaction: Sendable {
     }
 
     static func shown(_ value: String) -> String { String(value.prefix(visiblePrefix)) + "…" }
+
+    /// `text` with each credential `CredentialPatterns` recognises cut to its prefix and `…`.
+    public static func redactPatterns(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let spans = CredentialPatterns.spans(in: bytes)
+        guard !spans.isEmpty else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var next = 0
+        for span in spans where span.lowerBound >= next {
+            result += bytes[next..<span.lowerBound]
+            result += Array(shown(String(decoding: bytes[span], as: UTF8.self)).utf8)
+            next = span.upperBound
+        }
+        result += bytes[next...]
+        return String(decoding: result, as: UTF8.self)
+    }
 
     /// Masks the part of `range` (file offsets) that falls in `window` (which starts at `windowStart`), keeping the
     /// value's first `visiblePrefix` scalars (after its opening quote): one `*` per scalar, so columns still line up.

@@ -23,8 +23,8 @@ public struct Secret: ProjectRule {
 
     /// The message and help for a string value that is a credential, or nil.
     private static func problem(_ value: String, key: String?, at path: JSONPath) -> (String, String)? {
-        if let kind = TokenPatterns.kind(of: value) {
-            return ("\(TokenPatterns.article(kind)) \(kind) is stored at `\(path.displayPointer)`",
+        if let kind = CredentialPatterns.kind(of: value) {
+            return ("\(article(kind)) \(kind) is stored at `\(path.displayPointer)`",
                     "revoke the credential, remove it from the Gist (and its history), and read it from a secret store or environment variable")
         }
         if let key, SecretKeyNames.isSecretKey(key), SecretKeyNames.isLiteral(value) {
@@ -32,5 +32,10 @@ public struct Secret: ProjectRule {
                     "keep a reference (such as an environment variable name) in the Gist, and the value in a secret store")
         }
         return nil
+    }
+
+    /// "a" or "an" before a credential kind.
+    private static func article(_ kind: String) -> String {
+        "AEIOU".contains(kind.first ?? "x") ? "an" : "a"
     }
 }

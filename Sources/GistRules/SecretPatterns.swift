@@ -1,42 +1,3 @@
-/// Recognisers for well-known credential formats, on the string's bytes (no regex engine needed).
-enum TokenPatterns {
-    /// What kind of credential `value` is, or nil.
-    static func kind(of value: String) -> String? {
-        let bytes = Array(value.utf8)
-        if value.contains("-----BEGIN") && value.contains("PRIVATE KEY-----") { return "private key" }
-        for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] where hasToken(bytes, prefix: prefix, minimumTail: 36) {
-            return "GitHub token"
-        }
-        if hasToken(bytes, prefix: "github_pat_", minimumTail: 22) { return "GitHub token" }
-        for prefix in ["sk_live_", "rk_live_", "sk_test_", "rk_test_", "whsec_"] where hasToken(bytes, prefix: prefix, minimumTail: 16) {
-            return "Stripe key"
-        }
-        for prefix in ["AKIA", "ASIA"] where bytes.count == 20 && value.hasPrefix(prefix)
-            && bytes.allSatisfy({ isUpperAlphanumeric($0) }) {
-            return "AWS access key id"
-        }
-        for prefix in ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"] where hasToken(bytes, prefix: prefix, minimumTail: 10, allowDash: true) {
-            return "Slack token"
-        }
-        if value.hasPrefix("https://hooks.slack.com/services/") { return "Slack webhook URL" }
-        return nil
-    }
-
-    private static func hasToken(_ bytes: [UInt8], prefix: String, minimumTail: Int, allowDash: Bool = false) -> Bool {
-        let prefixBytes = Array(prefix.utf8)
-        guard bytes.count >= prefixBytes.count + minimumTail, bytes.starts(with: prefixBytes) else { return false }
-        return bytes[prefixBytes.count...].allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "_") || (allowDash && $0 == UInt8(ascii: "-")) }
-    }
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-    }
-
-    private static func isUpperAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
-    }
-}
-
 /// Key names that hold credentials: the last word of the key (camelCase, snake_case or kebab-case) decides,
 /// so `githubToken` and `client_secret` count while `tokenLimit` and `passwordPolicy` do not.
 enum SecretKeyNames {
@@ -84,12 +45,5 @@ enum KeyWords {
         }
         if !current.isEmpty { words.append(current) }
         return words
-    }
-}
-
-extension TokenPatterns {
-    /// "a" or "an" before a credential kind, for messages.
-    static func article(_ kind: String) -> String {
-        "AEIOU".contains(kind.first ?? "x") ? "an" : "a"
     }
 }

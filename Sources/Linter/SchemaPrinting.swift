@@ -54,9 +54,11 @@ public enum SchemaPrinting {
             model.sequences += schema.model.sequences
             for diagnostic in schema.diagnostics {
                 let position = files[diagnostic.location.path]?.position(of: diagnostic.location.range.lowerBound)
-                diagnostics.append("\(diagnostic.location.path):\(position?.line ?? 1):\(position?.column ?? 1): \(diagnostic.message)")
+                diagnostics.append(Redaction.redactPatterns(
+                    "\(diagnostic.location.path):\(position?.line ?? 1):\(position?.column ?? 1): \(diagnostic.message)"))
             }
         }
-        return Output(json: SnapshotWriter.text(model), diagnostics: diagnostics)
+        // A credential in a default (`.default('ghp_…')`) is cut as in every report.
+        return Output(json: Redaction.redactPatterns(SnapshotWriter.text(model)), diagnostics: diagnostics)
     }
 }

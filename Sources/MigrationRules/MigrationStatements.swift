@@ -100,14 +100,20 @@ extension Project {
     }
 
     private func forEachJudgedStatement(in folder: JudgedFolder, _ visit: (StatementSite, any TableLookup) -> Void) {
-        if let trace = folder.trace {
+        switch folder.schemas {
+        case .traced(let trace):
             for (site, ordinal) in zip(folder.sites, folder.ordinals) { visit(site, trace.before(ordinal)) }
-            return
+        case .replayed(let start, let statements):
+            replay(folder, from: start, through: statements, visit)
         }
-        // Too large to keep (`StatementTrace`'s budget): replayed again for this use.
-        var schema = SteppedReplay(from: folder.start)
+    }
+
+    /// The folder's statements replayed once more, each judged one visited with the schema before it.
+    private func replay(_ folder: JudgedFolder, from start: CatalogReplay, through statements: [(statement: SQLStatement, path: String)],
+                        _ visit: (StatementSite, any TableLookup) -> Void) {
+        var schema = SteppedReplay(from: start)
         var next = 0
-        for (ordinal, entry) in folder.statements.enumerated() {
+        for (ordinal, entry) in statements.enumerated() {
             if next < folder.ordinals.count, folder.ordinals[next] == ordinal {
                 visit(folder.sites[next], schema)
                 next += 1
@@ -124,7 +130,7 @@ extension Project {
         let folders = judgedFolders()
         var traced: [(site: StatementSite, trace: StatementTrace, ordinal: Int)] = []
         for folder in folders {
-            guard let trace = folder.trace else { continue }
+            guard case .traced(let trace) = folder.schemas else { continue }
             for (site, ordinal) in zip(folder.sites, folder.ordinals) { traced.append((site, trace, ordinal)) }
         }
         let mapped = ParallelRuns.map(count: traced.count, runLength: Self.statementsPerRun) { [traced] index in
@@ -134,7 +140,7 @@ extension Project {
         all.reserveCapacity(mapped.count)
         var next = 0
         for folder in folders {
-            guard folder.trace != nil else {
+            guard case .traced = folder.schemas else {
                 forEachJudgedStatement(in: folder) { all.append(transform($0, $1)) }
                 continue
             }
@@ -157,14 +163,18 @@ extension Project {
         /// The folder's position in `Project.migrations`.
         let folder: Int
         let sites: [StatementSite]
-        /// Each site's position in the trace's numbering (`statements` when there is no trace).
+        /// Each site's position in the numbering of `schemas`: the trace's, or `statements`'.
         let ordinals: [Int]
-        /// Every statement from `start` on, judged or not, with its file's path; empty when the trace is the load's.
-        let statements: [(statement: SQLStatement, path: String)]
-        let start: CatalogReplay
+        let schemas: Schemas
+    }
+
+    private enum Schemas: Sendable {
         /// The schema before each statement, replayed once and shared by every rule that asks (each replaying on
-        /// its own was most of a folder's check time); nil past its budget.
-        let trace: StatementTrace?
+        /// its own was most of a folder's check time): the load's, or made from a checkpoint here.
+        case traced(StatementTrace)
+        /// Past the trace's budget, or without the fast paths: every statement from `start` on, judged or not, with
+        /// its file's path, replayed again for each use.
+        case replayed(start: CatalogReplay, statements: [(statement: SQLStatement, path: String)])
     }
 
     /// The judged statements of every folder, worked out once per project. The applied migrations before a folder's
@@ -190,8 +200,7 @@ extension Project {
                         sites += stepSites
                         ordinals += stepSites.indices
                     }
-                    return JudgedFolder(folder: folders[position], sites: sites, ordinals: ordinals, statements: [],
-                                        start: CatalogReplay(), trace: trace)
+                    return JudgedFolder(folder: folders[position], sites: sites, ordinals: ordinals, schemas: .traced(trace))
                 }
                 let first = folder.steps.firstIndex { !$0.isApplied && $0.script != nil }!
                 let (start, startStep) = replayed ? folder.replay.checkpoint(atOrBefore: first) : (CatalogReplay(), 0)
@@ -212,8 +221,8 @@ extension Project {
                 // Past the load's budget the statements are replayed once more here, from a checkpoint; without
                 // the fast paths every use replays (FastPathTests compare the two).
                 let trace = FastPaths.enabled ? StatementTrace(from: start, statements: statements) : nil
-                return JudgedFolder(folder: folders[position], sites: sites, ordinals: ordinals, statements: statements,
-                                    start: start, trace: trace)
+                return JudgedFolder(folder: folders[position], sites: sites, ordinals: ordinals,
+                                    schemas: trace.map(Schemas.traced) ?? .replayed(start: start, statements: statements))
             }
             // Back in the folders' order, which rules report in.
             return judged.sorted { $0.folder < $1.folder }

@@ -32,8 +32,11 @@ struct PrismaMigrationDrift {
         built.enums.removeAll { !schemas.contains(QualifiedName.normalizedSchema($0.schema)) }
         let unreadable = schema.diagnostics.map(\.location) + prisma.diagnostics.map(\.location)
         let uncertain = Set(replayed.uncertainTables.union(replayed.uncertainTypes).map(\.snapshotKey))
+        // A syntax error may have cost the block it is in: what only the migrations have is then unknown, not missing.
+        let isPartial = prisma.diagnostics.contains { $0.kind == .syntax }
         let differences = CatalogDiff.compare(source, built).filter { difference in
             if uncertain.contains(difference.table ?? difference.name) { return false }
+            if isPartial, difference.change == .removed { return false }
             if let location = difference.leftLocation, unreadable.contains(where: { $0.overlaps(location) }) { return false }
             return true
         }

@@ -30,8 +30,9 @@ public struct SchemaDrift: ProjectRule {
             // With an unreadable `casing` or schema, names are guesses: `drizzle/parse-error` says so, drift stays quiet.
             for (schema, snapshot) in project.drizzleSchemas(of: folder) where schema.isComparable {
                 guard let recorded = snapshot else { continue }
-                // An `export *` that resolves to no file may hold the tables a snapshot has: not "removed".
-                let isPartial = schema.diagnostics.contains { $0.kind == .unresolvedImport }
+                // An `export *` that resolves to no file may hold the tables a snapshot has, and a syntax error may
+                // have cost the statement it is in (or the rest of the file): what is missing is not "removed".
+                let isPartial = schema.diagnostics.contains { $0.kind == .unresolvedImport || $0.kind == .syntax }
                 if schema.config == nil, !schema.isCasingGiven, Self.suggestsUnseenCasing(schema.tables, recorded) { continue }
                 let unreadable = schema.diagnostics.map(\.location)
                 for difference in DrizzleKitDiff.compare(schema.model, recorded) {

@@ -15,6 +15,8 @@ struct PrismaModelMapper {
     private var models: [String: (path: String, block: PrismaBlock)] = [:]
     private var enums: [String: PrismaBlock] = [:]
     private var otherTypes: Set<String> = []
+    /// Whether some file could not be read whole: blocks may be missing, and the types they declared with them.
+    private var hasSyntaxErrors: Bool { files.contains { !$0.syntax.errors.isEmpty } }
 
     init(files: [(path: String, syntax: PrismaFileSyntax)]) {
         self.files = files
@@ -90,8 +92,10 @@ struct PrismaModelMapper {
                     table.foreignKeys.append(key)
                 }
             } else if !otherTypes.contains(field.typeName) {
-                // A column or a relation, unknown which: no verdict on the table's columns or foreign keys.
+                // A column or a relation, unknown which: no verdict on the table's columns or foreign keys. After a
+                // syntax error the type is most likely a block that error cost (`modle Poll {`): said once, there.
                 table.unreadableElements.formUnion([.column, .foreignKey])
+                if hasSyntaxErrors { continue }
                 diagnostics.append(ReaderDiagnostic(
                     kind: .unevaluable,
                     message: "type `\(field.typeName)` of field `\(field.name)` is not a Prisma scalar type, nor a model or enum of this schema",

@@ -13,6 +13,8 @@ import Synchronization
 /// no cache for this run, never a wrong answer: the facts are then worked out from the bytes as before.
 public final class ContentFactCache: Sendable {
     static let fileName = "update-scan-v2"
+    /// Earlier versions' files, which no schemalint reads any more: removed when this one is written.
+    static let supersededFileNames = ["update-scan-v1"]
     static let header = Array("schemalint update-scan 2\n".utf8)
     static let recordSize = 21
     /// A cache past this size is not read (a million files): a damaged or hostile file costs nothing.
@@ -79,7 +81,8 @@ public final class ContentFactCache: Sendable {
         guard bytes.count <= Self.maximumBytes, Self.makeFolder(folder) else { return }
         let temporary = folder + "/.\(Self.fileName).\(getpid()).tmp"
         guard DiskFile.writeNew(temporary, bytes, permissions: 0o644) == nil else { return }
-        if rename(temporary, folder + "/" + Self.fileName) != 0 { unlink(temporary) }
+        if rename(temporary, folder + "/" + Self.fileName) != 0 { unlink(temporary); return }
+        for name in Self.supersededFileNames { unlink(folder + "/" + name) }
     }
 
     /// The folder, created when missing; false when it is anything but a real folder (a symlink is refused).

@@ -578,15 +578,16 @@ public struct CatalogReplay: Sendable {
         if wasAssumed { uncertainTables.insert(renamed) }
         changes.tables.formUnion([from, renamed])
         if isConditional { uncertainTables.formUnion([from, renamed]) }
-        // Foreign keys follow the table (PostgreSQL refers to it by its oid), into its new schema too.
+        // Foreign keys follow the table (PostgreSQL refers to it by its oid), into its new schema too; a key to a
+        // table of the same name in another schema stays where it points.
         let moved = renamed.resolvedSchema != oldSchema
+        func pointsHere(_ key: ForeignKey) -> Bool {
+            key.tableTo == old && QualifiedName.normalizedSchema(key.schemaTo) == oldSchema
+        }
         for other in order {
-            guard var referencing = tables[other], referencing.foreignKeys.contains(where: { $0.tableTo == old }) else { continue }
-            for index in referencing.foreignKeys.indices where referencing.foreignKeys[index].tableTo == old {
-                if moved {
-                    guard QualifiedName.normalizedSchema(referencing.foreignKeys[index].schemaTo) == oldSchema else { continue }
-                    referencing.foreignKeys[index].schemaTo = renamed.schema
-                }
+            guard var referencing = tables[other], referencing.foreignKeys.contains(where: pointsHere) else { continue }
+            for index in referencing.foreignKeys.indices where pointsHere(referencing.foreignKeys[index]) {
+                if moved { referencing.foreignKeys[index].schemaTo = renamed.schema }
                 referencing.foreignKeys[index].tableTo = renamed.name
             }
             set(other, referencing)

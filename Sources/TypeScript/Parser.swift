@@ -16,6 +16,13 @@ struct Parser {
     /// Greater than zero while reading speculatively; errors then only mark the attempt as failed.
     var speculationDepth = 0
     var speculationFailed = false
+    /// Set once the rest of the file is given up (too deep, too many errors): what the unwinding parser then finds
+    /// missing (the closers of everything still open) is a consequence, said by the diagnostic that gave up.
+    var gaveUpOnRest = false
+    /// Set by the first syntax error of a top-level statement: the parser reads on, and what it then trips over
+    /// in the same statement (`text("title") ) });` is three errors) is mostly that error's consequence, so the
+    /// statement reports one, as a compiler's first error is the one to fix.
+    var statementHasError = false
     /// Chain links read in the current top-level statement (see `chainMayGrow`).
     var chainLinks = 0
 
@@ -175,9 +182,12 @@ struct Parser {
             speculationFailed = true
             return
         }
+        guard !gaveUpOnRest, !statementHasError else { return }
+        statementHasError = true
         lexer.report(message, range)
         if lexer.diagnostics.count >= Self.maximumDiagnostics {
             lexer.report("too many syntax errors: the rest of the file was not read", range.upperBound..<range.upperBound)
+            gaveUpOnRest = true
             lexer.skipToEnd()
         }
     }
@@ -204,7 +214,8 @@ struct Parser {
         if speculationDepth > 0 {
             speculationFailed = true
         } else {
-            lexer.report("\(reason): the rest of the file was not read", token.range)
+            if !gaveUpOnRest { lexer.report("\(reason): the rest of the file was not read", token.range) }
+            gaveUpOnRest = true
             needsRecovery = true
             lexer.skipToEnd()
         }

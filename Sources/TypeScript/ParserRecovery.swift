@@ -8,11 +8,14 @@ extension Parser {
         while !atEnd(self) {
             let before = token.start
             needsRecovery = false
-            if terminator == nil { chainLinks = 0 }
+            if terminator == nil {
+                chainLinks = 0
+                statementHasError = false
+            }
             let statement = parseStatement()
             statements.append(statement)
             if needsRecovery {
-                recoverAtStatementBoundary()
+                recoverAtStatementBoundary(insideBlock: terminator != nil)
                 needsRecovery = false
             }
             if token.start == before, !atEnd(self) {
@@ -26,14 +29,16 @@ extension Parser {
     }
 
     /// Skips tokens (balancing brackets) until after a `;`, before the `}` that closes the enclosing block, or
-    /// before a statement keyword that starts a new line.
-    mutating func recoverAtStatementBoundary() {
+    /// before a statement keyword that starts a new line. At the top level no block is open: a `}` there is the
+    /// rest of the broken statement (`{ title: text("title") ) });`), skipped with it rather than read as a
+    /// statement of its own.
+    mutating func recoverAtStatementBoundary(insideBlock: Bool = true) {
         if previousKind == .semicolon { return }
         var depth = 0
         while !at(.endOfFile) {
             if depth == 0 {
                 switch token.kind {
-                case .closeBrace: return
+                case .closeBrace where insideBlock: return
                 case .semicolon:
                     advance()
                     return

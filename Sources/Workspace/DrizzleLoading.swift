@@ -122,8 +122,9 @@ public struct DrizzleLoading {
         return named + scripted.filter(Self.isSource)
     }
 
-    /// The schema a config names. A `schema` that names no file, or files without a table, is one error at the
-    /// `schema` value and an unreadable model: an empty model would turn every snapshot table into drift.
+    /// The schema a config names. A `schema` that names no file, or files with code but without a table, is one
+    /// error at the `schema` value and an unreadable model: an empty model would turn every snapshot table into
+    /// drift.
     private func readConfigured(_ config: DrizzleConfig) -> DrizzleSchema {
         let files = withoutOtherDialects(DrizzleConfigReader.schemaFiles(config, provider: provider))
         let location = config.schemaLocation ?? config.location
@@ -139,7 +140,7 @@ public struct DrizzleLoading {
             return schema
         }
         var schema = read(entryFiles: files, config: config)
-        if schema.model.tables.isEmpty {
+        if schema.model.tables.isEmpty && !holdNoCode(files) {
             schema.diagnostics.append(ReaderDiagnostic(
                 kind: .malformedInput,
                 message: "no table could be read from the files the config's `schema` (\(written)) names, so drift is not checked",
@@ -149,13 +150,22 @@ public struct DrizzleLoading {
         return schema
     }
 
+    /// Files that hold nothing but comments (a test config's `// mock` schema) are read, and declare no table:
+    /// an empty schema, not one schemalint failed to read.
+    private func holdNoCode(_ files: [String]) -> Bool {
+        files.allSatisfy { path in
+            provider.syntax(path).map { $0.statements.isEmpty && $0.diagnostics.isEmpty } ?? false
+        }
+    }
+
     private func read(entryFiles: [String], config: DrizzleConfig?) -> DrizzleSchema {
         provider.preload(entryFiles)
         let given = configuration.drizzleCasing.flatMap(Casing.init(rawValue:))
         let options = SchemaReadOptions(casing: given ?? config?.casing, convention: convention(of: config), schemaFilter: config?.schemaFilter)
         let result = DrizzleSchemaReader.read(entryFiles: entryFiles, provider: provider, options: options)
         // A file that does not parse is its own `drizzle/parse-error`, wherever the schema imports it from.
-        let diagnostics = result.diagnostics.filter { $0.kind == .syntax || isSchemaCode($0.location.path, entries: entryFiles) }
+        let diagnostics = withoutConsequencesOfSyntaxErrors(
+            result.diagnostics.filter { $0.kind == .syntax || isSchemaCode($0.location.path, entries: entryFiles) })
         var schema = DrizzleSchema(config: config, model: result.model, diagnostics: diagnostics, files: result.files)
         schema.declarations = result.declarations
         schema.isCasingGiven = given != nil
@@ -166,6 +176,24 @@ public struct DrizzleLoading {
                 location: config.location))
         }
         return schema
+    }
+
+    /// What the evaluator could not read in a top-level statement with a syntax error (`title text("title")`
+    /// leaves a column `text` it cannot evaluate) is that error's consequence: the syntax error is the one finding.
+    /// The model still marks what was not read.
+    private func withoutConsequencesOfSyntaxErrors(_ diagnostics: [ReaderDiagnostic]) -> [ReaderDiagnostic] {
+        let errors = diagnostics.filter { $0.kind == .syntax }
+        guard !errors.isEmpty else { return diagnostics }
+        var broken: [String: [Range<Int>]] = [:]
+        for path in Set(errors.map(\.location.path)) {
+            let ranges = errors.filter { $0.location.path == path }.map(\.location.range)
+            broken[path] = provider.syntax(path)?.statements.map(\.range).filter { statement in
+                ranges.contains { statement.contains($0.lowerBound) }
+            }
+        }
+        return diagnostics.filter { diagnostic in
+            diagnostic.kind == .syntax || !(broken[diagnostic.location.path] ?? []).contains { $0.overlaps(diagnostic.location.range) }
+        }
     }
 
     /// Following a schema's imports can lead into run-time code of workspace packages (an environment loader

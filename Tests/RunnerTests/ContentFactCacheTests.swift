@@ -69,6 +69,16 @@ import TestSupport
         }
     }
 
+    /// The version-1 file an earlier schemalint wrote is no use to this one: writing version 2 removes it.
+    @Test func theSupersededCacheFileIsRemoved() throws {
+        let repo = try Self.repository()
+        defer { repo.remove() }
+        try repo.write(".git/schemalint/update-scan-v1", "schemalint update-scan 1\n")
+        _ = try lint(repo.root, staged: true)
+        #expect(FileManager.default.fileExists(atPath: Self.cache(repo)))
+        #expect(!FileManager.default.fileExists(atPath: repo.path(".git/schemalint/update-scan-v1")))
+    }
+
     @Test func aSymlinkedCacheFolderIsNeverWrittenThrough() throws {
         let repo = try Self.repository()
         defer { repo.remove() }

@@ -79,6 +79,37 @@ import TestSupport
         #expect(try Self.render(report, TextReporter()).contains("\"ghp_****"))
     }
 
+    /// Row 15, outside Gists: a token in a schema default that drift quotes, and a service-role JWT and a
+    /// connection-string password on the lines of migration findings. No rule reports them as credentials; no
+    /// report shows them.
+    @Test func credentialsOutsideGistsAreMaskedInEveryFormat() throws {
+        let token = "ghp_" + String(repeating: "Q9w8E7r6", count: 4) + "tuvw"
+        let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWc"
+        let repo = try TemporaryRepository.make { repo in
+            try MonorepoTests.copyExample("clean", into: repo)
+            let schema = try String(decoding: repo.read("src/db/schema.ts"), as: UTF8.self)
+            try repo.write("src/db/schema.ts", schema.replacingOccurrences(
+                of: "planId: text('plan_id').notNull(),", with: "planId: text('plan_id').notNull().default('\(token)'),"))
+            try repo.write("supabase/migrations/20250101000000_hook.sql", """
+                create function notify() returns trigger language plpgsql security definer as $$ begin perform net.http_post('u', '{"a": "Bearer \(jwt)"}'); return new; end $$;
+                create function touch() returns trigger language plpgsql security definer as $$ begin perform dblink('postgres://app:hunter2-SECRET@db:5432/postgres', 'x'); return new; end $$;
+
+                """)
+            try repo.commitAll("fixture")
+        }
+        defer { repo.remove() }
+        let report = try lint(repo.root)
+        #expect(report.findings.contains { $0.finding.ruleID == "schema/migration-drift" && $0.finding.message.contains("ghp_…") })
+        #expect(report.findings.contains { $0.sourceLine.contains("Bearer eyJh***") })
+        #expect(report.findings.contains { $0.sourceLine.contains("postgres://app:hunt***") })
+        for reporter in [TextReporter(), JSONReporter(), SARIFReporter(), GitHubReporter(), JUnitReporter()] as [any Reporter] {
+            let output = try Self.render(report, reporter)
+            for secret in [String(token.prefix(12)), String(jwt.prefix(12)), "hunter2"] {
+                #expect(!output.contains(secret), "\(type(of: reporter)) shows \(secret)")
+            }
+        }
+    }
+
     /// Row 14: file names and values that carry line breaks or terminal escapes.
     @Test func namesAndTextFromInputsAreEscaped() throws {
         let name = "gists/a\n::error file=evil.ts,line=1::injected\nb.json"

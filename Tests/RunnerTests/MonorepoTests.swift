@@ -110,6 +110,20 @@ import Testing
         #expect(finding.finding.severity == .error)
     }
 
+    /// A test config whose schema file holds only a comment names an empty schema, which was read: no error.
+    @Test func aConfiguredSchemaOfOnlyCommentsIsEmptyNotUnreadable() throws {
+        let repo = try TemporaryRepository.make { repo in
+            try repo.write("tests/cli/schema.ts", "// mock\n")
+            try repo.write("tests/cli/drizzle.config.ts", """
+                import { defineConfig } from '../../src';
+                export default defineConfig({ schema: './schema.ts', dialect: 'postgresql' });
+                """)
+            try repo.commitAll("fixture")
+        }
+        defer { repo.remove() }
+        #expect(try lint(repo.root).summaries == [])
+    }
+
     /// `drizzle.config` in .schemalint.yml that cannot be read stops the run (README: exit 2), without drift.
     @Test func anUnreadableConfiguredDrizzleConfigIsAUsageError() throws {
         let repo = try TemporaryRepository.make { repo in

@@ -228,4 +228,18 @@ import Testing
         #expect(replay.existed(moved, beforeStep: 2) && !replay.existed(QualifiedName(name: "deployments"), beforeStep: 2))
         #expect(replay.final.table(QualifiedName(schema: "deploy", name: "missing")) == nil)
     }
+
+    /// A rename moves only the keys that point at the renamed table, not those at its namesake in another schema.
+    @Test func aRenameLeavesKeysToANamesakeInAnotherSchema() {
+        let replay = Self.replay([
+            "CREATE TABLE users (id integer PRIMARY KEY); CREATE TABLE billing.users (id integer PRIMARY KEY);"
+                + "CREATE TABLE billing.invoices (id integer, user_id integer REFERENCES billing.users (id));"
+                + "CREATE TABLE notes (id integer, user_id integer REFERENCES users (id));",
+            "ALTER TABLE users RENAME TO members; ALTER TABLE billing.users SET SCHEMA archive;",
+        ])
+        let invoices = replay.final.table(QualifiedName(schema: "billing", name: "invoices"))?.foreignKeys.first
+        #expect(invoices?.tableTo == "users" && invoices?.schemaTo == "archive")
+        let notes = replay.final.table(QualifiedName(name: "notes"))?.foreignKeys.first
+        #expect(notes?.tableTo == "members" && QualifiedName.normalizedSchema(notes?.schemaTo) == "public")
+    }
 }

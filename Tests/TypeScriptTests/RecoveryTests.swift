@@ -26,6 +26,23 @@ struct RecoveryTests {
         #expect(heads(file, source).suffix(2) == ["const c = pgTable('c', {});", "export const d = 4;"])
     }
 
+    @Test("a statement reports its first syntax error, not what the parser trips over after it; each statement its own")
+    func oneErrorPerStatement() {
+        let source = """
+            export const notes = pgTable("notes", {
+              title: text("title") ) });
+            export const tags = pgTable("tags", { name: text("name") + });
+            export const ok = 1;
+            """
+        let file = TypeScriptParser.parse(source)
+        #expect(file.diagnostics.map(\.message) == [
+            "expected `}` to close the object literal opened at line 1, column 39, found `)`",
+            "expected an expression, found `}`",
+        ])
+        #expect(file.diagnostics.map { slice(source, $0.range) } == [")", "}"])
+        #expect(heads(file, source).last == "export const ok = 1;")
+    }
+
     @Test("garbage tokens are skipped up to the next declaration")
     func garbage() {
         let source = "const a = 1\n) ] const x = = 3 ?? ; )\nconst b = 2\nfunction f() { return 1 }\n"

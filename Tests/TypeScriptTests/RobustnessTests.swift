@@ -37,11 +37,13 @@ struct RobustnessTests {
         }
     }
 
-    @Test("deeply nested brackets give a diagnostic, not a stack overflow", arguments: ["(", "[", "{", "a(", "x => ", "-", "`${", "f<", "if (x) "])
+    /// One diagnostic (`{` and `if` are not expressions; the rest nest too deep): the closers the abandoned rest of
+    /// the file lacks are the consequence of giving up, not further errors.
+    @Test("deeply nested brackets give one diagnostic, not a stack overflow", arguments: ["(", "[", "{", "a(", "x => ", "-", "`${", "f<", "if (x) "])
     func deepNesting(opener: String) {
         let source = "const x = " + String(repeating: opener, count: 5_000) + "1"
         let file = TypeScriptParser.parse(source)
-        #expect(!file.diagnostics.isEmpty)
+        #expect(file.diagnostics.count == 1, "\(file.diagnostics.map(\.message))")
     }
 
     @Test("long chains up to the limit are walked and freed safely; longer ones are reported", arguments: [".b", " + b", "()", "!", "[0]"])
