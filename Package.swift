@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "Workspace", dependencies: ["Catalog", "Core", "JSON", "Gists", "TypeScript", "Drizzle", "Prisma", "Queries", "ProjectModel", "DrizzleKit", "Migrations"]),
         // The engine: every rule over a loaded project, then `ignore` entries, suppressions, applied migrations and the
         // baseline, and the findings located. No Git, PostgreSQL or reporters: its callers bring the inputs.
-        .target(name: "RuleEngine", dependencies: ["Core", "JSON", "Queries", "Migrations", "ProjectModel", "Workspace", "GistRules", "SyncRules", "DrizzleRules", "MigrationRules"]),
+        .target(name: "RuleEngine", dependencies: ["Catalog", "Core", "JSON", "Queries", "Migrations", "ProjectModel", "Workspace", "GistRules", "SyncRules", "DrizzleRules", "MigrationRules"]),
         // `schemalint validate`: JSON files against JSON Schemas, as check-jsonschema does; shares nothing with a lint run.
         .target(name: "SchemaValidation", dependencies: ["Core", "JSON", "Gists"]),
         // The runners: check (work tree, --staged, --base), replay, baseline, hooks, fixes, the starter configuration

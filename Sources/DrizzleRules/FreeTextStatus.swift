@@ -33,7 +33,7 @@ public struct FreeTextStatus: ProjectRule {
             for index in candidates {
                 let column = table.columns[index]
                 if isAddress || isAuth, !Self.ends(words[index], with: Self.statusWords) { continue }
-                guard !table.checkConstraints.contains(where: { mentions($0.value, column.name) }) else { continue }
+                guard !table.checkConstraints.contains(where: { sqlMentions($0.value, column: column.name) }) else { continue }
                 // A column on its way out (`deprecatedSyncStatus`, `/** @deprecated */`): constraining it is wasted work.
                 if words[index].contains(where: { $0.first == "deprecated" })
                     || project.columnComments.text(at: column.location)?.contains("@deprecated") == true { continue }
@@ -55,21 +55,5 @@ public struct FreeTextStatus: ProjectRule {
     /// `DeclaredColumn.nameEnds(with:)` on words already split.
     static func ends(_ words: [[String]], with last: Set<String>) -> Bool {
         words.contains { $0.last.map(last.contains) ?? false }
-    }
-
-    /// Whether a check constraint's SQL names the column as a whole word (`"status" in (…)`, `status = any(…)`).
-    func mentions(_ sql: String, _ column: String) -> Bool {
-        let bytes = Array(sql.utf8)
-        let name = Array(column.utf8)
-        guard !name.isEmpty, bytes.count >= name.count else { return false }
-        func isWordByte(_ byte: UInt8) -> Bool {
-            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95
-        }
-        for start in 0...(bytes.count - name.count) where bytes[start..<(start + name.count)].elementsEqual(name) {
-            let before = start == 0 ? nil : bytes[start - 1]
-            let after = start + name.count < bytes.count ? bytes[start + name.count] : nil
-            if !(before.map(isWordByte) ?? false), !(after.map(isWordByte) ?? false) { return true }
-        }
-        return false
     }
 }

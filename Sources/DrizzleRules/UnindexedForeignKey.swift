@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Drizzle
 import ProjectModel
@@ -13,6 +14,12 @@ public struct UnindexedForeignKey: ProjectRule {
     public func check(_ project: Project, _ context: RuleContext) {
         let highFrequency = HighFrequencyTables(project.configuration)
         var reporter = LocatedReporter(context)
+        // A Prisma schema's file → the folder of its migrations: where several folders (databases) have a table of
+        // one name, whether a key was dropped is that folder's answer.
+        var folderOfSchemaFile: [String: String] = [:]
+        for folder in project.migrations {
+            for file in project.prismaSchema(of: folder)?.files ?? [] { folderOfSchemaFile[file] = folder.path }
+        }
         for table in project.drizzleTables {
             // High-frequency tables are `schema/unindexed-high-frequency-column`'s: one finding per column.
             guard !highFrequency.contains(table),
@@ -22,7 +29,7 @@ public struct UnindexedForeignKey: ProjectRule {
             for key in table.foreignKeys {
                 guard let first = key.columnsFrom.first, !coverage.covers(key.columnsFrom),
                       // A key the migrations dropped is not in the database: nothing checks or cascades through it.
-                      !project.migrationEffects.dropsForeignKey(key.name, onTable: table.key) else { continue }
+                      !dropsForeignKey(key.name, of: table, project, folderOfSchemaFile) else { continue }
                 let column = table.column(named: first)
                 reporter.report(
                     at: key.location.path.isEmpty ? (column?.location ?? table.location) : key.location,
@@ -33,5 +40,12 @@ public struct UnindexedForeignKey: ProjectRule {
                     fixes: [column.flatMap { IndexFix.add(on: $0, of: table) }].compactMap { $0 })
             }
         }
+    }
+
+    private func dropsForeignKey(_ name: String, of table: DeclaredTable, _ project: Project, _ folderOfSchemaFile: [String: String]) -> Bool {
+        guard let folder = folderOfSchemaFile[table.location.path] else {
+            return project.migrationEffects.dropsForeignKey(name, onTable: table.key)
+        }
+        return project.migrationEffects.dropsForeignKey(name, onTable: table.key, inFolder: folder)
     }
 }

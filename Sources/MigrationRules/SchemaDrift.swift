@@ -18,7 +18,7 @@ public struct SchemaDrift: ProjectRule {
             guard let schema = project.prismaSchema(of: folder), let prisma = schema.prisma else { continue }
             for difference in PrismaMigrationDrift(schema: schema, prisma: prisma, folder: folder).differences() {
                 if difference.change == .added, difference.element == .foreignKey, let table = difference.table,
-                   project.migrationEffects.dropsForeignKey(difference.name, onTable: table) {
+                   project.migrationEffects.dropsForeignKey(difference.name, onTable: table, inFolder: folder.path) {
                     reportDroppedKey(difference, schema: schema, folder: folder, context)
                     continue
                 }

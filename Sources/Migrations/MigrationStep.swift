@@ -19,6 +19,10 @@ public struct MigrationStep: Sendable {
     /// Taken as applied in this run (SPEC §9). Set only on the project that `new-migrations` rules see, whose
     /// findings in applied migrations are dropped anyway: they skip questions whose answer would read a snapshot.
     public var isApplied = false
+    /// Tables that migrations of this run's pending batch created before this one: set on the same project as
+    /// `isApplied`, in a folder where some migrations are applied. Deployed together with this migration, they are
+    /// still empty when it runs, whatever an earlier pending migration did to them.
+    public var createdByEarlierPendingMigrations: Set<QualifiedName> = []
 
     public init(name: String, entry: JournalEntry? = nil, script: MigrationScript? = nil, snapshot: SnapshotHeader? = nil,
                 tablesBefore: TablesBefore = .none, tablesCreated: Set<QualifiedName> = []) {
@@ -30,9 +34,10 @@ public struct MigrationStep: Sendable {
         self.tablesCreated = tablesCreated
     }
 
-    /// Whether `table` has rows to worry about here: it existed before this migration and was not (re)created by it.
-    /// A table this migration creates is answered without asking `tablesBefore`, which may read a snapshot.
+    /// Whether `table` has rows to worry about here: it existed before this migration and was not (re)created by it
+    /// or by an earlier migration of the pending batch. A table created here is answered without asking
+    /// `tablesBefore`, which may read a snapshot.
     public func existedBefore(_ table: QualifiedName) -> Bool {
-        !tablesCreated.contains(table) && tablesBefore.contains(table)
+        !tablesCreated.contains(table) && !createdByEarlierPendingMigrations.contains(table) && tablesBefore.contains(table)
     }
 }

@@ -18,6 +18,9 @@ public struct MigrationEffects: Sendable {
     /// re-creates: keys a team removed from the database on purpose (a hot table's), though the schema keeps the
     /// relation. `schema/migration-drift` reports the difference; the database has no such key to index.
     public var droppedForeignKeys: [String: Set<String>] = [:]
+    /// Folder path → the same, per folder: each folder is a database of its own, so a key one folder drops is gone
+    /// from that database even where another folder's table of the same name keeps a key of that name.
+    public var droppedForeignKeysByFolder: [String: [String: Set<String>]] = [:]
 
     /// Keys of views and materialized views the migrations leave (`CREATE [OR REPLACE] VIEW "PostTag" AS …`), where
     /// no table of that name is left: a schema model mapped onto one has no keys or indexes of its own.
@@ -42,6 +45,8 @@ public struct MigrationEffects: Sendable {
         let remaining = Dictionary(all.tables.map { ($0.key, Set($0.foreignKeys.map(\.name))) }, uniquingKeysWith: { $0.union($1) })
         var isView: [String: Bool] = [:]
         for folder in folders {
+            let kept = Dictionary(folder.replay.final.model.tables.map { ($0.key, Set($0.foreignKeys.map(\.name))) },
+                                  uniquingKeysWith: { $0.union($1) })
             for step in folder.steps {
                 for statement in step.script?.sql.allStatements ?? [] {
                     switch statement.kind {
@@ -57,10 +62,12 @@ public struct MigrationEffects: Sendable {
                     guard case .alterTable(let alter) = statement.kind else { continue }
                     let key = alter.table.snapshotKey
                     // Only a table the migrations leave: a key dropped with its table is nothing to compare.
-                    guard let kept = remaining[key] else { continue }
                     for action in alter.actions {
-                        guard case .dropConstraint(let name, _, _) = action.kind, !kept.contains(name) else { continue }
-                        droppedForeignKeys[key, default: []].insert(name)
+                        guard case .dropConstraint(let name, _, _) = action.kind else { continue }
+                        if let keys = kept[key], !keys.contains(name) {
+                            droppedForeignKeysByFolder[folder.path, default: [:]][key, default: []].insert(name)
+                        }
+                        if let keys = remaining[key], !keys.contains(name) { droppedForeignKeys[key, default: []].insert(name) }
                     }
                 }
             }
@@ -70,9 +77,16 @@ public struct MigrationEffects: Sendable {
 
     public func isView(_ key: String) -> Bool { views.contains(key) }
 
-    /// Whether a migration drops the foreign key of this name and none creates it again.
+    /// Whether a migration drops the foreign key of this name and no folder's database has a key of that name (for a
+    /// table that cannot be told from another folder's of the same name).
     public func dropsForeignKey(_ name: String, onTable key: String) -> Bool {
         droppedForeignKeys[key]?.contains(name) ?? false
+    }
+
+    /// Whether a migration of this folder drops the foreign key of this name and none of its migrations creates it
+    /// again.
+    public func dropsForeignKey(_ name: String, onTable key: String, inFolder path: String) -> Bool {
+        droppedForeignKeysByFolder[path]?[key]?.contains(name) ?? false
     }
 
     public func hasIndex(leadingWith column: String, onTable key: String) -> Bool {

@@ -1,3 +1,4 @@
+import Catalog
 import Core
 import Migrations
 import ProjectModel
@@ -65,14 +66,26 @@ package struct AppliedMigrations {
 
 extension Project {
     /// The project with the steps of applied migrations marked, for `new-migrations` rules (see `isApplied`).
+    ///
+    /// Where a folder has applied migrations, the others are the pending batch, deployed together: a table one of
+    /// them creates is empty when the next runs (trigger.dev creates `prompts` and adds a NOT NULL column to it in the
+    /// next migration of the same pull request), so it has no rows to lock or scan. A folder with none applied (no
+    /// boundary in it) keeps "an earlier migration has it": which of its migrations ran where is unknown.
     func markingApplied(_ scripts: Set<String>) -> Project {
         var project = self
         for folder in project.migrations.indices {
-            for step in project.migrations[folder].steps.indices {
-                if let path = project.migrations[folder].steps[step].script?.path, scripts.contains(path) {
-                    project.migrations[folder].steps[step].isApplied = true
+            var steps = project.migrations[folder].steps
+            for step in steps.indices {
+                if let path = steps[step].script?.path, scripts.contains(path) { steps[step].isApplied = true }
+            }
+            if steps.contains(where: \.isApplied) {
+                var createdByPending: Set<QualifiedName> = []
+                for step in steps.indices where !steps[step].isApplied {
+                    steps[step].createdByEarlierPendingMigrations = createdByPending
+                    createdByPending.formUnion(steps[step].tablesCreated)
                 }
             }
+            project.migrations[folder].steps = steps
         }
         return project
     }

@@ -52,4 +52,29 @@ import Testing
         ])
         #expect(effects.triggerMaintainedColumns == ["public.notes": ["updated_at"], "public.tags": ["changed_at"]])
     }
+    /// Each folder is its own database: a key one folder drops stays dropped there though another folder (a second
+    /// database with a table of the same name) keeps a key of that name.
+    @Test func aKeyDroppedInOneFolderIsDroppedThoughAnotherFolderKeepsItsNamesake() throws {
+        let create = """
+            CREATE TABLE "owners" ("id" integer PRIMARY KEY);
+            --> statement-breakpoint
+            CREATE TABLE "jobs" ("id" integer PRIMARY KEY, "owner_id" integer);
+            --> statement-breakpoint
+            ALTER TABLE "jobs" ADD CONSTRAINT "jobs_owner_id_fkey" FOREIGN KEY ("owner_id") REFERENCES "owners"("id");
+            """
+        let texts = [
+            "main/meta/_journal.json": MigrationLint.journal(["0000_init", "0001_drop_keys"]),
+            "main/0000_init.sql": create,
+            "main/0001_drop_keys.sql": #"ALTER TABLE "jobs" DROP CONSTRAINT IF EXISTS "jobs_owner_id_fkey";"#,
+            "replica/meta/_journal.json": MigrationLint.journal(["0000_init"]),
+            "replica/0000_init.sql": create,
+        ]
+        let folders = try MigrationLint.load(texts).folders
+        #expect(folders.count == 2)
+        let effects = MigrationEffects(folders)
+        #expect(effects.dropsForeignKey("jobs_owner_id_fkey", onTable: "public.jobs", inFolder: "main"))
+        #expect(!effects.dropsForeignKey("jobs_owner_id_fkey", onTable: "public.jobs", inFolder: "replica"))
+        // Not knowing the folder, a key some database still has is not taken for gone.
+        #expect(!effects.dropsForeignKey("jobs_owner_id_fkey", onTable: "public.jobs"))
+    }
 }

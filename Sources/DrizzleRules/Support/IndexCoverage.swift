@@ -35,13 +35,22 @@ struct IndexCoverage {
 
     /// Columns of a schema index that only foreign keys and status columns come before (`start` in
     /// `(space_id, status, start)`): the table's queries are scoped by those, and the author indexed this column for
-    /// them. Enough for a status or an event time, not for a foreign key (a cascade searches by it alone).
+    /// them. Enough for a status or an event time, not for a foreign key (a cascade searches by it alone). Also a status
+    /// a partial index's predicate names.
     static func scopedColumns(_ table: DeclaredTable) -> Set<String> {
         let foreignKeys = Set(table.foreignKeys.compactMap { $0.columnsFrom.count == 1 ? $0.columnsFrom[0] : nil })
         func scopes(_ name: String) -> Bool {
             foreignKeys.contains(name) || table.column(named: name)?.nameEnds(with: ["status", "state"]) == true
         }
         var scoped: Set<String> = []
+        // A partial index whose predicate names a status (`WHERE status = 'running'`) serves the queries for that
+        // value, the ones worth an index on a column of few values.
+        for index in table.indexes {
+            guard let predicate = index.where else { continue }
+            for column in table.columns where column.nameEnds(with: ["status", "state"]) && sqlMentions(predicate, column: column.name) {
+                scoped.insert(column.name)
+            }
+        }
         for index in table.indexes {
             for (position, column) in index.columns.enumerated().dropFirst() where !column.isExpression {
                 guard index.columns[..<position].allSatisfy({ !$0.isExpression && scopes($0.expression) }) else { break }

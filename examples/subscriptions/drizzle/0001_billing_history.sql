@@ -12,5 +12,3 @@ CREATE TABLE IF NOT EXISTS "billing_history" (
 );
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "billing_history_subscription_idx" ON "billing_history" USING btree ("subscription_id");
---> statement-breakpoint
-ALTER TABLE "subscriptions" ADD COLUMN "plan_id" text NOT NULL;

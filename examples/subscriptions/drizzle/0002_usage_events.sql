@@ -16,3 +16,5 @@ CREATE INDEX IF NOT EXISTS "usage_events_subscription_idx" ON "usage_events" USI
 CREATE INDEX IF NOT EXISTS "billing_history_processed_idx" ON "billing_history" USING btree ("processed_at");
 --> statement-breakpoint
 ALTER TABLE "subscriptions" DROP COLUMN IF EXISTS "legacy_plan_code";
+--> statement-breakpoint
+ALTER TABLE "subscriptions" ADD COLUMN "plan_id" text NOT NULL;
