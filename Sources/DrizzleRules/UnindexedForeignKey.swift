@@ -27,7 +27,7 @@ public struct UnindexedForeignKey: ProjectRule {
                   !project.migrationEffects.isView(table.key) else { continue }
             let coverage = IndexCoverage(table, migrations: project.migrationEffects)
             for key in table.foreignKeys {
-                guard let first = key.columnsFrom.first, !coverage.leads(with: first),
+                guard let first = key.columnsFrom.first, !coverage.covers(key.columnsFrom),
                       // A key the migrations dropped is not in the database: nothing checks or cascades through it.
                       !dropsForeignKey(key.name, of: table, project, folderOfSchemaFile) else { continue }
                 let column = table.column(named: first)

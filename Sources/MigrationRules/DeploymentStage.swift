@@ -152,6 +152,9 @@ enum StageClassifier {
         case .insert(let data), .update(let data), .delete(let data):
             // Seeding a table created in the same migration is part of creating it.
             if migration.step.tablesCreated.contains(data.table.canonical) { return change(.creation, "fills new table `\(data.table.canonical)`") }
+            // Rows added to a table no migration created are the platform's configuration (a Supabase
+            // `storage.buckets` row): no data of the application changes, and what the table is is unknown.
+            if case .insert = statement.kind, !migration.step.existedBefore(data.table.canonical) { return [] }
             return change(.dataMigration, "changes data in `\(data.table.canonical)`")
         case .dropTable(let drop): return cleanup(drop) { .relation($0) }
         case .dropIndex(var drop):

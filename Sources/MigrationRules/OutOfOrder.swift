@@ -148,6 +148,18 @@ public struct OutOfOrder: ProjectRule {
         }
     }
 
+    /// Folders of one timestamp whose names differ only in a number of one width at the end (`_rework_1`,
+    /// `_rework_2`): their author numbered them in the order they are to run, and Prisma's order by name is that
+    /// order on every database, however they were merged (a later one gets a higher number).
+    static func isNumberedSequence(_ names: [String]) -> Bool {
+        let split = names.map { name in
+            let number = name.reversed().prefix { $0.isASCII && $0.isNumber }
+            return (stem: name.dropLast(number.count), width: number.count)
+        }
+        guard let first = split.first, first.width > 0 else { return false }
+        return split.allSatisfy { $0.stem == first.stem && $0.width == first.width }
+    }
+
     private func checkDuplicateNumbers(_ folder: MigrationFolder, runner: MigrationRunnerSetting?, _ context: RuleContext) {
         let listed = Set(folder.journal?.entries.compactMap { $0.tag?.value } ?? [])
         let byNumber = Dictionary(grouping: folder.scripts.filter { $0.number != nil }) { Int($0.number ?? "") ?? -1 }
@@ -159,7 +171,8 @@ public struct OutOfOrder: ProjectRule {
                 // Prisma records each folder by its whole name, so both run, in either order: that matters only
                 // when they touch the same table, type or index. What a statement touches that is not read (a
                 // view's query, a `CREATE TABLE … AS`) makes no finding. One finding per shared timestamp.
-                guard MigrationObjects.mayDependOnEachOther(sorted.map(\.sql)) else { continue }
+                guard !Self.isNumberedSequence(sorted.map(\.name)),
+                      MigrationObjects.mayDependOnEachOther(sorted.map(\.sql)) else { continue }
                 let second = sorted[1]
                 let others = sorted.count > 2 ? " (and \(sorted.count - 2) more)" : ""
                 context.report(

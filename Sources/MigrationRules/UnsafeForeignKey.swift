@@ -29,13 +29,13 @@ public struct UnsafeForeignKey: ProjectRule {
             guard case .alterTable(let alter) = site.statement.kind, alter.objectKind == .table, site.existedBefore(alter.table)
             else { return }
             for action in alter.actions {
-                check(action, of: alter, site: site, schema: schema, validations: validations, context)
+                check(action, of: alter, site: site, schema: schema, validations: validations, configuration: project.configuration, context)
             }
         }
     }
 
     private func check(_ action: AlterTableAction, of alter: AlterTable, site: StatementSite, schema: some TableLookup,
-                       validations: [Validation], _ context: RuleContext) {
+                       validations: [Validation], configuration: Configuration, _ context: RuleContext) {
         switch action.kind {
         case .addConstraint(let constraint):
             guard case .foreignKey(let reference) = constraint.kind else { return }
@@ -45,20 +45,27 @@ public struct UnsafeForeignKey: ProjectRule {
             if let name = constraint.name,
                schema.foreignKeys(ofCanonical: alter.table.canonical)?.contains(where: { $0.name == name }) == true { return }
             checkConstraint(constraint, reference, action: action, alter: alter, site: site, validations: validations,
-                            migration: site.contents, context)
+                            migration: site.contents, runner: MigrationRunner(configuration, folder: site.folder, step: site.step), context)
         case .addColumn(let column, _):
             guard let reference = column.references, let reason = Self.validationReason(column, in: alter) else { return }
             context.report(
                 path: site.path, range: action.range,
-                message: "column `\(column.name)` is added to existing table `\(alter.table.canonical)` with a foreign key to `\(reference.referencedTable.canonical)`, and \(reason): PostgreSQL checks every row while \(Self.added.lock.stops("`\(alter.table.canonical)` and `\(reference.referencedTable.canonical)`"))",
+                message: "column `\(column.name)` is added to existing table `\(alter.table.canonical)` with a foreign key to `\(reference.referencedTable.canonical)`, and \(reason): PostgreSQL checks every row while \(Self.added.lock.stops(Self.both(alter.table.canonical, reference.referencedTable.canonical)))",
                 help: "add the column without a default in its own statement (PostgreSQL then skips the check), or add the foreign key `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
         default:
             return
         }
     }
 
+    /// The table and the table its key refers to, as the lock's wording names them: once when the key refers to
+    /// its own table (a parent row of the same table).
+    static func both(_ table: QualifiedName, _ referenced: QualifiedName) -> String {
+        table == referenced ? "`\(table)`" : "`\(table)` and `\(referenced)`"
+    }
+
     private func checkConstraint(_ constraint: TableConstraint, _ reference: ForeignKeyReference, action: AlterTableAction, alter: AlterTable,
-                                 site: StatementSite, validations: [Validation], migration: MigrationContents, _ context: RuleContext) {
+                                 site: StatementSite, validations: [Validation], migration: MigrationContents, runner: MigrationRunner,
+                                 _ context: RuleContext) {
         let table = alter.table.canonical
         let referenced = reference.referencedTable.canonical
         let name = constraint.name.map { "foreign key `\($0)`" } ?? "a foreign key on `\(reference.columns.joined(separator: ", "))`"
@@ -67,7 +74,7 @@ public struct UnsafeForeignKey: ProjectRule {
             let newColumn = reference.columns.count == 1 && migration.addsColumn(reference.columns[0], to: table)
             context.report(
                 path: site.path, range: action.range,
-                message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row while \(Self.added.lock.stops("`\(table)` and `\(referenced)`"))",
+                message: "\(name) is added to existing table `\(table)` without `NOT VALID`: PostgreSQL checks every row while \(Self.added.lock.stops(Self.both(table, referenced)))",
                 help: newColumn
                     ? "declare it in the `ADD COLUMN` of `\(reference.columns[0])` (`REFERENCES`), which PostgreSQL does not check while the new column has no default, or add it with `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration"
                     : "add it with `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration")
@@ -81,9 +88,14 @@ public struct UnsafeForeignKey: ProjectRule {
         // `COMMIT;` between the two (the migration ends the runner's transaction itself) releases the lock first.
         if let validatedHere, site.script.sql.endsTransaction(between: action.range.lowerBound, and: validatedHere.range.lowerBound) { return }
         if let sameMigration = validatedHere {
+            // Without a transaction `ADD CONSTRAINT` commits first, and `VALIDATE` blocks no writes.
+            guard runner.usesTransaction else { return }
+            let transaction = runner == .oneTransaction
+                ? "drizzle-kit's migrator runs all pending migrations in one transaction"
+                : "the migration runs in one transaction"
             context.report(
                 path: site.path, range: sameMigration.range,
-                message: "\(name) is added `NOT VALID` and validated in the same migration: drizzle-kit's migrator runs all pending migrations in one transaction, so the \(Self.addedNotValid.lock) lock that `ADD CONSTRAINT` took on `\(table)` and `\(referenced)` is held while `VALIDATE` checks every row, and \(Self.addedNotValid.lock.stops("both tables"))",
+                message: "\(name) is added `NOT VALID` and validated in the same migration: \(transaction), so the \(Self.addedNotValid.lock) lock that `ADD CONSTRAINT` took on `\(table)` and `\(referenced)` is held while `VALIDATE` checks every row, and \(Self.addedNotValid.lock.stops("both tables"))",
                 help: "move `VALIDATE CONSTRAINT` to a later migration and deploy it on its own, after this one has been applied")
         } else if !ofThisConstraint.contains(where: { $0.step > site.stepIndex }) {
             context.report(

@@ -50,11 +50,11 @@ struct PrismaCorpusTests {
         // Duplicate timestamps: two folders with the same 14-digit prefix.
         #expect(langfuse.contains { $0.rule == "migration/out-of-order" && $0.path.contains("20240304123642_traces_view_improvement/") })
         // One finding per shared timestamp whose migrations touch one object (SOURCES.md: six shared timestamps in
-        // langfuse, four in papermark): langfuse's traces_view pair (the second drops the view the first creates)
-        // and its deliberate series (`20240528214728_add_cursor_index_01` … `_18`), one finding, not one per folder.
-        // papermark's four pairs share nothing (a foreign key to a table the other only indexes or alters is no
-        // dependency), nor do langfuse's other four.
-        #expect(langfuse.filter { $0.rule == "migration/out-of-order" }.count == 2)
+        // langfuse, four in papermark): langfuse's traces_view pair (the second drops the view the first creates).
+        // Its deliberate series (`20240528214728_add_cursor_index_01` … `_18`) is numbered in the order it runs, so
+        // Prisma's order by name is that order everywhere: no finding. papermark's four pairs share nothing (a
+        // foreign key to a table the other only indexes or alters is no dependency), nor do langfuse's other four.
+        #expect(langfuse.filter { $0.rule == "migration/out-of-order" }.count == 1)
         #expect(try findings("mfts__papermark").filter { $0.rule == "migration/out-of-order" }.count == 0)
     }
 
@@ -65,7 +65,8 @@ struct PrismaCorpusTests {
         }
         #expect(try names("ghostfolio__ghostfolio") == ["20241130164335_added_api_keys_to_user copy"])
         #expect(try names("mfts__papermark") == ["202310122339_NewColumnInLinkTable", "202310311254_NewColumnEnableNotificationLinkTable", "20241231_add_dataroom_allow_bulk_download"])
-        #expect(try names("umami-software__umami").count == 19)
+        // umami's `01_init` … `19_…` are a hand-kept sequence of one width: in order until it reaches `100_`.
+        #expect(try names("umami-software__umami").isEmpty)
         #expect(try names("langfuse__langfuse").isSuperset(of: ["20240126184148_new_models copy", "20240718011733_dataset_runs_add_unique_dataset_id_project_id_name copy"]))
         #expect(try names("spliit-app__spliit").isEmpty && names("hoppscotch__hoppscotch").isEmpty)
     }

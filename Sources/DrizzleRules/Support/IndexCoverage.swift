@@ -8,19 +8,30 @@ import ProjectModel
 /// covered: the index cannot be searched by it alone.
 struct IndexCoverage {
     private var leadingColumns: Set<String> = []
+    /// The columns of every composite primary key, unique constraint and index the schema declares, in order
+    /// (expressions end a list: nothing after one is searchable by column).
+    private var columnLists: [[String]] = []
 
     init(_ table: DeclaredTable, migrations: MigrationEffects = MigrationEffects()) {
         leadingColumns = migrations.indexLeadingColumns[table.key] ?? []
         for column in table.columns where column.primaryKey { leadingColumns.insert(column.name) }
-        for key in table.compositePrimaryKeys { if let first = key.columns.first { leadingColumns.insert(first) } }
-        for unique in table.uniqueConstraints { if let first = unique.columns.first { leadingColumns.insert(first) } }
-        for index in table.indexes {
-            if let first = index.columns.first, !first.isExpression { leadingColumns.insert(first.expression) }
-        }
+        columnLists = table.compositePrimaryKeys.map(\.columns) + table.uniqueConstraints.map(\.columns)
+            + table.indexes.map { index in Array(index.columns.prefix { !$0.isExpression }.map(\.expression)) }
+        for columns in columnLists { if let first = columns.first { leadingColumns.insert(first) } }
     }
 
     /// Whether an index (or the primary key, or a unique constraint) leads with this column.
     func leads(with column: String) -> Bool { leadingColumns.contains(column) }
+
+    /// Whether a lookup by all these columns (a foreign key's) finds its rows through an index: one leads with
+    /// the first of them, or one starts with exactly these columns in another order (`(tenant_id, board_id)` for
+    /// a key on `(board_id, tenant_id)`), which serves equality on each of them alike.
+    func covers(_ columns: [String]) -> Bool {
+        guard let first = columns.first else { return false }
+        if leads(with: first) { return true }
+        let wanted = Set(columns)
+        return columnLists.contains { $0.count >= columns.count && Set($0.prefix(columns.count)) == wanted }
+    }
 
     /// Columns of a schema index that only foreign keys and status columns come before (`start` in
     /// `(space_id, status, start)`): the table's queries are scoped by those, and the author indexed this column for
