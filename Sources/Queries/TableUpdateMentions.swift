@@ -20,8 +20,10 @@ extension RepositoryUpdates {
     public static func mayUpdate(_ table: UpdatedTableNames, in bytes: [UInt8]) -> Bool {
         if let binding = table.binding.map({ Array($0.utf8) }) {
             for name in names(of: binding, in: bytes) {
-                if calls(".update(", with: name, in: bytes) { return true }
-                if contains(bytes, upsert), calls(".insert(", with: name, in: bytes) { return true }
+                if !calls(".update(", with: name, in: bytes).isEmpty { return true }
+                if contains(bytes, upsert), calls(".insert(", with: name, in: bytes).contains(where: { upsertFollows(bytes, from: $0) }) {
+                    return true
+                }
             }
         }
         return rawUpdate(of: Array(table.table.utf8), in: bytes)
@@ -41,9 +43,11 @@ extension RepositoryUpdates {
         return names
     }
 
-    /// `<call><spaces><optional namespace.><binding>` followed by a byte that cannot continue an identifier.
-    private static func calls(_ call: String, with binding: [UInt8], in bytes: [UInt8]) -> Bool {
+    /// Where `<call><spaces><optional namespace.><binding>` ends, for each occurrence (the binding followed by a
+    /// byte that cannot continue an identifier).
+    private static func calls(_ call: String, with binding: [UInt8], in bytes: [UInt8]) -> [Int] {
         let call = Array(call.utf8)
+        var ends: [Int] = []
         var start = 0
         while let found = firstIndex(of: call, in: bytes, from: start) {
             var index = found + call.count
@@ -52,10 +56,18 @@ extension RepositoryUpdates {
             while name < bytes.count, isIdentifierByte(bytes[name]) { name += 1 }
             // A namespace (`schema.waitlist`): the binding is after the dot.
             if name < bytes.count, bytes[name] == UInt8(ascii: "."), name > index { index = name + 1 }
-            if matchesWord(binding, in: bytes, at: index) { return true }
+            if matchesWord(binding, in: bytes, at: index) { ends.append(index + binding.count) }
             start = found + 1
         }
-        return false
+        return ends
+    }
+
+    /// Whether the chain an `.insert(<table>` starts ends in `onConflictDoUpdate`: before the next `.insert(`, and
+    /// within a few lines (an `.insert(seasons)` in a file that upserts another table is no update of `seasons`).
+    private static func upsertFollows(_ bytes: [UInt8], from start: Int) -> Bool {
+        let limit = min(bytes.count, start + 1_500)
+        let end = firstIndex(of: Array(".insert(".utf8), in: Array(bytes[start..<limit]), from: 0).map { start + $0 } ?? limit
+        return firstIndex(of: upsert, in: Array(bytes[start..<end]), from: 0) != nil
     }
 
     /// `update` (any case), spaces, then the table's name, optionally quoted and after a schema: raw SQL.

@@ -122,6 +122,7 @@ import TypeScript
 
     @Test func readsInsertsAndOtherTablesAreNotUpdates() {
         #expect(!Self.mayUpdate("db.insert(waitlist).values(v).onConflictDoNothing()"))
+        #expect(!Self.mayUpdate("await db.insert(waitlist).values(v);\nawait db.insert(seasons).values(s).onConflictDoUpdate({ target: seasons.id, set: s });"))
         #expect(!Self.mayUpdate("db.update(waitlistEntries).set(x); db.select().from(waitlist)"))
         #expect(!Self.mayUpdate("sql`SELECT * FROM waitlist`; // updates the cache"))
         #expect(!Self.mayUpdate("sql`UPDATE waitlist_archive SET x = 1`"))

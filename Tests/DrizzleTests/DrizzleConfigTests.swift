@@ -137,6 +137,19 @@ struct ComputedConfigPathTests {
         #expect(files == ["packages/db/schema.ts"])
     }
 
+    /// `require.resolve` of a workspace package's export: the file its `package.json` `exports` names, as
+    /// drizzle-kit's Node resolution finds it (`path.resolve` of the same text would be a folder name).
+    @Test func requireResolveOfAWorkspacePackageNamesItsExport() throws {
+        let config = #"import { createRequire } from "node:module"; const require = createRequire(import.meta.url); export default { schema: require.resolve("@acme/db/schema"), out: "./supabase/migrations" };"#
+        let manifest = #"{ "name": "@acme/db", "exports": { "./schema": "./src/schema.ts", "./client": "./src/client.ts" } }"#
+        let provider = InMemorySourceProvider(files: [
+            "apps/web/drizzle.config.ts": config, "packages/db/package.json": manifest, "packages/db/src/schema.ts": "",
+            "package.json": #"{ "name": "root", "workspaces": ["apps/*", "packages/*"] }"#,
+        ])
+        let read = try DrizzleConfigReader.read(path: "apps/web/drizzle.config.ts", provider: provider).get()
+        #expect(DrizzleConfigReader.schemaFiles(read, provider: provider) == ["packages/db/src/schema.ts"], "\(read.schema)")
+    }
+
     @Test func aRunTimeValueIsNotGuessed() throws {
         let (read, files) = try Self.schema(#"import { schemaPath } from "some-package"; export default { schema: schemaPath };"#)
         #expect(read.schema.isEmpty)

@@ -102,6 +102,8 @@ import TestSupport
             """
         try folder.write("schema.ts", schema)
         try folder.write("drizzle.config.ts", "export default { dialect: 'postgresql', schema: './schema.ts' };\n")
+        // The code updates `notes`, so its `updatedAt` going stale matters (the safe fix adds `$onUpdate`).
+        try folder.write("touch.ts", "import { notes } from './schema';\nexport const touch = (db: any) => db.update(notes).set({ createdAt: new Date() });\n")
         let report = try lint(folder.root)
         let fixes = report.findings.flatMap(\.fixes)
         #expect(Set(fixes.map(\.isSafe)) == [true, false])

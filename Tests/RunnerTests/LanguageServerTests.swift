@@ -23,6 +23,8 @@ import TestSupport
     func makeWorkspace() throws -> TemporaryRepository {
         let folder = try TemporaryRepository()
         try folder.write("db/schema.ts", Self.schema)
+        // The code updates `notes`, so a stale `updatedAt` matters there.
+        try folder.write("db/notes.ts", "import { notes } from './schema';\nexport const edit = (db: any, body: string) => db.update(notes).set({ body });\n")
         try folder.write("drizzle.config.ts", "export default { dialect: 'postgresql', schema: './db/schema.ts', out: './drizzle' };\n")
         try folder.write("drizzle/meta/_journal.json", Self.journal)
         try folder.write("drizzle/0000_init.sql", "CREATE TABLE \"notes\" (\"id\" uuid PRIMARY KEY NOT NULL, \"body\" text);\n")

@@ -19,6 +19,9 @@ struct ConfigPathExpression {
     let module: ModuleIndex
     /// Everything else (imported constants, plain values) goes to the general evaluator.
     let evaluate: (ExpressionSyntax) -> Value
+    /// The file a package specifier names from the config (`require.resolve("@acme/db/schema")`), as an import
+    /// from the config resolves it: workspace packages' `exports`, tsconfig paths.
+    var resolveModule: (String) -> String? = { _ in nil }
 
     private var configPath: String { module.path }
     private var folder: String { RelativePath.directory(of: configPath) }
@@ -112,6 +115,14 @@ struct ConfigPathExpression {
             case .text(let base): return .text(Self.normalizedJoin([base] + texts))
             case .fileURL: return nil
             }
+        case "resolve" where Self.isRequireResolve(call.callee):
+            // `require.resolve("@acme/db/schema")`: a module, found as the config would import it.
+            guard arguments.count == 1, case .text(let specifier)? = arguments[0] else { return nil }
+            if specifier.hasPrefix(".") || specifier.hasPrefix("/") {
+                return RelativePath.join(folder, specifier).map(PathValue.absolute)
+            }
+            // Not in the repository (a package from the registry): kept as written, which names no file.
+            return resolveModule(specifier).map(PathValue.absolute) ?? .text(specifier)
         case "resolve":
             // Resolved against the working directory: the config's folder.
             var current = folder
@@ -158,6 +169,12 @@ struct ConfigPathExpression {
     }
 
     /// `join`, `path.join`, `path.posix.join`, `url.fileURLToPath`, `process.cwd` → the last name.
+    /// `require.resolve(…)` (also `createRequire(import.meta.url)`'s `require`), not `path.resolve(…)`.
+    static func isRequireResolve(_ callee: ExpressionSyntax) -> Bool {
+        guard case .member(let member) = callee.unwrapped, case .identifier(let object) = member.object.unwrapped else { return false }
+        return object.name == "require"
+    }
+
     static func calleeName(_ callee: ExpressionSyntax) -> String? {
         switch callee.unwrapped {
         case .identifier(let identifier): identifier.name

@@ -96,7 +96,9 @@ public enum DrizzleConfigReader {
                                    location: location)
         config.isCasingUnresolved = object["casing"] != nil && casing == nil
         if let literal = configObjectLiteral(expression, module: module) {
-            let paths = ConfigPathExpression(module: module) { evaluator.evaluate($0, Scope(module: path, parent: nil)) }
+            var paths = ConfigPathExpression(module: module) { evaluator.evaluate($0, Scope(module: path, parent: nil)) }
+            var resolver = ModuleResolver(provider: provider)
+            paths.resolveModule = { resolver.resolve($0, from: path) }
             if let schema = property("schema", of: literal) {
                 config.schemaLocation = SourceLocation(path: path, range: schema.range)
                 config.schema = paths.paths(schema) ?? []
