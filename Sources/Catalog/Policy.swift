@@ -79,9 +79,13 @@ public struct PolicyExpression: Sendable, Hashable {
 public struct FunctionCall: Sendable, Hashable {
     public var name: QualifiedName
     public var range: Range<Int>
+    /// Inside a subquery (`team_id IN (SELECT … WHERE user_id = auth.uid())`): evaluated for every row the
+    /// subquery reads rather than every row the policy checks.
+    public var isInSubquery: Bool
 
-    public init(name: QualifiedName, range: Range<Int>) {
+    public init(name: QualifiedName, range: Range<Int>, isInSubquery: Bool = false) {
         self.name = name
         self.range = range
+        self.isInSubquery = isInSubquery
     }
 }

@@ -18,7 +18,7 @@ public struct RLSAuthCallPerRow: ProjectRule {
                 let more = calls.count > 1 ? " (and \(calls.count - 1) more call\(calls.count > 2 ? "s" : "") in this policy)" : ""
                 context.report(
                     path: first.site.path, range: first.site.range,
-                    message: "policy `\(policy.name)` on `\(policy.table)` calls `\(first.name)()` for every row it checks\(more): on large tables this makes queries slow",
+                    message: "policy `\(policy.name)` on `\(policy.table)` calls `\(first.name)()` for every row \(first.isInSubquery ? "its subquery reads" : "it checks")\(more): on large tables this makes queries slow",
                     help: "wrap the call in a subquery, `(select \(first.name)())`, so PostgreSQL evaluates it once per statement")
             }
         }

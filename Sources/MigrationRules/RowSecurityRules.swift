@@ -23,8 +23,9 @@ struct RowSecurityProject: Sendable {
         var isAlwaysTrue: Bool
         /// Where `always-true` reports it.
         var site: Site
-        /// Calls PostgreSQL makes once per row (`auth.uid()` outside `(select …)`), with where each is reported.
-        var perRowCalls: [(name: String, site: Site)]
+        /// Calls PostgreSQL makes once per row (`auth.uid()` outside `(select …)`), with where each is reported and
+        /// whether it is inside a subquery (once per row that reads).
+        var perRowCalls: [(name: String, site: Site, isInSubquery: Bool)]
     }
 
     struct Policy: Sendable {
@@ -160,7 +161,7 @@ enum RowSecurityProjects {
         }
         return RowSecurityProject.Expression(
             isAlwaysTrue: parsed.isAlwaysTrue, site: site(upTo: parsed.range),
-            perRowCalls: parsed.perRowCalls.map { call in ("\(call.name)", site(upTo: call.range)) })
+            perRowCalls: parsed.perRowCalls.map { call in ("\(call.name)", site(upTo: call.range), call.isInSubquery) })
     }
 
     /// A Drizzle policy, its expressions read by PostgreSQL's parser from the SQL drizzle-kit writes for them and
@@ -171,7 +172,7 @@ enum RowSecurityProjects {
             guard let clause, let text = clause.text, let parsed = parsedExpression(text, check: check) else { return nil }
             let site = RowSecurityProject.Site(clause.location)
             return RowSecurityProject.Expression(isAlwaysTrue: parsed.isAlwaysTrue, site: site,
-                                                 perRowCalls: parsed.perRowCalls.map { ("\($0.name)", site) })
+                                                 perRowCalls: parsed.perRowCalls.map { ("\($0.name)", site, $0.isInSubquery) })
         }
         return RowSecurityProject.Policy(
             name: policy.name, table: table, command: policy.command, permissive: policy.permissive,

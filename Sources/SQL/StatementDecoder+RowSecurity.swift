@@ -60,34 +60,41 @@ extension StatementDecoder {
 
     private static let perRowFunctions: Set<String> = ["auth.uid", "auth.jwt", "auth.role", "current_setting", "pg_catalog.current_setting"]
 
-    /// Walks the expression for the calls PostgreSQL makes for every row it checks.
-    private func collectPerRowCalls(_ node: ParseNode, into calls: inout [FunctionCall]) {
+    /// Walks the expression for the calls PostgreSQL makes for every row it checks, or, inside a subquery, for every
+    /// row the subquery reads.
+    private func collectPerRowCalls(_ node: ParseNode, into calls: inout [FunctionCall], inSubquery: Bool = false) {
         if let call = node.unwrap("FuncCall") {
             let name = ParseNode.qualifiedName(parts: call["funcname"].stringList)
             if Self.perRowFunctions.contains(name.description.lowercased()) {
-                calls.append(FunctionCall(name: name, range: callRange(at: call["location"].int)))
+                calls.append(FunctionCall(name: name, range: callRange(at: call["location"].int), isInSubquery: inSubquery))
                 return
             }
         }
-        if let link = node.unwrap("SubLink"), link["subLinkType"].string == "EXPR_SUBLINK",
-           let select = link["subselect"].unwrap("SelectStmt"), select["fromClause"].isMissing,
-           select["whereClause"].isMissing, select["targetList"].array.count == 1,
-           let target = select["targetList"].array.first?.unwrap("ResTarget") {
-            // A `(select …)` that reads no table and no column of the row is an init plan: its whole expression is
-            // evaluated once per statement, calls in it included (`(select auth.jwt() ->> 'team_id')::uuid`). One
-            // that names a column is correlated, run for every row with every call in it.
-            var readsTheRow = false
-            target["val"].forEachWrapped("ColumnRef") { _ in
-                readsTheRow = true
-                return false
+        if let link = node.unwrap("SubLink") {
+            if link["subLinkType"].string == "EXPR_SUBLINK",
+               let select = link["subselect"].unwrap("SelectStmt"), select["fromClause"].isMissing,
+               select["whereClause"].isMissing, select["targetList"].array.count == 1,
+               let target = select["targetList"].array.first?.unwrap("ResTarget") {
+                // A `(select …)` that reads no table and no column of the row is an init plan: its whole expression
+                // is evaluated once per statement, calls in it included (`(select auth.jwt() ->> 'team_id')::uuid`).
+                // One that names a column is correlated, run for every row with every call in it.
+                var readsTheRow = false
+                target["val"].forEachWrapped("ColumnRef") { _ in
+                    readsTheRow = true
+                    return false
+                }
+                guard readsTheRow else { return }
+                collectPerRowCalls(target["val"], into: &calls, inSubquery: inSubquery)
+                return
             }
-            guard readsTheRow else { return }
-            collectPerRowCalls(target["val"], into: &calls)
+            // `IN (SELECT …)`, `EXISTS (…)`, a scalar subquery over a table: its calls run per row it reads (the
+            // tested expression before `IN` is still the policy's own).
+            link.forEachMember { key, member in collectPerRowCalls(member, into: &calls, inSubquery: inSubquery || key.matches("subselect")) }
             return
         }
-        if let wrapped = node.wrappedNode { return collectPerRowCalls(wrapped, into: &calls) }
-        node.forEachElement { collectPerRowCalls($0, into: &calls) }
-        node.forEachMember { _, member in collectPerRowCalls(member, into: &calls) }
+        if let wrapped = node.wrappedNode { return collectPerRowCalls(wrapped, into: &calls, inSubquery: inSubquery) }
+        node.forEachElement { collectPerRowCalls($0, into: &calls, inSubquery: inSubquery) }
+        node.forEachMember { _, member in collectPerRowCalls(member, into: &calls, inSubquery: inSubquery) }
     }
 
     /// `auth.uid()`: from the name to its closing parenthesis.

@@ -22,6 +22,18 @@ import Testing
         #expect(policy.withCheck?.location.path == "m/1.sql" && policy.withCheck?.parsed?.perRowCalls.count == 1)
     }
 
+    /// A call inside `IN (SELECT …)` runs for every row the subquery reads; the tested expression before `IN` and
+    /// a direct call run for every row the policy checks.
+    @Test func callsInsideASubqueryAreToldApart() throws {
+        let replay = MigrationReplayTests.replay([
+            "CREATE TABLE notes (owner uuid, team uuid); ALTER TABLE notes ENABLE ROW LEVEL SECURITY;"
+                + " CREATE POLICY p ON notes USING (team IN (SELECT team FROM members WHERE user_id = auth.uid())"
+                + " AND auth.uid() IN (SELECT owner FROM admins) AND owner = auth.uid());",
+        ])
+        let calls = try #require(replay.final.definedTable(Self.notes)?.policies.first?.using?.parsed?.perRowCalls)
+        #expect(calls.map(\.isInSubquery) == [true, false, false])
+    }
+
     /// `storage.objects` is Supabase's: its policies are kept by table, and using it makes no table whose RLS is known.
     @Test func policiesOnTablesTheMigrationsDidNotMakeAreKeptApart() {
         let replay = MigrationReplayTests.replay([
