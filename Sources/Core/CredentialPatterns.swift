@@ -12,54 +12,113 @@ public enum CredentialPatterns {
 
     private static let slackWebhook = Array("https://hooks.slack.com/services/".utf8)
 
+    /// Token prefixes by kind, as bytes once (not per token: every word of every message is a token), with the
+    /// characters that must follow.
+    private struct Prefixed: Sendable {
+        let prefix: [UInt8]
+        let minimumTail: Int
+        let allowDash: Bool
+        let kind: String
+    }
+
+    private static let prefixed: [Prefixed] = [
+        ("ghp_", 36, false, "GitHub token"), ("gho_", 36, false, "GitHub token"), ("ghu_", 36, false, "GitHub token"),
+        ("ghs_", 36, false, "GitHub token"), ("ghr_", 36, false, "GitHub token"), ("github_pat_", 22, false, "GitHub token"),
+        ("sk_live_", 16, false, "Stripe key"), ("rk_live_", 16, false, "Stripe key"), ("sk_test_", 16, false, "Stripe key"),
+        ("rk_test_", 16, false, "Stripe key"), ("whsec_", 16, false, "Stripe key"),
+        ("xoxb-", 10, true, "Slack token"), ("xoxp-", 10, true, "Slack token"), ("xoxa-", 10, true, "Slack token"),
+        ("xoxr-", 10, true, "Slack token"), ("xoxs-", 10, true, "Slack token"),
+    ].map { Prefixed(prefix: Array($0.0.utf8), minimumTail: $0.1, allowDash: $0.2, kind: $0.3) }
+
+    /// No credential format is shorter: a shorter token (almost every word) is passed over at once.
+    private static let shortestToken = 15
+
     /// The kind of one token (a run of letters, digits, `_`, `-`, `.`), or nil.
     static func tokenKind(_ bytes: ArraySlice<UInt8>) -> String? {
-        for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] where hasToken(bytes, prefix: prefix, minimumTail: 36) {
-            return "GitHub token"
+        guard bytes.count >= shortestToken, let first = bytes.first else { return nil }
+        for candidate in prefixed where candidate.prefix[0] == first
+            && hasToken(bytes, prefix: candidate.prefix, minimumTail: candidate.minimumTail, allowDash: candidate.allowDash) {
+            return candidate.kind
         }
-        if hasToken(bytes, prefix: "github_pat_", minimumTail: 22) { return "GitHub token" }
-        for prefix in ["sk_live_", "rk_live_", "sk_test_", "rk_test_", "whsec_"] where hasToken(bytes, prefix: prefix, minimumTail: 16) {
-            return "Stripe key"
-        }
-        for prefix in ["AKIA", "ASIA"] where bytes.count == 20 && bytes.starts(with: prefix.utf8) && bytes.allSatisfy(isUpperAlphanumeric) {
+        if bytes.count == 20, first == UInt8(ascii: "A"), bytes.starts(with: akia) || bytes.starts(with: asia),
+           bytes.allSatisfy(isUpperAlphanumeric) {
             return "AWS access key id"
         }
-        for prefix in ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"] where hasToken(bytes, prefix: prefix, minimumTail: 10, allowDash: true) {
-            return "Slack token"
-        }
-        if bytes.starts(with: slackWebhook) { return "Slack webhook URL" }
+        if first == UInt8(ascii: "h"), bytes.starts(with: slackWebhook) { return "Slack webhook URL" }
         return nil
     }
+
+    private static let akia = Array("AKIA".utf8), asia = Array("ASIA".utf8)
 
     /// Byte ranges of the credentials in `bytes[region]`: tokens of a known format, and the password of a
     /// `scheme://user:password@host` URL. A token that runs past the region's ends is read whole first, so a
     /// region cut through a token still finds it.
     public static func spans(in bytes: [UInt8], region: Range<Int>? = nil) -> [Range<Int>] {
         var lower = max(region?.lowerBound ?? 0, 0), upper = min(region?.upperBound ?? bytes.count, bytes.count)
+        guard lower < upper else { return [] }
         while lower > 0, isTokenByte(bytes[lower - 1]) { lower -= 1 }
         while upper < bytes.count, isTokenByte(bytes[upper]) { upper += 1 }
+        // Every message and code frame passes here: most have no run of 15 token bytes and no `@`, and cost one
+        // pass of table lookups.
         var found: [Range<Int>] = []
-        var index = lower
-        while index < upper {
-            guard isTokenByte(bytes[index]) else {
-                if bytes[index] == UInt8(ascii: ":"), let password = urlPassword(bytes, colon: index) { found.append(password) }
-                index += 1
-                continue
-            }
-            if bytes[index...].starts(with: slackWebhook) {
-                var end = index + slackWebhook.count
-                while end < bytes.count, isPasswordByte(bytes[end]) || bytes[end] == UInt8(ascii: "/") { end += 1 }
-                found.append(index..<end)
+        var mayHoldURL = false
+        let tokenBytes = Self.tokenBytes
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = lower
+            while index < upper {
+                let byte = buffer[index]
+                guard tokenBytes[Int(byte)] else {
+                    // The `@` ends a URL's password; its `scheme://` may lie before the region (a code frame cut
+                    // through the URL), which `urlPassword` walks back to.
+                    if byte == UInt8(ascii: "@") { mayHoldURL = true }
+                    index += 1
+                    continue
+                }
+                if byte == UInt8(ascii: "h"), bytes[index...].starts(with: slackWebhook) {
+                    var end = index + slackWebhook.count
+                    while end < buffer.count, isPasswordByte(buffer[end]) || buffer[end] == UInt8(ascii: "/") { end += 1 }
+                    found.append(index..<end)
+                    index = end
+                    continue
+                }
+                var end = index + 1
+                while end < upper, tokenBytes[Int(buffer[end])] { end += 1 }
+                if end - index >= shortestToken { found += tokenSpans(bytes, index..<end) }
                 index = end
-                continue
             }
-            var end = index
-            while end < upper, isTokenByte(bytes[end]) { end += 1 }
-            found += tokenSpans(bytes, index..<end)
-            index = end
+        }
+        // `user:password@` after a `scheme://`: the colons of the region, only when an `@` is there.
+        if mayHoldURL {
+            for index in lower..<upper where bytes[index] == UInt8(ascii: ":") {
+                if let password = urlPassword(bytes, colon: index) { found.append(password) }
+            }
+            found.sort { $0.lowerBound < $1.lowerBound }
         }
         return found
     }
+
+    /// Whether `text` has a run of token bytes long enough for a credential, or an `@` (a URL's password): most
+    /// messages have neither, and are passed over without copying their bytes.
+    public static func mayHoldCredential(_ text: String) -> Bool {
+        var text = text
+        let table = tokenBytes
+        return text.withUTF8 { bytes in
+            var run = 0
+            for byte in bytes {
+                if table[Int(byte)] {
+                    run += 1
+                    if run >= shortestToken { return true }
+                } else {
+                    if byte == UInt8(ascii: "@") { return true }
+                    run = 0
+                }
+            }
+            return false
+        }
+    }
+
+    /// `isTokenByte` as a table: letters, digits, `_`, `-`, `.`.
+    private static let tokenBytes: [Bool] = (0..<256).map { isTokenByte(UInt8($0)) }
 
     /// A run of token bytes: the whole run when it is a credential, else each of its `.`-separated parts on its
     /// own (`key.ghp_…` holds a GitHub token). JSON Web Tokens are masked too, though `kind(of:)` does not name
@@ -100,10 +159,9 @@ public enum CredentialPatterns {
         }
     }
 
-    private static func hasToken(_ bytes: ArraySlice<UInt8>, prefix: String, minimumTail: Int, allowDash: Bool = false) -> Bool {
-        let prefixBytes = Array(prefix.utf8)
-        guard bytes.count >= prefixBytes.count + minimumTail, bytes.starts(with: prefixBytes) else { return false }
-        return bytes.dropFirst(prefixBytes.count).allSatisfy {
+    private static func hasToken(_ bytes: ArraySlice<UInt8>, prefix: [UInt8], minimumTail: Int, allowDash: Bool) -> Bool {
+        guard bytes.count >= prefix.count + minimumTail, bytes.starts(with: prefix) else { return false }
+        return bytes.dropFirst(prefix.count).allSatisfy {
             isAlphanumeric($0) || $0 == UInt8(ascii: "_") || (allowDash && $0 == UInt8(ascii: "-"))
         }
     }

@@ -55,6 +55,7 @@ public struct Redaction: Sendable {
 
     /// `text` with each credential `CredentialPatterns` recognises cut to its prefix and `…`.
     public static func redactPatterns(_ text: String) -> String {
+        guard CredentialPatterns.mayHoldCredential(text) else { return text }
         let bytes = Array(text.utf8)
         let spans = CredentialPatterns.spans(in: bytes)
         guard !spans.isEmpty else { return text }

@@ -34,6 +34,9 @@ import Testing
     @Test func aRegionCutThroughATokenFindsItWhole() {
         let text = "x = '\(Self.github)';"
         #expect(Self.found(text, region: 10..<14) == [Self.github])
+        // A code frame that starts after the URL's scheme still masks its password.
+        let url = "dblink('postgres://app:hunter2@db:5432/x')"
+        #expect(Self.found(url, region: 20..<url.utf8.count) == ["hunter2"])
     }
 
     @Test func messagesKeepOnlyTheStart() {
