@@ -40,8 +40,8 @@ extension RepositoryUpdates {
         writes(wanted, mayUpdate: []).columns
     }
 
-    /// `prismaWrites(wanted)`, and which of `tables` some file may update (`mayUpdate(_:in:)`), in one pass over
-    /// the files: both read the files that spell a write, and a monorepo has thousands.
+    /// `prismaWrites(wanted)`, and which of `tables` some file may update (`UpdateMentions`), in one pass over the
+    /// files: both read the files that spell a write, and a monorepo has thousands.
     public func writes(_ wanted: [PrismaColumn], mayUpdate tables: [UpdatedTableNames])
         -> (columns: Set<PrismaColumn>, tables: Set<UpdatedTableNames>) {
         guard !wanted.isEmpty || !tables.isEmpty else { return ([], []) }
@@ -59,7 +59,8 @@ extension RepositoryUpdates {
                 guard let (read, facts) = self.readWithFacts(path), facts.contains(.mayWrite) else { return ([], []) }
                 bytes = read
             }
-            let updated = tables.filter { Self.mayUpdate($0, in: bytes) }
+            let mentions = tables.isEmpty ? nil : UpdateMentions(bytes)
+            let updated = mentions.map { mentions in tables.filter(mentions.mayUpdate) } ?? []
             guard !wanted.isEmpty, test.mayWrite(bytes) else { return ([], updated) }
             return (PrismaWriteScan(wanted: wanted, syntax: syntax ?? TypeScriptParser.parse(bytes)).written(), updated)
         }

@@ -12,66 +12,78 @@ public struct UpdatedTableNames: Sendable, Hashable {
     }
 }
 
-extension RepositoryUpdates {
-    /// Whether `bytes` may update the table: `.update(<binding>` (also `.update(ns.<binding>`), an
-    /// `.insert(<binding>` in a file with `onConflictDoUpdate`, or `update <table>` in any case, optionally quoted
-    /// and schema-qualified (raw SQL). Read on bytes, without parsing: a mention in a comment counts, so the answer
-    /// errs towards "updated". A table no file may update keeps its `updated_at` right by never changing.
-    public static func mayUpdate(_ table: UpdatedTableNames, in bytes: [UInt8]) -> Bool {
-        if let binding = table.binding.map({ Array($0.utf8) }) {
-            for name in names(of: binding, in: bytes) {
-                if !calls(".update(", with: name, in: bytes).isEmpty { return true }
-                if contains(bytes, upsert), calls(".insert(", with: name, in: bytes).contains(where: { upsertFollows(bytes, from: $0) }) {
-                    return true
-                }
+/// What one file may update, read on its bytes in one pass whatever the number of tables asked about (asking table
+/// by table scanned a monorepo's files once per table): the identifiers `.update(` is called with (the name after a
+/// namespace: `schema.waitlist`), those `.insert(` is called with in a chain that ends in `onConflictDoUpdate`, what
+/// the file renames by `a as b`, and the names raw SQL's `update` is followed by. A mention in a comment counts, so
+/// the answer errs towards "updated".
+struct UpdateMentions {
+    private var identifiers: Set<String> = []
+    private var aliases: [String: String] = [:]
+    private var rawTargets: Set<String> = []
+
+    init(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            identifiers = Self.calledWith(".update(", in: buffer, onlyIfUpsert: false)
+            if RepositoryUpdates.contains(bytes, RepositoryUpdates.upsert) {
+                identifiers.formUnion(Self.calledWith(".insert(", in: buffer, onlyIfUpsert: true))
             }
+            // `import { payment as paymentTable }`: the file calls the table by its alias.
+            for (original, alias) in Self.renamings(in: buffer) where identifiers.contains(alias) { aliases[alias] = original }
+            rawTargets = Self.rawUpdateTargets(in: buffer)
         }
-        return rawUpdate(of: Array(table.table.utf8), in: bytes)
     }
 
-    /// The binding, and what the file renames it to (`import { payment as paymentTable }`).
-    private static func names(of binding: [UInt8], in bytes: [UInt8]) -> [[UInt8]] {
-        var names = [binding]
-        let renamed = binding + Array(" as ".utf8)
-        var start = 0
-        while let found = firstIndex(of: renamed, in: bytes, from: start) {
-            var end = found + renamed.count
-            while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
-            if end > found + renamed.count { names.append(Array(bytes[found + renamed.count..<end])) }
-            start = found + 1
-        }
-        return names
+    func mayUpdate(_ table: UpdatedTableNames) -> Bool {
+        if let binding = table.binding, identifiers.contains(binding) || aliases.values.contains(binding) { return true }
+        return rawTargets.contains(table.table) || rawTargets.contains(table.table.lowercased())
     }
 
-    /// Where `<call><spaces><optional namespace.><binding>` ends, for each occurrence (the binding followed by a
-    /// byte that cannot continue an identifier).
-    private static func calls(_ call: String, with binding: [UInt8], in bytes: [UInt8]) -> [Int] {
-        let call = Array(call.utf8)
-        var ends: [Int] = []
-        var start = 0
-        while let found = firstIndex(of: call, in: bytes, from: start) {
-            var index = found + call.count
+    /// The identifier after each `<call>` (spaces and one `namespace.` skipped); for `.insert(`, only where the
+    /// chain it starts ends in `onConflictDoUpdate`.
+    private static func calledWith(_ call: StaticString, in bytes: UnsafeBufferPointer<UInt8>, onlyIfUpsert: Bool) -> Set<String> {
+        var found: Set<String> = []
+        forEachOccurrence(of: call, in: bytes) { start in
+            var index = start
             while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-            var name = index
-            while name < bytes.count, isIdentifierByte(bytes[name]) { name += 1 }
-            // A namespace (`schema.waitlist`): the binding is after the dot.
-            if name < bytes.count, bytes[name] == UInt8(ascii: "."), name > index { index = name + 1 }
-            if matchesWord(binding, in: bytes, at: index) { ends.append(index + binding.count) }
-            start = found + 1
+            var end = identifierEnd(bytes, from: index)
+            if end < bytes.count, bytes[end] == UInt8(ascii: "."), end > index {
+                index = end + 1
+                end = identifierEnd(bytes, from: index)
+            }
+            guard end > index, !onlyIfUpsert || upsertFollows(bytes, from: end) else { return }
+            found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
         }
-        return ends
+        return found
     }
 
     /// Whether the chain an `.insert(<table>` starts ends in `onConflictDoUpdate`: before the next `.insert(`, and
     /// within a few lines (an `.insert(seasons)` in a file that upserts another table is no update of `seasons`).
-    private static func upsertFollows(_ bytes: [UInt8], from start: Int) -> Bool {
-        let limit = min(bytes.count, start + 1_500)
-        let end = firstIndex(of: Array(".insert(".utf8), in: Array(bytes[start..<limit]), from: 0).map { start + $0 } ?? limit
-        return firstIndex(of: upsert, in: Array(bytes[start..<end]), from: 0) != nil
+    private static func upsertFollows(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        let window = UnsafeBufferPointer(rebasing: bytes[start..<min(bytes.count, start + 1_500)])
+        let nextInsert = firstIndex(of: ".insert(", in: window) ?? window.count
+        return firstIndex(of: "onConflictDoUpdate", in: UnsafeBufferPointer(rebasing: window[..<nextInsert])) != nil
     }
 
-    /// `update` (any case), spaces, then the table's name, optionally quoted and after a schema: raw SQL.
-    private static func rawUpdate(of table: [UInt8], in bytes: [UInt8]) -> Bool {
+    /// `a as b` pairs of identifiers (import and export renamings).
+    private static func renamings(in bytes: UnsafeBufferPointer<UInt8>) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        forEachOccurrence(of: " as ", in: bytes) { after in
+            let asStart = after - 4
+            var nameStart = asStart
+            while nameStart > 0, isIdentifierByte(bytes[nameStart - 1]) { nameStart -= 1 }
+            let aliasEnd = identifierEnd(bytes, from: after)
+            guard nameStart < asStart, aliasEnd > after else { return }
+            pairs.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<asStart]), as: UTF8.self),
+                          String(decoding: UnsafeBufferPointer(rebasing: bytes[after..<aliasEnd]), as: UTF8.self)))
+        }
+        return pairs
+    }
+
+    /// The names after `update` (any case, a word of its own) and spaces: each dotted part (schema and table),
+    /// unquoted lowercased as PostgreSQL folds it, quoted as written.
+    private static func rawUpdateTargets(in bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
+        var targets: Set<String> = []
         let word = Array("update".utf8)
         var index = 0
         while index + word.count < bytes.count {
@@ -79,43 +91,44 @@ extension RepositoryUpdates {
             guard bytes[index] | 0x20 == word[0], index == 0 || !isIdentifierByte(bytes[index - 1]) else { continue }
             var offset = 1
             while offset < word.count, bytes[index + offset] | 0x20 == word[offset] { offset += 1 }
-            guard offset == word.count else { continue }
+            guard offset == word.count, isSpace(bytes[index + word.count]) else { continue }
             var cursor = index + word.count
-            guard cursor < bytes.count, isSpace(bytes[cursor]) else { continue }
             while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
-            // Up to two dotted parts (schema and table), each optionally in double quotes.
             for _ in 0..<2 {
                 let quoted = cursor < bytes.count && bytes[cursor] == UInt8(ascii: "\"")
-                let nameStart = quoted ? cursor + 1 : cursor
-                if matchesWord(table, in: bytes, at: nameStart, caseInsensitive: !quoted) { return true }
-                var end = nameStart
-                while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
-                if quoted, end < bytes.count, bytes[end] == UInt8(ascii: "\"") { end += 1 }
-                guard end < bytes.count, bytes[end] == UInt8(ascii: "."), end > nameStart else { break }
-                cursor = end + 1
+                let start = quoted ? cursor + 1 : cursor
+                let end = identifierEnd(bytes, from: start)
+                guard end > start else { break }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                targets.insert(quoted ? name : name.lowercased())
+                var next = end
+                if quoted, next < bytes.count, bytes[next] == UInt8(ascii: "\"") { next += 1 }
+                guard next < bytes.count, bytes[next] == UInt8(ascii: ".") else { break }
+                cursor = next + 1
             }
         }
-        return false
+        return targets
     }
 
-    private static func matchesWord(_ word: [UInt8], in bytes: [UInt8], at index: Int, caseInsensitive: Bool = false) -> Bool {
-        guard index + word.count <= bytes.count else { return false }
-        for offset in word.indices {
-            let byte = bytes[index + offset]
-            if caseInsensitive ? byte | 0x20 != word[offset] | 0x20 : byte != word[offset] { return false }
+    /// Calls `body` with the offset just past each occurrence of `needle`.
+    private static func forEachOccurrence(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        var start = 0
+        while start < bytes.count, let found = firstIndex(of: needle, in: UnsafeBufferPointer(rebasing: bytes[start...])) {
+            body(start + found + needle.utf8CodeUnitCount)
+            start += found + 1
         }
-        return index + word.count == bytes.count || !isIdentifierByte(bytes[index + word.count])
     }
 
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard start < bytes.count else { return nil }
-        return bytes.withUnsafeBytes { haystack in
-            needle.withUnsafeBytes { wanted in
-                guard let base = haystack.baseAddress, let wantedBase = wanted.baseAddress, !wanted.isEmpty,
-                      let found = libcMemmem(base + start, haystack.count - start, wantedBase, wanted.count) else { return nil }
-                return base.distance(to: UnsafeRawPointer(found))
-            }
-        }
+    private static func firstIndex(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress, needle.utf8CodeUnitCount > 0,
+              let found = libcMemmem(base, bytes.count, needle.utf8Start, needle.utf8CodeUnitCount) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
+    private static func identifierEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
+        return end
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
@@ -125,5 +138,13 @@ extension RepositoryUpdates {
     private static func isIdentifierByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte >= 0x80
+    }
+}
+
+extension RepositoryUpdates {
+    /// Whether `bytes` may update the table (`UpdateMentions`). A table no file may update keeps its `updated_at`
+    /// right by never changing.
+    public static func mayUpdate(_ table: UpdatedTableNames, in bytes: [UInt8]) -> Bool {
+        UpdateMentions(bytes).mayUpdate(table)
     }
 }
