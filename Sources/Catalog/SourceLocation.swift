@@ -39,3 +39,10 @@ public struct ReaderDiagnostic: Error, Sendable, Hashable, CustomStringConvertib
 
     public var description: String { "\(location): \(kind.rawValue): \(message)" }
 }
+
+extension SourceLocation {
+    /// The same file, and byte ranges that share a byte.
+    public func overlaps(_ other: SourceLocation) -> Bool {
+        path == other.path && range.overlaps(other.range)
+    }
+}

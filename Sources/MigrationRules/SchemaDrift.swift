@@ -34,7 +34,7 @@ public struct SchemaDrift: ProjectRule {
                 // have cost the statement it is in (or the rest of the file): what is missing is not "removed".
                 let isPartial = schema.diagnostics.contains { $0.kind == .unresolvedImport || $0.kind == .syntax }
                 if schema.config == nil, !schema.isCasingGiven, Self.suggestsUnseenCasing(schema.tables, recorded) { continue }
-                let unreadable = schema.diagnostics.map(\.location)
+                let unreadable = schema.diagnostics.map(\.location) + schema.brokenStatements
                 for difference in DrizzleKitDiff.compare(schema.model, recorded) {
                     // A value the reader could not work out is `drizzle/parse-error`'s finding, not drift.
                     if let location = difference.leftLocation, unreadable.contains(where: { $0.overlaps(location) }) { continue }
@@ -191,11 +191,5 @@ public struct SchemaDrift: ProjectRule {
     /// Snapshot keys name the public schema (`public.users`); messages do not.
     static func displayName(_ key: String) -> String {
         key.hasPrefix("public.") ? String(key.dropFirst("public.".count)) : key
-    }
-}
-
-extension SourceLocation {
-    func overlaps(_ other: SourceLocation) -> Bool {
-        path == other.path && range.overlaps(other.range)
     }
 }

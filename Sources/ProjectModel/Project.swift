@@ -108,6 +108,9 @@ public struct DrizzleSchema: Sendable {
     /// the model is empty because it could not be read, not because the schema is empty (`drizzle/parse-error`
     /// reports why).
     public var isModelUnreadable = false
+    /// Top-level statements with a syntax error: read only in part, so what they declare is no verdict's ground
+    /// (their `drizzle/parse-error` is the one finding; the evaluator's own diagnostics there are dropped).
+    public var brokenStatements: [SourceLocation] = []
     /// Set when the schema was read from `.prisma` files (the legacy ORM) rather than Drizzle TypeScript: the same
     /// model, with Prisma's specifics (`relationMode`). Never compared with drizzle-kit snapshots.
     public var prisma: PrismaSchema?

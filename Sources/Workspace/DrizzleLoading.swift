@@ -164,9 +164,13 @@ public struct DrizzleLoading {
         let options = SchemaReadOptions(casing: given ?? config?.casing, convention: convention(of: config), schemaFilter: config?.schemaFilter)
         let result = DrizzleSchemaReader.read(entryFiles: entryFiles, provider: provider, options: options)
         // A file that does not parse is its own `drizzle/parse-error`, wherever the schema imports it from.
-        let diagnostics = withoutConsequencesOfSyntaxErrors(
-            result.diagnostics.filter { $0.kind == .syntax || isSchemaCode($0.location.path, entries: entryFiles) })
+        let read = result.diagnostics.filter { $0.kind == .syntax || isSchemaCode($0.location.path, entries: entryFiles) }
+        let broken = brokenStatements(read)
+        let diagnostics = read.filter { diagnostic in
+            diagnostic.kind == .syntax || !broken.contains(where: { $0.overlaps(diagnostic.location) })
+        }
         var schema = DrizzleSchema(config: config, model: result.model, diagnostics: diagnostics, files: result.files)
+        schema.brokenStatements = broken
         schema.declarations = result.declarations
         schema.isCasingGiven = given != nil
         if let config, schema.isCasingUncertain {
@@ -178,22 +182,19 @@ public struct DrizzleLoading {
         return schema
     }
 
-    /// What the evaluator could not read in a top-level statement with a syntax error (`title text("title")`
-    /// leaves a column `text` it cannot evaluate) is that error's consequence: the syntax error is the one finding.
-    /// The model still marks what was not read.
-    private func withoutConsequencesOfSyntaxErrors(_ diagnostics: [ReaderDiagnostic]) -> [ReaderDiagnostic] {
+    /// The top-level statements that hold a syntax error. What the evaluator could not read in one (`title
+    /// text("title")` leaves a column `text` it cannot evaluate) is that error's consequence: the syntax error is
+    /// the one finding, and drift compares nothing declared there.
+    private func brokenStatements(_ diagnostics: [ReaderDiagnostic]) -> [SourceLocation] {
         let errors = diagnostics.filter { $0.kind == .syntax }
-        guard !errors.isEmpty else { return diagnostics }
-        var broken: [String: [Range<Int>]] = [:]
-        for path in Set(errors.map(\.location.path)) {
+        var broken: [SourceLocation] = []
+        for path in Set(errors.map(\.location.path)).sorted() {
             let ranges = errors.filter { $0.location.path == path }.map(\.location.range)
-            broken[path] = provider.syntax(path)?.statements.map(\.range).filter { statement in
-                ranges.contains { statement.contains($0.lowerBound) }
+            for statement in provider.syntax(path)?.statements ?? [] where ranges.contains(where: { statement.range.contains($0.lowerBound) }) {
+                broken.append(SourceLocation(path: path, range: statement.range))
             }
         }
-        return diagnostics.filter { diagnostic in
-            diagnostic.kind == .syntax || !(broken[diagnostic.location.path] ?? []).contains { $0.overlaps(diagnostic.location.range) }
-        }
+        return broken
     }
 
     /// Following a schema's imports can lead into run-time code of workspace packages (an environment loader
