@@ -181,7 +181,8 @@ package enum Locator {
             shown.help = redaction.redact(finding.help)
             if current?.path != finding.path {
                 current = FileInputs(path: finding.path, file: files[finding.path], positions: positions[finding.path] ?? [:],
-                                     secretSpans: redaction.spans[finding.path] ?? [])
+                                     secretSpans: (redaction.spans[finding.path] ?? [])
+                                        + (files[finding.path].map { CredentialPatterns.privateKeySpans(in: $0.bytes) } ?? []))
             }
             guard let inputs = current, let file = inputs.file else {
                 let key = Fingerprint.hash([finding.ruleID, finding.path, finding.message])

@@ -39,6 +39,17 @@ import Testing
         #expect(Self.found(url, region: 20..<url.utf8.count) == ["hunter2"])
     }
 
+    /// A PEM key's body, in a file or in one literal with `\n` escapes; a public key or a certificate is not one.
+    @Test func privateKeyBodies() {
+        func bodies(_ text: String) -> [String] {
+            let bytes = Array(text.utf8)
+            return CredentialPatterns.privateKeySpans(in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+        }
+        #expect(bodies("key = `-----BEGIN PRIVATE KEY-----\nMIIEvQIB\nADAN\n-----END PRIVATE KEY-----`") == ["\nMIIEvQIB\nADAN\n"])
+        #expect(bodies(#"'-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIB\n-----END RSA PRIVATE KEY-----'"#) == [#"\nMIIEpAIB\n"#])
+        #expect(bodies("-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----\n-----BEGIN CERTIFICATE-----\nMIID\n") == [])
+    }
+
     @Test func messagesKeepOnlyTheStart() {
         #expect(Redaction.redactPatterns("default `'\(Self.github)'` differs") == "default `'ghp_…'` differs")
         #expect(Redaction.redactPatterns("nothing here") == "nothing here")

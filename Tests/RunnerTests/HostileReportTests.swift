@@ -93,6 +93,7 @@ import TestSupport
             try repo.write("supabase/migrations/20250101000000_hook.sql", """
                 create function notify() returns trigger language plpgsql security definer as $$ begin perform net.http_post('u', '{"a": "Bearer \(jwt)"}'); return new; end $$;
                 create function touch() returns trigger language plpgsql security definer as $$ begin perform dblink('postgres://app:hunter2-SECRET@db:5432/postgres', 'x'); return new; end $$;
+                create function signer() returns text language sql security definer as $$ select '-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0\\n-----END PRIVATE KEY-----' $$;
 
                 """)
             try repo.commitAll("fixture")
@@ -104,7 +105,7 @@ import TestSupport
         #expect(report.findings.contains { $0.sourceLine.contains("postgres://app:hunt***") })
         for reporter in [TextReporter(), JSONReporter(), SARIFReporter(), GitHubReporter(), JUnitReporter()] as [any Reporter] {
             let output = try Self.render(report, reporter)
-            for secret in [String(token.prefix(12)), String(jwt.prefix(12)), "hunter2"] {
+            for secret in [String(token.prefix(12)), String(jwt.prefix(12)), "hunter2", "ADANBgkqhkiG9w0"] {
                 #expect(!output.contains(secret), "\(type(of: reporter)) shows \(secret)")
             }
         }
