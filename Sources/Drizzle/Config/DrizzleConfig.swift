@@ -97,8 +97,8 @@ public enum DrizzleConfigReader {
         config.isCasingUnresolved = object["casing"] != nil && casing == nil
         if let literal = configObjectLiteral(expression, module: module) {
             var paths = ConfigPathExpression(module: module) { evaluator.evaluate($0, Scope(module: path, parent: nil)) }
-            var resolver = ModuleResolver(provider: provider)
-            paths.resolveModule = { resolver.resolve($0, from: path) }
+            // The evaluator's resolver, which resolved the config's own imports (its tsconfig and workspace caches).
+            paths.resolveModule = { evaluator.resolver.resolve($0, from: path) }
             if let schema = property("schema", of: literal) {
                 config.schemaLocation = SourceLocation(path: path, range: schema.range)
                 config.schema = paths.paths(schema) ?? []
