@@ -103,33 +103,21 @@ public enum CredentialPatterns {
         let begin = Array("-----BEGIN ".utf8), marker = Array("PRIVATE KEY-----".utf8), end = Array("-----END ".utf8)
         var spans: [Range<Int>] = []
         var start = 0
-        while let header = index(of: begin, in: bytes, from: start) {
+        while let header = ByteSearch.firstIndex(of: begin, in: bytes, from: start) {
             // The header's own line must name a private key.
             var lineEnd = header
             while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
             // (A key written in one string literal with `\n` escapes has both on one source line too.)
-            guard let label = index(of: marker, in: bytes, from: header), label < lineEnd else {
+            guard let label = ByteSearch.firstIndex(of: marker, in: bytes, from: header), label < lineEnd else {
                 start = header + 1
                 continue
             }
             let body = label + marker.count
-            let close = index(of: end, in: bytes, from: body) ?? bytes.count
+            let close = ByteSearch.firstIndex(of: end, in: bytes, from: body) ?? bytes.count
             spans.append(body..<close)
             start = close
         }
         return spans
-    }
-
-    /// The first `needle` in `bytes` from `start`, by libc's `memmem`: a code frame's file can be a 300 KB snapshot.
-    private static func index(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard start < bytes.count, !needle.isEmpty else { return nil }
-        return bytes.withUnsafeBytes { haystack in
-            needle.withUnsafeBytes { wanted in
-                guard let base = haystack.baseAddress, let wantedBase = wanted.baseAddress,
-                      let found = coreMemmem(base + start, haystack.count - start, wantedBase, wanted.count) else { return nil }
-                return base.distance(to: UnsafeRawPointer(found))
-            }
-        }
     }
 
     /// Whether `text` has a run of token bytes long enough for a credential, or an `@` (a URL's password): most
@@ -222,7 +210,3 @@ public enum CredentialPatterns {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
     }
 }
-
-/// glibc's `memmem`, which the Glibc module does not export (a GNU extension).
-@_silgen_name("memmem")
-private func coreMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?

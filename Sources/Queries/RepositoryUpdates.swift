@@ -3,11 +3,6 @@ import Core
 import Drizzle
 import Synchronization
 import TypeScript
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Which columns application code writes when it updates rows of a table.
 public struct TableUpdates: Sendable, Hashable {
@@ -196,15 +191,10 @@ public final class RepositoryUpdates: Sendable {
         keys.contains { contains(bytes, $0) }
     }
 
-    /// Whether `needle` occurs in `bytes`, by libc's `memmem` (a vectorised two-way search: jumping with `memchr` to
-    /// each `.` of `.update(` stopped at every member access of 30 MB of TypeScript).
+    /// Whether `needle` occurs in `bytes` (`ByteSearch`: jumping with `memchr` to each `.` of `.update(` stopped at
+    /// every member access of 30 MB of TypeScript).
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { haystack in
-            needle.withUnsafeBytes { wanted in
-                guard let base = haystack.baseAddress, let wantedBase = wanted.baseAddress, !wanted.isEmpty else { return false }
-                return libcMemmem(base, haystack.count, wantedBase, wanted.count) != nil
-            }
-        }
+        ByteSearch.firstIndex(of: needle, in: bytes) != nil
     }
 }
 
@@ -307,6 +297,3 @@ struct UpdateFileScan {
     }
 }
 
-/// glibc's `memmem`, which the Glibc module does not export (it is a GNU extension, declared only with `_GNU_SOURCE`).
-@_silgen_name("memmem")
-func libcMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?

@@ -120,9 +120,8 @@ struct UpdateMentions {
     }
 
     private static func firstIndex(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = bytes.baseAddress, needle.utf8CodeUnitCount > 0,
-              let found = libcMemmem(base, bytes.count, needle.utf8Start, needle.utf8CodeUnitCount) else { return nil }
-        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        ByteSearch.firstIndex(of: UnsafeRawBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount),
+                              in: UnsafeRawBufferPointer(bytes))
     }
 
     private static func identifierEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
